@@ -1,0 +1,1 @@
+int high_unused(void) { return 99; }

@@ -1,0 +1,1 @@
+int low_one(int x) { return x + 1000; }

@@ -1,0 +1,1 @@
+int low_two(int x) { return x * x; }

@@ -1,0 +1,1 @@
+const char *special_name(void) { return "decoy"; }

@@ -1,0 +1,10 @@
+struct point { int x, y; const char *name; };
+extern int counter;
+extern long big_total;
+extern int table[8];
+extern struct point origin;
+extern struct point *current;
+extern const char *greeting;
+void bump(int by);
+int table_sum(void);
+void move_current(int dx, int dy);

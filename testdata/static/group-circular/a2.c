@@ -1,0 +1,2 @@
+int b_last(int);
+int a_tail(int x) { return b_last(x * 3) + 100; }

@@ -1,0 +1,1 @@
+int a_never(void) { return -1; }

@@ -1,0 +1,2 @@
+int a_tail(int);
+int b_middle(int x) { return a_tail(x * 2) + 10; }

@@ -1,0 +1,1 @@
+int thin_used(int x) { return x * 111; }

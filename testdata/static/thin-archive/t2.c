@@ -1,0 +1,1 @@
+int thin_unused(int x) { return -x; }

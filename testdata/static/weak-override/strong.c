@@ -1,0 +1,2 @@
+const char *greet(void) { return "strong greet"; }
+int limit = 500;

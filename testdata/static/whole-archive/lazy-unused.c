@@ -1,0 +1,1 @@
+int lazy_unused(int x) { return x - 40; }

@@ -1,0 +1,1 @@
+int lazy_used(int x) { return x + 40; }
