@@ -1,0 +1,48 @@
+/* exit.c: atexit/exit/abort and the environment (environ, getenv).
+ * exit() runs the handlers in reverse registration order, then flushes
+ * stdio, then exit_group. The start code registers the fini-array runner
+ * and the loader's fini through the same list, so their place in the order
+ * is glibc's: handlers registered later (in main) run before them. */
+#include "mldc.h"
+
+/* ISO C requires room for at least 32 handlers; no dynamic growth, so exit
+   never depends on malloc. */
+#define MAX_HANDLERS 64
+
+static void (*handlers[MAX_HANDLERS])(void);
+static int handlerCount;
+
+char **environ;
+extern char **__environ __attribute__((alias("environ")));
+char *__progname = "";
+extern char *program_invocation_short_name __attribute__((alias("__progname")));
+char *program_invocation_name;
+
+int atexit(void (*fn)(void)) {
+  if (handlerCount == MAX_HANDLERS) return -1;
+  handlers[handlerCount++] = fn;
+  return 0;
+}
+
+void exit(int status) {
+  /* A handler may itself call atexit; re-reading the count handles that. */
+  while (handlerCount > 0) {
+    void (*fn)(void) = handlers[--handlerCount];
+    fn();
+  }
+  mldcFlushAll();
+  _exit(status);
+}
+
+void abort(void) {
+  raise(SIGABRT);
+  _exit(127);
+}
+
+char *getenv(const char *name) {
+  if (environ == NULL) return NULL;
+  size_t len = strlen(name);
+  for (char **e = environ; *e != NULL; ++e)
+    if (strncmp(*e, name, len) == 0 && (*e)[len] == '=') return *e + len + 1;
+  return NULL;
+}
