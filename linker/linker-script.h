@@ -1,0 +1,37 @@
+// The small linker scripts distributions install in place of a .so
+// (Debian's libc.so: OUTPUT_FORMAT + GROUP(libc.so.6 libc_nonshared.a
+// AS_NEEDED(ld-linux-x86-64.so.2))). Only the input-listing commands are
+// understood; SECTIONS, MEMORY and assignments are reported as unsupported.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mld {
+
+struct ScriptInput {
+  std::string path;      // as written; "=" or sysroot handling is the caller's
+  bool isLibrary = false; // -lfoo inside the script: path is "foo" (or ":x.a")
+  bool asNeeded = false;  // inside AS_NEEDED(...)
+  bool inGroup = false;   // inside GROUP(...): searched as one archive group
+};
+
+struct LinkerScript {
+  std::vector<ScriptInput> inputs; // in script order
+  std::vector<std::string> searchDirs; // SEARCH_DIR, in order
+  std::string outputFormat;            // first argument of OUTPUT_FORMAT
+  std::string outputArch;              // OUTPUT_ARCH
+  std::string entry;                   // ENTRY(sym)
+};
+
+// True when text is plausibly a linker script rather than binary junk: no
+// NUL bytes, and the first word (after comments) starts like a command.
+bool looksLikeLinkerScript(std::string_view text);
+
+// On failure returns nullopt and sets error to "line N: <message>"; the
+// caller prefixes "mld: error: <file>: ".
+std::optional<LinkerScript> parseLinkerScript(std::string_view text, std::string &error);
+
+} // namespace mld

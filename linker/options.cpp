@@ -1,0 +1,761 @@
+// GNU ld's command line -> Config, through Boost.Program_options.
+// One table (kOptions) names every option, its argument, its help line and
+// what it does to Config; Boost matches names and splits values, and a small
+// normalisation step first rewrites GNU's irregular spellings (-soname,
+// -Map=f, -(, -ofile, separate values) into forms Boost parses unambiguously.
+// Response files are expanded before anything else.
+
+#include "options.h"
+
+#include <boost/program_options.hpp>
+
+#include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <cstdio>
+#include <cstring>
+#include <map>
+#include <set>
+
+namespace po = boost::program_options;
+
+namespace mld {
+
+namespace {
+
+// Diagnostics are collected and printed at the end so that --fatal-warnings
+// anywhere on the line can turn earlier warnings into errors, as in lld.
+struct ParseState {
+  Config &config;
+  std::vector<std::pair<bool, std::string>> diags; // (isError, message)
+  int groupDepth = 0;
+  int stateDepth = 0;
+  bool shared = false;
+  bool pie = false;
+  bool versionExits = false;     // --version: print and stop, even with inputs
+  bool timeTraceDefault = false; // --time-trace without =FILE
+
+  void error(std::string msg) { diags.emplace_back(true, std::move(msg)); }
+  void warn(std::string msg) { diags.emplace_back(false, std::move(msg)); }
+  void push(InputSpec::Kind kind, std::string value = {}) {
+    config.inputs.push_back({kind, std::move(value)});
+  }
+};
+
+enum class Arg : uint8_t { None, Required, Optional };
+using Apply = void (*)(ParseState &, const std::string &);
+
+struct OptionSpec {
+  const char *group;     // help caption; nullptr hides the option from --help
+  const char *names;     // Boost syntax: "long[,alias...][,c]" or ",c"
+  Arg arg;
+  const char *valueName; // shown in --help
+  const char *help;
+  Apply apply;
+};
+
+// Accepts decimal and 0x-prefixed hexadecimal, nothing else.
+bool parseNumber(std::string_view s, uint64_t &out) {
+  int base = 10;
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+    s.remove_prefix(2);
+    base = 16;
+  }
+  if (s.empty())
+    return false;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out, base);
+  return ec == std::errc() && ptr == s.data() + s.size();
+}
+
+void setAddress(ParseState &s, const char *option, const std::string &v) {
+  uint64_t addr;
+  if (parseNumber(v, addr))
+    s.config.imageBase = addr;
+  else
+    s.error(std::string("invalid address for ") + option + ": " + v);
+}
+
+void setBuildId(ParseState &s, const std::string &v) {
+  static const std::map<std::string, BuildId> styles = {
+      {"", BuildId::Sha1},     {"sha1", BuildId::Sha1}, {"none", BuildId::None},
+      {"fast", BuildId::Fast}, {"md5", BuildId::Md5},   {"uuid", BuildId::Uuid},
+  };
+  if (auto it = styles.find(v); it != styles.end()) {
+    s.config.buildId = it->second;
+    s.config.buildIdHex.clear();
+    return;
+  }
+  // --build-id=0xHEX: an even number of hex digits, given byte by byte.
+  std::string_view hex = v;
+  bool valid = hex.size() > 2 && hex[0] == '0' && (hex[1] == 'x' || hex[1] == 'X') &&
+               hex.size() % 2 == 0;
+  std::vector<uint8_t> bytes;
+  for (size_t i = 2; valid && i < hex.size(); i += 2) {
+    uint8_t byte;
+    auto [ptr, ec] = std::from_chars(hex.data() + i, hex.data() + i + 2, byte, 16);
+    valid = ec == std::errc() && ptr == hex.data() + i + 2;
+    bytes.push_back(byte);
+  }
+  if (!valid) {
+    s.error("invalid --build-id style: " + v);
+    return;
+  }
+  s.config.buildId = BuildId::Hex;
+  s.config.buildIdHex = std::move(bytes);
+}
+
+void setPageSize(ParseState &s, const std::string &key, const std::string &v) {
+  uint64_t n;
+  if (!parseNumber(v, n) || n == 0) {
+    s.error("invalid -z " + key + ": " + v);
+  } else if ((n & (n - 1)) != 0) {
+    s.error("-z " + key + ": value is not a power of two: " + v);
+  } else if (key == "max-page-size") {
+    s.config.pageSize = n;
+  }
+  // common-page-size only tunes padding in ld; we have nothing to tune.
+}
+
+// -z KEYWORD. Unknown keywords are warnings, as in GNU ld, because compilers
+// pass new ones (-z ibt, -z shstk) to old linkers all the time.
+void applyZ(ParseState &s, const std::string &v) {
+  using ZApply = void (*)(Config &);
+  static const std::map<std::string, ZApply> keywords = {
+      {"now", [](Config &c) { c.zNow = true; }},
+      {"lazy", [](Config &c) { c.zNow = false; }},
+      {"relro", [](Config &c) { c.zRelro = true; }},
+      {"norelro", [](Config &c) { c.zRelro = false; }},
+      {"execstack", [](Config &c) { c.zExecStack = true; }},
+      {"noexecstack", [](Config &c) { c.zExecStack = false; }},
+      {"separate-code", [](Config &c) { c.zSeparateCode = true; }},
+      {"noseparate-code", [](Config &c) { c.zSeparateCode = false; }},
+      {"nodelete", [](Config &c) { c.zNodelete = true; }},
+      {"origin", [](Config &c) { c.zOrigin = true; }},
+      {"defs", [](Config &c) { c.noUndefined = true; }},
+      {"muldefs", [](Config &c) { c.allowMultipleDefinition = true; }},
+      {"text", [](Config &c) { c.zText = true; }},
+      {"notext", [](Config &c) { c.zText = false; }},
+  };
+  if (auto it = keywords.find(v); it != keywords.end()) {
+    it->second(s.config);
+    return;
+  }
+  size_t eq = v.find('=');
+  std::string key = v.substr(0, eq);
+  if (eq != std::string::npos && (key == "max-page-size" || key == "common-page-size")) {
+    setPageSize(s, key, v.substr(eq + 1));
+    return;
+  }
+  s.warn("unknown -z value: " + v);
+}
+
+void applyHashStyle(ParseState &s, const std::string &v) {
+  if (v == "sysv")
+    s.config.hashStyle = HashStyle::Sysv;
+  else if (v == "gnu")
+    s.config.hashStyle = HashStyle::Gnu;
+  else if (v == "both")
+    s.config.hashStyle = HashStyle::Both;
+  else
+    s.error("invalid --hash-style: " + v + " (expected sysv, gnu or both)");
+}
+
+void applyRelocLogFormat(ParseState &s, const std::string &v) {
+  if (v == "text")
+    s.config.relocLogFormat = LogFormat::Text;
+  else if (v == "json")
+    s.config.relocLogFormat = LogFormat::Json;
+  else
+    s.error("invalid --reloc-log-format: " + v + " (expected text or json)");
+}
+
+void applyThreads(ParseState &s, const std::string &v) {
+  uint64_t n;
+  if (!parseNumber(v, n) || n == 0 || n > 1024)
+    s.error("invalid --threads: " + v);
+  else
+    s.config.threads = static_cast<int>(n);
+}
+
+void endGroup(ParseState &s, const std::string &) {
+  if (s.groupDepth == 0)
+    return s.error("stray --end-group");
+  --s.groupDepth;
+  s.push(InputSpec::Kind::EndGroup);
+}
+
+void popState(ParseState &s, const std::string &) {
+  if (s.stateDepth == 0)
+    return s.error("stray --pop-state");
+  --s.stateDepth;
+  s.push(InputSpec::Kind::PopState);
+}
+
+void ignore(ParseState &, const std::string &) {}
+
+using K = InputSpec::Kind;
+using S = ParseState;
+using V = const std::string &;
+
+const char *const kOutput = "Output";
+const char *const kInputs = "Inputs and libraries";
+const char *const kSymbols = "Symbols";
+const char *const kSections = "Sections";
+const char *const kDynamic = "Dynamic linking";
+const char *const kInspect = "Inspection and diagnostics";
+const char *const kMisc = "Miscellaneous";
+
+const OptionSpec kOptions[] = {
+    // Output.
+    {kOutput, "output,o", Arg::Required, "FILE", "Write the output to FILE (default a.out)",
+     [](S &s, V v) { s.config.outputPath = v; }},
+    {kOutput, "shared,Bshareable", Arg::None, "", "Create a shared library",
+     [](S &s, V) { s.shared = true; }},
+    {kOutput, "pie,pic-executable", Arg::None, "", "Create a position-independent executable",
+     [](S &s, V) { s.pie = true; }},
+    {kOutput, "no-pie", Arg::None, "", "Create a position-dependent executable",
+     [](S &s, V) { s.pie = false; }},
+    {kOutput, "static", Arg::None, "",
+     "Do not link against shared libraries (with -pie: static-pie)",
+     [](S &s, V) {
+       s.config.isStatic = true;
+       s.push(K::Static);
+     }},
+    {kOutput, "entry,e", Arg::Required, "SYM", "Start execution at SYM",
+     [](S &s, V v) { s.config.entry = v; }},
+    {kOutput, "image-base", Arg::Required, "ADDR", "Load the output at ADDR",
+     [](S &s, V v) { setAddress(s, "--image-base", v); }},
+    {kOutput, "Ttext-segment", Arg::Required, "ADDR", "Same as --image-base",
+     [](S &s, V v) { setAddress(s, "-Ttext-segment", v); }},
+    {kOutput, "m", Arg::Required, "EMULATION", "Target emulation (only elf_x86_64)",
+     [](S &s, V v) {
+       if (v != "elf_x86_64")
+         s.error("unknown emulation: " + v);
+     }},
+    {kOutput, "build-id", Arg::Optional, "STYLE",
+     "Add a .note.gnu.build-id: none, fast, md5, sha1 (default), uuid, 0xHEX", setBuildId},
+    {kOutput, "z", Arg::Required, "KEYWORD", "Set a -z keyword (see below)", applyZ},
+
+    // Inputs and libraries.
+    {kInputs, "library,l", Arg::Required, "NAME", "Search for libNAME.so/.a (-l:FILE: exact name)",
+     [](S &s, V v) { s.push(K::Library, v); }},
+    {kInputs, "library-path,L", Arg::Required, "DIR", "Add DIR to the -l search path",
+     [](S &s, V v) { s.config.libraryPaths.push_back(v); }},
+    {kInputs, "sysroot", Arg::Required, "DIR", "Prefix for '=' paths in -L and scripts",
+     [](S &s, V v) { s.config.sysroot = v; }},
+    {kInputs, "start-group", Arg::None, "", "Start a group of archives searched repeatedly (-( )",
+     [](S &s, V) {
+       if (s.groupDepth > 0)
+         return s.error("nested --start-group");
+       ++s.groupDepth;
+       s.push(K::StartGroup);
+     }},
+    {kInputs, "end-group", Arg::None, "", "End a group (-) )", endGroup},
+    {kInputs, "whole-archive", Arg::None, "", "Include every member of the following archives",
+     [](S &s, V) { s.push(K::WholeArchive); }},
+    {kInputs, "no-whole-archive", Arg::None, "", "Turn off --whole-archive",
+     [](S &s, V) { s.push(K::NoWholeArchive); }},
+    {kInputs, "as-needed", Arg::None, "", "Add DT_NEEDED only for libraries that are used",
+     [](S &s, V) { s.push(K::AsNeeded); }},
+    {kInputs, "no-as-needed", Arg::None, "", "Always add DT_NEEDED (default)",
+     [](S &s, V) { s.push(K::NoAsNeeded); }},
+    {kInputs, "push-state", Arg::None, "", "Save the -B, --as-needed, --whole-archive state",
+     [](S &s, V) {
+       ++s.stateDepth;
+       s.push(K::PushState);
+     }},
+    {kInputs, "pop-state", Arg::None, "", "Restore the state saved by --push-state", popState},
+    {kInputs, "Bstatic,dn,non_shared", Arg::None, "", "Following -l find only archives",
+     [](S &s, V) { s.push(K::Static); }},
+    {kInputs, "Bdynamic,dy,call_shared", Arg::None, "", "Following -l prefer shared libraries",
+     [](S &s, V) { s.push(K::Dynamic); }},
+
+    // Symbols.
+    {kSymbols, "undefined,u", Arg::Required, "SYM", "Start with SYM undefined",
+     [](S &s, V v) { s.config.undefinedSyms.push_back(v); }},
+    {kSymbols, "export-dynamic,E", Arg::None, "", "Put all global symbols in .dynsym",
+     [](S &s, V) { s.config.exportDynamic = true; }},
+    {kSymbols, "no-export-dynamic", Arg::None, "", "Turn off --export-dynamic",
+     [](S &s, V) { s.config.exportDynamic = false; }},
+    {kSymbols, "export-dynamic-symbol", Arg::Required, "SYM", "Put SYM in .dynsym",
+     [](S &s, V v) { s.config.exportDynamicSyms.push_back(v); }},
+    {kSymbols, "Bsymbolic", Arg::None, "", "Bind global references locally (-shared)",
+     [](S &s, V) { s.config.bsymbolic = true; }},
+    {kSymbols, "Bsymbolic-functions", Arg::None, "", "Bind global function references locally",
+     [](S &s, V) { s.config.bsymbolicFunctions = true; }},
+    {kSymbols, "version-script", Arg::Required, "FILE", "Read a version script",
+     [](S &s, V v) { s.config.versionScript = v; }},
+    {kSymbols, "dynamic-list", Arg::Required, "FILE", "Read a dynamic list",
+     [](S &s, V v) { s.config.dynamicList = v; }},
+    {kSymbols, "no-undefined", Arg::None, "", "Report undefined symbols even with -shared",
+     [](S &s, V) { s.config.noUndefined = true; }},
+    {kSymbols, "allow-shlib-undefined", Arg::None, "", "Allow undefined symbols in shared libraries",
+     [](S &s, V) { s.config.allowShlibUndefined = true; }},
+    {kSymbols, "no-allow-shlib-undefined", Arg::None, "", "Report them",
+     [](S &s, V) { s.config.allowShlibUndefined = false; }},
+    {kSymbols, "allow-multiple-definition", Arg::None, "", "Keep the first of duplicate definitions",
+     [](S &s, V) { s.config.allowMultipleDefinition = true; }},
+
+    // Sections.
+    {kSections, "gc-sections", Arg::None, "", "Remove unreferenced sections",
+     [](S &s, V) { s.config.gcSections = true; }},
+    {kSections, "no-gc-sections", Arg::None, "", "Keep them (default)",
+     [](S &s, V) { s.config.gcSections = false; }},
+    {kSections, "print-gc-sections", Arg::None, "", "List the removed sections",
+     [](S &s, V) { s.config.printGcSections = true; }},
+    {kSections, "no-print-gc-sections", Arg::None, "", "Do not list them (default)",
+     [](S &s, V) { s.config.printGcSections = false; }},
+    {kSections, "strip-all,s", Arg::None, "", "Omit all symbol information",
+     [](S &s, V) { s.config.stripAll = true; }},
+    {kSections, "strip-debug,S", Arg::None, "", "Omit debug sections",
+     [](S &s, V) { s.config.stripDebug = true; }},
+    {kSections, "eh-frame-hdr", Arg::None, "", "Create .eh_frame_hdr and PT_GNU_EH_FRAME",
+     [](S &s, V) { s.config.ehFrameHdr = true; }},
+    {kSections, "no-eh-frame-hdr", Arg::None, "", "Do not create them",
+     [](S &s, V) { s.config.ehFrameHdr = false; }},
+    {kSections, "discard-all,x", Arg::None, "", "Accepted for compatibility", ignore},
+    {kSections, "discard-locals,X", Arg::None, "", "Accepted for compatibility", ignore},
+
+    // Dynamic linking.
+    {kDynamic, "dynamic-linker,I", Arg::Required, "FILE", "Set PT_INTERP to FILE",
+     [](S &s, V v) {
+       s.config.dynamicLinker = v;
+       s.config.noDynamicLinker = false;
+     }},
+    {kDynamic, "no-dynamic-linker", Arg::None, "", "Omit PT_INTERP (static-pie)",
+     [](S &s, V) { s.config.noDynamicLinker = true; }},
+    {kDynamic, "soname,h", Arg::Required, "NAME", "Set DT_SONAME",
+     [](S &s, V v) { s.config.soname = v; }},
+    {kDynamic, "rpath,R", Arg::Required, "DIR", "Add DIR to the runtime search path",
+     [](S &s, V v) { s.config.rpath.push_back(v); }},
+    {kDynamic, "enable-new-dtags", Arg::None, "", "Write DT_RUNPATH (default)",
+     [](S &s, V) { s.config.enableNewDtags = true; }},
+    {kDynamic, "disable-new-dtags", Arg::None, "", "Write DT_RPATH",
+     [](S &s, V) { s.config.enableNewDtags = false; }},
+    {kDynamic, "hash-style", Arg::Required, "STYLE", "sysv, gnu or both (default)",
+     applyHashStyle},
+
+    // Inspection and diagnostics.
+    {kInspect, "Map", Arg::Required, "FILE", "Write a link map to FILE",
+     [](S &s, V v) { s.config.mapPath = v; }},
+    {kInspect, "print-map,M", Arg::None, "", "Write a link map to stdout",
+     [](S &s, V) { s.config.mapPath = "-"; }},
+    {kInspect, "trace,t", Arg::None, "", "Print each input file as it is read",
+     [](S &s, V) { s.config.trace = true; }},
+    {kInspect, "trace-symbol,y", Arg::Required, "SYM", "Print each file that mentions SYM",
+     [](S &s, V v) { s.config.traceSymbols.push_back(v); }},
+    {kInspect, "reloc-log", Arg::Required, "FILE", "Log every applied relocation (- = stdout)",
+     [](S &s, V v) { s.config.relocLogPath = v; }},
+    {kInspect, "reloc-log-format", Arg::Required, "FORMAT", "text (default) or json",
+     applyRelocLogFormat},
+    {kInspect, "stats", Arg::None, "", "Print link statistics",
+     [](S &s, V) { s.config.stats = true; }},
+    {kInspect, "time-trace", Arg::Optional, "FILE", "Write a Chrome trace of the passes",
+     [](S &s, V v) {
+       s.config.timeTracePath = v;
+       s.timeTraceDefault = v.empty();
+     }},
+    {kInspect, "verbose", Arg::None, "", "Print the version and more detail",
+     [](S &s, V) { s.config.verbose = true; }},
+    {kInspect, "fatal-warnings", Arg::None, "", "Treat warnings as errors",
+     [](S &s, V) { s.config.fatalWarnings = true; }},
+    {kInspect, "no-fatal-warnings", Arg::None, "", "Do not (default)",
+     [](S &s, V) { s.config.fatalWarnings = false; }},
+    {kInspect, "color-diagnostics", Arg::Optional, "WHEN", "Accepted for compatibility", ignore},
+    {kInspect, "no-color-diagnostics", Arg::None, "", "Accepted for compatibility", ignore},
+    {kInspect, "warn-common", Arg::None, "", "Accepted for compatibility", ignore},
+    {kInspect, "no-warn-mismatch", Arg::None, "", "Accepted for compatibility", ignore},
+
+    // Miscellaneous.
+    {kMisc, "threads", Arg::Required, "N", "Use N threads",
+     [](S &s, V v) { applyThreads(s, v); }},
+    {kMisc, "no-threads", Arg::None, "", "Use one thread",
+     [](S &s, V) { s.config.threads = 1; }},
+    {kMisc, "help", Arg::None, "", "Print this help and exit",
+     [](S &s, V) { s.config.printHelp = true; }},
+    {kMisc, "version", Arg::None, "", "Print the version and exit",
+     [](S &s, V) {
+       s.config.printVersion = true;
+       s.versionExits = true;
+     }},
+    {kMisc, ",v", Arg::None, "", "Print the version; exit if there are no inputs",
+     [](S &s, V) { s.config.verbose = true; }},
+    {kMisc, ",V", Arg::None, "", "Same as -v", [](S &s, V) { s.config.verbose = true; }},
+
+    // What gcc and clang pass that means nothing to us: accepted, hidden.
+    {nullptr, "plugin", Arg::Required, "FILE", "", ignore},
+    {nullptr, "plugin-opt", Arg::Required, "OPT", "", ignore},
+    {nullptr, "O", Arg::Required, "LEVEL", "", ignore},
+    {nullptr, "nostdlib", Arg::None, "", "", ignore},
+    {nullptr, "rpath-link", Arg::Required, "DIR", "", ignore},
+};
+
+// Splits a Boost names string into long names and the short letter.
+struct Names {
+  std::vector<std::string> longNames;
+  char shortName = 0;
+};
+
+Names splitNames(const char *names) {
+  Names out;
+  std::string all = names;
+  size_t start = 0;
+  while (start <= all.size()) {
+    size_t comma = all.find(',', start);
+    if (comma == std::string::npos)
+      comma = all.size();
+    out.longNames.push_back(all.substr(start, comma - start));
+    start = comma + 1;
+  }
+  if (out.longNames.size() > 1 && out.longNames.back().size() == 1) {
+    out.shortName = out.longNames.back()[0];
+    out.longNames.pop_back();
+  }
+  if (!out.longNames.empty() && out.longNames.front().empty())
+    out.longNames.erase(out.longNames.begin());
+  // "m", "O": a lone letter is a short option in GNU ld, not a long one.
+  if (out.shortName == 0 && out.longNames.size() == 1 && out.longNames[0].size() == 1) {
+    out.shortName = out.longNames[0][0];
+    out.longNames.clear();
+  }
+  return out;
+}
+
+// The option table, indexed three ways for the parser.
+struct OptionIndex {
+  po::options_description desc;
+  std::map<std::string, const OptionSpec *> byKey;      // Boost's string_key
+  std::map<std::string, const OptionSpec *> byLongName; // without dashes
+  std::map<char, const OptionSpec *> byShortName;
+
+  OptionIndex() {
+    for (const OptionSpec &spec : kOptions) {
+      Names names = splitNames(spec.names);
+      std::string boostNames;
+      for (const std::string &name : names.longNames) {
+        boostNames += (boostNames.empty() ? "" : ",") + name;
+        byLongName[name] = &spec;
+      }
+      if (names.shortName) {
+        boostNames += std::string(",") + names.shortName;
+        byShortName[names.shortName] = &spec;
+      }
+      // Boost's key is the first long name, else "-c".
+      std::string key = names.longNames.empty() ? std::string("-") + names.shortName
+                                                : names.longNames[0];
+      byKey[key] = &spec;
+
+      // Optional values need no implicit_value: normalise() always makes
+      // them explicit ("--build-id" -> "--build-id=").
+      const po::value_semantic *semantic = nullptr;
+      if (spec.arg == Arg::None)
+        semantic = new po::untyped_value(true);
+      else
+        semantic = po::value<std::string>();
+      desc.add(boost::shared_ptr<po::option_description>(
+          new po::option_description(boostNames.c_str(), semantic, spec.help)));
+    }
+  }
+};
+
+const OptionIndex &optionIndex() {
+  static const OptionIndex index;
+  return index;
+}
+
+// GNU quoting, as libiberty's buildargv: whitespace separates words, quotes
+// group, and a backslash escapes the next character anywhere.
+std::vector<std::string> splitResponseFile(const std::string &text) {
+  std::vector<std::string> words;
+  std::string word;
+  bool inWord = false;
+  char quote = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\\' && i + 1 < text.size()) {
+      word += text[++i];
+      inWord = true;
+    } else if (quote) {
+      if (c == quote)
+        quote = 0;
+      else
+        word += c;
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      inWord = true;
+    } else if (std::isspace(static_cast<unsigned char>(c))) {
+      if (inWord)
+        words.push_back(word);
+      word.clear();
+      inWord = false;
+    } else {
+      word += c;
+      inWord = true;
+    }
+  }
+  if (inWord)
+    words.push_back(word);
+  return words;
+}
+
+bool expandResponseFiles(const std::vector<std::string> &in, std::vector<std::string> &out,
+                         ParseState &s, int depth) {
+  for (const std::string &arg : in) {
+    if (arg.size() < 2 || arg[0] != '@') {
+      out.push_back(arg);
+      continue;
+    }
+    std::string path = arg.substr(1);
+    if (depth >= 32) {
+      s.error("response file nesting too deep: " + path);
+      return false;
+    }
+    FILE *file = std::fopen(path.c_str(), "rb");
+    if (!file) {
+      s.error("cannot open response file " + path + ": " + std::strerror(errno));
+      return false;
+    }
+    std::string text;
+    char buf[4096];
+    while (size_t n = std::fread(buf, 1, sizeof buf, file))
+      text.append(buf, n);
+    std::fclose(file);
+    if (!expandResponseFiles(splitResponseFile(text), out, s, depth + 1))
+      return false;
+  }
+  return true;
+}
+
+// Rewrites GNU ld spellings into ones Boost parses the same way every time:
+//   -(  -)                 -> --start-group --end-group
+//   -soname x, -Map=f      -> --soname=x, --Map=f  (single-dash long names;
+//                             never for words starting with 'o': -ofile is -o)
+//   --soname x, -o x       -> --soname=x, -ox  (so that a value that starts
+//                             with '-' is never mistaken for an option)
+// and reports what Boost would report badly: a missing value, a value given
+// to a flag, and a flag letter with junk after it (-static-pie).
+// Stands for "no value given" of an optional-value option; see normalise().
+const char kBareValue[] = "\x01";
+
+bool normalise(const std::vector<std::string> &in, std::vector<std::string> &out,
+               ParseState &s) {
+  const OptionIndex &index = optionIndex();
+  bool ok = true;
+  for (size_t i = 0; i < in.size(); ++i) {
+    const std::string &tok = in[i];
+    if (tok == "-(" || tok == "-)") {
+      out.push_back(tok == "-(" ? "--start-group" : "--end-group");
+      continue;
+    }
+    if (tok == "--") { // everything after it is a file, as with getopt
+      out.insert(out.end(), in.begin() + i, in.end());
+      break;
+    }
+    if (tok.size() < 2 || tok[0] != '-') {
+      out.push_back(tok);
+      continue;
+    }
+
+    bool dashDash = tok[1] == '-';
+    std::string body = tok.substr(dashDash ? 2 : 1);
+    size_t eq = body.find('=');
+    std::string name = body.substr(0, eq);
+    auto longIt = index.byLongName.find(name);
+    bool isLong = longIt != index.byLongName.end() && (dashDash || name[0] != 'o');
+
+    if (isLong) {
+      const OptionSpec &spec = *longIt->second;
+      if (eq != std::string::npos && spec.arg == Arg::None) {
+        s.error("--" + name + ": option does not take a value");
+        ok = false;
+      } else if (eq == std::string::npos && spec.arg == Arg::Required) {
+        if (i + 1 == in.size()) {
+          s.error(tok + ": missing argument");
+          ok = false;
+        } else {
+          out.push_back("--" + name + "=" + in[++i]);
+        }
+      } else if (spec.arg == Arg::Optional && body.size() <= name.size() + 1) {
+        // Boost 1.74 gives an implicit-value option the next word even
+        // without long_allow_next, and refuses "--name=", so the bare form
+        // carries a marker value instead.
+        out.push_back("--" + name + "=" + kBareValue);
+      } else if (spec.arg == Arg::Required && body.size() == name.size() + 1) {
+        s.error(tok + ": missing argument");
+        ok = false;
+      } else {
+        out.push_back("--" + body);
+      }
+      continue;
+    }
+    if (dashDash) { // unknown long option: Boost reports it as unregistered
+      out.push_back(tok);
+      continue;
+    }
+
+    auto shortIt = index.byShortName.find(tok[1]);
+    if (shortIt == index.byShortName.end()) {
+      out.push_back(tok); // unknown: Boost reports it
+      continue;
+    }
+    const OptionSpec &spec = *shortIt->second;
+    if (spec.arg == Arg::None) {
+      if (tok.size() > 2) {
+        s.error("unknown argument '" + tok + "'");
+        ok = false;
+      } else {
+        out.push_back(tok);
+      }
+    } else if (tok.size() > 2) {
+      out.push_back(tok);
+    } else if (i + 1 == in.size()) {
+      s.error(tok + ": missing argument");
+      ok = false;
+    } else {
+      out.push_back(tok + in[++i]);
+    }
+  }
+  return ok;
+}
+
+bool hasInputFiles(const Config &config) {
+  for (const InputSpec &in : config.inputs)
+    if (in.kind == InputSpec::Kind::File || in.kind == InputSpec::Kind::Library)
+      return true;
+  return false;
+}
+
+// Settles what depends on the whole line: output kind, defaults that
+// name the output, unterminated groups, and whether to link at all.
+void finish(ParseState &s) {
+  Config &config = s.config;
+  config.kind = s.shared ? OutputKind::Shared : s.pie ? OutputKind::Pie : OutputKind::Exec;
+  if (s.timeTraceDefault)
+    config.timeTracePath = config.outputPath + ".time-trace";
+  bool hasErrors = false;
+  for (auto &diag : s.diags)
+    hasErrors |= diag.first;
+  if (s.groupDepth > 0 && !hasErrors) {
+    s.warn("missing --end-group; added at the end of the command line");
+    s.push(InputSpec::Kind::EndGroup);
+  }
+  if (config.printHelp || s.versionExits)
+    return;
+  if (!hasInputFiles(config)) {
+    // "ld -v" alone is how configure scripts ask for the version.
+    if (config.verbose)
+      config.printVersion = true;
+    else
+      s.error("no input files");
+  }
+}
+
+} // namespace
+
+bool parseArgs(const std::vector<std::string> &args, Config &config, std::ostream &err) {
+  ParseState s{config, {}};
+  std::vector<std::string> expanded, normalised;
+  bool ok = expandResponseFiles(args, expanded, s, 0) && normalise(expanded, normalised, s);
+
+  if (ok) {
+    const OptionIndex &index = optionIndex();
+    using Style = po::command_line_style::style_t;
+    // Values are always adjacent after normalise(); allowing Boost to take
+    // the next word as well would let a bare --build-id swallow a file name.
+    int style = po::command_line_style::allow_long | po::command_line_style::long_allow_adjacent |
+                po::command_line_style::allow_short | po::command_line_style::allow_dash_for_short |
+                po::command_line_style::short_allow_adjacent;
+    try {
+      po::parsed_options parsed = po::command_line_parser(normalised)
+                                      .options(index.desc)
+                                      .style(static_cast<Style>(style))
+                                      .allow_unregistered()
+                                      .run();
+      // parsed.options keeps command-line order, which -l, -Bstatic,
+      // --as-needed and the group options depend on.
+      for (const po::option &opt : parsed.options) {
+        if (opt.unregistered) {
+          s.error("unknown argument '" + opt.original_tokens.at(0) + "'");
+        } else if (opt.string_key.empty() || opt.position_key >= 0) {
+          s.push(InputSpec::Kind::File, opt.value.at(0));
+        } else {
+          const OptionSpec *spec = index.byKey.at(opt.string_key);
+          std::string value = opt.value.empty() ? std::string() : opt.value[0];
+          spec->apply(s, value == kBareValue ? std::string() : value);
+        }
+      }
+      finish(s);
+    } catch (const po::error &e) {
+      s.error(e.what());
+    }
+  }
+
+  bool hasError = false;
+  for (auto &[isError, msg] : s.diags) {
+    bool fatal = isError || config.fatalWarnings;
+    err << (fatal ? "mld: error: " : "mld: warning: ") << msg << '\n';
+    hasError |= fatal;
+  }
+  return !hasError;
+}
+
+bool parseCommandLine(int argc, char **argv, Config &config, std::ostream &err) {
+  std::vector<std::string> args(argv + (argc > 0 ? 1 : 0), argv + argc);
+  return parseArgs(args, config, err);
+}
+
+#ifndef MLD_VERSION
+#define MLD_VERSION "0.1.0"
+#endif
+
+const char *versionString() { return "mld " MLD_VERSION " (compatible with GNU linkers)"; }
+
+void printHelp(std::ostream &out) {
+  out << "Usage: mld [options] file...\n";
+  const char *group = nullptr;
+  for (const OptionSpec &spec : kOptions) {
+    if (!spec.group)
+      continue;
+    if (!group || std::strcmp(group, spec.group) != 0) {
+      group = spec.group;
+      out << '\n' << group << ":\n";
+    }
+    Names names = splitNames(spec.names);
+    std::string value = spec.arg == Arg::Required   ? std::string(" ") + spec.valueName
+                        : spec.arg == Arg::Optional ? std::string("[=") + spec.valueName + "]"
+                                                    : "";
+    std::string line = "  ";
+    if (names.shortName)
+      line += std::string("-") + names.shortName +
+              (spec.arg == Arg::Required ? value : "") +
+              (names.longNames.empty() ? "" : ", ");
+    for (size_t i = 0; i < names.longNames.size(); ++i) {
+      // GNU spells these with one dash; both work.
+      bool oneDash = std::isupper(static_cast<unsigned char>(names.longNames[i][0]));
+      line += (i ? ", " : "") + std::string(oneDash ? "-" : "--") + names.longNames[i];
+      if (spec.arg == Arg::Required)
+        line += oneDash ? value : "=" + std::string(spec.valueName);
+      else
+        line += value;
+    }
+    if (line.size() < 34)
+      line.resize(34, ' ');
+    else
+      line += "\n" + std::string(34, ' ');
+    out << line << spec.help << '\n';
+  }
+  out << "\n-z keywords:\n"
+         "  now, lazy                       Bind at load time / on first call\n"
+         "  relro, norelro                  Make relocated data read-only after start\n"
+         "  execstack, noexecstack          Mark the stack executable or not\n"
+         "  separate-code, noseparate-code  Keep code in its own pages\n"
+         "  text, notext                    Forbid / allow text relocations\n"
+         "  defs                            Same as --no-undefined\n"
+         "  muldefs                         Same as --allow-multiple-definition\n"
+         "  nodelete, origin                Set DF_1_NODELETE / DF_ORIGIN\n"
+         "  max-page-size=N                 Segment alignment (default 4096)\n"
+         "  common-page-size=N              Accepted\n"
+         "\n@FILE reads more arguments from FILE.\n";
+}
+
+} // namespace mld

@@ -1,0 +1,414 @@
+// Option parser: GNU ld's spellings land in the right Config fields, inputs
+// and state options keep command-line order, response files follow GNU
+// quoting, and every diagnostic has its exact text checked.
+
+#include "options.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+using mld::Config;
+using mld::InputSpec;
+using K = mld::InputSpec::Kind;
+
+namespace {
+
+struct Result {
+  bool ok;
+  Config config;
+  std::string err;
+};
+
+Result parse(std::vector<std::string> args) {
+  Result r;
+  std::ostringstream err;
+  r.ok = mld::parseArgs(args, r.config, err);
+  r.err = err.str();
+  return r;
+}
+
+// The ordered input list as "kind:value" words, easy to compare.
+std::string describe(const std::vector<InputSpec> &inputs) {
+  static const char *names[] = {"file",   "lib",     "(",     ")",       "whole",    "nowhole",
+                                "static", "dynamic", "asneed", "noasneed", "push", "pop"};
+  std::string out;
+  for (const InputSpec &in : inputs) {
+    out += out.empty() ? "" : " ";
+    out += names[static_cast<int>(in.kind)];
+    if (!in.value.empty())
+      out += ":" + in.value;
+  }
+  return out;
+}
+
+// A scratch file in a per-test directory, removed with the test process.
+std::string writeFile(const std::string &name, const std::string &text) {
+  static std::string dir = [] {
+    std::string tmpl = testing::TempDir() + "mld-options-XXXXXX";
+    return std::string(mkdtemp(tmpl.data()));
+  }();
+  std::string path = dir + "/" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+} // namespace
+
+// gcc 12's dynamic PIE link line must parse with nothing lost or reordered.
+TEST(Options, GccPieCommandLineKeepsOrder) {
+  Result r = parse({"-plugin", "/usr/lib/gcc/x86_64-linux-gnu/12/liblto_plugin.so",
+                    "-plugin-opt=/usr/lib/gcc/x86_64-linux-gnu/12/lto-wrapper",
+                    "-plugin-opt=-fresolution=/tmp/cc.res", "--build-id", "--eh-frame-hdr", "-m",
+                    "elf_x86_64", "--hash-style=gnu", "--as-needed", "-dynamic-linker",
+                    "/lib64/ld-linux-x86-64.so.2", "-pie", "Scrt1.o", "crti.o",
+                    "-L/usr/lib/gcc/x86_64-linux-gnu/12", "-L", "/lib", "main.o", "-lgcc",
+                    "--push-state", "--as-needed", "-lgcc_s", "--pop-state", "-lc", "crtn.o"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(describe(r.config.inputs), "asneed file:Scrt1.o file:crti.o file:main.o lib:gcc "
+                                       "push asneed lib:gcc_s pop lib:c file:crtn.o");
+  EXPECT_EQ(r.config.libraryPaths,
+            (std::vector<std::string>{"/usr/lib/gcc/x86_64-linux-gnu/12", "/lib"}));
+  EXPECT_EQ(r.config.kind, mld::OutputKind::Pie);
+  EXPECT_FALSE(r.config.isStatic);
+  EXPECT_EQ(r.config.dynamicLinker, "/lib64/ld-linux-x86-64.so.2");
+  EXPECT_EQ(r.config.hashStyle, mld::HashStyle::Gnu);
+  EXPECT_EQ(r.config.buildId, mld::BuildId::Sha1);
+  EXPECT_TRUE(r.config.ehFrameHdr);
+  EXPECT_EQ(r.config.outputPath, "a.out");
+}
+
+// clang's static-pie line: -static then -pie gives kind Pie and isStatic.
+TEST(Options, StaticPlusPieIsStaticPie) {
+  Result r = parse({"-static", "-pie", "--no-dynamic-linker", "-z", "text", "-o", "out",
+                    "rcrt1.o", "--start-group", "-lgcc", "-lgcc_eh", "-lc", "--end-group"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(r.config.kind, mld::OutputKind::Pie);
+  EXPECT_TRUE(r.config.isStatic);
+  EXPECT_TRUE(r.config.noDynamicLinker);
+  EXPECT_EQ(describe(r.config.inputs), "static file:rcrt1.o ( lib:gcc lib:gcc_eh lib:c )");
+  EXPECT_EQ(r.config.outputPath, "out");
+}
+
+TEST(Options, OutputKindFollowsSharedPieAndStatic) {
+  EXPECT_EQ(parse({"a.o"}).config.kind, mld::OutputKind::Exec);
+  EXPECT_EQ(parse({"-static", "a.o"}).config.kind, mld::OutputKind::Exec);
+  EXPECT_TRUE(parse({"-static", "a.o"}).config.isStatic);
+  EXPECT_EQ(parse({"--pie", "a.o"}).config.kind, mld::OutputKind::Pie);
+  EXPECT_EQ(parse({"-pie", "-no-pie", "a.o"}).config.kind, mld::OutputKind::Exec);
+  EXPECT_EQ(parse({"-shared", "a.o"}).config.kind, mld::OutputKind::Shared);
+  EXPECT_EQ(parse({"-Bshareable", "a.o"}).config.kind, mld::OutputKind::Shared);
+  EXPECT_EQ(parse({"--shared", "-pie", "a.o"}).config.kind, mld::OutputKind::Shared);
+  // -Bstatic only changes how later -l are searched; it is not -static.
+  Result r = parse({"-Bstatic", "a.o"});
+  EXPECT_FALSE(r.config.isStatic);
+  EXPECT_EQ(describe(r.config.inputs), "static file:a.o");
+}
+
+TEST(Options, LibraryFormsAllAgree) {
+  Result r = parse({"-lfoo", "-l", "bar", "-l:libx.a", "--library=baz", "--library", "qux",
+                    "-library=q2"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(describe(r.config.inputs), "lib:foo lib:bar lib::libx.a lib:baz lib:qux lib:q2");
+}
+
+TEST(Options, LibraryPathForms) {
+  Result r = parse({"-L/a", "-L", "/b", "--library-path=/c", "--library-path", "/d", "x.o"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(r.config.libraryPaths, (std::vector<std::string>{"/a", "/b", "/c", "/d"}));
+}
+
+TEST(Options, GroupParenthesesAndStateOptionsKeepPositions) {
+  Result r = parse({"a.o", "-(", "-la", "-lb", "-)", "--whole-archive", "c.a",
+                    "--no-whole-archive", "-Bdynamic", "-dy", "-call_shared", "-dn",
+                    "-non_shared", "--no-as-needed", "d.o"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(describe(r.config.inputs), "file:a.o ( lib:a lib:b ) whole file:c.a nowhole dynamic "
+                                       "dynamic dynamic static static noasneed file:d.o");
+}
+
+TEST(Options, OutputAndEntryIrregularForms) {
+  EXPECT_EQ(parse({"-ofile", "a.o"}).config.outputPath, "file");
+  EXPECT_EQ(parse({"-o", "file", "a.o"}).config.outputPath, "file");
+  EXPECT_EQ(parse({"--output=f2", "a.o"}).config.outputPath, "f2");
+  // GNU ld never reads -o... as a single-dash long option: -output is -o utput.
+  EXPECT_EQ(parse({"-output", "a.o"}).config.outputPath, "utput");
+  // A value that looks like an option is still a value.
+  EXPECT_EQ(parse({"-o", "-weird", "a.o"}).config.outputPath, "-weird");
+  EXPECT_EQ(parse({"-e", "go", "a.o"}).config.entry, "go");
+  EXPECT_EQ(parse({"-ego", "a.o"}).config.entry, "go");
+  EXPECT_EQ(parse({"--entry=go", "a.o"}).config.entry, "go");
+  EXPECT_EQ(parse({"--entry", "go", "a.o"}).config.entry, "go");
+}
+
+TEST(Options, SingleAndDoubleDashLongOptions) {
+  for (const char *form : {"-soname", "--soname"}) {
+    EXPECT_EQ(parse({form, "libx.so.1", "a.o"}).config.soname, "libx.so.1") << form;
+    EXPECT_EQ(parse({std::string(form) + "=liby.so", "a.o"}).config.soname, "liby.so") << form;
+  }
+  EXPECT_EQ(parse({"-h", "libz.so", "a.o"}).config.soname, "libz.so");
+  EXPECT_EQ(parse({"-hlibz.so", "a.o"}).config.soname, "libz.so");
+  EXPECT_EQ(parse({"-Map=m.txt", "a.o"}).config.mapPath, "m.txt");
+  EXPECT_EQ(parse({"-Map", "m.txt", "a.o"}).config.mapPath, "m.txt");
+  EXPECT_EQ(parse({"--Map", "m.txt", "a.o"}).config.mapPath, "m.txt");
+  EXPECT_EQ(parse({"-M", "a.o"}).config.mapPath, "-");
+  EXPECT_EQ(parse({"-rpath", "/r1", "-R", "/r2", "--rpath=/r3", "a.o"}).config.rpath,
+            (std::vector<std::string>{"/r1", "/r2", "/r3"}));
+  EXPECT_EQ(parse({"-I", "/ld.so", "a.o"}).config.dynamicLinker, "/ld.so");
+  EXPECT_EQ(parse({"--dynamic-linker=/ld2.so", "a.o"}).config.dynamicLinker, "/ld2.so");
+}
+
+TEST(Options, AddressesAcceptDecimalAndHex) {
+  EXPECT_EQ(parse({"--image-base=0x200000", "a.o"}).config.imageBase, 0x200000u);
+  EXPECT_EQ(parse({"-Ttext-segment=0x10000", "a.o"}).config.imageBase, 0x10000u);
+  EXPECT_EQ(parse({"-Ttext-segment", "4096", "a.o"}).config.imageBase, 4096u);
+  Result r = parse({"--image-base=zz", "a.o"});
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.err, "mld: error: invalid address for --image-base: zz\n");
+}
+
+TEST(Options, ZKeywordsJoinedAndSeparate) {
+  Result r = parse({"-z", "now", "-znorelro", "-z", "execstack", "-z", "noseparate-code", "-z",
+                    "nodelete", "-z", "origin", "-z", "notext", "-z", "max-page-size=0x200000",
+                    "-z", "common-page-size=4096", "a.o"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_TRUE(r.config.zNow);
+  EXPECT_FALSE(r.config.zRelro);
+  EXPECT_TRUE(r.config.zExecStack);
+  EXPECT_FALSE(r.config.zSeparateCode);
+  EXPECT_TRUE(r.config.zNodelete);
+  EXPECT_TRUE(r.config.zOrigin);
+  EXPECT_FALSE(r.config.zText);
+  EXPECT_EQ(r.config.pageSize, 0x200000u);
+
+  Result r2 = parse({"-z", "defs", "-zmuldefs", "-z", "now", "-z", "lazy", "a.o"});
+  EXPECT_TRUE(r2.config.noUndefined);
+  EXPECT_TRUE(r2.config.allowMultipleDefinition);
+  EXPECT_FALSE(r2.config.zNow);
+}
+
+TEST(Options, UnknownZKeywordIsOnlyAWarning) {
+  Result r = parse({"-z", "foo", "a.o"});
+  EXPECT_TRUE(r.ok);
+  EXPECT_EQ(r.err, "mld: warning: unknown -z value: foo\n");
+  EXPECT_EQ(describe(r.config.inputs), "file:a.o");
+}
+
+TEST(Options, FatalWarningsTurnsWarningsIntoErrors) {
+  Result r = parse({"-z", "foo", "a.o", "--fatal-warnings"});
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.err, "mld: error: unknown -z value: foo\n");
+}
+
+TEST(Options, BadPageSizeIsAnError) {
+  Result r = parse({"-z", "max-page-size=3", "a.o"});
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.err, "mld: error: -z max-page-size: value is not a power of two: 3\n");
+}
+
+TEST(Options, BuildIdStyles) {
+  EXPECT_EQ(parse({"--build-id=none", "a.o"}).config.buildId, mld::BuildId::None);
+  EXPECT_EQ(parse({"--build-id=fast", "a.o"}).config.buildId, mld::BuildId::Fast);
+  EXPECT_EQ(parse({"--build-id=md5", "a.o"}).config.buildId, mld::BuildId::Md5);
+  EXPECT_EQ(parse({"--build-id=uuid", "a.o"}).config.buildId, mld::BuildId::Uuid);
+  // A bare --build-id never swallows the next argument.
+  Result bare = parse({"--build-id", "a.o"});
+  EXPECT_EQ(bare.config.buildId, mld::BuildId::Sha1);
+  EXPECT_EQ(describe(bare.config.inputs), "file:a.o");
+  Result hex = parse({"--build-id=0xdeadBEEF", "a.o"});
+  EXPECT_EQ(hex.config.buildId, mld::BuildId::Hex);
+  EXPECT_EQ(hex.config.buildIdHex, (std::vector<uint8_t>{0xde, 0xad, 0xbe, 0xef}));
+  Result bad = parse({"--build-id=0xabc", "a.o"});
+  EXPECT_FALSE(bad.ok);
+  EXPECT_EQ(bad.err, "mld: error: invalid --build-id style: 0xabc\n");
+}
+
+TEST(Options, SymbolAndDynamicFlags) {
+  Result r = parse({"-u", "s1", "--undefined=s2", "-us3", "-E", "--export-dynamic-symbol=e1",
+                    "-Bsymbolic", "-Bsymbolic-functions", "--version-script=v.map",
+                    "--dynamic-list", "d.list", "--no-undefined", "--no-allow-shlib-undefined",
+                    "--allow-multiple-definition", "--disable-new-dtags", "-y", "t1",
+                    "--trace-symbol=t2", "-t", "--stats", "--gc-sections", "--print-gc-sections",
+                    "-s", "-S", "--sysroot=/sys", "--threads=3", "a.o"});
+  ASSERT_TRUE(r.ok) << r.err;
+  const Config &c = r.config;
+  EXPECT_EQ(c.undefinedSyms, (std::vector<std::string>{"s1", "s2", "s3"}));
+  EXPECT_TRUE(c.exportDynamic);
+  EXPECT_EQ(c.exportDynamicSyms, (std::vector<std::string>{"e1"}));
+  EXPECT_TRUE(c.bsymbolic);
+  EXPECT_TRUE(c.bsymbolicFunctions);
+  EXPECT_EQ(c.versionScript, "v.map");
+  EXPECT_EQ(c.dynamicList, "d.list");
+  EXPECT_TRUE(c.noUndefined);
+  EXPECT_FALSE(c.allowShlibUndefined);
+  EXPECT_TRUE(c.allowMultipleDefinition);
+  EXPECT_FALSE(c.enableNewDtags);
+  EXPECT_EQ(c.traceSymbols, (std::vector<std::string>{"t1", "t2"}));
+  EXPECT_TRUE(c.trace);
+  EXPECT_TRUE(c.stats);
+  EXPECT_TRUE(c.gcSections);
+  EXPECT_TRUE(c.printGcSections);
+  EXPECT_TRUE(c.stripAll);
+  EXPECT_TRUE(c.stripDebug);
+  EXPECT_EQ(c.sysroot, "/sys");
+  EXPECT_EQ(c.threads, 3);
+  EXPECT_EQ(parse({"--no-threads", "a.o"}).config.threads, 1);
+}
+
+TEST(Options, CompatibilityOptionsAreAcceptedAndIgnored) {
+  Result r = parse({"-nostdlib", "-O1", "-O", "2", "-x", "-X", "--discard-all", "--warn-common",
+                    "--no-warn-mismatch", "--color-diagnostics", "--color-diagnostics=always",
+                    "-rpath-link", "/x", "a.o"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_EQ(describe(r.config.inputs), "file:a.o");
+}
+
+TEST(Options, RelocLogAndTimeTrace) {
+  Result r = parse({"--reloc-log=out.rlog", "--reloc-log-format=json", "--time-trace", "-o",
+                    "prog", "a.o"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(r.config.relocLogPath, "out.rlog");
+  EXPECT_EQ(r.config.relocLogFormat, mld::LogFormat::Json);
+  EXPECT_EQ(r.config.timeTracePath, "prog.time-trace");
+  EXPECT_EQ(parse({"--time-trace=t.json", "a.o"}).config.timeTracePath, "t.json");
+}
+
+TEST(Options, ResponseFileWithGnuQuoting) {
+  std::string inner = writeFile("inner.rsp", "-lfrom_inner\n");
+  std::string rsp = writeFile(
+      "args.rsp", "a.o 'b c.o' \"d e.o\"\n  -o out\\ file 'it\\'s.o' @" + inner + " last.o\n");
+  Result r = parse({"first.o", "@" + rsp, "z.o"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(describe(r.config.inputs), "file:first.o file:a.o file:b c.o file:d e.o "
+                                       "file:it's.o lib:from_inner file:last.o file:z.o");
+  EXPECT_EQ(r.config.outputPath, "out file");
+}
+
+TEST(Options, MissingResponseFileIsAnError) {
+  Result r = parse({"a.o", "@nosuch.rsp"});
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.err, "mld: error: cannot open response file nosuch.rsp: No such file or directory\n");
+}
+
+TEST(Options, SelfIncludingResponseFileStops) {
+  std::string path = writeFile("loop.rsp", "");
+  std::ofstream(path) << "@" << path << "\n";
+  Result r = parse({"@" + path});
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.err, "mld: error: response file nesting too deep: " + path + "\n");
+}
+
+TEST(Options, UnknownArgumentsAreReported) {
+  Result r = parse({"--frobnicate", "a.o"});
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.err, "mld: error: unknown argument '--frobnicate'\n");
+  // A flag letter with junk after it is not silently taken as the flag.
+  EXPECT_EQ(parse({"-static-pie", "a.o"}).err, "mld: error: unknown argument '-static-pie'\n");
+  EXPECT_EQ(parse({"-frob", "a.o"}).err, "mld: error: unknown argument '-frob'\n");
+}
+
+TEST(Options, MissingArgumentNamesTheOptionAsWritten) {
+  EXPECT_EQ(parse({"a.o", "-o"}).err, "mld: error: -o: missing argument\n");
+  EXPECT_EQ(parse({"a.o", "--soname"}).err, "mld: error: --soname: missing argument\n");
+  EXPECT_EQ(parse({"a.o", "-soname"}).err, "mld: error: -soname: missing argument\n");
+  EXPECT_EQ(parse({"a.o", "-z"}).err, "mld: error: -z: missing argument\n");
+  EXPECT_FALSE(parse({"a.o", "-l"}).ok);
+}
+
+TEST(Options, FlagGivenAValueIsAnError) {
+  Result r = parse({"--shared=yes", "a.o"});
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.err, "mld: error: --shared: option does not take a value\n");
+}
+
+TEST(Options, InvalidEnumeratedValues) {
+  EXPECT_EQ(parse({"--reloc-log-format=yaml", "a.o"}).err,
+            "mld: error: invalid --reloc-log-format: yaml (expected text or json)\n");
+  EXPECT_EQ(parse({"--hash-style=fast", "a.o"}).err,
+            "mld: error: invalid --hash-style: fast (expected sysv, gnu or both)\n");
+  EXPECT_EQ(parse({"-m", "elf_i386", "a.o"}).err, "mld: error: unknown emulation: elf_i386\n");
+  EXPECT_EQ(parse({"--threads=0", "a.o"}).err, "mld: error: invalid --threads: 0\n");
+  EXPECT_TRUE(parse({"-melf_x86_64", "a.o"}).ok);
+}
+
+TEST(Options, NoInputFilesIsAnError) {
+  Result r = parse({"-o", "x", "--as-needed"});
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.err, "mld: error: no input files\n");
+}
+
+TEST(Options, StrayGroupAndStateEndsAreErrors) {
+  EXPECT_EQ(parse({"a.o", "--end-group"}).err, "mld: error: stray --end-group\n");
+  EXPECT_EQ(parse({"a.o", "-)"}).err, "mld: error: stray --end-group\n");
+  EXPECT_EQ(parse({"a.o", "--pop-state"}).err, "mld: error: stray --pop-state\n");
+  EXPECT_EQ(parse({"--start-group", "-(", "a.o"}).err, "mld: error: nested --start-group\n");
+}
+
+TEST(Options, UnclosedGroupIsClosedWithAWarning) {
+  Result r = parse({"--start-group", "-la", "-lb"});
+  EXPECT_TRUE(r.ok);
+  EXPECT_EQ(r.err, "mld: warning: missing --end-group; added at the end of the command line\n");
+  EXPECT_EQ(describe(r.config.inputs), "( lib:a lib:b )");
+}
+
+TEST(Options, VersionAndHelpNeedNoInputs) {
+  Result v = parse({"--version"});
+  EXPECT_TRUE(v.ok);
+  EXPECT_TRUE(v.config.printVersion);
+  // --version stops even when there are inputs, as in GNU ld.
+  EXPECT_TRUE(parse({"--version", "a.o"}).config.printVersion);
+  Result small = parse({"-v"});
+  EXPECT_TRUE(small.ok);
+  EXPECT_TRUE(small.config.printVersion);
+  EXPECT_TRUE(parse({"-V"}).config.printVersion);
+  // -v with inputs prints the version and links.
+  Result linking = parse({"-v", "a.o"});
+  EXPECT_TRUE(linking.ok);
+  EXPECT_FALSE(linking.config.printVersion);
+  EXPECT_TRUE(linking.config.verbose);
+  Result help = parse({"--help"});
+  EXPECT_TRUE(help.ok);
+  EXPECT_TRUE(help.config.printHelp);
+}
+
+TEST(Options, VersionStringSaysGnuCompatible) {
+  EXPECT_NE(std::string(mld::versionString()).find("compatible with GNU linkers"),
+            std::string::npos);
+}
+
+TEST(Options, HelpIsGroupedAndListsOptions) {
+  std::ostringstream out;
+  mld::printHelp(out);
+  std::string text = out.str();
+  EXPECT_EQ(text.rfind("Usage: mld [options] file...\n", 0), 0u);
+  for (const char *needle : {"\nOutput:\n", "\nInputs and libraries:\n", "\nDynamic linking:\n",
+                             "-o FILE, --output=FILE", "-soname", "--reloc-log-format=FORMAT",
+                             "--build-id[=STYLE]", "\n-z keywords:\n"})
+    EXPECT_NE(text.find(needle), std::string::npos) << needle;
+  // Hidden compatibility options stay out of the help.
+  EXPECT_EQ(text.find("plugin"), std::string::npos);
+}
+
+TEST(Options, DoubleDashEndsOptions) {
+  Result r = parse({"a.o", "--", "-weird.o"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(describe(r.config.inputs), "file:a.o file:-weird.o");
+}
+
+TEST(Options, ParseCommandLineSkipsProgramName) {
+  std::vector<std::string> storage = {"mld", "-o", "p", "a.o"};
+  std::vector<char *> argv;
+  for (std::string &s : storage)
+    argv.push_back(s.data());
+  Config config;
+  std::ostringstream err;
+  ASSERT_TRUE(mld::parseCommandLine(static_cast<int>(argv.size()), argv.data(), config, err));
+  EXPECT_EQ(describe(config.inputs), "file:a.o");
+  EXPECT_EQ(config.outputPath, "p");
+}
