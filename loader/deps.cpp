@@ -1,0 +1,175 @@
+// deps.cpp: the library search. Order (as glibc's ld.so): DT_RPATH of the
+// needing object and of the program (only when the needing object has no
+// DT_RUNPATH), then --library-path / MLOAD_LIBRARY_PATH / LD_LIBRARY_PATH,
+// then DT_RUNPATH of the needing object, then the default directories.
+// $ORIGIN expands to the directory of the needing object. Each file is
+// loaded once, identified by (st_dev, st_ino).
+#include "deps.h"
+#include "diag.h"
+#include "dynamic.h"
+#include "log.h"
+#include "map.h"
+#include "syscall.h"
+
+#ifndef MLOAD_DEFAULT_DIRS
+#define MLOAD_DEFAULT_DIRS "/lib:/usr/lib"
+#endif
+
+namespace mload {
+
+void appendModule(Loader &L, Module *m) {
+  if (L.tail) {
+    L.tail->next = m;
+    L.tail->linkMap.l_next = &m->linkMap;
+    m->linkMap.l_prev = &L.tail->linkMap;
+  } else {
+    L.head = m;
+  }
+  L.tail = m;
+  m->linkMap.l_addr = m->base;
+  m->linkMap.l_name = m->path;
+  m->linkMap.l_ld = m->dynamic;
+}
+
+struct Opened {
+  int fd = -1;
+  uint64_t size = 0, dev = 0, ino = 0;
+  const char *path = nullptr;
+};
+
+static bool tryOpen(Loader &L, const char *path, const char *source, Opened &out) {
+  long fd = sys::open(path, sys::ORdonly | sys::OCloexec);
+  sys::Stat st;
+  bool ok = fd >= 0 && sys::fstat(static_cast<int>(fd), &st) == 0 && (st.st_mode & 0170000) == 0100000;
+  logTry(L, path, source, ok);
+  if (!ok) {
+    if (fd >= 0) sys::close(static_cast<int>(fd));
+    return false;
+  }
+  out.fd = static_cast<int>(fd);
+  out.size = static_cast<uint64_t>(st.st_size);
+  out.dev = st.st_dev;
+  out.ino = st.st_ino;
+  out.path = copyString(path);
+  return true;
+}
+
+// Expand $ORIGIN / ${ORIGIN} in one directory entry into `buf`.
+static void expandDir(const char *dir, size_t len, const Module *origin, Text &buf) {
+  for (size_t i = 0; i < len;) {
+    const char *p = dir + i;
+    size_t skip = startsWith(p, "${ORIGIN}") ? 9 : startsWith(p, "$ORIGIN") ? 7 : 0;
+    if (skip && i + skip <= len) {
+      const char *path = origin->path;
+      const char *slash = baseName(path);
+      if (slash == path) buf.chr('.');
+      else buf.str(path, static_cast<size_t>(slash - path - 1));
+      i += skip;
+    } else {
+      buf.chr(*p);
+      ++i;
+    }
+  }
+}
+
+// Try `name` in each directory of a colon-separated list.
+static bool searchList(Loader &L, const char *list, const Module *origin, const char *name, const char *source,
+                       Opened &out) {
+  if (!list) return false;
+  const char *p = list;
+  while (true) {
+    const char *end = p;
+    while (*end && *end != ':') ++end;
+    Text path;
+    if (end == p) path.chr('.');
+    else expandDir(p, static_cast<size_t>(end - p), origin, path);
+    path.chr('/').str(name).chr('\0');
+    if (path.size() < 1000 && tryOpen(L, path.data(), source, out)) return true;
+    if (!*end) return false;
+    p = end + 1;
+  }
+}
+
+static const char *dynPath(const Module *m, unsigned tag) {
+  return m->has(tag) && m->strtab ? dynString(m, m->dyn[tag]) : nullptr;
+}
+
+static bool findLibrary(Loader &L, const char *name, const Module *neededBy, Opened &out) {
+  for (const char *p = name; *p; ++p)
+    if (*p == '/') return tryOpen(L, name, "path", out);
+  if (!neededBy->has(DT_RUNPATH)) {
+    if (searchList(L, dynPath(neededBy, DT_RPATH), neededBy, name, "RPATH", out)) return true;
+    if (neededBy != L.head && searchList(L, dynPath(L.head, DT_RPATH), L.head, name, "RPATH", out)) return true;
+  }
+  if (searchList(L, L.opts.libraryPath, neededBy, name, "library path", out)) return true;
+  if (searchList(L, dynPath(neededBy, DT_RUNPATH), neededBy, name, "RUNPATH", out)) return true;
+  return searchList(L, MLOAD_DEFAULT_DIRS, neededBy, name, "default", out);
+}
+
+static Module *findLoaded(const Loader &L, const char *name) {
+  for (Module *m = L.head; m; m = m->next) {
+    if (m->isMain) continue;
+    if (streq(m->name, name)) return m;
+    const char *soname = dynPath(m, DT_SONAME);
+    if (soname && streq(soname, name)) return m;
+  }
+  return nullptr;
+}
+
+static Module *mapOpened(Loader &L, const Opened &f, const char *name) {
+  Module *m = mapImage(L, f.path, name, f.fd, f.size);
+  sys::close(f.fd);
+  m->dev = f.dev;
+  m->ino = f.ino;
+  decodeDynamic(m);
+  return m;
+}
+
+Module *loadByPath(Loader &L, const char *path) {
+  Opened f;
+  long fd = sys::open(path, sys::ORdonly | sys::OCloexec);
+  sys::Stat st;
+  if (fd < 0 || sys::fstat(static_cast<int>(fd), &st) != 0)
+    fatal(path, "cannot open file: No such file or directory");
+  if ((st.st_mode & 0170000) != 0100000) fatal(path, "not a regular file");
+  f.fd = static_cast<int>(fd);
+  f.size = static_cast<uint64_t>(st.st_size);
+  f.dev = st.st_dev;
+  f.ino = st.st_ino;
+  f.path = path;
+  return mapOpened(L, f, path);
+}
+
+static Module *loadLibrary(Loader &L, const char *name, Module *neededBy) {
+  if (Module *m = findLoaded(L, name)) return m;
+  logSearch(L, name, neededBy);
+  Opened f;
+  if (!findLibrary(L, name, neededBy, f)) {
+    Text t;
+    t.str("mload: error while loading shared libraries: ").str(name)
+        .str(": cannot open shared object file: No such file or directory");
+    fatal(t);
+  }
+  for (Module *m = L.head; m; m = m->next)
+    if (m->dev == f.dev && m->ino == f.ino) {
+      logDuplicate(L, f.path, m);
+      sys::close(f.fd);
+      return m;
+    }
+  Module *m = mapOpened(L, f, name);
+  appendModule(L, m);
+  return m;
+}
+
+void loadDependencies(Loader &L) {
+  for (Module *m = L.head; m; m = m->next) {
+    if (!m->dynamic || !m->strtab) continue;
+    uint32_t count = 0;
+    for (const Elf64_Dyn *d = m->dynamic; d->d_tag != DT_NULL; ++d) count += d->d_tag == DT_NEEDED;
+    m->deps = static_cast<Module **>(allocate(sizeof(Module *) * (count + 1)));
+    for (const Elf64_Dyn *d = m->dynamic; d->d_tag != DT_NULL; ++d)
+      if (d->d_tag == DT_NEEDED) m->deps[m->depCount++] = loadLibrary(L, dynString(m, d->d_un.d_val), m);
+  }
+}
+
+} // namespace mload

@@ -1,0 +1,87 @@
+// init.cpp: RELRO, initialisers and finalisers. The init order is a
+// depth-first post-order over DT_NEEDED from the program, so in a chain
+// a -> b -> c, c's constructors run first, and in a diamond the shared
+// dependency runs once, before both of its users.
+#include "init.h"
+#include "log.h"
+#include "syscall.h"
+
+namespace mload {
+
+// _dl_fini is called by the program's exit path with no argument, so the
+// loader state it needs is kept here: the one mutable global besides the
+// lazy-binding entry point.
+static Loader *finiLoader;
+
+void applyRelro(Loader &L) {
+  for (Module *m = L.head; m; m = m->next) {
+    if (m->relroStart == m->relroEnd) continue;
+    // glibc rounds the end down: a page shared with .got.plt/.data stays RW.
+    uint64_t start = alignDown(m->relroStart, L.pageSize), end = alignDown(m->relroEnd, L.pageSize);
+    if (start < end && sys::mprotect(start, end - start, sys::ProtRead) == 0) logRelro(L, m);
+  }
+}
+
+static void visit(Loader &L, Module *m) {
+  if (m->initVisited) return;
+  m->initVisited = true;
+  for (uint32_t i = 0; i < m->depCount; ++i) visit(L, m->deps[i]);
+  L.initOrder[L.initCount++] = m;
+}
+
+using InitFn = void (*)(int, char **, char **);
+using FiniFn = void (*)();
+
+static void runArray(Loader &L, Module *m, unsigned arrayTag, unsigned sizeTag, const char *kind) {
+  if (!m->has(arrayTag)) return;
+  auto *fns = reinterpret_cast<const uint64_t *>(laddr(m, m->dyn[arrayTag]));
+  uint64_t n = m->dyn[sizeTag] / 8;
+  for (uint64_t i = 0; i < n; ++i) {
+    if (fns[i] == 0 || fns[i] == ~0ull) continue;
+    logInit(L, m, kind, i, fns[i]);
+    reinterpret_cast<InitFn>(fns[i])(L.argc, L.argv, const_cast<char **>(L.envp));
+  }
+}
+
+void runInitializers(Loader &L) {
+  uint32_t count = 0;
+  for (Module *m = L.head; m; m = m->next) ++count;
+  L.initOrder = static_cast<Module **>(allocate(sizeof(Module *) * count));
+  visit(L, L.head);
+  for (Module *m = L.head; m; m = m->next) visit(L, m); // anything unreachable
+  finiLoader = &L;
+
+  runArray(L, L.head, DT_PREINIT_ARRAY, DT_PREINIT_ARRAYSZ, "DT_PREINIT_ARRAY");
+  for (uint32_t i = 0; i < L.initCount; ++i) {
+    Module *m = L.initOrder[i];
+    if (m->isMain) continue;
+    if (m->has(DT_INIT)) {
+      logInit(L, m, "DT_INIT", 0, laddr(m, m->dyn[DT_INIT]));
+      reinterpret_cast<InitFn>(laddr(m, m->dyn[DT_INIT]))(L.argc, L.argv, const_cast<char **>(L.envp));
+    }
+    runArray(L, m, DT_INIT_ARRAY, DT_INIT_ARRAYSZ, "DT_INIT_ARRAY");
+  }
+}
+
+extern "C" void _dl_fini() {
+  Loader *L = finiLoader;
+  if (!L) return;
+  finiLoader = nullptr; // run once, even if exit is re-entered
+  for (uint32_t i = L->initCount; i-- > 0;) {
+    Module *m = L->initOrder[i];
+    if (m->has(DT_FINI_ARRAY)) {
+      auto *fns = reinterpret_cast<const uint64_t *>(laddr(m, m->dyn[DT_FINI_ARRAY]));
+      for (uint64_t j = m->dyn[DT_FINI_ARRAYSZ] / 8; j-- > 0;) {
+        if (fns[j] == 0 || fns[j] == ~0ull) continue;
+        logInit(*L, m, "DT_FINI_ARRAY", j, fns[j]);
+        reinterpret_cast<FiniFn>(fns[j])();
+      }
+    }
+    if (m->has(DT_FINI)) {
+      logInit(*L, m, "DT_FINI", 0, laddr(m, m->dyn[DT_FINI]));
+      reinterpret_cast<FiniFn>(laddr(m, m->dyn[DT_FINI]))();
+    }
+  }
+}
+
+} // namespace mload

@@ -1,0 +1,23 @@
+// init.h: what happens between relocation and the program's entry: RELRO,
+// initialisers (dependencies first), and the fini function for exit.
+#pragma once
+
+#include "module.h"
+
+namespace mload {
+
+// Make each PT_GNU_RELRO range read-only. After all relocation, including
+// bind-now JUMP_SLOTs, and never for lazily bound .got.plt (not in RELRO).
+void applyRelro(Loader &L);
+
+// Compute the init order (every module after the modules it needs) and run
+// the program's DT_PREINIT_ARRAY, then each library's DT_INIT and
+// DT_INIT_ARRAY. The program's own DT_INIT/DT_INIT_ARRAY are left to the
+// libc start code (glibc >= 2.34 contract, which the runtime relies on).
+void runInitializers(Loader &L);
+
+// Passed to the entry in %rdx; the runtime registers it with atexit. Runs
+// DT_FINI_ARRAY (reverse) and DT_FINI of every module, the program first.
+extern "C" void _dl_fini();
+
+} // namespace mload

@@ -1,0 +1,184 @@
+// log.cpp: rendering of binding-log records (formats: docs/loader-log.md)
+// and the event functions the loader calls. Text lines start like glibc's
+// LD_DEBUG ("  PID:\t"), JSON lines are {"event":...} with fixed keys.
+#include "log.h"
+#include "syscall.h"
+
+namespace mload {
+
+Record::Record(const Loader &L, const char *event) : L(L), json(L.opts.logJson) {
+  if (json) {
+    line.str("{\"event\":").jsonStr(event);
+  } else {
+    Text pid;
+    pid.dec(static_cast<uint64_t>(L.pid));
+    line.pad(pid.size() < 5 ? 5 - pid.size() : 0).str(pid.data(), pid.size()).str(":\t");
+  }
+}
+
+Record::~Record() {
+  line.str(json ? "}\n" : "\n");
+  line.writeTo(L.logFd);
+}
+
+Record &Record::t(const char *prose) {
+  if (!json) line.str(prose);
+  return *this;
+}
+
+Text &Record::key(const char *k) {
+  return line.str(",\"").str(k).str("\":");
+}
+
+Record &Record::s(const char *k, const char *v) {
+  if (json) key(k).jsonStr(v);
+  else line.str(v);
+  return *this;
+}
+
+Record &Record::x(const char *k, uint64_t v) {
+  if (json) key(k).chr('"').hex(v).chr('"');
+  else line.hex(v);
+  return *this;
+}
+
+Record &Record::n(const char *k, int64_t v) {
+  if (json) key(k).sdec(v);
+  else line.sdec(v);
+  return *this;
+}
+
+Record &Record::js(const char *k, const char *v) {
+  if (json) key(k).jsonStr(v);
+  return *this;
+}
+
+Record &Record::jx(const char *k, uint64_t v) {
+  if (json) key(k).chr('"').hex(v).chr('"');
+  return *this;
+}
+
+Record &Record::jn(const char *k, int64_t v) {
+  if (json) key(k).sdec(v);
+  return *this;
+}
+
+Record &Record::jb(const char *k, bool v) {
+  if (json) key(k).str(v ? "true" : "false");
+  return *this;
+}
+
+const char *relocTypeName(uint32_t type) {
+  switch (type) {
+  case R_X86_64_NONE: return "R_X86_64_NONE";
+  case R_X86_64_64: return "R_X86_64_64";
+  case R_X86_64_COPY: return "R_X86_64_COPY";
+  case R_X86_64_GLOB_DAT: return "R_X86_64_GLOB_DAT";
+  case R_X86_64_JUMP_SLOT: return "R_X86_64_JUMP_SLOT";
+  case R_X86_64_RELATIVE: return "R_X86_64_RELATIVE";
+  case R_X86_64_DTPMOD64: return "R_X86_64_DTPMOD64";
+  case R_X86_64_DTPOFF64: return "R_X86_64_DTPOFF64";
+  case R_X86_64_TPOFF64: return "R_X86_64_TPOFF64";
+  case R_X86_64_IRELATIVE: return "R_X86_64_IRELATIVE";
+  default: return "R_X86_64_unknown";
+  }
+}
+
+const char *moduleLabel(const Module *m) { return m ? m->path : "mload"; }
+
+static const char *permString(int prot) {
+  static const char *names[] = {"---", "r--", "-w-", "rw-", "--x", "r-x", "-wx", "rwx"};
+  return names[prot & 7];
+}
+
+void logSearch(const Loader &L, const char *name, const Module *neededBy) {
+  if (!logging(L, LogLibs)) return;
+  Record(L, "search").t("find library=").s("name", name).t("; needed by ").s("needed_by", neededBy->path);
+}
+
+void logTry(const Loader &L, const char *path, const char *source, bool found) {
+  if (!logging(L, LogLibs)) return;
+  Record(L, "try").t("  trying file=").s("path", path).t(" (").s("source", source)
+      .t(found ? ") found" : ")").jb("found", found);
+}
+
+void logDuplicate(const Loader &L, const char *path, const Module *existing) {
+  if (!logging(L, LogLibs)) return;
+  Record(L, "duplicate").t("  file=").s("path", path).t(" is already loaded as ").s("as", existing->path);
+}
+
+void logMapped(const Loader &L, const Module *m) {
+  if (!logging(L, LogLibs)) return;
+  Record(L, "map").t("file=").s("file", m->path).t(" [").s("name", m->name).t("]; mapped base=")
+      .x("base", m->base).t(" span=").x("start", m->mapStart).t("-").x("end", m->mapEnd)
+      .t(" dynamic=").x("dynamic", reinterpret_cast<uint64_t>(m->dynamic));
+}
+
+void logSegment(const Loader &L, const Module *m, uint64_t start, uint64_t end, int prot, uint64_t offset) {
+  if (!logging(L, LogLibs)) return;
+  Record(L, "segment").js("file", m->path).t("  segment ").x("start", start).t("-").x("end", end)
+      .t(" ").s("perm", permString(prot)).t(" file offset ").x("offset", offset);
+}
+
+void logRelro(const Loader &L, const Module *m) {
+  if (!logging(L, LogLibs)) return;
+  Record(L, "relro").t("relro file=").s("file", m->path).t(" ").x("start", m->relroStart).t("-")
+      .x("end", m->relroEnd).t(" now r--");
+}
+
+void logTls(const Loader &L, const Module *m) {
+  if (!logging(L, LogLibs)) return;
+  Record(L, "tls").t("tls file=").s("file", m->path).t(" modid=").n("modid", static_cast<int64_t>(m->tlsModid))
+      .t(" block at tp-").x("offset", m->tlsOffset).t(" size ").x("size", m->tlsMemsz);
+}
+
+void logReloc(const Loader &L, const Module *m, uint32_t type, uint64_t where, const char *sym, uint64_t value) {
+  if (!logging(L, LogReloc)) return;
+  Record r(L, "reloc");
+  r.t("reloc file=").s("file", m->path).t(" ").s("type", relocTypeName(type)).t(" at ").x("addr", where);
+  if (*sym) r.t(" symbol '");
+  r.s("symbol", sym);
+  if (*sym) r.t("'");
+  r.t(" = ").x("value", value);
+}
+
+void logLazySlot(const Loader &L, const Module *m, const char *sym, uint64_t plt, uint64_t slot, uint64_t old,
+                 uint64_t value) {
+  if (!logging(L, LogReloc)) return;
+  Record(L, "lazy-slot").t("reloc file=").s("file", m->path).t(" R_X86_64_JUMP_SLOT at ").x("slot", slot)
+      .t(" symbol '").s("symbol", sym).t("' [plt ").n("plt", static_cast<int64_t>(plt)).t("] lazy: ")
+      .x("old", old).t(" -> ").x("new", value).t(" (its PLT entry's push)");
+}
+
+void logBind(const Loader &L, const Module *ref, const char *sym, const Module *def, const char *version,
+             uint64_t value) {
+  if (!logging(L, LogBindings)) return;
+  Record r(L, "bind");
+  r.t("binding file ").s("file", ref->path).t(" to ").s("to", def ? moduleLabel(def) : "")
+      .t(": normal symbol '").s("symbol", sym).t("'");
+  if (*version) r.t(" [");
+  r.s("version", version);
+  if (*version) r.t("]");
+  r.t(" = ").x("value", value);
+}
+
+void logLazyBind(const Loader &L, const Module *ref, const char *sym, const Module *def, uint64_t plt,
+                 uint64_t slot, uint64_t old, uint64_t value) {
+  if (!logging(L, LogBindings)) return;
+  Record(L, "lazy-bind").t("binding file ").s("file", ref->path).t(" to ").s("to", moduleLabel(def))
+      .t(": lazy symbol '").s("symbol", sym).t("' [plt ").n("plt", static_cast<int64_t>(plt)).t("] got ")
+      .x("slot", slot).t(": ").x("old", old).t(" -> ").x("new", value);
+}
+
+void logInit(const Loader &L, const Module *m, const char *kind, uint64_t index, uint64_t fn) {
+  if (!logging(L, LogInit)) return;
+  Record(L, "init").t("calling ").s("kind", kind).t("[").n("index", static_cast<int64_t>(index)).t("] of ")
+      .s("file", m->path).t(" at ").x("addr", fn);
+}
+
+void logStart(const Loader &L, const Module *m, uint64_t entry) {
+  if (!logging(L, LogInit)) return;
+  Record(L, "start").t("transferring control: ").s("file", m->path).t(" entry ").x("entry", entry);
+}
+
+} // namespace mload

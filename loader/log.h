@@ -1,0 +1,53 @@
+// log.h: the binding log (MLOAD_DEBUG, --log). One record per event, either
+// as a glibc LD_DEBUG-like text line or as one JSON object per line. Each
+// event function below describes its record once; Record renders it in the
+// chosen form, so the text and JSON keys cannot drift apart.
+#pragma once
+
+#include "module.h"
+#include "support.h"
+
+namespace mload {
+
+inline bool logging(const Loader &L, unsigned cat) { return L.logFd >= 0 && (L.opts.logMask & cat); }
+
+// A record under construction: t() is text-only prose, s/x/n/b are fields
+// (value in text, "key":value in JSON), js/jx/jn are JSON-only fields.
+class Record {
+public:
+  Record(const Loader &L, const char *event);
+  ~Record();
+  Record &t(const char *prose);
+  Record &s(const char *key, const char *v);
+  Record &x(const char *key, uint64_t v);
+  Record &n(const char *key, int64_t v);
+  Record &js(const char *key, const char *v);
+  Record &jx(const char *key, uint64_t v);
+  Record &jn(const char *key, int64_t v);
+  Record &jb(const char *key, bool v);
+
+private:
+  Text &key(const char *k);
+  const Loader &L;
+  bool json;
+  Text line;
+};
+
+const char *relocTypeName(uint32_t type);
+const char *moduleLabel(const Module *m);
+
+void logSearch(const Loader &L, const char *name, const Module *neededBy);
+void logTry(const Loader &L, const char *path, const char *source, bool found);
+void logDuplicate(const Loader &L, const char *path, const Module *existing);
+void logMapped(const Loader &L, const Module *m);
+void logSegment(const Loader &L, const Module *m, uint64_t start, uint64_t end, int prot, uint64_t offset);
+void logRelro(const Loader &L, const Module *m);
+void logTls(const Loader &L, const Module *m);
+void logReloc(const Loader &L, const Module *m, uint32_t type, uint64_t where, const char *sym, uint64_t value);
+void logLazySlot(const Loader &L, const Module *m, const char *sym, uint64_t plt, uint64_t slot, uint64_t old, uint64_t value);
+void logBind(const Loader &L, const Module *ref, const char *sym, const Module *def, const char *version, uint64_t value);
+void logLazyBind(const Loader &L, const Module *ref, const char *sym, const Module *def, uint64_t plt, uint64_t slot, uint64_t old, uint64_t value);
+void logInit(const Loader &L, const Module *m, const char *kind, uint64_t index, uint64_t fn);
+void logStart(const Loader &L, const Module *m, uint64_t entry);
+
+} // namespace mload

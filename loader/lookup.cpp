@@ -1,0 +1,146 @@
+// lookup.cpp: the global scope walk. Rules (glibc's, which the ABI leaves
+// to the implementation): the first definition in load order wins, weak or
+// not; an undefined weak reference that finds nothing resolves to 0; a
+// versioned reference only binds to that version (or to an unversioned
+// definition); an unversioned reference takes the base/default version.
+#include "lookup.h"
+#include "debug.h"
+#include "support.h"
+
+namespace mload {
+
+// Entry points mload provides to the modules it loads.
+extern "C" void *__tls_get_addr(void *);
+
+uint32_t gnuHash(const char *name) {
+  uint32_t h = 5381;
+  for (const unsigned char *p = reinterpret_cast<const unsigned char *>(name); *p; ++p) h = h * 33 + *p;
+  return h;
+}
+
+uint32_t sysvHash(const char *name) {
+  uint32_t h = 0;
+  for (const unsigned char *p = reinterpret_cast<const unsigned char *>(name); *p; ++p) {
+    h = (h << 4) + *p;
+    uint32_t g = h & 0xf0000000;
+    if (g) h ^= g >> 24;
+    h &= ~g;
+  }
+  return h;
+}
+
+struct Request {
+  const char *name;
+  const char *version; // "" when unversioned
+  uint32_t gnu, sysv;
+  RefKind kind;
+};
+
+// Does symbol `idx` of `m` define what `r` asks for? `fallback` collects a
+// non-default version for an unversioned reference when it is the only one.
+static bool accepts(const Module *m, uint32_t idx, const Request &r, const Elf64_Sym **fallback,
+                    uint32_t *fallbackCount) {
+  const Elf64_Sym *s = &m->symtab[idx];
+  // An undefined symbol with a value is an executable's canonical PLT entry:
+  // it is the function's address for data references (GLOB_DAT, 64), but a
+  // JUMP_SLOT bound to it would jump back into the same PLT entry.
+  if (s->st_shndx == SHN_UNDEF && (s->st_value == 0 || r.kind == RefKind::JumpSlot)) return false;
+  unsigned type = ELF64_ST_TYPE(s->st_info), bind = ELF64_ST_BIND(s->st_info);
+  if (type > STT_FUNC && type != STT_COMMON && type != STT_TLS && type != STT_GNU_IFUNC) return false;
+  if (bind != STB_GLOBAL && bind != STB_WEAK && bind != STB_GNU_UNIQUE) return false;
+  if (!streq(m->strtab + s->st_name, r.name)) return false;
+  if (!m->versym) return true;
+  uint16_t v = m->versym[idx];
+  uint16_t ndx = v & 0x7fff;
+  if (*r.version) {
+    const char *have = ndx < m->versionCount ? m->versionNames[ndx] : nullptr;
+    if (have && streq(have, r.version)) return true;
+    return ndx <= 1 && !(v & 0x8000); // an unversioned definition satisfies any version
+  }
+  if (ndx < 3) return true;
+  if (!(v & 0x8000) && (*fallbackCount)++ == 0) *fallback = s;
+  return false;
+}
+
+static const Elf64_Sym *findInModule(const Module *m, const Request &r) {
+  if (!m->symtab) return nullptr;
+  const Elf64_Sym *fallback = nullptr;
+  uint32_t fallbackCount = 0;
+  if (m->gnuHash) {
+    // DT_GNU_HASH: [nbuckets, symoffset, bloomSize, bloomShift], Bloom
+    // words, buckets, then one chain word per symbol from symoffset; the
+    // chain word's low bit ends a bucket's run.
+    const uint32_t *h = m->gnuHash;
+    uint32_t nbuckets = h[0], symoffset = h[1], bloomSize = h[2], bloomShift = h[3];
+    const uint64_t *bloom = reinterpret_cast<const uint64_t *>(h + 4);
+    const uint32_t *buckets = reinterpret_cast<const uint32_t *>(bloom + bloomSize);
+    const uint32_t *chain = buckets + nbuckets;
+    uint64_t word = bloom[(r.gnu / 64) % bloomSize];
+    uint64_t mask = (1ull << (r.gnu % 64)) | (1ull << ((r.gnu >> bloomShift) % 64));
+    if ((word & mask) != mask) return nullptr; // Bloom filter: certainly absent
+    uint32_t idx = buckets[r.gnu % nbuckets];
+    if (idx < symoffset) return nullptr;
+    for (;; ++idx) {
+      uint32_t hv = chain[idx - symoffset];
+      if ((hv | 1) == (r.gnu | 1) && accepts(m, idx, r, &fallback, &fallbackCount)) return &m->symtab[idx];
+      if (hv & 1) break;
+    }
+  } else {
+    const uint32_t *h = m->sysvHash;
+    uint32_t nbucket = h[0];
+    const uint32_t *bucket = h + 2, *chain = h + 2 + nbucket;
+    for (uint32_t idx = bucket[r.sysv % nbucket]; idx != STN_UNDEF; idx = chain[idx])
+      if (accepts(m, idx, r, &fallback, &fallbackCount)) return &m->symtab[idx];
+  }
+  return fallbackCount == 1 ? fallback : nullptr;
+}
+
+static uint64_t builtinAddress(const char *name) {
+  if (streq(name, "__tls_get_addr")) return reinterpret_cast<uint64_t>(&__tls_get_addr);
+  if (streq(name, "_dl_debug_state")) return reinterpret_cast<uint64_t>(&_dl_debug_state);
+  if (streq(name, "_r_debug")) return reinterpret_cast<uint64_t>(&_r_debug);
+  return 0;
+}
+
+const char *referenceVersion(const Module *ref, uint32_t symIndex) {
+  if (!ref->versym) return "";
+  uint16_t ndx = ref->versym[symIndex] & 0x7fff;
+  if (ndx < 2 || ndx >= ref->versionCount || !ref->versionNames[ndx]) return "";
+  return ref->versionNames[ndx];
+}
+
+Definition resolveSymbol(const Loader &L, const Module *ref, uint32_t symIndex, RefKind kind) {
+  Definition d;
+  const Elf64_Sym *s = &ref->symtab[symIndex];
+  if (ELF64_ST_BIND(s->st_info) == STB_LOCAL) {
+    d.module = ref;
+    d.sym = s;
+  } else {
+    Request r{ref->strtab + s->st_name, referenceVersion(ref, symIndex), 0, 0, kind};
+    r.gnu = gnuHash(r.name);
+    r.sysv = sysvHash(r.name);
+    for (const Module *m = L.head; m && !d.sym; m = m->next) {
+      if (kind == RefKind::Copy && m == ref) continue;
+      if (const Elf64_Sym *def = findInModule(m, r)) {
+        d.module = m;
+        d.sym = def;
+      }
+    }
+    if (!d.sym) {
+      d.address = builtinAddress(r.name);
+      d.found = d.address != 0;
+      return d;
+    }
+  }
+  d.found = true;
+  if (ELF64_ST_TYPE(d.sym->st_info) == STT_TLS) {
+    d.address = d.sym->st_value; // offset in the module's TLS block
+    return d;
+  }
+  d.address = laddr(d.module, d.sym->st_value);
+  if (ELF64_ST_TYPE(d.sym->st_info) == STT_GNU_IFUNC && d.sym->st_shndx != SHN_UNDEF)
+    d.address = reinterpret_cast<uint64_t (*)()>(d.address)();
+  return d;
+}
+
+} // namespace mload

@@ -1,0 +1,33 @@
+// lookup.h: symbol lookup in the global scope (all modules in load order,
+// the program first) through each module's GNU or SysV hash table.
+#pragma once
+
+#include "module.h"
+
+namespace mload {
+
+// Where a reference ended up. `module` is null for a symbol mload provides
+// itself (__tls_get_addr, _dl_debug_state, _r_debug) and for an undefined
+// weak reference (`found` false, address 0).
+struct Definition {
+  const Module *module = nullptr;
+  const Elf64_Sym *sym = nullptr;
+  uint64_t address = 0;
+  bool found = false;
+};
+
+enum class RefKind { Data, JumpSlot, Copy };
+
+// Resolve symbol `symIndex` of `ref` for a relocation of kind `kind`:
+// local symbols bind to `ref` itself; JUMP_SLOT lookups skip canonical-PLT
+// entries of executables; COPY lookups skip the program itself. IFUNC
+// definitions are resolved by calling their resolver.
+Definition resolveSymbol(const Loader &L, const Module *ref, uint32_t symIndex, RefKind kind);
+
+// The version a reference of `ref` asks for, or "" if unversioned.
+const char *referenceVersion(const Module *ref, uint32_t symIndex);
+
+uint32_t gnuHash(const char *name);
+uint32_t sysvHash(const char *name);
+
+} // namespace mload

@@ -1,0 +1,109 @@
+// module.h: Module, everything mload knows about one loaded ELF object, and
+// Loader, the process-wide state (module list, options, log, TLS layout).
+// Addresses in ELF fields are link-time; laddr(m, v) turns them into
+// runtime addresses by adding the load bias.
+#pragma once
+
+#include <elf.h>
+#include <stddef.h>
+#include <stdint.h>
+
+namespace mload {
+
+struct Loader;
+
+// gdb's view of a module (glibc's public struct link_map prefix; gdb reads
+// these five fields through r_debug.r_map).
+struct LinkMap {
+  uint64_t l_addr;
+  const char *l_name;
+  const Elf64_Dyn *l_ld;
+  LinkMap *l_next, *l_prev;
+};
+
+// Tags below DynTagCount are stored by number; the GNU/versioning tags we
+// need get their own slots after them.
+enum DynSlot : unsigned {
+  DynTagCount = 40,
+  SlotGnuHash = DynTagCount, SlotVersym, SlotVerdef, SlotVerdefNum,
+  SlotVerneed, SlotVerneedNum, SlotFlags1, DynSlotCount,
+};
+
+struct Module {
+  LinkMap linkMap;          // first, so gdb's list walks straight over modules
+  Loader *loader = nullptr;
+  const char *name = nullptr;  // the DT_NEEDED string, or the path given
+  const char *path = nullptr;  // what was opened (for $ORIGIN and messages)
+  uint64_t base = 0;           // load bias: runtime address - link-time address
+  uint64_t mapStart = 0, mapEnd = 0;
+  const Elf64_Phdr *phdr = nullptr;
+  uint16_t phnum = 0;
+  uint64_t entry = 0;
+  uint64_t dev = 0, ino = 0;
+  bool isMain = false;
+
+  // Decoded .dynamic.
+  Elf64_Dyn *dynamic = nullptr;
+  uint64_t dyn[DynSlotCount] = {};
+  uint64_t hasDyn = 0; // bit i: slot i present
+  const Elf64_Sym *symtab = nullptr;
+  const char *strtab = nullptr;
+  const uint32_t *sysvHash = nullptr;
+  const uint32_t *gnuHash = nullptr;
+  const uint16_t *versym = nullptr;
+  const char **versionNames = nullptr; // by version index, from verdef+verneed
+  uint32_t versionCount = 0;
+
+  Module **deps = nullptr;
+  uint32_t depCount = 0;
+  Module *next = nullptr; // load order (= global scope order)
+
+  // TLS (static block, variant II): this module's block is at tp - tlsOffset.
+  uint64_t tlsImage = 0, tlsFilesz = 0, tlsMemsz = 0, tlsAlign = 1;
+  uint64_t tlsOffset = 0;
+  uint64_t tlsModid = 0;
+
+  uint64_t relroStart = 0, relroEnd = 0;
+  bool execStack = false;
+  bool bindNow = false;
+  bool relocated = false;
+  bool initVisited = false;
+
+  bool has(unsigned slot) const { return hasDyn >> slot & 1; }
+};
+
+inline uint64_t laddr(const Module *m, uint64_t v) { return m->base + v; }
+
+enum LogCategory : unsigned {
+  LogLibs = 1, LogReloc = 2, LogBindings = 4, LogInit = 8,
+  LogAll = LogLibs | LogReloc | LogBindings | LogInit,
+};
+
+struct Options {
+  bool bindNow = false;
+  bool list = false;
+  const char *libraryPath = nullptr; // --library-path, else the environment
+  const char *logPath = nullptr;
+  bool logJson = false;
+  unsigned logMask = 0;
+};
+
+struct Loader {
+  Options opts;
+  int logFd = -1;
+  long pid = 0;
+  Module *head = nullptr, *tail = nullptr; // main program first
+
+  Module **initOrder = nullptr;            // dependencies before dependents
+  uint32_t initCount = 0;
+  uint64_t *auxv = nullptr;
+  uint64_t pageSize = 4096;
+  const char **envp = nullptr;
+  int argc = 0;
+  char **argv = nullptr;
+  uint64_t tlsStaticSize = 0, tlsStaticAlign = 16;
+  uint64_t tlsModuleCount = 0;
+  uint32_t errorCount = 0;
+};
+
+} // namespace mload

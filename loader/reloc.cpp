@@ -1,0 +1,112 @@
+// reloc.cpp: relocateModule(), the generic dynamic-relocation switch (as in
+// musl's do_relocs): RELATIVE is B + A, 64/GLOB_DAT/JUMP_SLOT are S + A,
+// COPY copies st_size bytes, TLS relocations use the static TLS layout that
+// tls.cpp fixed beforehand. Relocation order across modules is run()'s job.
+#include "reloc.h"
+#include "diag.h"
+#include "log.h"
+#include "lookup.h"
+
+namespace mload {
+
+uint64_t resolverEntry(); // fixup.cpp
+
+static void reportMissing(Loader &L, const Module *m, const char *name) {
+  ++L.errorCount;
+  Text t = errorText(m->path);
+  t.str("symbol not found: ").str(name).chr('\n');
+  t.writeTo(2);
+}
+
+// The TLS block a TLS relocation refers to: the defining module's, or our
+// own for a local (symbol index 0) reference.
+static const Module *tlsModule(const Module *m, uint32_t symIndex, const Definition &d) {
+  return symIndex ? d.module : m;
+}
+
+static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, bool lazy) {
+  uint32_t type = ELF64_R_TYPE(r.r_info), symIndex = ELF64_R_SYM(r.r_info);
+  uint64_t B = m->base, P = B + r.r_offset;
+  int64_t A = r.r_addend;
+  auto *where = reinterpret_cast<uint64_t *>(P);
+  const char *name = symIndex ? m->strtab + m->symtab[symIndex].st_name : "";
+
+  if (type == R_X86_64_NONE) return;
+  if (type == R_X86_64_JUMP_SLOT && lazy) {
+    // The linker left the address of PLTn+6 ("push n") in the slot; it only
+    // needs the load bias. The first call then runs push n; jmp PLT0, which
+    // pushes GOT[1] and jumps to GOT[2] = _dl_runtime_resolve.
+    uint64_t old = *where;
+    *where = old + B;
+    logLazySlot(L, m, name, (reinterpret_cast<uint64_t>(&r) - laddr(m, m->dyn[DT_JMPREL])) / sizeof(Elf64_Rela),
+                P, old, *where);
+    return;
+  }
+
+  Definition d;
+  if (symIndex) {
+    RefKind kind = type == R_X86_64_JUMP_SLOT ? RefKind::JumpSlot : type == R_X86_64_COPY ? RefKind::Copy
+                                                                                            : RefKind::Data;
+    d = resolveSymbol(L, m, symIndex, kind);
+    bool weak = ELF64_ST_BIND(m->symtab[symIndex].st_info) == STB_WEAK;
+    if (!d.found && (!weak || type == R_X86_64_COPY)) {
+      reportMissing(L, m, name);
+      return;
+    }
+  }
+  uint64_t S = d.address, value;
+  switch (type) {
+  case R_X86_64_RELATIVE: value = B + A; break;
+  case R_X86_64_64:
+  case R_X86_64_GLOB_DAT:
+  case R_X86_64_JUMP_SLOT: value = S + A; break;
+  case R_X86_64_COPY:
+    // The program owns the variable now; the library's initial value is
+    // copied once, from the library that is already relocated.
+    memcpy(where, reinterpret_cast<const void *>(S), m->symtab[symIndex].st_size);
+    value = S;
+    break;
+  case R_X86_64_TPOFF64: {
+    const Module *t = tlsModule(m, symIndex, d);
+    value = t ? S + A - t->tlsOffset : 0;
+    break;
+  }
+  case R_X86_64_DTPMOD64: {
+    const Module *t = tlsModule(m, symIndex, d);
+    value = t ? t->tlsModid : 0;
+    break;
+  }
+  case R_X86_64_DTPOFF64: value = S + A; break;
+  case R_X86_64_IRELATIVE: value = reinterpret_cast<uint64_t (*)()>(B + A)(); break;
+  default:
+    fatal(errorText(m->path).str("unsupported relocation type ").dec(type).str(" at ").hex(r.r_offset));
+  }
+  if (type != R_X86_64_COPY) *where = value;
+  logReloc(L, m, type, P, name, value);
+  if (symIndex && ELF64_ST_BIND(m->symtab[symIndex].st_info) != STB_LOCAL)
+    logBind(L, m, name, d.module, referenceVersion(m, symIndex), value);
+}
+
+static void applyTable(Loader &L, Module *m, unsigned tableTag, unsigned sizeTag, bool lazy) {
+  if (!m->has(tableTag)) return;
+  auto *rela = reinterpret_cast<const Elf64_Rela *>(laddr(m, m->dyn[tableTag]));
+  uint64_t count = m->dyn[sizeTag] / sizeof(Elf64_Rela);
+  for (uint64_t i = 0; i < count; ++i) applyOne(L, m, rela[i], lazy);
+}
+
+void relocateModule(Loader &L, Module *m, bool lazy) {
+  if (!m->dynamic || m->relocated) return;
+  m->relocated = true;
+  lazy = lazy && !m->bindNow && m->has(DT_PLTGOT);
+  applyTable(L, m, DT_RELA, DT_RELASZ, false);
+  applyTable(L, m, DT_JMPREL, DT_PLTRELSZ, lazy);
+  if (lazy && m->has(DT_JMPREL)) {
+    // .got.plt: [0] = _DYNAMIC (link-time), [1] = the module handle PLT0
+    // pushes, [2] = where PLT0 jumps. Contract: docs (PLT/GOT contract).
+    auto *got = reinterpret_cast<uint64_t *>(laddr(m, m->dyn[DT_PLTGOT]));
+    got[1] = reinterpret_cast<uint64_t>(m);
+    got[2] = resolverEntry();
+  }
+}
+
+} // namespace mload

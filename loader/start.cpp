@@ -1,0 +1,82 @@
+// start.cpp: _start, mload's self-relocation and the hand-over to the
+// program. Until relocateSelf() has run, no pointer stored in mload's data
+// may be used: only PC-relative addresses of hidden symbols and locals.
+#include "start.h"
+#include "init.h"
+#include "syscall.h"
+
+extern "C" {
+extern const Elf64_Ehdr __ehdr_start __attribute__((visibility("hidden")));
+extern Elf64_Dyn _DYNAMIC[] __attribute__((visibility("hidden")));
+[[noreturn]] void mloadMain(uint64_t *sp) __attribute__((visibility("hidden")));
+void _start() __attribute__((visibility("hidden")));
+}
+
+// The kernel enters with %rsp at argc (psABI 3.4.1) and nothing else set.
+asm(R"(
+        .text
+        .globl  _start
+        .type   _start, @function
+_start:
+        xorl    %ebp, %ebp
+        movq    %rsp, %rdi
+        andq    $-16, %rsp
+        call    mloadMain
+        hlt
+        .size   _start, . - _start
+)");
+
+namespace mload {
+
+uint64_t loaderBase() { return reinterpret_cast<uint64_t>(&__ehdr_start); }
+uint64_t loaderEntry() { return reinterpret_cast<uint64_t>(&_start); }
+
+// mload is a static PIE: its only relocations are RELATIVE ones.
+static void relocateSelf() {
+  uint64_t base = reinterpret_cast<uint64_t>(&__ehdr_start);
+  uint64_t rela = 0, relasz = 0;
+  for (const Elf64_Dyn *d = _DYNAMIC; d->d_tag != DT_NULL; ++d) {
+    if (d->d_tag == DT_RELA) rela = d->d_un.d_ptr;
+    if (d->d_tag == DT_RELASZ) relasz = d->d_un.d_val;
+  }
+  auto *r = reinterpret_cast<const Elf64_Rela *>(base + rela);
+  for (uint64_t i = 0; i < relasz / sizeof(Elf64_Rela); ++i)
+    if (ELF64_R_TYPE(r[i].r_info) == R_X86_64_RELATIVE)
+      *reinterpret_cast<uint64_t *>(base + r[i].r_offset) = base + r[i].r_addend;
+}
+
+uint64_t *rebuildStack(Loader &L, uint64_t *sp, int skip, const Module *prog) {
+  sp += skip;
+  *sp = static_cast<uint64_t>(L.argc);
+  L.argv = reinterpret_cast<char **>(sp + 1);
+  for (uint64_t *a = L.auxv; a[0] != AT_NULL; a += 2) {
+    switch (a[0]) {
+    case AT_PHDR: a[1] = reinterpret_cast<uint64_t>(prog->phdr); break;
+    case AT_PHNUM: a[1] = prog->phnum; break;
+    case AT_PHENT: a[1] = sizeof(Elf64_Phdr); break;
+    case AT_ENTRY: a[1] = prog->entry; break;
+    case AT_BASE: a[1] = loaderBase(); break;
+    case AT_EXECFN: a[1] = reinterpret_cast<uint64_t>(L.argv[0]); break;
+    }
+  }
+  return sp;
+}
+
+void transferControl(uint64_t *sp, uint64_t entry) {
+  asm volatile("movq %0, %%rsp\n\t"
+               "xorl %%ebp, %%ebp\n\t"
+               "jmp *%1"
+               :
+               : "r"(sp), "r"(entry), "d"(&_dl_fini)
+               : "memory");
+  __builtin_unreachable();
+}
+
+} // namespace mload
+
+extern "C" int mloadRun(uint64_t *sp);
+
+extern "C" void mloadMain(uint64_t *sp) {
+  mload::relocateSelf();
+  mload::sys::exitGroup(mloadRun(sp));
+}

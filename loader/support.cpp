@@ -1,0 +1,153 @@
+// support.cpp: string helpers, the bump allocator and Text. The mem*/str*
+// functions have C linkage because the compiler may emit calls to them even
+// in freestanding code (struct copies, zeroing loops).
+#include "support.h"
+#include "syscall.h"
+
+extern "C" {
+void *memcpy(void *dst, const void *src, size_t n) {
+  auto *d = static_cast<unsigned char *>(dst);
+  auto *s = static_cast<const unsigned char *>(src);
+  while (n--) *d++ = *s++;
+  return dst;
+}
+void *memmove(void *dst, const void *src, size_t n) {
+  auto *d = static_cast<unsigned char *>(dst);
+  auto *s = static_cast<const unsigned char *>(src);
+  if (d < s)
+    while (n--) *d++ = *s++;
+  else
+    while (n--) d[n] = s[n];
+  return dst;
+}
+void *memset(void *dst, int c, size_t n) {
+  auto *d = static_cast<unsigned char *>(dst);
+  while (n--) *d++ = static_cast<unsigned char>(c);
+  return dst;
+}
+int memcmp(const void *a, const void *b, size_t n) {
+  auto *x = static_cast<const unsigned char *>(a);
+  auto *y = static_cast<const unsigned char *>(b);
+  for (; n; --n, ++x, ++y)
+    if (*x != *y) return *x - *y;
+  return 0;
+}
+size_t strlen(const char *s) {
+  size_t n = 0;
+  while (s[n]) ++n;
+  return n;
+}
+}
+
+namespace mload {
+
+bool streq(const char *a, const char *b) {
+  while (*a && *a == *b) ++a, ++b;
+  return *a == *b;
+}
+
+bool startsWith(const char *s, const char *prefix) {
+  while (*prefix)
+    if (*s++ != *prefix++) return false;
+  return true;
+}
+
+const char *baseName(const char *path) {
+  const char *b = path;
+  for (const char *p = path; *p; ++p)
+    if (*p == '/') b = p + 1;
+  return b;
+}
+
+char *copyString(const char *s, size_t n) {
+  char *d = static_cast<char *>(allocate(n + 1));
+  memcpy(d, s, n);
+  d[n] = 0;
+  return d;
+}
+
+char *copyString(const char *s) { return copyString(s, strlen(s)); }
+
+// A bump allocator: 64 KiB chunks from mmap, 16-byte aligned pieces. Big
+// requests get their own mapping.
+void *allocate(size_t size) {
+  static char *cur, *end;
+  size = alignUp(size, 16);
+  if (size > 16384) {
+    long p = sys::mmap(nullptr, alignUp(size, 4096), sys::ProtRead | sys::ProtWrite,
+                       sys::MapPrivate | sys::MapAnonymous, -1, 0);
+    if (sys::isError(p)) sys::exitGroup(127);
+    return reinterpret_cast<void *>(p);
+  }
+  if (cur == nullptr || static_cast<size_t>(end - cur) < size) {
+    long p = sys::mmap(nullptr, 65536, sys::ProtRead | sys::ProtWrite,
+                       sys::MapPrivate | sys::MapAnonymous, -1, 0);
+    if (sys::isError(p)) sys::exitGroup(127);
+    cur = reinterpret_cast<char *>(p);
+    end = cur + 65536;
+  }
+  void *r = cur;
+  cur += size;
+  return r;
+}
+
+Text &Text::chr(char c) {
+  if (len < sizeof(buf)) buf[len++] = c;
+  return *this;
+}
+
+Text &Text::str(const char *s, size_t n) {
+  for (size_t i = 0; i < n; ++i) chr(s[i]);
+  return *this;
+}
+
+Text &Text::str(const char *s) { return str(s ? s : "(null)", strlen(s ? s : "(null)")); }
+
+Text &Text::dec(uint64_t v) {
+  char tmp[24];
+  int n = 0;
+  do tmp[n++] = static_cast<char>('0' + v % 10); while (v /= 10);
+  while (n) chr(tmp[--n]);
+  return *this;
+}
+
+Text &Text::sdec(int64_t v) {
+  if (v < 0) return chr('-').dec(static_cast<uint64_t>(-v));
+  return dec(static_cast<uint64_t>(v));
+}
+
+Text &Text::hex(uint64_t v) {
+  char tmp[16];
+  int n = 0;
+  do tmp[n++] = "0123456789abcdef"[v & 15]; while (v >>= 4);
+  str("0x");
+  while (n) chr(tmp[--n]);
+  return *this;
+}
+
+Text &Text::pad(size_t column) {
+  while (len < column) chr(' ');
+  return *this;
+}
+
+Text &Text::jsonStr(const char *s) {
+  chr('"');
+  for (; *s; ++s) {
+    unsigned char c = static_cast<unsigned char>(*s);
+    if (c == '"' || c == '\\') chr('\\').chr(static_cast<char>(c));
+    else if (c < 0x20) str("\\u00").chr("0123456789abcdef"[c >> 4]).chr("0123456789abcdef"[c & 15]);
+    else chr(static_cast<char>(c));
+  }
+  return chr('"');
+}
+
+void Text::writeTo(int fd) const {
+  size_t done = 0;
+  while (done < len) {
+    long r = sys::write(fd, buf + done, len - done);
+    if (r <= 0) return;
+    done += static_cast<size_t>(r);
+  }
+}
+
+} // namespace mload

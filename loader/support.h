@@ -1,0 +1,50 @@
+// support.h: the few library pieces mload needs without a libc: string
+// helpers, a bump allocator over mmap (nothing is ever freed: every module
+// lives until exit), and Text, a fixed-size line builder for messages.
+#pragma once
+
+#include <stddef.h>
+#include <stdint.h>
+
+extern "C" {
+void *memcpy(void *dst, const void *src, size_t n);
+void *memmove(void *dst, const void *src, size_t n);
+void *memset(void *dst, int c, size_t n);
+int memcmp(const void *a, const void *b, size_t n);
+size_t strlen(const char *s);
+}
+
+namespace mload {
+
+bool streq(const char *a, const char *b);
+bool startsWith(const char *s, const char *prefix);
+const char *baseName(const char *path);
+char *copyString(const char *s, size_t n);
+char *copyString(const char *s);
+void *allocate(size_t size);
+
+inline uint64_t alignUp(uint64_t v, uint64_t a) { return (v + a - 1) & ~(a - 1); }
+inline uint64_t alignDown(uint64_t v, uint64_t a) { return v & ~(a - 1); }
+
+// One output line under construction; silently truncates at capacity so a
+// huge symbol name can never overflow the stack.
+class Text {
+public:
+  Text &str(const char *s);
+  Text &str(const char *s, size_t n);
+  Text &chr(char c);
+  Text &dec(uint64_t v);
+  Text &sdec(int64_t v);
+  Text &hex(uint64_t v); // 0x-prefixed, lower case
+  Text &pad(size_t column);
+  Text &jsonStr(const char *s); // quoted and escaped
+  const char *data() const { return buf; }
+  size_t size() const { return len; }
+  void writeTo(int fd) const;
+
+private:
+  char buf[1024];
+  size_t len = 0;
+};
+
+} // namespace mload
