@@ -581,7 +581,7 @@ bool normalise(const std::vector<std::string> &in, std::vector<std::string> &out
         // carries a marker value instead.
         out.push_back("--" + name + "=" + kBareValue);
       } else if (spec.arg == Arg::Required && body.size() == name.size() + 1) {
-        s.error(tok + ": missing argument");
+        s.error(tok.substr(0, tok.size() - 1) + ": missing argument");
         ok = false;
       } else {
         out.push_back("--" + body);

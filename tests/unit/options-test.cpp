@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
@@ -45,13 +46,19 @@ std::string describe(const std::vector<InputSpec> &inputs) {
   return out;
 }
 
-// A scratch file in a per-test directory, removed with the test process.
-std::string writeFile(const std::string &name, const std::string &text) {
-  static std::string dir = [] {
+// A scratch directory for response files, removed when the process exits.
+struct ScratchDir {
+  std::string path;
+  ScratchDir() {
     std::string tmpl = testing::TempDir() + "mld-options-XXXXXX";
-    return std::string(mkdtemp(tmpl.data()));
-  }();
-  std::string path = dir + "/" + name;
+    path = mkdtemp(tmpl.data());
+  }
+  ~ScratchDir() { std::filesystem::remove_all(path); }
+};
+
+std::string writeFile(const std::string &name, const std::string &text) {
+  static ScratchDir dir;
+  std::string path = dir.path + "/" + name;
   std::ofstream(path) << text;
   return path;
 }
@@ -220,6 +227,8 @@ TEST(Options, BuildIdStyles) {
   Result bare = parse({"--build-id", "a.o"});
   EXPECT_EQ(bare.config.buildId, mld::BuildId::Sha1);
   EXPECT_EQ(describe(bare.config.inputs), "file:a.o");
+  EXPECT_EQ(parse({"--build-id=", "a.o"}).config.buildId, mld::BuildId::Sha1);
+  EXPECT_EQ(parse({"-build-id", "a.o"}).config.buildId, mld::BuildId::Sha1);
   Result hex = parse({"--build-id=0xdeadBEEF", "a.o"});
   EXPECT_EQ(hex.config.buildId, mld::BuildId::Hex);
   EXPECT_EQ(hex.config.buildIdHex, (std::vector<uint8_t>{0xde, 0xad, 0xbe, 0xef}));
@@ -319,6 +328,8 @@ TEST(Options, MissingArgumentNamesTheOptionAsWritten) {
   EXPECT_EQ(parse({"a.o", "-soname"}).err, "mld: error: -soname: missing argument\n");
   EXPECT_EQ(parse({"a.o", "-z"}).err, "mld: error: -z: missing argument\n");
   EXPECT_FALSE(parse({"a.o", "-l"}).ok);
+  // An empty joined value is as missing as no value at all.
+  EXPECT_EQ(parse({"a.o", "--soname="}).err, "mld: error: --soname: missing argument\n");
 }
 
 TEST(Options, FlagGivenAValueIsAnError) {
