@@ -69,6 +69,7 @@ extern "C" void _dl_fini() {
   finiLoader = nullptr; // run once, even if exit is re-entered
   for (uint32_t i = L->initCount; i-- > 0;) {
     Module *m = L->initOrder[i];
+    if (m->isMain) continue; // the libc start code runs the program's own
     if (m->has(DT_FINI_ARRAY)) {
       auto *fns = reinterpret_cast<const uint64_t *>(laddr(m, m->dyn[DT_FINI_ARRAY]));
       for (uint64_t j = m->dyn[DT_FINI_ARRAYSZ] / 8; j-- > 0;) {

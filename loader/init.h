@@ -17,7 +17,8 @@ void applyRelro(Loader &L);
 void runInitializers(Loader &L);
 
 // Passed to the entry in %rdx; the runtime registers it with atexit. Runs
-// DT_FINI_ARRAY (reverse) and DT_FINI of every module, the program first.
+// DT_FINI_ARRAY (reverse) and DT_FINI of each library, in reverse init
+// order; the program's own are run by the libc (runtime start contract).
 extern "C" void _dl_fini();
 
 } // namespace mload
