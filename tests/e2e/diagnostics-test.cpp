@@ -1,0 +1,235 @@
+// Proves that each kind of bad input makes mld exit with status 1 (never a signal), print one
+// "mld: error: " line naming the file (exact text where the form is fixed), and leave no output or
+// temporary file behind. Inputs are made in a temp dir at test time: small .s files assembled with
+// gcc, then copied and patched (truncated, offsets moved, e_machine changed) to corrupt them.
+#include "e2e-env.h"
+#include "elf-inspect.h"
+#include "run.h"
+#include "temp-dir.h"
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <llvm/BinaryFormat/ELF.h>
+
+using namespace mld::test;
+
+namespace {
+
+// _start calls a local helper through R_X86_64_PLT32 and loads msg through
+// R_X86_64_PC32: a complete static program with relocations in .text.
+constexpr const char *goodAsm = R"(
+	.text
+	.globl _start
+_start:
+	leaq msg(%rip), %rsi
+	call helper
+	movl $60, %eax
+	xorl %edi, %edi
+	syscall
+helper:
+	ret
+	.data
+msg:	.asciz "x"
+	.section .note.GNU-stack,"",@progbits
+)";
+
+class Diagnostics : public ::testing::Test {
+protected:
+  void write(const std::string &name, const std::string &text) {
+    std::ofstream(tmp / name, std::ios::binary) << text;
+  }
+  std::string read(const std::string &name) {
+    std::ifstream in(tmp / name, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+  }
+  // Assembles NAME.s (written from `text`) into NAME.o in the temp dir.
+  void assemble(const std::string &name, const std::string &text, const std::vector<std::string> &flags = {}) {
+    write(name + ".s", text);
+    std::vector<std::string> argv = {ccPath(), "-c"};
+    argv.insert(argv.end(), flags.begin(), flags.end());
+    argv.insert(argv.end(), {name + ".s", "-o", name + ".o"});
+    RunOptions opts;
+    opts.cwd = tmp.path();
+    RunResult r = run(argv, opts);
+    ASSERT_TRUE(r.exitedWith(0)) << joinArgs(argv) << ": " << r.describe();
+  }
+  // Overwrites bytes of `file` at `offset`.
+  void patch(const std::string &file, uint64_t offset, const void *bytes, size_t n) {
+    std::string data = read(file);
+    ASSERT_LE(offset + n, data.size());
+    std::memcpy(data.data() + offset, bytes, n);
+    write(file, data);
+  }
+  ElfFile inspect(const std::string &file) {
+    std::string error;
+    std::optional<ElfFile> elf = ElfFile::load(tmp / file, error);
+    EXPECT_TRUE(elf) << error;
+    return elf ? *elf : ElfFile{};
+  }
+  // The first RELA entry applying to .text in `file`.
+  ElfRela firstTextRela(const ElfFile &elf) {
+    const ElfSection *rela = elf.section(".rela.text");
+    EXPECT_NE(rela, nullptr);
+    std::vector<ElfRela> relas = rela ? elf.relas(*rela) : std::vector<ElfRela>{};
+    EXPECT_FALSE(relas.empty());
+    return relas.empty() ? ElfRela{} : relas[0];
+  }
+
+  // Runs mld in the temp dir with `-o out` plus `args`, and checks what every
+  // failed link must do: status 1, no signal, exactly one error line which is
+  // the first line, no `out` and no other new file. Returns stderr with the
+  // temp dir replaced by <tmp>.
+  std::string linkMustFail(const std::vector<std::string> &args) {
+    std::set<std::string> before = listTree(tmp.path());
+    std::vector<std::string> argv = {linkerPath(), "-o", "out"};
+    argv.insert(argv.end(), args.begin(), args.end());
+    RunOptions opts;
+    opts.cwd = tmp.path();
+    opts.timeout = std::chrono::seconds(30);
+    RunResult r = run(argv, opts);
+    EXPECT_FALSE(r.execFailed) << r.err;
+    EXPECT_EQ(r.signal, 0) << joinArgs(argv) << " crashed: " << r.describe();
+    EXPECT_FALSE(r.timedOut) << joinArgs(argv) << " hung";
+    EXPECT_EQ(r.exitCode, 1) << joinArgs(argv) << ": " << r.describe();
+    EXPECT_EQ(listTree(tmp.path()), before) << "a failed link left files behind";
+
+    std::string err = r.err;
+    for (size_t at = err.find(tmp.path()); at != std::string::npos; at = err.find(tmp.path()))
+      err.replace(at, tmp.path().size(), "<tmp>");
+    EXPECT_EQ(err.rfind("mld: error: ", 0), 0u) << "first line is not an error: " << err;
+    size_t errorLines = 0;
+    std::istringstream in(err);
+    for (std::string line; std::getline(in, line);)
+      errorLines += line.find("error:") != std::string::npos;
+    EXPECT_EQ(errorLines, 1u) << "expected exactly one error line:\n" << err;
+    return err;
+  }
+
+  static std::string firstLine(const std::string &s) { return s.substr(0, s.find('\n')); }
+
+  TempDir tmp;
+};
+
+TEST_F(Diagnostics, MissingInputIsReportedWithItsName) {
+  std::string err = linkMustFail({"nosuch.o"});
+  EXPECT_EQ(err, "mld: error: cannot open nosuch.o: No such file or directory\n");
+}
+
+TEST_F(Diagnostics, NonElfInputIsAnUnknownFileType) {
+  write("junk.o", "this is not an object file, just some text\n");
+  std::string err = linkMustFail({"junk.o"});
+  EXPECT_EQ(err, "mld: error: junk.o: unknown file type\n");
+}
+
+TEST_F(Diagnostics, TruncatedObjectIsReportedWhenCutInHalf) {
+  assemble("good", goodAsm);
+  std::string data = read("good.o");
+  write("cut.o", data.substr(0, data.size() / 2));
+  std::string err = linkMustFail({"cut.o"});
+  EXPECT_EQ(firstLine(err).rfind("mld: error: cut.o: ", 0), 0u) << err;
+}
+
+TEST_F(Diagnostics, SectionOffsetPastEndOfFileIsReported) {
+  assemble("good", goodAsm);
+  write("badoff.o", read("good.o"));
+  const ElfSection *text = inspect("badoff.o").section(".text");
+  ASSERT_NE(text, nullptr);
+  uint64_t past = read("badoff.o").size() + 0x10000;
+  patch("badoff.o", text->headerOffset + offsetof(llvm::ELF::Elf64_Shdr, sh_offset), &past, sizeof past);
+  std::string err = linkMustFail({"badoff.o"});
+  EXPECT_EQ(err.rfind("mld: error: badoff.o", 0), 0u) << err;
+}
+
+TEST_F(Diagnostics, SectionHeaderTablePastEndOfFileIsReported) {
+  assemble("good", goodAsm);
+  write("badshoff.o", read("good.o"));
+  uint64_t past = read("badshoff.o").size() + 0x1000;
+  patch("badshoff.o", offsetof(llvm::ELF::Elf64_Ehdr, e_shoff), &past, sizeof past);
+  std::string err = linkMustFail({"badshoff.o"});
+  EXPECT_EQ(err.rfind("mld: error: badshoff.o", 0), 0u) << err;
+}
+
+TEST_F(Diagnostics, RelocationWithBadSymbolIndexIsReported) {
+  assemble("good", goodAsm);
+  write("badsym.o", read("good.o"));
+  ElfRela rela = firstTextRela(inspect("badsym.o"));
+  uint64_t info = (uint64_t{0xfff0} << 32) | rela.type;
+  patch("badsym.o", rela.fileOffset + offsetof(llvm::ELF::Elf64_Rela, r_info), &info, sizeof info);
+  std::string err = linkMustFail({"badsym.o"});
+  EXPECT_EQ(err.rfind("mld: error: badsym.o", 0), 0u) << err;
+}
+
+TEST_F(Diagnostics, RelocationOffsetOutsideItsSectionIsReported) {
+  assemble("good", goodAsm);
+  write("bad.o", read("good.o"));
+  ElfRela rela = firstTextRela(inspect("bad.o"));
+  uint64_t offset = 0x10000;
+  patch("bad.o", rela.fileOffset + offsetof(llvm::ELF::Elf64_Rela, r_offset), &offset, sizeof offset);
+  std::string err = linkMustFail({"bad.o"});
+  EXPECT_EQ(err.rfind("mld: error: bad.o", 0), 0u) << err;
+}
+
+TEST_F(Diagnostics, ThirtyTwoBitObjectIsIncompatible) {
+  assemble("x32", "\t.text\n\t.globl _start\n_start:\n\tret\n", {"-Wa,--32"});
+  std::string err = linkMustFail({"x32.o"});
+  EXPECT_EQ(err.rfind("mld: error: x32.o: ", 0), 0u) << err;
+  EXPECT_NE(firstLine(err).find("incompatible"), std::string::npos) << err;
+}
+
+TEST_F(Diagnostics, OtherMachineObjectIsIncompatible) {
+  assemble("good", goodAsm);
+  write("arm.o", read("good.o"));
+  uint16_t machine = llvm::ELF::EM_AARCH64;
+  patch("arm.o", offsetof(llvm::ELF::Elf64_Ehdr, e_machine), &machine, sizeof machine);
+  std::string err = linkMustFail({"arm.o"});
+  EXPECT_EQ(err.rfind("mld: error: arm.o: ", 0), 0u) << err;
+  EXPECT_NE(firstLine(err).find("incompatible"), std::string::npos) << err;
+}
+
+TEST_F(Diagnostics, UndefinedSymbolListsEachReference) {
+  // Two calls: the R_X86_64_PLT32 fields sit at .text+0x1 and .text+0x6.
+  assemble("a", "\t.text\n\t.globl _start\n_start:\n\tcall foo\n\tcall foo\n\tret\n"
+                "\t.section .note.GNU-stack,\"\",@progbits\n");
+  std::string err = linkMustFail({"a.o"});
+  EXPECT_EQ(err, "mld: error: undefined symbol: foo\n"
+                 ">>> referenced by a.o:(.text+0x1)\n"
+                 ">>> referenced by a.o:(.text+0x6)\n");
+}
+
+TEST_F(Diagnostics, DuplicateSymbolNamesBothDefinitions) {
+  assemble("a", "\t.text\n\t.globl _start\n_start:\n\tret\n\t.globl foo\nfoo:\n\tret\n"
+                "\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble("b", "\t.text\n\t.globl foo\nfoo:\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  std::string err = linkMustFail({"a.o", "b.o"});
+  EXPECT_EQ(err, "mld: error: duplicate symbol: foo\n"
+                 ">>> defined at a.o:(.text+0x1)\n"
+                 ">>> defined at b.o:(.text+0x0)\n");
+}
+
+TEST_F(Diagnostics, RelocationOverflowNamesPlaceSymbolAndType) {
+  // movl $far_sym, %eax is b8 imm32: the R_X86_64_32 field is at .text+0x1,
+  // and far_sym (absolute, in another file) is 2^32, one past the field's range.
+  assemble("over", "\t.text\n\t.globl _start\n_start:\n\tmovl $far_sym, %eax\n\tret\n"
+                   "\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble("abs", "\t.globl far_sym\n\t.set far_sym, 0x100000000\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  ElfRela rela = firstTextRela(inspect("over.o"));
+  ASSERT_EQ(relocTypeName(rela.type), "R_X86_64_32");
+  std::string err = linkMustFail({"over.o", "abs.o"});
+  EXPECT_EQ(firstLine(err).rfind("mld: error: over.o:(.text+0x1): relocation R_X86_64_32 against 'far_sym' out of range",
+                                 0),
+            0u)
+      << err;
+}
+
+TEST_F(Diagnostics, UnknownOptionIsRejected) {
+  assemble("good", goodAsm);
+  std::string err = linkMustFail({"--frobnicate", "good.o"});
+  EXPECT_EQ(firstLine(err), "mld: error: unknown argument '--frobnicate'") << err;
+}
+
+} // namespace

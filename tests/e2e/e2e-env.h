@@ -1,0 +1,25 @@
+// e2e-env.h: where the e2e tests find the tools and inputs they drive. Each
+// path is fixed by CMake and can be overridden by an environment variable of
+// the same name (e.g. MLD_E2E_LINKER=/usr/bin/ld.lld to try another linker).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace mld::test {
+
+std::string linkerPath();   // MLD_E2E_LINKER: mld
+std::string runtimeDir();   // MLD_E2E_RUNTIME_DIR: crt1.o, libmldc.a
+std::string testdataDir();  // MLD_E2E_TESTDATA: testdata/static
+std::string preparedDir();  // MLD_E2E_PREPARED: compiled scenarios
+std::string ccPath();       // MLD_E2E_CC
+std::string arPath();       // MLD_E2E_AR
+
+// The runtime link line around `inputs`: -static -o OUT crt1.o INPUTS
+// -L RUNTIME -lmldc (without the linker itself).
+std::vector<std::string> runtimeLinkArgs(const std::string &out, const std::vector<std::string> &inputs);
+
+// Lines of `text` that a reader tool printed as a complaint.
+std::vector<std::string> complaintLines(const std::string &text, bool anyMention);
+
+} // namespace mld::test

@@ -1,0 +1,246 @@
+// Proves that every testdata/static program, linked by mld against the runtime, runs and prints its
+// expected.out with the expected status, as the same inputs linked by ld.bfd do (the differential check).
+// Also checks what each output must satisfy as a file: readelf and llvm-readelf accept it without a
+// warning, archive members not pulled are absent, merged strings appear once, the bytes are
+// reproducible, no temporary file is left beside it, and --reloc-log writes one JSON record per
+// relocation of the inputs. A failure names the scenario (the test parameter) and the command.
+#include "e2e-env.h"
+#include "elf-inspect.h"
+#include "run.h"
+#include "scenario.h"
+#include "temp-dir.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <llvm/BinaryFormat/ELF.h>
+#include <llvm/Support/JSON.h>
+
+namespace fs = std::filesystem;
+using namespace mld::test;
+
+namespace {
+
+std::string readFile(const std::string &path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string joinLines(const std::vector<std::string> &lines) {
+  std::string s;
+  for (const std::string &l : lines)
+    s += l + "\n";
+  return s;
+}
+
+class StaticLink : public ::testing::TestWithParam<std::string> {
+protected:
+  void SetUp() override {
+    std::string error;
+    std::optional<Scenario> parsed = parseScenario(testdataDir() + "/" + GetParam(), error);
+    ASSERT_TRUE(parsed) << error;
+    scenario = *parsed;
+    prepared = preparedDir() + "/" + GetParam();
+    ASSERT_TRUE(fs::exists(prepared + "/.prepared"))
+        << prepared << " was not compiled: build the mld-e2e-inputs target first";
+    for (const char *f : {"/crt1.o", "/libmldc.a"})
+      ASSERT_TRUE(fs::exists(runtimeDir() + f)) << "runtime file missing: " << runtimeDir() + f;
+    expected = readFile(scenario.dir + "/expected.out");
+  }
+
+  // Links the scenario with `linker` into DIR/prog (DIR made fresh under the
+  // temp dir), running in the prepared directory so relative -L paths work.
+  RunResult link(const std::string &linker, const std::string &dir, const std::vector<std::string> &extra = {}) {
+    fs::create_directories(tmp / dir);
+    std::vector<std::string> argv = {linker};
+    std::vector<std::string> args = runtimeLinkArgs(tmp / (dir + "/prog"), scenario.linkArgs);
+    argv.insert(argv.end(), args.begin(), args.end());
+    argv.insert(argv.end(), extra.begin(), extra.end());
+    lastCommand = joinArgs(argv);
+    RunOptions opts;
+    opts.cwd = prepared;
+    opts.timeout = std::chrono::seconds(60);
+    return run(argv, opts);
+  }
+
+  RunResult runProgram(const std::string &dir) {
+    std::vector<std::string> argv = {tmp / (dir + "/prog")};
+    argv.insert(argv.end(), scenario.args.begin(), scenario.args.end());
+    RunOptions opts;
+    opts.cwd = tmp.path();
+    opts.timeout = std::chrono::seconds(30);
+    return run(argv, opts);
+  }
+
+  Scenario scenario;
+  std::string prepared;
+  std::string expected;
+  std::string lastCommand;
+  TempDir tmp;
+};
+
+// The program's behaviour is the point of the whole linker: same stdout, same
+// status as the expected file, and the same as ld.bfd's link of the same inputs.
+TEST_P(StaticLink, ProgramPrintsExpectedWhenLinkedByMld) {
+  RunResult linked = link(linkerPath(), "mld");
+  ASSERT_TRUE(linked.exitedWith(0)) << lastCommand << "\n" << linked.describe();
+  EXPECT_EQ(listTree(tmp / "mld"), std::set<std::string>{"prog"}) << "the output directory holds other files";
+  EXPECT_TRUE((fs::status(tmp / "mld/prog").permissions() & fs::perms::owner_exec) != fs::perms::none)
+      << "output is not executable";
+
+  RunResult ran = runProgram("mld");
+  EXPECT_FALSE(ran.timedOut) << "program timed out";
+  EXPECT_EQ(ran.signal, 0) << "program " << ran.describe();
+  EXPECT_EQ(ran.exitCode, scenario.exitCode) << ran.describe();
+  EXPECT_EQ(ran.out, expected);
+
+  RunResult bfdLinked = link("ld.bfd", "bfd");
+  if (!bfdLinked.exitedWith(0)) {
+    ADD_FAILURE() << "ld.bfd could not link this scenario, no differential check: " << bfdLinked.describe();
+    return;
+  }
+  RunResult bfdRan = runProgram("bfd");
+  EXPECT_EQ(ran.out, bfdRan.out) << "mld's and ld.bfd's outputs print differently";
+  EXPECT_EQ(ran.exitCode, bfdRan.exitCode);
+  EXPECT_EQ(ran.signal, bfdRan.signal);
+}
+
+// What must hold of the file itself, independent of running it.
+TEST_P(StaticLink, OutputPassesElfChecksWhenLinkedByMld) {
+  RunResult linked = link(linkerPath(), "mld");
+  ASSERT_TRUE(linked.exitedWith(0)) << lastCommand << "\n" << linked.describe();
+  std::string out = tmp / "mld/prog";
+  std::string error;
+  std::optional<ElfFile> elf = ElfFile::load(out, error);
+  ASSERT_TRUE(elf) << error;
+  EXPECT_EQ(elf->type, llvm::ELF::ET_EXEC);
+  EXPECT_EQ(elf->machine, llvm::ELF::EM_X86_64);
+
+  bool haveLoad = false, haveStack = false;
+  for (const ElfSegment &seg : elf->segments) {
+    if (seg.type == llvm::ELF::PT_LOAD) {
+      haveLoad = true;
+      EXPECT_EQ(seg.offset % 4096, seg.vaddr % 4096) << "PT_LOAD at " << std::hex << seg.vaddr;
+      EXPECT_LE(seg.filesz, seg.memsz);
+    }
+    if (seg.type == llvm::ELF::PT_GNU_STACK) {
+      haveStack = true;
+      EXPECT_EQ(seg.flags & llvm::ELF::PF_X, 0u) << "stack must not be executable";
+    }
+  }
+  EXPECT_TRUE(haveLoad);
+  EXPECT_TRUE(haveStack) << "no PT_GNU_STACK";
+  EXPECT_NE(elf->section(".symtab"), nullptr);
+
+  for (const std::string &name : scenario.presentSymbols)
+    EXPECT_NE(elf->symbol(name), nullptr) << name << " should be in .symtab";
+  for (const std::string &name : scenario.absentSymbols)
+    EXPECT_EQ(elf->symbol(name), nullptr) << name << " comes from an archive member that must not be pulled";
+  for (const auto &[name, size] : scenario.symbolSizes) {
+    const ElfSymbol *sym = elf->symbol(name);
+    ASSERT_NE(sym, nullptr) << name;
+    EXPECT_EQ(sym->size, size) << "st_size of " << name;
+  }
+  for (const std::string &text : scenario.stringsOnce) {
+    std::string needle = text + '\0';
+    int count = 0;
+    for (const ElfSection &sec : elf->sections) {
+      if (!(sec.flags & llvm::ELF::SHF_ALLOC))
+        continue;
+      std::string bytes = elf->contents(sec);
+      for (size_t at = bytes.find(needle); at != std::string::npos; at = bytes.find(needle, at + 1))
+        count++;
+    }
+    EXPECT_EQ(count, 1) << "\"" << text << "\" should be stored once after string merging";
+  }
+
+  for (const std::vector<std::string> &reader : {std::vector<std::string>{"readelf", "-a", "-W", out},
+                                                 std::vector<std::string>{"llvm-readelf", "--all", out}}) {
+    RunResult r = run(reader);
+    EXPECT_TRUE(r.exitedWith(0)) << joinArgs(reader) << ": " << r.describe();
+    EXPECT_EQ(joinLines(complaintLines(r.err, true)), "") << joinArgs(reader) << " complained on stderr";
+    EXPECT_EQ(joinLines(complaintLines(r.out, false)), "") << joinArgs(reader) << " complained on stdout";
+  }
+
+  RunResult again = link(linkerPath(), "again");
+  ASSERT_TRUE(again.exitedWith(0)) << again.describe();
+  EXPECT_TRUE(readFile(out) == readFile(tmp / "again/prog")) << "two links of the same inputs differ";
+}
+
+// The reference: the testdata and the runtime are right when ld.bfd's link
+// prints the expected output. If this fails, the scenario or runtime is at fault, not mld.
+TEST_P(StaticLink, ProgramPrintsExpectedWhenLinkedByLdBfd) {
+  for (const std::string &type : scenario.inputRelocs) {
+    bool found = false;
+    for (const std::string &obj : scenario.linkedObjects()) {
+      std::string error;
+      std::optional<ElfFile> in = ElfFile::load(prepared + "/" + obj, error);
+      ASSERT_TRUE(in) << error;
+      for (const ElfSection &sec : in->sections)
+        for (const ElfRela &r : in->relas(sec))
+          found |= relocTypeName(r.type) == type;
+    }
+    EXPECT_TRUE(found) << "no input object carries " << type;
+  }
+  RunResult linked = link("ld.bfd", "bfd");
+  ASSERT_TRUE(linked.exitedWith(0)) << lastCommand << "\n" << linked.describe();
+  RunResult ran = runProgram("bfd");
+  EXPECT_EQ(ran.signal, 0) << ran.describe();
+  EXPECT_EQ(ran.exitCode, scenario.exitCode) << ran.describe();
+  EXPECT_EQ(ran.out, expected);
+}
+
+// The relocation log: JSON Lines, a record per applied relocation, so at least
+// as many records as the SHF_ALLOC relocations of the scenario's own objects
+// (COMDAT members excluded: a discarded group's relocations are not applied).
+TEST_P(StaticLink, RelocLogHasJsonRecordPerRelocationWhenRequested) {
+  size_t inputRelocs = 0;
+  for (const std::string &obj : scenario.linkedObjects()) {
+    std::string error;
+    std::optional<ElfFile> in = ElfFile::load(prepared + "/" + obj, error);
+    ASSERT_TRUE(in) << error;
+    for (const ElfSection &sec : in->sections) {
+      if (sec.type != llvm::ELF::SHT_RELA || sec.info >= in->sections.size())
+        continue;
+      const ElfSection &target = in->sections[sec.info];
+      if ((target.flags & llvm::ELF::SHF_ALLOC) && !(target.flags & llvm::ELF::SHF_GROUP))
+        inputRelocs += in->relas(sec).size();
+    }
+  }
+  std::string log = tmp / "reloc.jsonl";
+  RunResult linked = link(linkerPath(), "mld", {"--reloc-log=" + log, "--reloc-log-format=json"});
+  ASSERT_TRUE(linked.exitedWith(0)) << lastCommand << "\n" << linked.describe();
+  std::ifstream in(log);
+  ASSERT_TRUE(in) << "no relocation log at " << log;
+  std::string line;
+  size_t records = 0;
+  for (int lineNo = 1; std::getline(in, line); lineNo++) {
+    llvm::Expected<llvm::json::Value> v = llvm::json::parse(line);
+    if (!v) {
+      ADD_FAILURE() << "line " << lineNo << " is not JSON: " << llvm::toString(v.takeError()) << "\n" << line;
+      break;
+    }
+    const llvm::json::Object *obj = v->getAsObject();
+    ASSERT_NE(obj, nullptr) << "line " << lineNo << " is not a JSON object: " << line;
+    for (const char *key : {"type", "offset", "value"})
+      ASSERT_NE(obj->get(key), nullptr) << "line " << lineNo << " lacks \"" << key << "\": " << line;
+    records++;
+  }
+  EXPECT_GE(records, inputRelocs) << "fewer log records than relocations in the scenario's objects";
+}
+
+std::string paramName(const ::testing::TestParamInfo<std::string> &info) {
+  std::string s = info.param;
+  for (char &c : s)
+    if (!isalnum(static_cast<unsigned char>(c)))
+      c = '_';
+  return s;
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, StaticLink, ::testing::ValuesIn(listScenarios(testdataDir())), paramName);
+
+} // namespace
