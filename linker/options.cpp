@@ -15,7 +15,7 @@
 #include <cstdio>
 #include <cstring>
 #include <map>
-#include <set>
+#include <memory>
 
 namespace po = boost::program_options;
 
@@ -91,7 +91,7 @@ void setBuildId(ParseState &s, const std::string &v) {
                hex.size() % 2 == 0;
   std::vector<uint8_t> bytes;
   for (size_t i = 2; valid && i < hex.size(); i += 2) {
-    uint8_t byte;
+    uint8_t byte = 0;
     auto [ptr, ec] = std::from_chars(hex.data() + i, hex.data() + i + 2, byte, 16);
     valid = ec == std::errc() && ptr == hex.data() + i + 2;
     bytes.push_back(byte);
@@ -445,8 +445,8 @@ struct OptionIndex {
                                                 : names.longNames[0];
       byKey[key] = &spec;
 
-      // Optional values need no implicit_value: normalise() always makes
-      // them explicit ("--build-id" -> "--build-id=").
+      // Optional values need no implicit_value: normalise() always gives
+      // them one (see kBareValue).
       const po::value_semantic *semantic = nullptr;
       if (spec.arg == Arg::None)
         semantic = new po::untyped_value(true);
@@ -510,21 +510,26 @@ bool expandResponseFiles(const std::vector<std::string> &in, std::vector<std::st
       s.error("response file nesting too deep: " + path);
       return false;
     }
-    FILE *file = std::fopen(path.c_str(), "rb");
+    std::unique_ptr<FILE, int (*)(FILE *)> file(std::fopen(path.c_str(), "rb"), std::fclose);
     if (!file) {
       s.error("cannot open response file " + path + ": " + std::strerror(errno));
       return false;
     }
     std::string text;
     char buf[4096];
-    while (size_t n = std::fread(buf, 1, sizeof buf, file))
+    while (size_t n = std::fread(buf, 1, sizeof buf, file.get()))
       text.append(buf, n);
-    std::fclose(file);
+    file.reset();
     if (!expandResponseFiles(splitResponseFile(text), out, s, depth + 1))
       return false;
   }
   return true;
 }
+
+// Stands for "no value given" of an optional-value option (--build-id):
+// Boost 1.74 refuses "--build-id=" and lets an implicit-value option
+// swallow the next word, so normalise() writes "--build-id=<kBareValue>".
+const char kBareValue[] = "\x01";
 
 // Rewrites GNU ld spellings into ones Boost parses the same way every time:
 //   -(  -)                 -> --start-group --end-group
@@ -534,9 +539,6 @@ bool expandResponseFiles(const std::vector<std::string> &in, std::vector<std::st
 //                             with '-' is never mistaken for an option)
 // and reports what Boost would report badly: a missing value, a value given
 // to a flag, and a flag letter with junk after it (-static-pie).
-// Stands for "no value given" of an optional-value option; see normalise().
-const char kBareValue[] = "\x01";
-
 bool normalise(const std::vector<std::string> &in, std::vector<std::string> &out,
                ParseState &s) {
   const OptionIndex &index = optionIndex();
@@ -576,9 +578,6 @@ bool normalise(const std::vector<std::string> &in, std::vector<std::string> &out
           out.push_back("--" + name + "=" + in[++i]);
         }
       } else if (spec.arg == Arg::Optional && body.size() <= name.size() + 1) {
-        // Boost 1.74 gives an implicit-value option the next word even
-        // without long_allow_next, and refuses "--name=", so the bare form
-        // carries a marker value instead.
         out.push_back("--" + name + "=" + kBareValue);
       } else if (spec.arg == Arg::Required && body.size() == name.size() + 1) {
         s.error(tok.substr(0, tok.size() - 1) + ": missing argument");
