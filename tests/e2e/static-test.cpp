@@ -73,6 +73,7 @@ protected:
     RunOptions opts;
     opts.cwd = tmp.path();
     opts.timeout = std::chrono::seconds(30);
+    opts.extraEnv = scenario.env;
     return run(argv, opts);
   }
 

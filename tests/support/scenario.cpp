@@ -9,7 +9,8 @@
 //                            (default: the objects in order)
 //   sources: ../other        take the sources from another scenario
 //   exit: N                  expected exit status (default 0)
-//   args: ARGS               arguments for the program
+//   args: ARGS               arguments for the program ("a b" is one)
+//   env: NAME=VALUE          an environment variable for the program
 //   present-symbol: NAME     must be in the output's .symtab
 //   absent-symbol: NAME      must not be (an archive member left out)
 //   symbol-size: NAME N      st_size of NAME in the output
@@ -33,6 +34,30 @@ static std::vector<std::string> splitWords(const std::string &s) {
   std::vector<std::string> out;
   std::string w;
   while (in >> w)
+    out.push_back(w);
+  return out;
+}
+
+// Words separated by blanks; "double quotes" group blanks into one word.
+static std::vector<std::string> splitQuoted(const std::string &s) {
+  std::vector<std::string> out;
+  std::string w;
+  bool inWord = false, quoted = false;
+  for (char c : s) {
+    if (c == '"') {
+      quoted = !quoted;
+      inWord = true;
+    } else if ((c == ' ' || c == '\t') && !quoted) {
+      if (inWord)
+        out.push_back(w);
+      w.clear();
+      inWord = false;
+    } else {
+      w += c;
+      inWord = true;
+    }
+  }
+  if (inWord)
     out.push_back(w);
   return out;
 }
@@ -101,7 +126,9 @@ std::optional<Scenario> parseScenario(const std::string &dir, std::string &error
     else if (k == "exit")
       s.exitCode = std::stoi(value);
     else if (k == "args")
-      s.args = words;
+      s.args = splitQuoted(value);
+    else if (k == "env")
+      s.env.push_back(value);
     else if (k == "present-symbol")
       s.presentSymbols.push_back(value);
     else if (k == "absent-symbol")

@@ -28,7 +28,8 @@ struct Scenario {
   std::vector<ArchiveSpec> archives;
   std::vector<std::string> linkArgs; // between crt1.o and the runtime
   int exitCode = 0;
-  std::vector<std::string> args;
+  std::vector<std::string> args;    // `args:`, double quotes group words
+  std::vector<std::string> env;     // `env: NAME=value`, added to the program's
   std::vector<std::string> presentSymbols, absentSymbols;
   std::vector<std::pair<std::string, uint64_t>> symbolSizes;
   std::vector<std::string> stringsOnce;
