@@ -38,9 +38,12 @@ static unsigned short classify(int c) {
    pointers are what glibc's macros dereference. */
 static void fillTables(void) {
   for (int i = -128; i < 256; ++i) {
-    classTable[i + 128] = classify(i);
-    lowerTable[i + 128] = (i >= 'A' && i <= 'Z') ? i + 32 : i;
-    upperTable[i + 128] = (i >= 'a' && i <= 'z') ? i - 32 : i;
+    /* glibc maps a negative (signed char) index other than EOF to the
+       unsigned character, in the case tables as in the class table. */
+    int ch = i < -1 ? i + 256 : i;
+    classTable[i + 128] = classify(ch);
+    lowerTable[i + 128] = (ch >= 'A' && ch <= 'Z') ? ch + 32 : ch;
+    upperTable[i + 128] = (ch >= 'a' && ch <= 'z') ? ch - 32 : ch;
   }
   classPtr = classTable + 128;
   lowerPtr = lowerTable + 128;
@@ -79,5 +82,9 @@ int isprint(int c) { return has(c, IsPrint); }
 int iscntrl(int c) { return has(c, IsCntrl); }
 int isgraph(int c) { return has(c, IsGraph); }
 int isblank(int c) { return has(c, IsBlank); }
-int tolower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
-int toupper(int c) { return c >= 'a' && c <= 'z' ? c - 32 : c; }
+int tolower(int c) {
+  return c >= -128 && c < 256 ? (*__ctype_tolower_loc())[c] : c;
+}
+int toupper(int c) {
+  return c >= -128 && c < 256 ? (*__ctype_toupper_loc())[c] : c;
+}

@@ -68,6 +68,10 @@ int mprotect(void *addr, size_t len, int prot) {
   return (int)mldcSyscallResult(mldcSyscall3(SYS_mprotect, addr, len, prot));
 }
 
+int unlink(const char *path) {
+  return (int)mldcSyscallResult(mldcSyscall3(SYS_unlink, path, 0, 0));
+}
+
 pid_t getpid(void) { return (pid_t)mldcSyscall3(SYS_getpid, 0, 0, 0); }
 
 int kill(pid_t pid, int sig) {

@@ -1,0 +1,44 @@
+#!/bin/bash
+# run-diff.sh: differential test of the mldc runtime. Builds one C program
+# twice with the system gcc: normally against glibc (the reference) and with
+# ld.bfd against crt1.o + libmldc (static, static-pie or dynamic under the
+# system loader), runs both and requires identical stdout and exit status.
+# Usage: run-diff.sh MODE OPT SOURCE RUNTIME_DIR WORK_DIR [ARGS...]
+set -u
+mode=$1 opt=$2 src=$3 rt=$4 work=$5
+shift 5
+name=$(basename "$src" .c)-$mode-O$opt
+mkdir -p "$work" || exit 1
+obj=$work/$name.o ref=$work/$name.ref mine=$work/$name.mldc
+
+cflags=(-O"$opt" -fno-stack-protector -w)
+gcc "${cflags[@]}" -o "$ref" "$src" || { echo "FAIL: reference build"; exit 1; }
+gcc "${cflags[@]}" -c -o "$obj" "$src" || { echo "FAIL: compile"; exit 1; }
+case $mode in
+  static) link=(-static "$rt/crt1.o" "$obj" "$rt/libmldc.a") ;;
+  static-pie) link=(-static-pie "$rt/crt1.o" "$obj" "$rt/libmldc.a") ;;
+  dynamic) link=("$rt/crt1.o" "$obj" -L"$rt" -lmldc -Wl,-rpath,"$rt"
+                 -Wl,-dynamic-linker,/lib64/ld-linux-x86-64.so.2) ;;
+  *) echo "FAIL: unknown mode $mode"; exit 1 ;;
+esac
+gcc -nostdlib -o "$mine" "${link[@]}" || { echo "FAIL: link against mldc"; exit 1; }
+# The mldc build must not depend on glibc in any way.
+if readelf -d "$mine" 2>/dev/null | grep -q 'libc\.so'; then
+  echo "FAIL: $mine needs glibc"; exit 1
+fi
+
+export MLD_TEST_VAR=1
+(cd "$work" && "$ref" "$work" "$@" >"$ref.out" 2>"$ref.err"); refrc=$?
+(cd "$work" && "$mine" "$work" "$@" >"$mine.out" 2>"$mine.err"); minerc=$?
+status=0
+if ! cmp -s "$ref.out" "$mine.out"; then
+  echo "FAIL: stdout differs (< glibc, > mldc):"
+  diff "$ref.out" "$mine.out" | head -40
+  status=1
+fi
+if [ "$refrc" != "$minerc" ]; then
+  echo "FAIL: exit status glibc=$refrc mldc=$minerc"
+  status=1
+fi
+[ $status = 0 ] && echo "ok: $name ($(wc -l <"$ref.out") lines, exit $refrc)"
+exit $status
