@@ -150,8 +150,8 @@ void logLazySlot(const Loader &L, const Module *m, const char *sym, uint64_t plt
       .x("old", old).t(" -> ").x("new", value).t(" (its PLT entry's push)");
 }
 
-void logBind(const Loader &L, const Module *ref, const char *sym, const Module *def, const char *version,
-             uint64_t value) {
+void logBind(const Loader &L, const Module *ref, uint32_t type, const char *sym, const Module *def,
+             const char *version, uint64_t value) {
   if (!logging(L, LogBindings)) return;
   Record r(L, "bind");
   r.t("binding file ").s("file", ref->path).t(" to ").s("to", def ? moduleLabel(def) : "")
@@ -159,7 +159,7 @@ void logBind(const Loader &L, const Module *ref, const char *sym, const Module *
   if (*version) r.t(" [");
   r.s("version", version);
   if (*version) r.t("]");
-  r.t(" = ").x("value", value);
+  r.t(" = ").x("value", value).t(" (").s("type", relocTypeName(type)).t(")");
 }
 
 void logLazyBind(const Loader &L, const Module *ref, const char *sym, const Module *def, uint64_t plt,

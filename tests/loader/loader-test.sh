@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# loader-test.sh SCENARIO: builds testdata/loader/SCENARIO with the system gcc
+# + ld.bfd against the runtime's crt1.o/libmldc.so, then runs its recipe's
+# checks under mload. Exit 0 pass, 1 fail, 77 skip (ctest SKIP_RETURN_CODE).
+# Environment (set by CMake): MLOAD, MLD_RUNTIME_DIR, TESTDATA, WORK.
+set -u
+scenario=$1
+SRC=$TESTDATA/$scenario
+OUT=$WORK/$scenario
+RT=$MLD_RUNTIME_DIR
+SYSLD=/lib64/ld-linux-x86-64.so.2
+CC=${CC:-gcc}
+CFLAGS="-O1 -g0 -fno-asynchronous-unwind-tables"
+rm -rf "$OUT" && mkdir -p "$OUT" && cd "$OUT" || exit 1
+[ -x "$MLOAD" ] || { echo "mload not built: $MLOAD"; exit 1; }
+[ -f "$RT/libmldc.so" ] && [ -f "$RT/crt1.o" ] || { echo "runtime not built in $RT"; exit 1; }
+
+fail() { echo "FAIL [$scenario]: $*" >&2; exit 1; }
+note() { echo "[$scenario] $*"; }
+
+# lib NAME SOURCE... [-- LINK-ARGS]: lib$NAME.so, lazily bound, RUNPATH $ORIGIN.
+lib() {
+  local name=$1; shift
+  local srcs=() link=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do srcs+=("$SRC/$1"); shift; done
+  [ $# -gt 0 ] && shift && link=("$@")
+  $CC $CFLAGS -fPIC -shared -nostdlib -o "lib$name.so" "${srcs[@]}" -Wl,-soname,"lib$name.so" \
+    -Wl,-z,lazy -Wl,-rpath,'$ORIGIN' -Wl,--enable-new-dtags -L. "${link[@]}" -L"$RT" -lmldc \
+    || fail "cannot build lib$name.so"
+}
+
+# prog NAME pie|nopie SOURCE... [-- LINK-ARGS]: NAME with PT_INTERP = mload,
+# and NAME.sys, the same program with the system's ld.so as interpreter.
+prog() {
+  local name=$1 kind=$2; shift 2
+  local srcs=() link=() pic=(-fPIE -pie)
+  [ "$kind" = nopie ] && pic=(-fno-pic -no-pie)
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do srcs+=("$SRC/$1"); shift; done
+  [ $# -gt 0 ] && shift && link=("$@")
+  local interp
+  for interp in "$MLOAD" "$SYSLD"; do
+    local out=$name
+    [ "$interp" = "$SYSLD" ] && out=$name.sys
+    $CC $CFLAGS "${pic[@]}" -nostdlib -o "$out" "$RT/crt1.o" "${srcs[@]}" -Wl,-z,lazy \
+      -Wl,--dynamic-linker="$interp" -Wl,-rpath,'$ORIGIN' -Wl,--enable-new-dtags -L. "${link[@]}" \
+      -L"$RT" -lmldc || fail "cannot build $out"
+  done
+}
+
+# run_all NAME [ARGS]: the program must print exactly $SRC/NAME.out (stdout,
+# then "exit=N") with an empty stderr, in every way it can be started.
+run_all() {
+  local name=$1; shift
+  local expected=$SRC/$name.out mode
+  [ -f "$expected" ] || fail "no $expected"
+  for mode in direct interp bindnow bindnow-flag system; do
+    local rc
+    case $mode in
+      direct) "$MLOAD" ./"$name" "$@" >"$name.$mode.out" 2>"$name.$mode.err"; rc=$? ;;
+      interp) ./"$name" "$@" >"$name.$mode.out" 2>"$name.$mode.err"; rc=$? ;;
+      bindnow) MLOAD_BIND_NOW=1 ./"$name" "$@" >"$name.$mode.out" 2>"$name.$mode.err"; rc=$? ;;
+      bindnow-flag) "$MLOAD" --bind-now ./"$name" "$@" >"$name.$mode.out" 2>"$name.$mode.err"; rc=$? ;;
+      system) LD_LIBRARY_PATH=$RT ./"$name.sys" "$@" >"$name.$mode.out" 2>"$name.$mode.err"; rc=$? ;;
+    esac
+    echo "exit=$rc" >>"$name.$mode.out"
+    if [ $mode = system ]; then
+      # The runtime never calls glibc's _dl_fini (it cannot run without
+      # glibc's libc), so under ld.so no destructor lines are compared.
+      diff -u <(grep -v '^fini ' "$expected") <(grep -v '^fini ' "$name.$mode.out") >&2 \
+        || fail "$name ($mode): stdout differs from $expected"
+    else
+      diff -u "$expected" "$name.$mode.out" >&2 || fail "$name ($mode): stdout differs from $expected"
+    fi
+    [ -s "$name.$mode.err" ] && { cat "$name.$mode.err" >&2; fail "$name ($mode): unexpected stderr"; }
+  done
+  note "$name: same output direct, as PT_INTERP, bind-now (env and flag) and under $SYSLD"
+}
+
+# json_log NAME [ARGS]: run under the PT_INTERP form with a JSON binding
+# log in NAME.json (the program's stdout in NAME.log.out).
+json_log() {
+  local name=$1; shift
+  MLOAD_LOG="$name.json" MLOAD_LOG_FORMAT=json ./"$name" "$@" >"$name.log.out" 2>&1
+}
+
+# count EVENT KEY VALUE... in a JSON log: lines with that event and fields.
+count() {
+  local file=$1 event=$2; shift 2
+  local pattern="\"event\":\"$event\""
+  local lines
+  lines=$(grep -F "$pattern" "$file")
+  while [ $# -gt 0 ]; do
+    lines=$(printf '%s\n' "$lines" | grep -F "\"$1\":\"$2\"")
+    shift 2
+  done
+  [ -z "$lines" ] && echo 0 || printf '%s\n' "$lines" | wc -l
+}
+
+# expect_count N EVENT KEY VALUE...
+expect_count() {
+  local n=$1 file=$2; shift 2
+  local got
+  got=$(count "$file" "$@")
+  [ "$got" -eq "$n" ] || fail "expected $n '$*' events in $file, found $got"
+}
+
+# expect_error EXPECTED-STDERR-REGEX COMMAND...: exit status 127 (never a
+# signal) and exactly one stderr line matching the regex.
+expect_error() {
+  local regex=$1; shift
+  "$@" >/dev/null 2>err.txt
+  local rc=$?
+  [ $rc -eq 127 ] || { cat err.txt >&2; fail "'$*' exited $rc, expected 127"; }
+  grep -Eqx -- "$regex" err.txt || { cat err.txt >&2; fail "'$*': stderr does not match: $regex"; }
+}
+
+# ELF patching for the bad-input tests (little-endian fields).
+u64() { od -An -t u8 -j "$2" -N 8 "$1" | tr -d ' '; }
+put_u64() {
+  local file=$1 off=$2 v=$3 i bytes=""
+  for i in 0 1 2 3 4 5 6 7; do bytes+=$(printf '\\x%02x' $(((v >> (8 * i)) & 255))); done
+  printf "$bytes" | dd of="$file" bs=1 seek="$off" conv=notrunc status=none
+}
+put_u8() { printf "$(printf '\\x%02x' "$3")" | dd of="$1" bs=1 seek="$2" conv=notrunc status=none; }
+# phdr_field FILE INDEX-OF-PT_LOAD FIELD-OFFSET: file offset of that field of
+# the INDEX-th PT_LOAD (0-based).
+phdr_field() {
+  local file=$1 want=$2 field=$3 phoff phnum i n=0
+  phoff=$(u64 "$file" 32)
+  phnum=$(od -An -t u2 -j 56 -N 2 "$file" | tr -d ' ')
+  for ((i = 0; i < phnum; i++)); do
+    local at=$((phoff + 56 * i))
+    if [ "$(od -An -t u4 -j $at -N 4 "$file" | tr -d ' ')" = 1 ]; then
+      [ $n -eq "$want" ] && { echo $((at + field)); return; }
+      n=$((n + 1))
+    fi
+  done
+  fail "no PT_LOAD #$want in $file"
+}
+
+. "$SRC/recipe.sh"
+note "pass"
