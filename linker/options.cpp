@@ -519,6 +519,10 @@ bool expandResponseFiles(const std::vector<std::string> &in, std::vector<std::st
     char buf[4096];
     while (size_t n = std::fread(buf, 1, sizeof buf, file.get()))
       text.append(buf, n);
+    if (std::ferror(file.get())) { // e.g. @dir: fopen works, reading does not
+      s.error("cannot read response file " + path + ": " + std::strerror(errno));
+      return false;
+    }
     file.reset();
     if (!expandResponseFiles(splitResponseFile(text), out, s, depth + 1))
       return false;

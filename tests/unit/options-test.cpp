@@ -305,6 +305,12 @@ TEST(Options, MissingResponseFileIsAnError) {
   EXPECT_EQ(r.err, "mld: error: cannot open response file nosuch.rsp: No such file or directory\n");
 }
 
+TEST(Options, DirectoryAsResponseFileIsAnError) {
+  std::string dir = std::filesystem::path(writeFile("x", "")).parent_path();
+  EXPECT_EQ(parse({"a.o", "@" + dir}).err,
+            "mld: error: cannot read response file " + dir + ": Is a directory\n");
+}
+
 TEST(Options, SelfIncludingResponseFileStops) {
   std::string path = writeFile("loop.rsp", "");
   std::ofstream(path) << "@" << path << "\n";
