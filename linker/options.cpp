@@ -733,9 +733,11 @@ void printHelp(std::ostream &out) {
               (spec.arg == Arg::Required ? value : "") +
               (names.longNames.empty() ? "" : ", ");
     for (size_t i = 0; i < names.longNames.size(); ++i) {
-      // GNU spells these with one dash; both work.
-      bool oneDash = std::isupper(static_cast<unsigned char>(names.longNames[i][0]));
-      line += (i ? ", " : "") + std::string(oneDash ? "-" : "--") + names.longNames[i];
+      // GNU spells these with one dash (-Bstatic, -dn, -non_shared); both work.
+      const std::string &name = names.longNames[i];
+      bool oneDash = std::isupper(static_cast<unsigned char>(name[0])) || name.size() == 2 ||
+                     name.find('_') != std::string::npos;
+      line += (i ? ", " : "") + std::string(oneDash ? "-" : "--") + name;
       if (spec.arg == Arg::Required)
         line += oneDash ? value : "=" + std::string(spec.valueName);
       else
