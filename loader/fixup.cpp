@@ -12,6 +12,16 @@
 
 namespace mload {
 
+static bool hasAvx();
+
+// Test hook: zero every vector register, upper halves included, as an
+// arbitrary C function could; only a trampoline that restores the full
+// state keeps the caller's arguments.
+static void clobberVectorRegisters() {
+  if (hasAvx()) asm volatile("vzeroall" ::: "memory");
+  else asm volatile("xorps %%xmm0, %%xmm0\n\txorps %%xmm1, %%xmm1\n\txorps %%xmm7, %%xmm7" ::: "xmm0", "xmm1", "xmm7");
+}
+
 extern "C" uint64_t _dl_fixup(Module *m, uint64_t index) {
   const Loader &L = *m->loader;
   uint64_t count = m->dyn[DT_PLTRELSZ] / sizeof(Elf64_Rela);
@@ -26,6 +36,7 @@ extern "C" uint64_t _dl_fixup(Module *m, uint64_t index) {
     t.str("mload: symbol lookup error: ").str(m->path).str(": undefined symbol: ").str(name);
     fatal(t);
   }
+  if (L.opts.clobberVectors) clobberVectorRegisters();
   uint64_t value = d.address + r.r_addend;
   auto *slot = reinterpret_cast<uint64_t *>(laddr(m, r.r_offset));
   uint64_t old = *slot;
@@ -54,18 +65,26 @@ static void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4]) {
 // Pick the trampoline for this CPU: xsavec (compact, smallest) if present,
 // else xsave, else fxsave (SSE state only: no AVX to lose). CPUID leaf 0xd
 // sub-leaf 0 EBX is the XSAVE area size for the features the OS enabled.
-uint64_t resolverEntry() {
+static bool hasAvx() {
+  uint32_t r[4];
+  cpuid(1, 0, r);
+  return (r[2] >> 28 & 1) && (r[2] >> 27 & 1); // AVX and OSXSAVE
+}
+
+uint64_t resolverEntry(const Loader &L) {
   uint32_t r[4];
   cpuid(1, 0, r);
   bool xsave = (r[2] >> 26 & 1) && (r[2] >> 27 & 1); // XSAVE and OSXSAVE
-  if (!xsave) {
+  const char *force = L.opts.trampoline;
+  if (!xsave || (force && streq(force, "fxsave"))) {
     _dl_tramp_frame = 64 + 512;
     return reinterpret_cast<uint64_t>(&_dl_runtime_resolve_fxsave);
   }
   cpuid(0xd, 0, r);
   _dl_tramp_frame = 64 + alignUp(r[1], 64);
   cpuid(0xd, 1, r);
-  return reinterpret_cast<uint64_t>(r[0] & 2 ? &_dl_runtime_resolve : &_dl_runtime_resolve_xsave);
+  bool xsavec = (r[0] & 2) && !(force && streq(force, "xsave"));
+  return reinterpret_cast<uint64_t>(xsavec ? &_dl_runtime_resolve : &_dl_runtime_resolve_xsave);
 }
 
 } // namespace mload

@@ -1,7 +1,8 @@
-// init.cpp: RELRO, initialisers and finalisers. The init order is a
-// depth-first post-order over DT_NEEDED from the program, so in a chain
-// a -> b -> c, c's constructors run first, and in a diamond the shared
-// dependency runs once, before both of its users.
+// init.cpp: RELRO, initialisers and finalisers. The init order is glibc's:
+// a depth-first post-order over DT_NEEDED, started from each module in
+// reverse load order. So in a chain a -> b -> c, c's constructors run
+// first; in a diamond prog -> {left, right} -> base, base runs once, before
+// both users, and right before left (as glibc's ld.so does).
 #include "init.h"
 #include "log.h"
 #include "syscall.h"
@@ -47,8 +48,7 @@ void runInitializers(Loader &L) {
   uint32_t count = 0;
   for (Module *m = L.head; m; m = m->next) ++count;
   L.initOrder = static_cast<Module **>(allocate(sizeof(Module *) * count));
-  visit(L, L.head);
-  for (Module *m = L.head; m; m = m->next) visit(L, m); // anything unreachable
+  for (Module *m = L.tail; m; m = reinterpret_cast<Module *>(m->linkMap.l_prev)) visit(L, m);
   finiLoader = &L;
 
   runArray(L, L.head, DT_PREINIT_ARRAY, DT_PREINIT_ARRAYSZ, "DT_PREINIT_ARRAY");

@@ -91,6 +91,9 @@ static int parseOptions(Loader &L, char **argv, int argc, bool direct) {
   if (bindNow && *bindNow && !streq(bindNow, "0")) o.bindNow = true;
   o.libraryPath = libPath ? libPath : joinPaths(getEnv(L, "MLOAD_LIBRARY_PATH"), getEnv(L, "LD_LIBRARY_PATH"));
   o.logMask = parseDebugMask(getEnv(L, "MLOAD_DEBUG"));
+  o.trampoline = getEnv(L, "MLOAD_TRAMPOLINE");
+  const char *clobber = getEnv(L, "MLOAD_TEST_CLOBBER_VECTORS");
+  o.clobberVectors = clobber && streq(clobber, "1");
   o.logJson = logFormat && streq(logFormat, "json");
   if (logFormat && !o.logJson && !streq(logFormat, "text"))
     fatal("mload", "--log-format must be text or json");

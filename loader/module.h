@@ -86,6 +86,10 @@ struct Options {
   const char *logPath = nullptr;
   bool logJson = false;
   unsigned logMask = 0;
+  // Test hooks (environment only): force a trampoline variant, and wipe
+  // the vector registers inside fixup so tests prove they are restored.
+  const char *trampoline = nullptr; // MLOAD_TRAMPOLINE=xsavec|xsave|fxsave
+  bool clobberVectors = false;      // MLOAD_TEST_CLOBBER_VECTORS=1
 };
 
 struct Loader {

@@ -9,7 +9,7 @@
 
 namespace mload {
 
-uint64_t resolverEntry(); // fixup.cpp
+uint64_t resolverEntry(const Loader &L); // fixup.cpp
 
 static void reportMissing(Loader &L, const Module *m, const char *name) {
   ++L.errorCount;
@@ -105,7 +105,7 @@ void relocateModule(Loader &L, Module *m, bool lazy) {
     // pushes, [2] = where PLT0 jumps. Contract: docs (PLT/GOT contract).
     auto *got = reinterpret_cast<uint64_t *>(laddr(m, m->dyn[DT_PLTGOT]));
     got[1] = reinterpret_cast<uint64_t>(m);
-    got[2] = resolverEntry();
+    got[2] = resolverEntry(L);
   }
 }
 

@@ -38,3 +38,10 @@ grep -Eq "^ *[0-9]+:	  segment 0x[0-9a-f]+-0x[0-9a-f]+ r-x file offset 0x[0-9a-f
 grep -Eq "^	liba\.so => \./liba\.so \(0x[0-9a-f]+\)$" list.out || { cat list.out >&2; fail "--list lacks liba.so"; }
 grep -Eq "^	libc3\.so => \./libc3\.so \(0x[0-9a-f]+\)$" list.out || fail "--list lacks libc3.so"
 [ "$(wc -l <list.out)" -eq 4 ] || fail "--list: expected 4 libraries"
+
+# Float, double and varargs arguments (xmm0-7 and %al) survive a fixup that
+# wipes the vector registers, with each trampoline variant.
+for variant in xsavec xsave fxsave; do
+  out=$(MLOAD_TRAMPOLINE=$variant MLOAD_TEST_CLOBBER_VECTORS=1 ./prog one two; echo "exit=$?")
+  [ "$out" = "$(cat "$SRC/prog.out")" ] || fail "$variant trampoline lost arguments"
+done
