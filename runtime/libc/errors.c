@@ -69,10 +69,10 @@ void perror(const char *prefix) {
   fputs("\n", stderr);
 }
 
-/* glibc: "prog: file:line: func: Assertion `expr' failed.\n" then abort. */
+/* glibc: "prog: file:line: func: Assertion `expr' failed.\n" then abort.
+   Like glibc, buffered stdout is not flushed: abort loses it. */
 void __assert_fail(const char *expr, const char *file, unsigned line,
                    const char *func) {
-  fflush(NULL);
   fprintf(stderr, "%s%s%s:%u: %s%sAssertion `%s' failed.\n",
           __progname ? __progname : "", __progname ? ": " : "", file, line,
           func ? func : "", func ? ": " : "", expr);

@@ -3,6 +3,7 @@
 # twice with the system gcc: normally against glibc (the reference) and with
 # ld.bfd against crt1.o + libmldc (static, static-pie or dynamic under the
 # system loader), runs both and requires identical stdout and exit status.
+# With COMPARE_STDERR=1, stderr must match too (program names replaced).
 # Usage: run-diff.sh MODE OPT SOURCE RUNTIME_DIR WORK_DIR [ARGS...]
 set -u
 mode=$1 opt=$2 src=$3 rt=$4 work=$5
@@ -35,6 +36,15 @@ if ! cmp -s "$ref.out" "$mine.out"; then
   echo "FAIL: stdout differs (< glibc, > mldc):"
   diff "$ref.out" "$mine.out" | head -40
   status=1
+fi
+if [ "${COMPARE_STDERR:-0}" = 1 ]; then
+  sed "s|$(basename "$ref")|PROG|g" "$ref.err" >"$ref.err.norm"
+  sed "s|$(basename "$mine")|PROG|g" "$mine.err" >"$mine.err.norm"
+  if ! cmp -s "$ref.err.norm" "$mine.err.norm"; then
+    echo "FAIL: stderr differs (< glibc, > mldc):"
+    diff "$ref.err.norm" "$mine.err.norm" | head -20
+    status=1
+  fi
 fi
 if [ "$refrc" != "$minerc" ]; then
   echo "FAIL: exit status glibc=$refrc mldc=$minerc"

@@ -21,8 +21,8 @@ static size_t pickSize(void) {
   unsigned r = nextRand() % 100;
   if (r < 60) return nextRand() % 128;
   if (r < 85) return nextRand() % 4096;
-  if (r < 98) return nextRand() % 200000;
-  return 1000000 + nextRand() % 3000000; /* beyond the largest class */
+  if (r < 99) return nextRand() % 65536;
+  return 1100000 + nextRand() % 1000000; /* beyond the largest class */
 }
 
 static void fill(unsigned char *p, size_t n, unsigned seed) {
@@ -41,7 +41,7 @@ int main(void) {
   unsigned seed[SLOTS] = {0};
   int bad = 0, misaligned = 0;
   long ops = 0;
-  for (int round = 0; round < 20000; ++round) {
+  for (int round = 0; round < 12000; ++round) {
     int i = (int)(nextRand() % SLOTS);
     if (ptr[i]) {
       bad += !check(ptr[i], size[i], seed[i]);
