@@ -2,7 +2,8 @@
 # run-diff.sh: differential test of the mldc runtime. Builds one C program
 # twice with the system gcc: normally against glibc (the reference) and with
 # ld.bfd against crt1.o + libmldc (static, static-pie or dynamic under the
-# system loader), runs both and requires identical stdout and exit status.
+# system loader), runs both (stdin = the source file) and requires identical
+# stdout and exit status.
 # With COMPARE_STDERR=1, stderr must match too (program names replaced).
 # Usage: run-diff.sh MODE OPT SOURCE RUNTIME_DIR WORK_DIR [ARGS...]
 set -u
@@ -29,8 +30,8 @@ if readelf -d "$mine" 2>/dev/null | grep -q 'libc\.so'; then
 fi
 
 export MLD_TEST_VAR=1
-(cd "$work" && "$ref" "$work" "$@" >"$ref.out" 2>"$ref.err"); refrc=$?
-(cd "$work" && "$mine" "$work" "$@" >"$mine.out" 2>"$mine.err"); minerc=$?
+(cd "$work" && "$ref" "$work" "$@" <"$src" >"$ref.out" 2>"$ref.err"); refrc=$?
+(cd "$work" && "$mine" "$work" "$@" <"$src" >"$mine.out" 2>"$mine.err"); minerc=$?
 status=0
 if ! cmp -s "$ref.out" "$mine.out"; then
   echo "FAIL: stdout differs (< glibc, > mldc):"

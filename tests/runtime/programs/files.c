@@ -68,6 +68,18 @@ int main(int argc, char **argv) {
   fclose(f);
   unlink(path);
 
+  /* stdin (the test feeds the program's own source): getchar to EOF after
+     an fgets, counting lines and a checksum. */
+  char first[128];
+  if (fgets(first, sizeof first, stdin)) printf("stdin first: %s", first);
+  long chars = 0, nl = 0;
+  unsigned sum = 0;
+  for (int ch; (ch = getchar()) != EOF; ++chars) {
+    nl += ch == '\n';
+    sum = sum * 31 + (unsigned)ch;
+  }
+  printf("stdin rest: %ld chars %ld lines sum %u eof=%d\n", chars, nl, sum, feof(stdin));
+
   /* Interleaving: stderr is unbuffered and stdout is a pipe here, so the
      stderr text is written first; the test only compares stdout. */
   fprintf(stderr, "to stderr\n");

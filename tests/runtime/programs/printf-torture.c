@@ -97,5 +97,30 @@ int main(void) {
   n = sprintf(big, "%5.1f|%-4d|%x", 2.25, 7, 0xabc);
   printf("sprintf=%d '%s'\n", n, big);
   fprintf(stdout, "fprintf %s %d\n", "to stdout", count);
+
+  /* Random doubles of every magnitude under random conversions, flags and
+     precisions: a deterministic generator so both libcs see the same. */
+  unsigned long long r = 88172645463325252ULL;
+  const char convs[] = "feEgG";
+  const char *flagSets[] = {"", "#", "+", " ", "-", "0", "#0", "+#"};
+  unsigned long long hash = 0;
+  for (int i = 0; i < 4000; ++i) {
+    r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+    double v;
+    unsigned long long bits = r;
+    memcpy(&v, &bits, sizeof v);
+    if (isnan(v) || isinf(v)) continue;
+    char fmt[32];
+    int prec = (int)(r >> 40) % 25;
+    char conv = convs[(r >> 20) % 5];
+    if (conv == 'f' && fabs(v) > 1e40) conv = 'e';
+    snprintf(fmt, sizeof fmt, "%%%s%d.%d%c", flagSets[(r >> 8) % 8],
+             (int)(r >> 50) % 30, prec, conv);
+    char buf[2048];
+    int n = snprintf(buf, sizeof buf, fmt, v);
+    if (i % 16 == 0) printf("[%s] %s (%d)\n", fmt, buf, n);
+    for (int k = 0; k < n; ++k) hash = hash * 131 + (unsigned char)buf[k];
+  }
+  printf("random hash %llu\n", hash);
   return 0;
 }
