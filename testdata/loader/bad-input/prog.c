@@ -1,0 +1,6 @@
+/* A well-formed program that the tests below corrupt. */
+void good(void);
+int main(void) {
+  good();
+  return 0;
+}

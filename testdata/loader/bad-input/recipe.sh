@@ -1,0 +1,70 @@
+# bad-input: malformed programs and libraries, a missing library and
+# missing symbols. Each must give one clear line naming the file and exit
+# status 127, never a crash. Corrupt files are made by patching bytes of
+# a good one.
+lib good good.c
+prog prog pie prog.c -- -lgood
+"$MLOAD" ./prog | grep -qx good || fail "the unpatched program does not run"
+
+printf 'this is a text file\n' >notelf
+expect_error 'mload: error: \./notelf: not an ELF file \(invalid ELF header\)' "$MLOAD" ./notelf
+: >empty
+expect_error 'mload: error: \./empty: not an ELF file \(invalid ELF header\)' "$MLOAD" ./empty
+head -c 40 prog >short
+expect_error 'mload: error: \./short: file too short \(truncated ELF header\)' "$MLOAD" ./short
+cp prog class32 && put_u8 class32 4 1
+expect_error 'mload: error: \./class32: wrong ELF class: ELFCLASS32 \(expected ELFCLASS64\)' "$MLOAD" ./class32
+cp prog arm && put_u8 arm 18 40 && put_u8 arm 19 0
+expect_error 'mload: error: \./arm: wrong machine type 40 \(expected x86-64\)' "$MLOAD" ./arm
+head -c 6000 prog >truncated
+expect_error 'mload: error: \./truncated: segment [0-9]+ reaches past the end of the file \(offset 0x[0-9a-f]+ \+ size 0x[0-9a-f]+ > file size 0x1770; file truncated\?\)' \
+  "$MLOAD" ./truncated
+head -c 100 prog >nophdrs
+expect_error 'mload: error: \./nophdrs: program headers reach past the end of the file \(file truncated\?\)' "$MLOAD" ./nophdrs
+cp prog overlap && put_u64 overlap "$(phdr_field overlap 1 16)" "$(u64 overlap "$(phdr_field overlap 0 16)")"
+expect_error 'mload: error: \./overlap: segments [0-9]+ and [0-9]+ overlap' "$MLOAD" ./overlap
+cp prog pastend && put_u64 pastend "$(phdr_field pastend 1 32)" $((0x100000))
+expect_error 'mload: error: \./pastend: segment [0-9]+ reaches past the end of the file .*' "$MLOAD" ./pastend
+cp prog wx && put_u8 wx "$(phdr_field wx 1 4)" 7
+expect_error 'mload: error: \./wx: segment [0-9]+ is writable and executable; refusing to map it' "$MLOAD" ./wx
+
+# A corrupt library, found first through --library-path.
+mkdir -p broken && head -c 5000 libgood.so >broken/libgood.so
+expect_error 'mload: error: broken/libgood\.so: segment [0-9]+ reaches past the end of the file .*' \
+  "$MLOAD" --library-path broken ./prog
+cp libgood.so broken/libgood.so && put_u8 broken/libgood.so 4 1
+expect_error 'mload: error: broken/libgood\.so: wrong ELF class: ELFCLASS32 \(expected ELFCLASS64\)' \
+  "$MLOAD" --library-path broken ./prog
+
+# A missing library: glibc's wording, in both forms.
+lib gone good.c
+prog needsgone pie prog.c -- -lgone
+rm libgone.so
+expect_error 'mload: error while loading shared libraries: libgone\.so: cannot open shared object file: No such file or directory' \
+  "$MLOAD" ./needsgone
+expect_error 'mload: error while loading shared libraries: libgone\.so: cannot open shared object file: No such file or directory' \
+  ./needsgone
+
+# Missing symbols: every one is reported, then exit 127.
+lib needy needy.c
+prog callneedy pie call-needy.c -- -lneedy -Wl,--allow-shlib-undefined
+./callneedy >/dev/null 2>err.txt; rc=$?
+[ $rc -eq 127 ] || fail "missing data symbol: exit $rc"
+printf 'mload: error: ./libneedy.so: symbol not found: missing_var\n' | diff -u - err.txt >&2 || fail "missing_var report"
+MLOAD_BIND_NOW=1 ./callneedy >/dev/null 2>err.txt; rc=$?
+[ $rc -eq 127 ] || fail "missing symbols with bind-now: exit $rc"
+printf 'mload: error: ./libneedy.so: symbol not found: missing_var\nmload: error: ./libneedy.so: symbol not found: missing_fn\n' \
+  | diff -u - err.txt >&2 || fail "bind-now must report both missing symbols"
+
+# A missing function under lazy binding fails at its first call.
+lib lazy lazy.c
+prog calllazy pie call-lazy.c -- -llazy -Wl,--allow-shlib-undefined
+./calllazy >out.txt 2>err.txt; rc=$?
+[ $rc -eq 127 ] || fail "lazy missing symbol: exit $rc"
+grep -qx "before the call" out.txt || fail "the program did not run up to the failing call"
+printf 'mload: symbol lookup error: ./liblazy.so: undefined symbol: missing_fn\n' | diff -u - err.txt >&2 \
+  || fail "lazy lookup failure message"
+
+# Usage errors.
+expect_error 'mload: error: unknown option: --bogus' sh -c "'$MLOAD' --bogus ./prog 2>&1 | head -1 >&2; exit 127"
+expect_error 'mload: error: \./nosuchfile: cannot open file: No such file or directory' "$MLOAD" ./nosuchfile
