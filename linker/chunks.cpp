@@ -1,0 +1,90 @@
+// Output sections and the three header chunks.
+#include "chunks.h"
+
+#include "context.h"
+#include "synthetic.h"
+
+#include <cstring>
+
+namespace mld {
+
+using namespace llvm::ELF;
+
+void OutputSection::computeSize(Context &ctx) {
+  uint64_t off = 0;
+  uint64_t align = 1;
+  for (InputSection *isec : members) {
+    off = (off + isec->align - 1) & ~(isec->align - 1);
+    isec->offset = off;
+    off += isec->size;
+    align = std::max(align, isec->align);
+  }
+  shdr.sh_size = off;
+  shdr.sh_addralign = align;
+}
+
+void OutputSection::writeTo(Context &ctx, uint8_t *buf) {
+  if (isNoBits())
+    return;
+  for (InputSection *isec : members)
+    if (!isec->isNoBits() && !isec->contents.empty())
+      memcpy(buf + isec->offset, isec->contents.data(), isec->contents.size());
+}
+
+void OutputEhdr::writeTo(Context &ctx, uint8_t *buf) {
+  auto &eh = *reinterpret_cast<ELFT::Ehdr *>(buf);
+  memcpy(eh.e_ident, ElfMagic, 4);
+  eh.e_ident[EI_CLASS] = ELFCLASS64;
+  eh.e_ident[EI_DATA] = ELFDATA2LSB;
+  eh.e_ident[EI_VERSION] = EV_CURRENT;
+  eh.e_ident[EI_OSABI] = ELFOSABI_NONE;
+  eh.e_type = ctx.config.kind == OutputKind::Exec ? ET_EXEC : ET_DYN;
+  eh.e_machine = EM_X86_64;
+  eh.e_version = EV_CURRENT;
+  eh.e_entry = ctx.entrySym ? ctx.entrySym->getVA(ctx) : 0;
+  eh.e_phoff = ctx.phdr->shdr.sh_offset;
+  eh.e_shoff = ctx.shdr->shdr.sh_offset;
+  eh.e_flags = 0;
+  eh.e_ehsize = sizeof(ELFT::Ehdr);
+  eh.e_phentsize = sizeof(ELFT::Phdr);
+  eh.e_phnum = ctx.segments.size();
+  eh.e_shentsize = sizeof(ElfShdr);
+  eh.e_shnum = ctx.shdr->shdr.sh_size / sizeof(ElfShdr);
+  eh.e_shstrndx = ctx.shstrtabSec ? ((Chunk *)ctx.shstrtabSec)->shndx : 0;
+}
+
+void OutputPhdr::computeSize(Context &ctx) {
+  shdr.sh_size = ctx.segments.size() * sizeof(ELFT::Phdr);
+}
+
+void OutputPhdr::writeTo(Context &ctx, uint8_t *buf) {
+  auto *ph = reinterpret_cast<ELFT::Phdr *>(buf);
+  for (const Segment &seg : ctx.segments) {
+    ph->p_type = seg.p_type;
+    ph->p_flags = seg.p_flags;
+    ph->p_offset = seg.p_offset;
+    ph->p_vaddr = seg.p_vaddr;
+    ph->p_paddr = seg.p_vaddr;
+    ph->p_filesz = seg.p_filesz;
+    ph->p_memsz = seg.p_memsz;
+    ph->p_align = seg.p_align;
+    ph++;
+  }
+}
+
+void OutputShdr::computeSize(Context &ctx) {
+  uint64_t n = 1;
+  for (Chunk *c : ctx.chunks)
+    if (!c->isHeader())
+      n++;
+  shdr.sh_size = n * sizeof(ElfShdr);
+}
+
+void OutputShdr::writeTo(Context &ctx, uint8_t *buf) {
+  auto *sh = reinterpret_cast<ElfShdr *>(buf);
+  for (Chunk *c : ctx.chunks)
+    if (!c->isHeader())
+      sh[c->shndx] = c->shdr;
+}
+
+} // namespace mld

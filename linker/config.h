@@ -1,0 +1,115 @@
+// Config: everything the command line decides, and nothing else.
+// Filled by options.cpp from GNU ld's syntax; read (never written) by the passes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mld {
+
+// What kind of ELF file the link produces.
+enum class OutputKind : uint8_t {
+  Exec,   // ET_EXEC at a fixed address (static, or dynamic non-PIE)
+  Pie,    // ET_DYN executable (dynamic PIE, or static-pie with -static)
+  Shared, // ET_DYN shared object (-shared)
+};
+
+enum class LogFormat : uint8_t { Text, Json };
+enum class HashStyle : uint8_t { Sysv, Gnu, Both };
+enum class BuildId : uint8_t { None, Fast, Md5, Sha1, Uuid, Hex };
+
+// One positional item of the command line. GNU ld's semantics depend on the
+// order of files and of the state-changing options between them, so the parser
+// keeps them as one ordered list instead of separate vectors.
+struct InputSpec {
+  enum class Kind : uint8_t {
+    File,             // a path: object, archive, shared object or linker script
+    Library,          // -lfoo (value "foo") or -l:file.a (value ":file.a")
+    StartGroup,       // --start-group / -(
+    EndGroup,         // --end-group / -)
+    WholeArchive,     // --whole-archive
+    NoWholeArchive,   // --no-whole-archive
+    Static,           // -Bstatic / -static / -dn / -non_shared
+    Dynamic,          // -Bdynamic / -dy / -call_shared
+    AsNeeded,         // --as-needed
+    NoAsNeeded,       // --no-as-needed
+    PushState,        // --push-state
+    PopState,         // --pop-state
+  };
+  Kind kind;
+  std::string value;
+};
+
+struct Config {
+  // Output.
+  std::string outputPath = "a.out";
+  OutputKind kind = OutputKind::Exec;
+  bool isStatic = false;       // -static given: never link against .so files
+  std::string entry;           // -e; empty means "_start" (exec) or none
+  std::optional<uint64_t> imageBase; // --image-base / -Ttext-segment
+  uint64_t pageSize = 4096;    // -z max-page-size
+
+  // Inputs, in command-line order, and where -l looks.
+  std::vector<InputSpec> inputs;
+  std::vector<std::string> libraryPaths; // -L, in order
+  std::string sysroot;                   // --sysroot
+
+  // Symbol rules.
+  bool allowMultipleDefinition = false;   // --allow-multiple-definition / -z muldefs
+  bool noUndefined = false;               // --no-undefined / -z defs
+  bool allowShlibUndefined = true;        // --[no-]allow-shlib-undefined
+  std::vector<std::string> undefinedSyms; // -u SYM
+  std::vector<std::string> exportDynamicSyms; // --export-dynamic-symbol
+  bool exportDynamic = false;             // -E / --export-dynamic
+  bool bsymbolic = false;                 // -Bsymbolic
+  bool bsymbolicFunctions = false;        // -Bsymbolic-functions
+  std::string versionScript;              // --version-script
+  std::string dynamicList;                // --dynamic-list
+
+  // Sections.
+  bool gcSections = false;         // --gc-sections
+  bool printGcSections = false;    // --print-gc-sections
+  bool stripAll = false;           // -s
+  bool stripDebug = false;         // -S
+  bool ehFrameHdr = false;         // --eh-frame-hdr
+  BuildId buildId = BuildId::None; // --build-id[=style]
+  std::vector<uint8_t> buildIdHex; // --build-id=0xHEX
+
+  // Dynamic linking.
+  std::string dynamicLinker;       // -dynamic-linker / -I
+  bool noDynamicLinker = false;    // --no-dynamic-linker
+  std::string soname;              // -soname / -h
+  std::vector<std::string> rpath;  // -rpath / -R
+  bool enableNewDtags = true;      // --enable-new-dtags (RUNPATH) / --disable-new-dtags
+  HashStyle hashStyle = HashStyle::Both;
+  bool zNow = false;               // -z now / -z lazy
+  bool zRelro = true;              // -z relro / -z norelro
+  bool zExecStack = false;         // -z execstack / -z noexecstack
+  bool zSeparateCode = true;       // -z separate-code / -z noseparate-code
+  bool zNodelete = false;          // -z nodelete
+  bool zOrigin = false;            // -z origin
+  bool zText = true;               // -z text / -z notext
+
+  // Inspection.
+  std::string mapPath;             // -Map / -M (to stdout when "-")
+  bool trace = false;              // -t / --trace
+  std::vector<std::string> traceSymbols; // -y SYM / --trace-symbol
+  std::string relocLogPath;        // --reloc-log=FILE ("-" is stdout)
+  LogFormat relocLogFormat = LogFormat::Text; // --reloc-log-format
+  bool stats = false;              // --stats
+  std::string timeTracePath;       // --time-trace[=FILE]
+  bool verbose = false;            // -v / --verbose
+  bool fatalWarnings = false;      // --fatal-warnings
+  int threads = 0;                 // --threads=N (0: all cores)
+
+  // Set when the command line only asked for information.
+  bool printVersion = false;       // --version / -v with no inputs
+  bool printHelp = false;          // --help
+
+  bool isPic() const { return kind != OutputKind::Exec; }
+  bool isShared() const { return kind == OutputKind::Shared; }
+};
+
+} // namespace mld

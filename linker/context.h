@@ -1,0 +1,135 @@
+// Context: the whole state of one link. Every pass takes it as its first
+// parameter; there are no globals. It owns the files, symbols, chunks and the
+// output buffer, and counts the errors that checkpoint() acts on.
+#pragma once
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "chunks.h"
+#include "config.h"
+#include "input-files.h"
+#include "symbol-table.h"
+#include "synthetic.h"
+#include "reloc-log.h"
+#include "llvm/Support/FileOutputBuffer.h"
+#include "llvm/Support/StringSaver.h"
+
+namespace mld {
+
+class GotSection;
+class GotPltSection;
+class PltSection;
+class RelaDynSection;
+class RelaPltSection;
+class SymtabSection;
+class StrtabSection;
+class ShstrtabSection;
+class InterpSection;
+class DynamicSection;
+class DynsymSection;
+class DynstrSection;
+class HashSection;
+class GnuHashSection;
+class VersymSection;
+class VerneedSection;
+class VerdefSection;
+class CopyRelSection;
+class EhFrameHdrSection;
+class BuildIdSection;
+class MergedSection;
+class RelocLog;
+
+struct Context {
+  explicit Context(Config config) : config(std::move(config)), saver(alloc) {}
+  Context(const Context &) = delete;
+
+  Config config;
+  unsigned errorCount = 0;
+
+  // Storage that lives as long as the link.
+  llvm::BumpPtrAllocator alloc;
+  llvm::UniqueStringSaver saver;
+  std::vector<std::unique_ptr<llvm::MemoryBuffer>> buffers;
+  std::deque<InputSection> sectionPool;
+  std::deque<Symbol> symbolPool;
+  std::vector<std::unique_ptr<std::vector<uint8_t>>> ownedData;
+
+  // Inputs, in command-line order.
+  std::vector<std::unique_ptr<InputFile>> fileStorage;
+  std::vector<ObjectFile *> objs;
+  std::vector<SharedFile *> dsos;
+  SymbolTable symtab;
+  // COMDAT signature -> the file whose group won (the first one seen).
+  std::unordered_map<std::string_view, ObjectFile *> comdatGroups;
+  // Mergeable sections, by (output name, flags, entsize).
+  std::map<std::tuple<std::string, uint64_t, uint64_t>, MergedSection *> mergedSections;
+  std::vector<std::unique_ptr<MergedSection>> mergedStorage;
+  std::vector<InputSection *> commonSections; // from convertCommonSymbols
+  // Symbols that need a GOT/PLT/copy/dynsym entry, in the order the scan
+  // first saw them (so that the output does not depend on hashing).
+  std::vector<Symbol *> symbolsWithNeeds;
+
+  // Output chunks in their final order (after layout), and the segments.
+  std::vector<std::unique_ptr<Chunk>> chunkStorage;
+  std::vector<Chunk *> chunks;
+  std::vector<OutputSection *> outputSections;
+  std::vector<Segment> segments;
+
+  // Headers and synthetic sections; null when the output kind has no use for them.
+  OutputEhdr *ehdr = nullptr;
+  OutputPhdr *phdr = nullptr;
+  OutputShdr *shdr = nullptr;
+  GotSection *got = nullptr;
+  GotPltSection *gotPlt = nullptr;
+  PltSection *plt = nullptr;
+  RelaDynSection *relaDyn = nullptr;
+  RelaPltSection *relaPlt = nullptr;
+  SymtabSection *symtabSec = nullptr;
+  StrtabSection *strtabSec = nullptr;
+  ShstrtabSection *shstrtabSec = nullptr;
+  InterpSection *interp = nullptr;
+  DynamicSection *dynamic = nullptr;
+  DynsymSection *dynsym = nullptr;
+  DynstrSection *dynstr = nullptr;
+  HashSection *hash = nullptr;
+  GnuHashSection *gnuHash = nullptr;
+  VersymSection *versym = nullptr;
+  VerneedSection *verneed = nullptr;
+  VerdefSection *verdef = nullptr;
+  CopyRelSection *copyRel = nullptr;
+  EhFrameHdrSection *ehFrameHdr = nullptr;
+  BuildIdSection *buildId = nullptr;
+  OutputSection *ehFrame = nullptr;
+
+  // Facts fixed by layout.
+  uint64_t imageBase = 0;
+  uint64_t fileSize = 0;
+  uint64_t tlsBegin = 0, tlsEnd = 0, tlsAlign = 1; // PT_TLS vaddr range
+  uint64_t tpAddr = 0; // thread pointer of the variant II TLS layout
+  bool hasDynamicSection = false; // dynamic linking, or static-pie
+  Symbol *entrySym = nullptr;
+
+  std::unique_ptr<llvm::FileOutputBuffer> outputBuffer;
+  std::unique_ptr<RelocLog> relocLog;
+
+  template <typename T, typename... Args> T *make(Args &&...args) {
+    auto p = std::make_unique<T>(std::forward<Args>(args)...);
+    T *raw = p.get();
+    chunkStorage.push_back(std::move(p));
+    return raw;
+  }
+  InputSection *newSection() { return &sectionPool.emplace_back(); }
+  std::vector<uint8_t> &newData() {
+    return *ownedData.emplace_back(std::make_unique<std::vector<uint8_t>>());
+  }
+  Symbol *newLocalSymbol() { return &symbolPool.emplace_back(); }
+  // Outputs that are loaded by a dynamic loader (or relocate themselves).
+  bool isPic() const { return config.isPic(); }
+};
+
+} // namespace mld

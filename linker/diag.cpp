@@ -1,0 +1,49 @@
+// Where diagnostics are printed and where the link stops on error.
+#include "diag.h"
+
+#include "context.h"
+
+#include <cstdio>
+#include <iostream>
+
+namespace mld {
+
+Diag::~Diag() noexcept(false) {
+  std::string msg = out.str();
+  const char *prefix = "error";
+  if (level == Level::Warn) {
+    if (ctx.config.fatalWarnings)
+      ctx.errorCount++;
+    else
+      prefix = "warning";
+  } else {
+    ctx.errorCount++;
+  }
+  std::cout.flush();
+  std::cerr << "mld: " << prefix << ": " << msg << "\n";
+  if (level == Level::Fatal)
+    exitLink(ctx, 1);
+}
+
+void exitLink(Context &ctx, int status) {
+  std::cout.flush();
+  std::cerr.flush();
+  // The output is written to a temporary file and only renamed into place by
+  // a successful commit, so a failed link leaves nothing behind.
+  if (ctx.outputBuffer)
+    ctx.outputBuffer.reset();
+  std::_Exit(status);
+}
+
+void checkpoint(Context &ctx) {
+  if (ctx.errorCount)
+    exitLink(ctx, 1);
+}
+
+std::string toHex(uint64_t v) {
+  char buf[24];
+  snprintf(buf, sizeof buf, "0x%llx", (unsigned long long)v);
+  return buf;
+}
+
+} // namespace mld

@@ -1,0 +1,135 @@
+// The linker, as the list of its passes. Each pass is one call, with the
+// reason it is where it is; option handling stays in options.cpp.
+#include "driver.h"
+
+#include "arch-x86-64.h"
+#include "context.h"
+#include "diag.h"
+#include "layout.h"
+#include "read-inputs.h"
+#include "reloc-log.h"
+#include "relocations.h"
+#include "synthetic.h"
+#include "writer.h"
+
+namespace mld {
+
+using namespace llvm::ELF;
+
+static void reportDuplicates(Context &ctx) {
+  for (const DuplicateDef &d : ctx.symtab.duplicates)
+    Error(ctx) << "duplicate symbol: " << d.sym->name
+               << "\n>>> defined at " << d.first
+               << "\n>>> defined at " << d.second;
+}
+
+// The headers and the sections only the linker can make. Created before
+// binning so that input sections of the same name (a stray .got) cannot
+// collide with them.
+static void createSyntheticSections(Context &ctx) {
+  ctx.ehdr = ctx.make<OutputEhdr>();
+  ctx.phdr = ctx.make<OutputPhdr>();
+  ctx.got = ctx.make<GotSection>();
+  ctx.gotPlt = ctx.make<GotPltSection>();
+  ctx.plt = ctx.make<PltSection>();
+  ctx.relaDyn = ctx.make<RelaDynSection>();
+  ctx.relaPlt = ctx.make<RelaPltSection>();
+  ctx.copyRel = ctx.make<CopyRelSection>();
+  if (!ctx.config.stripAll) {
+    ctx.symtabSec = ctx.make<SymtabSection>();
+    ctx.strtabSec = ctx.make<StrtabSection>(".strtab");
+  }
+  ctx.shstrtabSec = ctx.make<ShstrtabSection>();
+  ctx.shdr = ctx.make<OutputShdr>();
+}
+
+// .comment gets our identification next to the compilers' (merged, so one
+// copy of each distinct string).
+static void addCommentSection(Context &ctx) {
+  static const char ident[] = "mld " MLD_VERSION;
+  InputSection *isec = ctx.newSection();
+  isec->name = ".comment";
+  isec->type = SHT_PROGBITS;
+  isec->flags = SHF_MERGE | SHF_STRINGS;
+  isec->entsize = 1;
+  isec->contents = llvm::ArrayRef<uint8_t>(
+      reinterpret_cast<const uint8_t *>(ident), sizeof ident);
+  isec->size = sizeof ident;
+  auto key = std::make_tuple(std::string(".comment"),
+                             (uint64_t)(SHF_MERGE | SHF_STRINGS), (uint64_t)1);
+  MergedSection *&ms = ctx.mergedSections[key];
+  if (!ms) {
+    ms = new MergedSection(ctx, ".comment", SHF_MERGE | SHF_STRINGS,
+                           SHT_PROGBITS, 1);
+    ctx.mergedStorage.emplace_back(ms);
+  }
+  ms->add(ctx, *isec);
+}
+
+int link(const Config &config) {
+  Context ctx(config);
+  const Config &cfg = ctx.config;
+  ctx.hasDynamicSection = cfg.kind != OutputKind::Exec;
+  ctx.imageBase = cfg.imageBase.value_or(cfg.kind == OutputKind::Exec ? 0x400000
+                                                                      : 0);
+  if (cfg.relocLogPath.size())
+    ctx.relocLog = std::make_unique<RelocLog>(cfg.relocLogFormat == LogFormat::Json);
+
+  // The entry point is a reference like any other, so that it can pull the
+  // archive member that defines it (lld and GNU ld both do this).
+  std::string entry = cfg.entry.empty() && !cfg.isShared() ? "_start" : cfg.entry;
+  if (!entry.empty()) {
+    ctx.entrySym = ctx.symtab.intern(ctx.saver.save(entry));
+    ctx.entrySym->isWeakRefOnly = false;
+  }
+
+  // 1. Read every input in command-line order, resolving symbols as each
+  //    file arrives and pulling archive members GNU ld's way.
+  readInputFiles(ctx);
+  reportDuplicates(ctx);
+  checkpoint(ctx);
+  // -- Every input file is known; every name has its winning definition.
+
+  // 2. Turn tentative definitions into .bss space, and deduplicate
+  //    SHF_MERGE pieces, before sections are binned.
+  convertCommonSymbols(ctx);
+  splitMergeableSections(ctx);
+  addCommentSection(ctx);
+
+  // 3. Create the synthetic sections, then bin input sections into output
+  //    sections (.text.* -> .text, ...).
+  createSyntheticSections(ctx);
+  binSections(ctx);
+  addLinkerDefinedSymbols(ctx);
+  // -- No new input sections after this point.
+
+  // 4. Decide what each relocation needs (GOT, PLT, copy, dynamic reloc)
+  //    and report what cannot be linked (undefined names, non-PIC code in
+  //    PIC output).
+  computeImportExport(ctx);
+  scanRelocations(ctx);
+  checkpoint(ctx);
+
+  // 5. Hand out GOT/PLT indices in one deterministic pass.
+  assignSyntheticEntries(ctx);
+  // -- No new symbols or slots after this point.
+
+  // 6. Order chunks, group them into segments, assign addresses.
+  finalizeChunks(ctx);
+  createSegments(ctx);
+  ctx.phdr->computeSize(ctx);
+  assignAddresses(ctx);
+  // -- Layout is fixed: every address is final.
+
+  // 7. Give linker-defined symbols their values.
+  fixLinkerDefinedSymbols(ctx);
+  ctx.relaDyn->sortRelocs();
+
+  // 8. Write the map, then the file (relocations applied in place), commit.
+  if (!cfg.mapPath.empty())
+    writeMapFile(ctx);
+  writeOutput(ctx);
+  return 0;
+}
+
+} // namespace mld

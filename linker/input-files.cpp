@@ -1,0 +1,247 @@
+// Reading relocatable objects: sections, COMDAT groups, symbols. Each global
+// symbol is resolved against the table as soon as its file is read, which is
+// what GNU ld's archive rule (pull a member only for a still-undefined name)
+// depends on.
+#include "input-files.h"
+
+#include "context.h"
+#include "diag.h"
+#include "synthetic.h"
+
+#include <iostream>
+
+namespace mld {
+
+using namespace llvm::ELF;
+using llvm::object::ELFFile;
+
+std::string InputFile::displayName() const {
+  std::string name = mb.getBufferIdentifier().str();
+  if (archiveName.empty())
+    return name;
+  return archiveName + "(" + name + ")";
+}
+
+// The section names whose contents are not copied to the output, beyond the
+// section types that never are (symbol tables, relocations, groups).
+static bool isIgnoredSection(std::string_view name, uint64_t flags) {
+  if (flags & SHF_EXCLUDE)
+    return true;
+  // .note.GNU-stack only says whether the stack must be executable; we
+  // always emit a non-executable PT_GNU_STACK unless -z execstack.
+  return name == ".note.GNU-stack" || name == ".note.GNU-split-stack";
+}
+
+// Claims the COMDAT group with this signature for this file. Returns false if
+// an earlier file already holds it: then this file's copy is discarded,
+// members and relocations alike (the first definition wins).
+bool ObjectFile::claimComdatGroup(Context &ctx, const ElfShdr &shdr,
+                                  uint32_t index) {
+  std::string name = displayName();
+  if (shdr.sh_info >= elfSyms.size())
+    Fatal(ctx) << name << ": invalid symbol index " << shdr.sh_info
+               << " in SHT_GROUP section " << index;
+  std::string_view signature =
+      check(ctx, elfSyms[shdr.sh_info].getName(strtab), name);
+  auto [it, inserted] = ctx.comdatGroups.try_emplace(signature, this);
+  return inserted;
+}
+
+void ObjectFile::parse(Context &ctx) {
+  std::string name = displayName();
+  elf = std::make_unique<ELFFile<ELFT>>(
+      check(ctx, ELFFile<ELFT>::create(mb.getBuffer()), name));
+  const ELFT::Ehdr &ehdr = elf->getHeader();
+  if (ehdr.e_type != ET_REL)
+    Fatal(ctx) << name << ": not a relocatable object (e_type " << ehdr.e_type
+               << ")";
+
+  // The symbol table first: COMDAT signatures are symbol names.
+  auto shdrs = check(ctx, elf->sections(), name);
+  for (const ElfShdr &shdr : shdrs) {
+    if (shdr.sh_type != SHT_SYMTAB)
+      continue;
+    elfSyms = check(ctx, elf->symbols(&shdr), name);
+    strtab = check(ctx, elf->getStringTableForSymtab(shdr, shdrs), name);
+    firstGlobal = shdr.sh_info;
+    if (firstGlobal > elfSyms.size() || firstGlobal == 0)
+      Fatal(ctx) << name << ": invalid sh_info " << firstGlobal
+                 << " in symbol table";
+    break;
+  }
+  parseSections(ctx);
+  parseSymbols(ctx);
+}
+
+void ObjectFile::parseSections(Context &ctx) {
+  std::string name = displayName();
+  auto shdrs = check(ctx, elf->sections(), name);
+  sections.assign(shdrs.size(), nullptr);
+  std::vector<bool> discarded(shdrs.size(), false);
+
+  for (uint32_t i = 0; i < shdrs.size(); i++) {
+    const ElfShdr &shdr = shdrs[i];
+    if (shdr.sh_type != SHT_GROUP)
+      continue;
+    auto words = check(ctx, elf->template getSectionContentsAsArray<
+                                llvm::support::ulittle32_t>(shdr),
+                       name);
+    if (words.empty() || !(words[0] & GRP_COMDAT))
+      continue;
+    if (claimComdatGroup(ctx, shdr, i))
+      continue;
+    for (uint32_t member : words.drop_front()) {
+      if (member >= shdrs.size())
+        Fatal(ctx) << name << ": invalid section index " << member
+                   << " in SHT_GROUP section " << i;
+      discarded[member] = true;
+    }
+  }
+
+  for (uint32_t i = 0; i < shdrs.size(); i++) {
+    const ElfShdr &shdr = shdrs[i];
+    switch (shdr.sh_type) {
+    case SHT_NULL:
+    case SHT_SYMTAB:
+    case SHT_STRTAB:
+    case SHT_RELA:
+    case SHT_GROUP:
+    case SHT_SYMTAB_SHNDX:
+      continue;
+    case SHT_REL:
+      Fatal(ctx) << name << ": SHT_REL relocation sections are not used on "
+                 << "x86-64; only SHT_RELA is supported";
+    }
+    if (discarded[i])
+      continue;
+    std::string_view secName = check(ctx, elf->getSectionName(shdr), name);
+    if (isIgnoredSection(secName, shdr.sh_flags))
+      continue;
+    if (secName.starts_with(".gnu.lto_") || secName.starts_with(".llvm.lto"))
+      Fatal(ctx) << name << ": LTO object (section " << secName
+                 << ") is not supported; rebuild without -flto";
+
+    InputSection *isec = ctx.newSection();
+    isec->file = this;
+    isec->shndx = i;
+    isec->name = secName;
+    isec->type = shdr.sh_type;
+    isec->flags = shdr.sh_flags;
+    isec->align = shdr.sh_addralign ? shdr.sh_addralign : 1;
+    isec->size = shdr.sh_size;
+    isec->entsize = shdr.sh_entsize;
+    if (shdr.sh_type != SHT_NOBITS)
+      isec->contents = check(ctx, elf->getSectionContents(shdr), name);
+    if (isec->align & (isec->align - 1))
+      Fatal(ctx) << isec->describe() << ": section alignment "
+                 << isec->align << " is not a power of two";
+    sections[i] = isec;
+  }
+
+  for (const ElfShdr &shdr : shdrs) {
+    if (shdr.sh_type != SHT_RELA)
+      continue;
+    if (shdr.sh_info >= sections.size())
+      Fatal(ctx) << name << ": invalid sh_info " << shdr.sh_info
+                 << " in relocation section";
+    InputSection *target = sections[shdr.sh_info];
+    if (!target)
+      continue;
+    target->relas = check(ctx, elf->relas(shdr), name);
+    for (const ElfRela &rel : target->relas) {
+      uint32_t symIdx = rel.getSymbol(false);
+      if (symIdx >= elfSyms.size())
+        Fatal(ctx) << target->describe(rel.r_offset)
+                   << ": invalid symbol index " << symIdx << " in relocation";
+      if (rel.r_offset >= target->size)
+        Fatal(ctx) << target->describe(rel.r_offset)
+                   << ": relocation offset is out of bounds (section size "
+                   << toHex(target->size) << ")";
+    }
+  }
+}
+
+// What the ELF symbol says, in the terms resolve() compares.
+static SymbolClaim makeClaim(Context &ctx, ObjectFile &file,
+                             const ElfSym &esym) {
+  SymbolClaim c{};
+  c.binding = esym.getBinding();
+  c.type = esym.getType();
+  c.visibility = esym.getVisibility();
+  c.file = &file;
+  c.value = esym.st_value;
+  c.size = esym.st_size;
+  c.commonAlign = 1;
+  uint16_t shndx = esym.st_shndx;
+  if (shndx == SHN_UNDEF) {
+    c.kind = SymbolKind::Undefined;
+  } else if (shndx == SHN_COMMON) {
+    c.kind = SymbolKind::Common;
+    c.commonAlign = esym.st_value ? esym.st_value : 1;
+    c.value = 0;
+  } else if (shndx == SHN_ABS) {
+    c.kind = SymbolKind::Defined;
+    c.isAbsolute = true;
+  } else if (shndx >= SHN_LORESERVE) {
+    Fatal(ctx) << file.displayName() << ": unsupported section index "
+               << toHex(shndx) << " for symbol";
+  } else {
+    if (shndx >= file.sections.size())
+      Fatal(ctx) << file.displayName() << ": invalid section index " << shndx
+                 << " for symbol";
+    c.section = file.sections[shndx];
+    // A definition in a discarded COMDAT member acts as a reference: the
+    // group that won defines the name.
+    c.kind = c.section ? SymbolKind::Defined : SymbolKind::Undefined;
+  }
+  return c;
+}
+
+void ObjectFile::parseSymbols(Context &ctx) {
+  std::string name = displayName();
+  symbols.resize(elfSyms.size());
+  localSymbols.resize(firstGlobal);
+
+  for (uint32_t i = 0; i < firstGlobal; i++) {
+    const ElfSym &esym = elfSyms[i];
+    Symbol &sym = localSymbols[i];
+    symbols[i] = &sym;
+    sym.file = this;
+    sym.isLocal = true;
+    sym.binding = STB_LOCAL;
+    if (i == 0)
+      continue;
+    sym.name = check(ctx, esym.getName(strtab), name);
+    SymbolClaim c = makeClaim(ctx, *this, esym);
+    sym.kind = c.kind;
+    sym.section = c.section;
+    sym.value = c.value;
+    sym.size = c.size;
+    sym.type = c.type;
+    sym.visibility = c.visibility;
+    sym.isAbsolute = c.isAbsolute;
+  }
+
+  for (uint32_t i = firstGlobal; i < elfSyms.size(); i++) {
+    const ElfSym &esym = elfSyms[i];
+    std::string_view symName = check(ctx, esym.getName(strtab), name);
+    Symbol *sym = ctx.symtab.intern(symName);
+    symbols[i] = sym;
+    SymbolClaim c = makeClaim(ctx, *this, esym);
+    if (c.binding == STB_LOCAL)
+      Fatal(ctx) << name << ": local symbol '" << symName
+                 << "' found in the global part of the symbol table";
+    bool won = ctx.symtab.resolve(*sym, c, ctx.config.allowMultipleDefinition);
+    if (sym->traced)
+      std::cout << name << ": "
+                << (c.kind == SymbolKind::Undefined ? "reference to "
+                    : c.kind == SymbolKind::Common  ? "common definition of "
+                                                    : "definition of ")
+                << symName << (c.kind != SymbolKind::Undefined && !won
+                                   ? " (ignored: an earlier definition wins)"
+                                   : "")
+                << "\n";
+  }
+}
+
+} // namespace mld

@@ -1,0 +1,85 @@
+// The files a link reads: relocatable objects, archive members, shared
+// libraries. All are read through LLVM's Object library over mmap'd buffers;
+// section contents and symbol tables are referenced, never copied.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "input-section.h"
+#include "llvm/Object/ELF.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+namespace mld {
+
+struct Context;
+struct Symbol;
+
+class InputFile {
+public:
+  enum class Kind : uint8_t { Object, Shared, Internal };
+  InputFile(Kind kind, llvm::MemoryBufferRef mb, std::string archiveName)
+      : fileKind(kind), mb(mb), archiveName(std::move(archiveName)) {}
+  virtual ~InputFile() = default;
+
+  Kind fileKind;
+  llvm::MemoryBufferRef mb;
+  std::string archiveName; // set for archive members
+  // Symbol for each index of the file's symbol table (locals and globals).
+  std::vector<Symbol *> symbols;
+  uint32_t priority = 0; // command-line order; lower wins ties
+
+  // "a.o" or "libfoo.a(b.o)".
+  std::string displayName() const;
+};
+
+// A relocatable object (ET_REL), whether given directly or pulled from an archive.
+class ObjectFile : public InputFile {
+public:
+  ObjectFile(llvm::MemoryBufferRef mb, std::string archiveName)
+      : InputFile(Kind::Object, mb, std::move(archiveName)) {}
+
+  // Reads sections, COMDAT groups and symbols; inserts globals into the
+  // symbol table and resolves them against earlier definitions.
+  void parse(Context &ctx);
+
+  std::unique_ptr<llvm::object::ELFFile<ELFT>> elf;
+  llvm::ArrayRef<ElfSym> elfSyms;
+  llvm::StringRef strtab;
+  uint32_t firstGlobal = 0;
+  // InputSection for each section index; null for sections not copied out
+  // (symtab, strtab, rela, group, discarded COMDAT members, ...).
+  std::vector<InputSection *> sections;
+  std::vector<Symbol> localSymbols;
+  bool isLive = true;
+
+private:
+  void parseSections(Context &ctx);
+  void parseSymbols(Context &ctx);
+  bool claimComdatGroup(Context &ctx, const ElfShdr &shdr, uint32_t index);
+};
+
+// A shared library we link against: its dynamic symbols, DT_SONAME and
+// version definitions. Nothing from it is copied into the output.
+class SharedFile : public InputFile {
+public:
+  SharedFile(llvm::MemoryBufferRef mb)
+      : InputFile(Kind::Shared, mb, "") {}
+  void parse(Context &ctx);
+
+  std::unique_ptr<llvm::object::ELFFile<ELFT>> elf;
+  std::string soname;
+  bool asNeeded = false;
+  bool isNeeded = false; // some reference resolved to it (for --as-needed)
+  // Version names by version index (from .gnu.version_d), and per dynsym.
+  std::vector<std::string> verdefNames;
+  std::vector<uint16_t> versyms;
+  std::vector<Symbol *> dynSymbols;
+  std::vector<const ElfSym *> dynElfSyms;
+  uint16_t vernauxIndex = 0; // assigned when building .gnu.version_r
+};
+
+
+} // namespace mld

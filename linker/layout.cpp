@@ -1,0 +1,414 @@
+// Layout: binning input sections into output sections, ordering the output
+// chunks, grouping them into segments, and giving everything an address and
+// a file offset. After assignAddresses every address is final.
+#include "layout.h"
+
+#include "context.h"
+#include "diag.h"
+#include "synthetic.h"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+
+namespace mld {
+
+using namespace llvm::ELF;
+
+// A common symbol becomes a definition in a .bss-like section of its own
+// (the largest size and alignment won in resolution), as GNU ld's *(COMMON).
+void convertCommonSymbols(Context &ctx) {
+  for (Symbol *sym : ctx.symtab.symbols) {
+    if (sym->kind != SymbolKind::Common)
+      continue;
+    InputSection *isec = ctx.newSection();
+    isec->file = static_cast<ObjectFile *>(sym->file);
+    isec->name = "COMMON";
+    isec->type = SHT_NOBITS;
+    isec->flags = SHF_ALLOC | SHF_WRITE;
+    isec->align = sym->commonAlign;
+    isec->size = sym->size;
+    sym->kind = SymbolKind::Defined;
+    sym->section = isec;
+    sym->value = 0;
+    if (sym->type == STT_NOTYPE)
+      sym->type = STT_OBJECT;
+    ctx.commonSections.push_back(isec);
+  }
+}
+
+// Splits every live SHF_MERGE section into pieces and deduplicates them into
+// one MergedSection per (output name, flags, entsize).
+void splitMergeableSections(Context &ctx) {
+  for (ObjectFile *file : ctx.objs) {
+    for (InputSection *isec : file->sections) {
+      if (!isec || !isec->isAlive || !(isec->flags & SHF_MERGE) ||
+          isec->isNoBits() || isec->size == 0)
+        continue;
+      if (!(isec->flags & SHF_STRINGS) && isec->entsize == 0)
+        continue;
+      std::string outName(outputSectionName(isec->name, isec->flags));
+      uint64_t flags = isec->flags & ~(uint64_t)SHF_GROUP;
+      auto key = std::make_tuple(outName, flags, isec->entsize);
+      MergedSection *&ms = ctx.mergedSections[key];
+      if (!ms) {
+        ms = new MergedSection(ctx, ctx.saver.save(outName), flags, isec->type,
+                               isec->entsize);
+        ctx.mergedStorage.emplace_back(ms);
+      }
+      ms->add(ctx, *isec);
+    }
+  }
+}
+
+std::string_view outputSectionName(std::string_view name, uint64_t flags) {
+  // .text.foo, .rodata.str1.1, .data.rel.ro.local, .bss.x, .tdata.y, ...
+  // go to the section named by their prefix, as GNU ld's default script.
+  static const std::string_view prefixes[] = {
+      ".text.",        ".rodata.",          ".data.rel.ro.", ".data.",
+      ".bss.",         ".tdata.",           ".tbss.",        ".gcc_except_table.",
+      ".init_array.",  ".fini_array.",      ".preinit_array.", ".ctors.",
+      ".dtors.",       ".ldata.",           ".lrodata.",     ".lbss.",
+      ".sdata.",       ".sbss."};
+  if (name == "COMMON")
+    return ".bss";
+  for (std::string_view p : prefixes)
+    if (name.starts_with(p))
+      return p.substr(0, p.size() - 1);
+  if (name == ".text.unlikely" || name == ".text.hot")
+    return ".text";
+  return name;
+}
+
+// The priority in ".init_array.00101"; sections without one sort after all
+// prioritized ones (GNU ld: SORT_BY_INIT_PRIORITY, then the plain section).
+static uint64_t initPriority(std::string_view name) {
+  size_t dot = name.rfind('.');
+  if (dot == 0 || dot == std::string_view::npos)
+    return 65536;
+  uint64_t v = 65536;
+  auto r = std::from_chars(name.data() + dot + 1, name.data() + name.size(), v);
+  return r.ec == std::errc() && r.ptr == name.data() + name.size() ? v : 65536;
+}
+
+// Maps every live input section to its output section, creating output
+// sections in order of first appearance. Leaves each OutputSection's members
+// in command-line order (init/fini arrays by priority).
+void binSections(Context &ctx) {
+  std::map<std::string_view, OutputSection *> byName;
+  auto place = [&](InputSection *isec) {
+    std::string_view name = outputSectionName(isec->name, isec->flags);
+    OutputSection *&osec = byName[name];
+    if (!osec) {
+      osec = ctx.make<OutputSection>(std::string(name), isec->type,
+                                     isec->flags & ~(uint64_t)SHF_GROUP);
+      ctx.outputSections.push_back(osec);
+    }
+    // A PROGBITS member makes the whole section occupy file space.
+    if (osec->shdr.sh_type == SHT_NOBITS && isec->type != SHT_NOBITS)
+      osec->shdr.sh_type = isec->type;
+    if (isec->type == SHT_INIT_ARRAY || isec->type == SHT_FINI_ARRAY ||
+        isec->type == SHT_PREINIT_ARRAY || isec->type == SHT_NOTE)
+      osec->shdr.sh_type = isec->type;
+    osec->shdr.sh_flags |=
+        isec->flags & ~(uint64_t)(SHF_GROUP | SHF_MERGE | SHF_STRINGS);
+    osec->members.push_back(isec);
+    isec->osec = osec;
+  };
+
+  for (ObjectFile *file : ctx.objs)
+    for (InputSection *isec : file->sections)
+      if (isec && isec->isAlive)
+        place(isec);
+  for (auto &[key, ms] : ctx.mergedSections)
+    place(ms->out);
+  for (InputSection *isec : ctx.commonSections)
+    place(isec);
+
+  for (OutputSection *osec : ctx.outputSections) {
+    std::string_view n = osec->name;
+    if (n == ".init_array" || n == ".fini_array" || n == ".preinit_array")
+      std::stable_sort(osec->members.begin(), osec->members.end(),
+                       [](InputSection *a, InputSection *b) {
+                         return initPriority(a->name) < initPriority(b->name);
+                       });
+    if (osec->shdr.sh_flags & SHF_MERGE)
+      osec->shdr.sh_entsize = 0;
+  }
+}
+
+// Layout order. Segments follow from it: read-only headers and dynamic
+// metadata, then code, then read-only data, then RELRO data (made read-only
+// after relocation), then writable data, then .bss, then what is not loaded.
+static uint32_t rankOf(Context &ctx, Chunk *c) {
+  if (c == ctx.ehdr)
+    return 0;
+  if (c == ctx.phdr)
+    return 1;
+  if (c == ctx.shdr)
+    return 0xffffffff;
+  const std::string &n = c->name;
+  uint64_t f = c->shdr.sh_flags;
+  if (!(f & SHF_ALLOC)) {
+    if (n == ".symtab") return 9000;
+    if (n == ".strtab") return 9001;
+    if (n == ".shstrtab") return 9002;
+    return 8000;
+  }
+  static const std::pair<const char *, uint32_t> fixed[] = {
+      {".interp", 100},       {".note.gnu.property", 110},
+      {".note.gnu.build-id", 111}, {".note.ABI-tag", 112},
+      {".hash", 130},         {".gnu.hash", 131},      {".dynsym", 132},
+      {".dynstr", 133},       {".gnu.version", 134},   {".gnu.version_d", 135},
+      {".gnu.version_r", 136}, {".rela.dyn", 140},     {".rela.plt", 141},
+      {".init", 1000},        {".plt", 1010},          {".text", 1020},
+      {".fini", 1090},        {".rodata", 2000},       {".eh_frame_hdr", 2100},
+      {".eh_frame", 2110},    {".gcc_except_table", 2120},
+      {".tdata", 3000},       {".tbss", 3010},         {".preinit_array", 3100},
+      {".init_array", 3110},  {".fini_array", 3120},   {".ctors", 3125},
+      {".dtors", 3126},       {".data.rel.ro", 3130},  {".dynamic", 3140},
+      {".got", 3150},         {".got.plt", 4000},      {".data", 4100},
+      {".bss", 6000}};
+  for (auto &[name, rank] : fixed) {
+    if (n != name)
+      continue;
+    // With -z now, .got.plt is never written after start-up: it joins RELRO.
+    if (rank == 4000 && ctx.config.zNow && ctx.config.zRelro)
+      return 3160;
+    if (c == (Chunk *)ctx.copyRel)
+      return 6001;
+    return rank;
+  }
+  if (c->shdr.sh_type == SHT_NOTE)
+    return 120;
+  if (f & SHF_TLS)
+    return c->isNoBits() ? 3011 : 3001;
+  if (f & SHF_EXECINSTR)
+    return 1030;
+  if (!(f & SHF_WRITE))
+    return 2050;
+  if (c->isNoBits())
+    return 6002;
+  return 4200;
+}
+
+static bool isRelroRank(uint32_t rank) { return rank >= 3000 && rank < 4000; }
+
+// Chooses the chunks that go out, sorts them into layout order, gives each a
+// section index and a name in .shstrtab, and fills .symtab's list.
+// After this pass no chunk is added or removed.
+void finalizeChunks(Context &ctx) {
+  std::vector<Chunk *> all;
+  for (auto &c : ctx.chunkStorage)
+    all.push_back(c.get());
+  for (Chunk *c : all)
+    c->computeSize(ctx);
+  std::vector<Chunk *> kept;
+  for (Chunk *c : all)
+    if (c->isNeeded(ctx))
+      kept.push_back(c);
+  for (Chunk *c : kept) {
+    c->rank = rankOf(ctx, c);
+    c->isRelro = ctx.config.zRelro && isRelroRank(c->rank) && c->isAlloc();
+  }
+  std::stable_sort(kept.begin(), kept.end(),
+                   [](Chunk *a, Chunk *b) { return a->rank < b->rank; });
+  ctx.chunks = kept;
+
+  uint32_t idx = 1;
+  for (Chunk *c : ctx.chunks)
+    if (!c->isHeader())
+      c->shndx = idx++;
+  for (Chunk *c : ctx.chunks)
+    if (!c->isHeader())
+      c->shdr.sh_name = ctx.shstrtabSec->strings.add(c->name);
+  if (ctx.symtabSec) {
+    ctx.symtabSec->collect(ctx);
+    ctx.symtabSec->shdr.sh_link = ((Chunk *)ctx.strtabSec)->shndx;
+  }
+  for (Chunk *c : ctx.chunks)
+    c->computeSize(ctx);
+}
+
+static uint32_t segmentFlags(const Chunk *c) {
+  uint32_t f = PF_R;
+  if (c->shdr.sh_flags & SHF_WRITE)
+    f |= PF_W;
+  if (c->shdr.sh_flags & SHF_EXECINSTR)
+    f |= PF_X;
+  return f;
+}
+
+// Groups chunks into program headers. Only the structure is decided here
+// (which chunks each segment covers); addresses come in assignAddresses.
+void createSegments(Context &ctx) {
+  ctx.segments.clear();
+  auto add = [&](uint32_t type, uint32_t flags) -> Segment & {
+    Segment &s = ctx.segments.emplace_back();
+    s.p_type = type;
+    s.p_flags = flags;
+    return s;
+  };
+  if (ctx.interp)
+    add(PT_PHDR, PF_R).chunks.push_back(ctx.phdr);
+  if (ctx.interp)
+    add(PT_INTERP, PF_R).chunks.push_back((Chunk *)ctx.interp);
+
+  Segment *load = nullptr;
+  for (Chunk *c : ctx.chunks) {
+    if (!c->isAlloc())
+      break;
+    uint32_t flags = segmentFlags(c);
+    if (!load || load->p_flags != flags)
+      load = &add(PT_LOAD, flags);
+    load->chunks.push_back(c);
+  }
+  // TLS template: .tdata and .tbss, contiguous in layout order.
+  {
+    Segment *tls = nullptr;
+    for (Chunk *c : ctx.chunks)
+      if (c->isAlloc() && c->isTls())
+        (tls ? tls : (tls = &add(PT_TLS, PF_R)))->chunks.push_back(c);
+  }
+  if (ctx.dynamic)
+    add(PT_DYNAMIC, PF_R | PF_W).chunks.push_back((Chunk *)ctx.dynamic);
+  {
+    Segment *relro = nullptr;
+    for (Chunk *c : ctx.chunks)
+      if (c->isRelro)
+        (relro ? relro : (relro = &add(PT_GNU_RELRO, PF_R)))->chunks.push_back(c);
+  }
+  if (ctx.ehFrameHdr)
+    add(PT_GNU_EH_FRAME, PF_R).chunks.push_back((Chunk *)ctx.ehFrameHdr);
+  add(PT_GNU_STACK, ctx.config.zExecStack ? PF_R | PF_W | PF_X : PF_R | PF_W);
+  // One PT_NOTE per run of adjacent notes.
+  Segment *note = nullptr;
+  Chunk *prev = nullptr;
+  for (Chunk *c : ctx.chunks) {
+    if (c->isAlloc() && c->shdr.sh_type == SHT_NOTE) {
+      if (!note || prev != note->chunks.back())
+        note = &add(PT_NOTE, PF_R);
+      note->chunks.push_back(c);
+    }
+    prev = c;
+  }
+}
+
+static uint64_t alignTo(uint64_t v, uint64_t a) {
+  return a <= 1 ? v : (v + a - 1) & ~(a - 1);
+}
+
+// Gives every chunk sh_addr and sh_offset, then fills in the segments.
+// Invariants: within a PT_LOAD, offset - address is constant, so the segment
+// maps with one mmap (p_offset ≡ p_vaddr mod page size); each PT_LOAD starts
+// on a fresh page, so no page is both writable and executable; the RELRO
+// region ends on a page boundary, so mprotect-ing it leaves .data writable;
+// .tbss takes no address space (its bytes exist once per thread, elsewhere).
+void assignAddresses(Context &ctx) {
+  uint64_t page = ctx.config.pageSize;
+  uint64_t vaddr = ctx.imageBase;
+  uint64_t offset = 0;
+  Segment *curLoad = nullptr;
+  bool inRelro = false;
+
+  auto loadOf = [&](Chunk *c) -> Segment * {
+    for (Segment &s : ctx.segments)
+      if (s.p_type == PT_LOAD &&
+          std::find(s.chunks.begin(), s.chunks.end(), c) != s.chunks.end())
+        return &s;
+    return nullptr;
+  };
+
+  for (Chunk *c : ctx.chunks) {
+    if (!c->isAlloc())
+      break;
+    Segment *load = loadOf(c);
+    if (load != curLoad) {
+      if (curLoad) {
+        vaddr = alignTo(vaddr, page);
+        offset = alignTo(offset, page);
+      }
+      curLoad = load;
+    }
+    // Leaving RELRO: the rest of the segment starts on a new page.
+    if (inRelro && !c->isRelro) {
+      vaddr = alignTo(vaddr, page);
+      offset = alignTo(offset, page);
+    }
+    inRelro = c->isRelro;
+
+    uint64_t align = std::max<uint64_t>(c->shdr.sh_addralign, 1);
+    uint64_t start = alignTo(vaddr, align);
+    if (!c->isNoBits())
+      offset += start - vaddr;
+    c->shdr.sh_addr = start;
+    c->shdr.sh_offset = offset;
+    bool isTbss = c->isTls() && c->isNoBits();
+    if (isTbss)
+      continue; // no address space in the image
+    vaddr = start + c->shdr.sh_size;
+    if (!c->isNoBits())
+      offset += c->shdr.sh_size;
+  }
+  // Sections that are not loaded follow, 8-aligned where they ask for it.
+  for (Chunk *c : ctx.chunks) {
+    if (c->isAlloc() || c == ctx.shdr)
+      continue;
+    offset = alignTo(offset, std::max<uint64_t>(c->shdr.sh_addralign, 1));
+    c->shdr.sh_offset = offset;
+    c->shdr.sh_addr = 0;
+    offset += c->isNoBits() ? 0 : c->shdr.sh_size;
+  }
+  offset = alignTo(offset, 8);
+  ctx.shdr->shdr.sh_offset = offset;
+  ctx.fileSize = offset + ctx.shdr->shdr.sh_size;
+
+  // Segment extents from their chunks.
+  for (Segment &s : ctx.segments) {
+    if (s.chunks.empty()) {
+      s.p_align = s.p_type == PT_GNU_STACK ? 16 : 1;
+      continue;
+    }
+    Chunk *first = s.chunks.front();
+    s.p_vaddr = first->shdr.sh_addr;
+    s.p_offset = first->shdr.sh_offset;
+    uint64_t fileEnd = s.p_offset, memEnd = s.p_vaddr;
+    uint64_t align = 1;
+    for (Chunk *c : s.chunks) {
+      align = std::max<uint64_t>(align, c->shdr.sh_addralign);
+      if (!c->isNoBits())
+        fileEnd = std::max(fileEnd, c->shdr.sh_offset + c->shdr.sh_size);
+      bool isTbss = c->isTls() && c->isNoBits();
+      if (!isTbss || s.p_type == PT_TLS)
+        memEnd = std::max(memEnd, c->shdr.sh_addr + c->shdr.sh_size);
+    }
+    s.p_filesz = fileEnd - s.p_offset;
+    s.p_memsz = memEnd - s.p_vaddr;
+    s.p_align = align;
+    if (s.p_type == PT_LOAD)
+      s.p_align = page;
+    if (s.p_type == PT_GNU_RELRO) {
+      // The loader mprotects whole pages: extend to the page boundary that
+      // assignAddresses left before the first non-RELRO chunk.
+      s.p_memsz = alignTo(s.p_vaddr + s.p_memsz, page) - s.p_vaddr;
+      s.p_filesz = s.p_memsz;
+      s.p_align = 1;
+    }
+    if (s.p_type == PT_TLS) {
+      ctx.tlsBegin = s.p_vaddr;
+      ctx.tlsEnd = s.p_vaddr + s.p_memsz;
+      ctx.tlsAlign = align;
+      // x86-64 uses TLS variant II: the block ends at the thread pointer,
+      // rounded up to the block's alignment.
+      ctx.tpAddr = alignTo(ctx.tlsEnd, align);
+    }
+  }
+  // The first PT_LOAD begins with the headers at offset 0.
+  for (Segment &s : ctx.segments)
+    if (s.p_type == PT_LOAD && s.chunks.front() == ctx.ehdr) {
+      s.p_offset = 0;
+      s.p_vaddr = ctx.imageBase;
+    }
+}
+
+} // namespace mld

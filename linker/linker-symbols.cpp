@@ -1,0 +1,154 @@
+// Symbols the linker defines when something refers to them (GNU ld's
+// PROVIDE/PROVIDE_HIDDEN in its default script, and lld's equivalents):
+// section and segment boundaries, __start_SEC/__stop_SEC, the GOT and
+// dynamic section addresses. Defined before the scan so references resolve;
+// given values once layout is final.
+#include "context.h"
+#include "synthetic.h"
+
+#include <cctype>
+
+namespace mld {
+
+using namespace llvm::ELF;
+
+static const char *const hiddenNames[] = {
+    "__ehdr_start",        "__executable_start",  "__init_array_start",
+    "__init_array_end",    "__fini_array_start",  "__fini_array_end",
+    "__preinit_array_start", "__preinit_array_end", "__rela_iplt_start",
+    "__rela_iplt_end",     "_GLOBAL_OFFSET_TABLE_", "_DYNAMIC",
+    "__GNU_EH_FRAME_HDR",  "_TLS_MODULE_BASE_"};
+static const char *const defaultNames[] = {
+    "_etext", "etext", "_edata", "edata", "_end", "end", "__bss_start"};
+
+static bool isCIdentifier(std::string_view s) {
+  if (s.empty() || isdigit((unsigned char)s[0]))
+    return false;
+  for (char c : s)
+    if (!isalnum((unsigned char)c) && c != '_')
+      return false;
+  return true;
+}
+
+static void define(Context &ctx, std::string_view name, uint8_t visibility) {
+  Symbol *sym = ctx.symtab.find(name);
+  if (!sym || !sym->isUndefined())
+    return;
+  sym->kind = SymbolKind::Defined;
+  sym->isLinkerDefined = true;
+  sym->binding = STB_GLOBAL;
+  sym->visibility = visibility;
+  sym->section = nullptr;
+  sym->file = nullptr;
+  sym->type = STT_NOTYPE;
+}
+
+void addLinkerDefinedSymbols(Context &ctx) {
+  for (const char *n : hiddenNames)
+    define(ctx, n, STV_HIDDEN);
+  for (const char *n : defaultNames)
+    define(ctx, n, STV_DEFAULT);
+  for (OutputSection *osec : ctx.outputSections) {
+    if (!isCIdentifier(osec->name))
+      continue;
+    // Protected, as GNU ld does: visible, but bound within the module.
+    define(ctx, ctx.saver.save("__start_" + osec->name), STV_PROTECTED);
+    define(ctx, ctx.saver.save("__stop_" + osec->name), STV_PROTECTED);
+  }
+  if (Symbol *got = ctx.symtab.find("_GLOBAL_OFFSET_TABLE_"))
+    if (got->isLinkerDefined)
+      ctx.gotPlt->referenced = true;
+}
+
+void fixLinkerDefinedSymbols(Context &ctx) {
+  auto set = [&](std::string_view name, Chunk *chunk, uint64_t va) {
+    Symbol *sym = ctx.symtab.find(name);
+    if (!sym || !sym->isLinkerDefined)
+      return;
+    sym->value = va;
+    sym->chunk = chunk;
+  };
+  auto start = [](Chunk *c) { return c->shdr.sh_addr; };
+  auto end = [](Chunk *c) { return c->shdr.sh_addr + c->shdr.sh_size; };
+  auto find = [&](std::string_view name) -> Chunk * {
+    for (Chunk *c : ctx.chunks)
+      if (c->name == name && c->isAlloc())
+        return c;
+    return nullptr;
+  };
+
+  Chunk *firstAlloc = nullptr, *lastExec = nullptr, *lastData = nullptr,
+        *lastAlloc = nullptr, *firstBss = nullptr;
+  for (Chunk *c : ctx.chunks) {
+    if (!c->isAlloc() || c->isHeader())
+      continue;
+    if (!firstAlloc)
+      firstAlloc = c;
+    if (c->shdr.sh_flags & SHF_EXECINSTR)
+      lastExec = c;
+    if (c->isTls() && c->isNoBits())
+      continue;
+    if (!c->isNoBits())
+      lastData = c;
+    else if (!firstBss)
+      firstBss = c;
+    lastAlloc = c;
+  }
+
+  set("__ehdr_start", firstAlloc, ctx.imageBase);
+  set("__executable_start", firstAlloc, ctx.imageBase);
+  if (lastExec) {
+    set("_etext", lastExec, end(lastExec));
+    set("etext", lastExec, end(lastExec));
+  }
+  if (lastData) {
+    set("_edata", lastData, end(lastData));
+    set("edata", lastData, end(lastData));
+  }
+  if (lastAlloc) {
+    set("_end", lastAlloc, end(lastAlloc));
+    set("end", lastAlloc, end(lastAlloc));
+  }
+  if (firstBss)
+    set("__bss_start", firstBss, start(firstBss));
+  else if (lastData)
+    set("__bss_start", lastData, end(lastData));
+
+  // Array bounds: when the section is absent both ends are equal, so start-up
+  // loops over them do nothing.
+  for (const char *arr : {"init_array", "fini_array", "preinit_array"}) {
+    std::string name = std::string(".") + arr;
+    Chunk *c = find(name);
+    uint64_t s = c ? start(c) : ctx.imageBase, e = c ? end(c) : ctx.imageBase;
+    set("__" + std::string(arr) + "_start", c ? c : firstAlloc, s);
+    set("__" + std::string(arr) + "_end", c ? c : firstAlloc, e);
+  }
+  // libc's static start-up code applies the IRELATIVE relocations between
+  // these two; a static PIE applies them with the rest of .rela.dyn instead.
+  Chunk *relaPlt = (Chunk *)ctx.relaPlt;
+  bool iplt = relaPlt && relaPlt->shdr.sh_size && !ctx.hasDynamicSection;
+  set("__rela_iplt_start", iplt ? relaPlt : firstAlloc,
+      iplt ? start(relaPlt) : ctx.imageBase);
+  set("__rela_iplt_end", iplt ? relaPlt : firstAlloc,
+      iplt ? end(relaPlt) : ctx.imageBase);
+
+  if (ctx.gotPlt && ctx.gotPlt->isNeeded(ctx))
+    set("_GLOBAL_OFFSET_TABLE_", ctx.gotPlt, start(ctx.gotPlt));
+  else if (ctx.got && ctx.got->isNeeded(ctx))
+    set("_GLOBAL_OFFSET_TABLE_", ctx.got, start(ctx.got));
+  if (ctx.dynamic)
+    set("_DYNAMIC", (Chunk *)ctx.dynamic, start((Chunk *)ctx.dynamic));
+  if (ctx.ehFrameHdr)
+    set("__GNU_EH_FRAME_HDR", (Chunk *)ctx.ehFrameHdr,
+        start((Chunk *)ctx.ehFrameHdr));
+  set("_TLS_MODULE_BASE_", nullptr, ctx.tlsBegin);
+
+  for (OutputSection *osec : ctx.outputSections) {
+    if (!osec->isAlloc())
+      continue;
+    set("__start_" + osec->name, osec, start(osec));
+    set("__stop_" + osec->name, osec, end(osec));
+  }
+}
+
+} // namespace mld

@@ -1,0 +1,358 @@
+// readInputFiles: walks the command line's inputs in order, with GNU ld's
+// positional state (-Bstatic, --whole-archive, --as-needed, groups), finds
+// -l libraries, opens files, tells objects, archives, shared libraries and
+// linker scripts apart, and pulls archive members as GNU ld does: a member
+// is loaded only when it defines a name that is undefined at that point, and
+// the archives of a group are rescanned until nothing more is pulled.
+#include "read-inputs.h"
+
+#include "context.h"
+#include "diag.h"
+#include "linker-script.h"
+
+#include "llvm/BinaryFormat/Magic.h"
+#include "llvm/Object/Archive.h"
+#include "llvm/Support/Path.h"
+
+#include <iostream>
+#include <set>
+#include <sys/stat.h>
+
+namespace mld {
+
+using namespace llvm::ELF;
+
+struct ArchiveFile {
+  std::string path;
+  std::unique_ptr<llvm::object::Archive> archive;
+  std::set<uint64_t> extracted; // member offsets already loaded
+};
+
+namespace {
+
+// The positional state GNU ld carries from option to option.
+struct InputState {
+  bool wholeArchive = false;
+  bool isStatic = false;
+  bool asNeeded = false;
+};
+
+struct Reader {
+  Context &ctx;
+  InputState state;
+  std::vector<InputState> stateStack;
+  // Archives seen since each open --start-group (innermost last).
+  std::vector<std::vector<ArchiveFile *>> groups;
+  std::vector<std::unique_ptr<ArchiveFile>> archives;
+  uint32_t nextPriority = 1;
+
+  void addPath(const std::string &path, bool fromScript);
+  void addLibrary(const std::string &name);
+  void addObject(llvm::MemoryBufferRef mb, const std::string &archiveName);
+  void addArchive(const std::string &path, llvm::MemoryBufferRef mb);
+  void addScript(const std::string &path, llvm::MemoryBufferRef mb);
+  void endGroup();
+  std::optional<std::string> findLibrary(const std::string &name,
+                                         bool staticOnly);
+};
+
+} // namespace
+
+// Checks the ELF identification before LLVM parses the file as ELF64LE, so a
+// 32-bit or foreign object gets a clear message rather than garbage.
+static void checkElfIdent(Context &ctx, llvm::MemoryBufferRef mb,
+                          const std::string &name) {
+  llvm::StringRef buf = mb.getBuffer();
+  if (buf.size() < sizeof(ELFT::Ehdr))
+    Fatal(ctx) << name << ": file is too short to be an ELF file ("
+               << buf.size() << " bytes)";
+  auto *ident = reinterpret_cast<const uint8_t *>(buf.data());
+  if (ident[EI_CLASS] != ELFCLASS64)
+    Fatal(ctx) << name << ": incompatible file: ELFCLASS32, expected "
+               << "ELFCLASS64 (x86-64)";
+  if (ident[EI_DATA] != ELFDATA2LSB)
+    Fatal(ctx) << name << ": incompatible file: big-endian, expected "
+               << "little-endian (x86-64)";
+  uint16_t machine = ident[18] | (ident[19] << 8);
+  if (machine != EM_X86_64)
+    Fatal(ctx) << name << ": incompatible file: e_machine " << machine
+               << ", expected EM_X86_64 (62)";
+}
+
+void Reader::addObject(llvm::MemoryBufferRef mb,
+                       const std::string &archiveName) {
+  auto file = std::make_unique<ObjectFile>(mb, archiveName);
+  checkElfIdent(ctx, mb, file->displayName());
+  ObjectFile *obj = file.get();
+  obj->priority = nextPriority++;
+  ctx.fileStorage.push_back(std::move(file));
+  ctx.objs.push_back(obj);
+  if (ctx.config.trace)
+    std::cout << obj->displayName() << "\n";
+  obj->parse(ctx);
+}
+
+// Loads one archive member into the link.
+static void loadMember(Reader &r, ArchiveFile &ar,
+                       const llvm::object::Archive::Child &child) {
+  std::string memberName = check(r.ctx, child.getName(), ar.path).str();
+  llvm::MemoryBufferRef mb = check(r.ctx, child.getMemoryBufferRef(), ar.path);
+  llvm::MemoryBufferRef named(mb.getBuffer(), r.ctx.saver.save(memberName));
+  llvm::file_magic magic = llvm::identify_magic(mb.getBuffer());
+  if (magic != llvm::file_magic::elf_relocatable)
+    Fatal(r.ctx) << ar.path << "(" << memberName
+                 << "): archive member is not an ELF relocatable object";
+  r.addObject(named, ar.path);
+}
+
+// GNU rule: pull the members that define a name undefined right now,
+// repeating because a pulled member may leave new names undefined.
+static bool extractNeeded(Reader &r, ArchiveFile &ar) {
+  bool any = false;
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const llvm::object::Archive::Symbol &asym : ar.archive->symbols()) {
+      Symbol *sym = r.ctx.symtab.find(asym.getName());
+      // Weak references never pull members (gABI, "Symbol Table").
+      if (!sym || !sym->isUndefined() || sym->isWeakRefOnly)
+        continue;
+      auto child = check(r.ctx, asym.getMember(), ar.path);
+      if (!ar.extracted.insert(child.getChildOffset()).second)
+        continue;
+      loadMember(r, ar, child);
+      changed = any = true;
+    }
+  }
+  return any;
+}
+
+void Reader::addArchive(const std::string &path, llvm::MemoryBufferRef mb) {
+  auto ar = std::make_unique<ArchiveFile>();
+  ar->path = path;
+  ar->archive = check(ctx, llvm::object::Archive::create(mb), path);
+  if (state.wholeArchive) {
+    llvm::Error err = llvm::Error::success();
+    for (const auto &child : ar->archive->children(err)) {
+      ar->extracted.insert(child.getChildOffset());
+      loadMember(*this, *ar, child);
+    }
+    check(ctx, std::move(err), path);
+  } else {
+    if (!ar->archive->hasSymbolTable() && !ar->archive->isEmpty())
+      Fatal(ctx) << path << ": archive has no index; run ranlib to add one";
+    extractNeeded(*this, *ar);
+  }
+  if (!groups.empty())
+    groups.back().push_back(ar.get());
+  archives.push_back(std::move(ar));
+}
+
+void Reader::endGroup() {
+  std::vector<ArchiveFile *> members = std::move(groups.back());
+  groups.pop_back();
+  // Rescan the group's archives until a full pass pulls nothing: this is
+  // what resolves circular dependencies between archives.
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (ArchiveFile *ar : members)
+      changed |= extractNeeded(*this, *ar);
+  }
+  if (!groups.empty())
+    groups.back().insert(groups.back().end(), members.begin(), members.end());
+}
+
+void Reader::addScript(const std::string &path, llvm::MemoryBufferRef mb) {
+  std::string error;
+  std::optional<LinkerScript> script =
+      parseLinkerScript(std::string_view(mb.getBuffer()), error);
+  if (!script)
+    Fatal(ctx) << path << ": " << error;
+  for (const std::string &dir : script->searchDirs)
+    ctx.config.libraryPaths.push_back(dir);
+  if (!script->entry.empty() && ctx.config.entry.empty())
+    ctx.config.entry = script->entry;
+
+  // A script's GROUP acts like --start-group ... --end-group around its
+  // members; AS_NEEDED(...) like --as-needed for those members.
+  bool inGroup = false;
+  InputState saved = state;
+  for (const ScriptInput &in : script->inputs) {
+    if (in.inGroup && !inGroup) {
+      groups.emplace_back();
+      inGroup = true;
+    } else if (!in.inGroup && inGroup) {
+      endGroup();
+      inGroup = false;
+    }
+    state.asNeeded = in.asNeeded || saved.asNeeded;
+    if (in.isLibrary) {
+      addLibrary(in.path);
+      continue;
+    }
+    // A path in a script is first taken as given (relative paths relative to
+    // the current directory), then searched in the -L directories, as GNU ld
+    // does; under --sysroot, an absolute path is looked up in the sysroot.
+    std::string p = in.path;
+    if (!ctx.config.sysroot.empty() && llvm::sys::path::is_absolute(p) &&
+        llvm::sys::fs::exists(ctx.config.sysroot + p))
+      p = ctx.config.sysroot + p;
+    if (!llvm::sys::fs::exists(p)) {
+      for (const std::string &dir : ctx.config.libraryPaths) {
+        std::string cand = dir + "/" + in.path;
+        if (llvm::sys::fs::exists(cand)) {
+          p = cand;
+          break;
+        }
+      }
+    }
+    addPath(p, true);
+  }
+  if (inGroup)
+    endGroup();
+  state = saved;
+}
+
+void Reader::addPath(const std::string &path, bool fromScript) {
+  auto mbOrErr = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                             /*RequiresNullTerminator=*/false);
+  if (!mbOrErr)
+    Fatal(ctx) << "cannot open " << path << ": "
+               << mbOrErr.getError().message();
+  llvm::MemoryBufferRef mb = (*mbOrErr)->getMemBufferRef();
+  ctx.buffers.push_back(std::move(*mbOrErr));
+
+  switch (llvm::identify_magic(mb.getBuffer())) {
+  case llvm::file_magic::elf_relocatable:
+    addObject(mb, "");
+    return;
+  case llvm::file_magic::archive:
+    addArchive(path, mb);
+    return;
+  case llvm::file_magic::elf_shared_object: {
+    checkElfIdent(ctx, mb, path);
+    if (ctx.config.isStatic && ctx.config.kind != OutputKind::Shared)
+      Fatal(ctx) << path << ": attempted static link of dynamic object";
+    auto file = std::make_unique<SharedFile>(mb);
+    SharedFile *so = file.get();
+    so->priority = nextPriority++;
+    so->asNeeded = state.asNeeded;
+    ctx.fileStorage.push_back(std::move(file));
+    ctx.dsos.push_back(so);
+    if (ctx.config.trace)
+      std::cout << path << "\n";
+    so->parse(ctx);
+    return;
+  }
+  case llvm::file_magic::elf:
+  case llvm::file_magic::elf_executable:
+  case llvm::file_magic::elf_core:
+    checkElfIdent(ctx, mb, path);
+    Fatal(ctx) << path << ": not a relocatable object or shared library";
+  default:
+    break;
+  }
+  if (!fromScript && looksLikeLinkerScript(std::string_view(mb.getBuffer()))) {
+    addScript(path, mb);
+    return;
+  }
+  Fatal(ctx) << path << ": unknown file type";
+}
+
+std::optional<std::string> Reader::findLibrary(const std::string &name,
+                                               bool staticOnly) {
+  auto exists = [](const std::string &p) {
+    struct stat st;
+    return stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  };
+  for (const std::string &dir : ctx.config.libraryPaths) {
+    if (name.starts_with(":")) {
+      std::string p = dir + "/" + name.substr(1);
+      if (exists(p))
+        return p;
+      continue;
+    }
+    if (!staticOnly) {
+      std::string so = dir + "/lib" + name + ".so";
+      if (exists(so))
+        return so;
+    }
+    std::string a = dir + "/lib" + name + ".a";
+    if (exists(a))
+      return a;
+  }
+  return std::nullopt;
+}
+
+void Reader::addLibrary(const std::string &name) {
+  std::optional<std::string> path = findLibrary(name, state.isStatic);
+  if (!path)
+    Fatal(ctx) << "unable to find library -l" << name;
+  addPath(*path, false);
+}
+
+void readInputFiles(Context &ctx) {
+  Reader r{ctx};
+  r.state.isStatic = false;
+  for (const std::string &name : ctx.config.traceSymbols)
+    ctx.symtab.intern(ctx.saver.save(name))->traced = true;
+  // -u SYM: start out with an undefined reference, so archives provide it.
+  for (const std::string &name : ctx.config.undefinedSyms) {
+    Symbol *sym = ctx.symtab.intern(ctx.saver.save(name));
+    sym->isWeakRefOnly = false;
+    sym->binding = STB_GLOBAL;
+  }
+
+  using Kind = InputSpec::Kind;
+  for (const InputSpec &spec : ctx.config.inputs) {
+    switch (spec.kind) {
+    case Kind::File:
+      r.addPath(spec.value, false);
+      break;
+    case Kind::Library:
+      r.addLibrary(spec.value);
+      break;
+    case Kind::StartGroup:
+      r.groups.emplace_back();
+      break;
+    case Kind::EndGroup:
+      if (r.groups.empty())
+        Fatal(ctx) << "stray --end-group";
+      r.endGroup();
+      break;
+    case Kind::WholeArchive:
+      r.state.wholeArchive = true;
+      break;
+    case Kind::NoWholeArchive:
+      r.state.wholeArchive = false;
+      break;
+    case Kind::Static:
+      r.state.isStatic = true;
+      break;
+    case Kind::Dynamic:
+      r.state.isStatic = false;
+      break;
+    case Kind::AsNeeded:
+      r.state.asNeeded = true;
+      break;
+    case Kind::NoAsNeeded:
+      r.state.asNeeded = false;
+      break;
+    case Kind::PushState:
+      r.stateStack.push_back(r.state);
+      break;
+    case Kind::PopState:
+      if (r.stateStack.empty())
+        Fatal(ctx) << "stray --pop-state";
+      r.state = r.stateStack.back();
+      r.stateStack.pop_back();
+      break;
+    }
+  }
+  // GNU ld closes an unterminated group at the end of the command line.
+  while (!r.groups.empty())
+    r.endGroup();
+  if (ctx.objs.empty())
+    Fatal(ctx) << "no input files";
+}
+
+} // namespace mld

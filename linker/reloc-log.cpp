@@ -1,0 +1,132 @@
+// Formatting of relocation-log records, text and JSON Lines.
+#include "reloc-log.h"
+
+#include "arch-x86-64.h"
+#include "diag.h"
+#include "input-files.h"
+#include "symbol.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+namespace mld {
+
+static std::string jsonString(std::string_view s) {
+  std::string r = "\"";
+  for (char c : s) {
+    switch (c) {
+    case '"': r += "\\\""; break;
+    case '\\': r += "\\\\"; break;
+    case '\n': r += "\\n"; break;
+    case '\t': r += "\\t"; break;
+    default:
+      if ((unsigned char)c < 0x20) {
+        char buf[8];
+        snprintf(buf, sizeof buf, "\\u%04x", c);
+        r += buf;
+      } else {
+        r += c;
+      }
+    }
+  }
+  return r + "\"";
+}
+
+// The value as it sits in the field: a 4-byte field shows 8 hex digits.
+static uint64_t fieldValue(uint64_t v, unsigned size) {
+  return size >= 8 ? v : v & ((uint64_t(1) << (size * 8)) - 1);
+}
+
+void RelocLog::add(Context &ctx, const InputSection &isec, const ElfRela &rel,
+                   const Symbol &sym, const RelocValues &v,
+                   const std::string &formula, uint64_t value,
+                   const std::string &note) {
+  uint32_t type = rel.getType(false);
+  unsigned size = classifyReloc(type).size;
+  std::string symName(sym.name);
+  if (symName.empty() && sym.section)
+    symName = std::string(sym.section->name);
+  std::string file = isec.file ? isec.file->displayName() : "<internal>";
+  uint64_t written = fieldValue(value, size);
+
+  if (json) {
+    out += "{\"kind\":\"reloc\",\"file\":" + jsonString(file) +
+           ",\"section\":" + jsonString(isec.name) +
+           ",\"offset\":" + std::to_string(rel.r_offset) +
+           ",\"address\":\"" + toHex(v.P) + "\",\"type\":" +
+           jsonString(relocTypeName(type)) + ",\"symbol\":" +
+           jsonString(symName) + ",\"S\":\"" + toHex(v.S) +
+           "\",\"A\":" + std::to_string(v.A) + ",\"P\":\"" + toHex(v.P) + "\"";
+    auto opt = [&](const char *key, const std::optional<uint64_t> &x) {
+      if (x)
+        out += std::string(",\"") + key + "\":\"" + toHex(*x) + "\"";
+    };
+    opt("G", v.G);
+    opt("GOT", v.GOT);
+    opt("L", v.L);
+    opt("Z", v.Z);
+    opt("TP", v.TP);
+    out += ",\"formula\":" + jsonString(formula) + ",\"value\":\"" +
+           toHex(written) + "\",\"size\":" + std::to_string(size);
+    if (!note.empty())
+      out += ",\"note\":" + jsonString(note);
+    out += "}\n";
+    return;
+  }
+
+  char addend[32];
+  snprintf(addend, sizeof addend, "%lld", (long long)v.A);
+  out += isec.describe(rel.r_offset) + " " + relocTypeName(type) + " " +
+         (symName.empty() ? "-" : symName) + " S=" + toHex(v.S) +
+         " A=" + addend + " P=" + toHex(v.P);
+  auto opt = [&](const char *key, const std::optional<uint64_t> &x) {
+    if (x)
+      out += std::string(" ") + key + "=" + toHex(*x);
+  };
+  opt("G", v.G);
+  opt("GOT", v.GOT);
+  opt("L", v.L);
+  opt("Z", v.Z);
+  opt("TP", v.TP);
+  out += " : " + formula + " -> " + toHex(written);
+  if (!note.empty())
+    out += " [" + note + "]";
+  out += "\n";
+}
+
+void RelocLog::addSynthetic(const std::string &what, uint64_t address,
+                            const std::string &type, std::string_view symbol,
+                            const std::string &why) {
+  if (json) {
+    out += "{\"kind\":" + jsonString(what) + ",\"address\":\"" +
+           toHex(address) + "\",\"type\":" + jsonString(type) +
+           ",\"symbol\":" + jsonString(symbol) + ",\"why\":" +
+           jsonString(why) + "}\n";
+    return;
+  }
+  out += what + " " + toHex(address) + " " + type + " " +
+         (symbol.empty() ? "-" : std::string(symbol)) + " : " + why + "\n";
+}
+
+bool RelocLog::writeTo(const std::string &path, std::string &error) const {
+  if (path == "-") {
+    std::cout << out;
+    std::cout.flush();
+    return true;
+  }
+  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  if (!f) {
+    error = "cannot open " + path;
+    return false;
+  }
+  f << out;
+  f.close();
+  if (!f) {
+    error = "cannot write " + path;
+    return false;
+  }
+  return true;
+}
+
+} // namespace mld

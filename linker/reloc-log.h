@@ -1,0 +1,45 @@
+// The relocation log (--reloc-log=FILE, --reloc-log-format=text|json): one
+// record per relocation applied, with the psABI inputs (S, A, P, and G, GOT,
+// L, Z, TP where the formula uses them), the formula, the value written, and
+// any instruction rewrite; plus one record per GOT/PLT slot and dynamic
+// relocation the linker creates. Format: docs/reloc-log.md.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "input-section.h"
+
+namespace mld {
+
+struct Context;
+struct Symbol;
+
+struct RelocValues {
+  uint64_t S = 0;
+  int64_t A = 0;
+  uint64_t P = 0;
+  std::optional<uint64_t> G, GOT, L, Z, TP;
+};
+
+class RelocLog {
+public:
+  explicit RelocLog(bool json) : json(json) {}
+  // A relocation applied to section contents.
+  void add(Context &ctx, const InputSection &isec, const ElfRela &rel,
+           const Symbol &sym, const RelocValues &v, const std::string &formula,
+           uint64_t value, const std::string &note);
+  // A slot or dynamic relocation the linker created ("why": the reason).
+  void addSynthetic(const std::string &what, uint64_t address,
+                    const std::string &type, std::string_view symbol,
+                    const std::string &why);
+  // Writes the log to `path` ("-": standard output). False on I/O error.
+  bool writeTo(const std::string &path, std::string &error) const;
+
+private:
+  bool json;
+  std::string out;
+};
+
+} // namespace mld

@@ -1,0 +1,321 @@
+// The relocation scan: for each relocation, decide what the output must
+// provide so that it can be applied — a GOT slot, a PLT entry, a copy
+// relocation, a dynamic relocation — or that it cannot be expressed at all.
+// This file only decides; arch-x86-64.cpp applies.
+#include "relocations.h"
+
+#include "arch-x86-64.h"
+#include "context.h"
+#include "diag.h"
+#include "synthetic.h"
+
+#include <map>
+
+namespace mld {
+
+using namespace llvm::ELF;
+
+void computeImportExport(Context &ctx) {
+  const Config &cfg = ctx.config;
+  bool dynamic = ctx.hasDynamicSection && !cfg.isStatic;
+  for (Symbol *sym : ctx.symtab.symbols) {
+    bool defaultVis = sym->visibility == STV_DEFAULT ||
+                      sym->visibility == STV_PROTECTED;
+    if (sym->isShared()) {
+      sym->isPreemptible = true;
+      continue;
+    }
+    if (!dynamic || !defaultVis)
+      continue;
+    if (sym->isUndefined()) {
+      // In a shared object an undefined name is bound by the loader; in an
+      // executable an undefined weak name resolves to 0.
+      sym->isPreemptible = cfg.isShared() && !sym->isUndefWeak()
+                               ? true
+                               : cfg.isShared();
+      continue;
+    }
+    if (!sym->isDefined() || sym->isLinkerDefined)
+      continue;
+    if (cfg.isShared()) {
+      sym->isExported = true;
+      bool symbolic = cfg.bsymbolic ||
+                      (cfg.bsymbolicFunctions && sym->isFunc());
+      sym->isPreemptible = !symbolic && sym->visibility == STV_DEFAULT;
+    } else if (cfg.exportDynamic) {
+      sym->isExported = true;
+    }
+  }
+}
+
+// What a reference needs, by output kind and by what the symbol is.
+enum class Action : uint8_t {
+  None,         // the value is known at link time
+  Error,        // cannot be expressed in this output kind
+  BaseRel,      // R_X86_64_RELATIVE: link-time address + load bias
+  DynRel,       // a symbolic dynamic relocation (R_X86_64_64)
+  Copy,         // copy the library's variable into our .bss (COPY)
+  CanonicalPlt, // the function's address is our PLT entry
+};
+enum { Shared, Pie, Exec };                            // rows
+enum { Absolute, Local, ImportedData, ImportedFunc };  // columns
+
+// R_X86_64_64: a full word can always be a dynamic relocation in PIC output.
+// A non-PIC executable instead copies imported data or takes a PLT entry as
+// the function's address, so its code needs no dynamic relocation.
+static constexpr Action absWordTable[3][4] = {
+    //          Absolute      Local            ImportedData    ImportedFunc
+    /*Shared*/ {Action::None, Action::BaseRel, Action::DynRel, Action::DynRel},
+    /*Pie*/    {Action::None, Action::BaseRel, Action::DynRel, Action::DynRel},
+    /*Exec*/   {Action::None, Action::None,    Action::Copy,   Action::CanonicalPlt},
+};
+// R_X86_64_32/32S/16/8: too narrow to hold a load-time address, so in PIC
+// output only absolute symbols fit ("recompile with -fPIC").
+static constexpr Action absNarrowTable[3][4] = {
+    //          Absolute      Local          ImportedData   ImportedFunc
+    /*Shared*/ {Action::None, Action::Error, Action::Error, Action::Error},
+    /*Pie*/    {Action::None, Action::Error, Action::Error, Action::Error},
+    /*Exec*/   {Action::None, Action::None,  Action::Copy,  Action::CanonicalPlt},
+};
+// PC-relative: a distance between two places in one module is fixed, but a
+// loader cannot patch a PC-relative field for another module's symbol, and an
+// absolute symbol moves relative to PIC code.
+static constexpr Action pcTable[3][4] = {
+    //          Absolute       Local         ImportedData   ImportedFunc
+    /*Shared*/ {Action::Error, Action::None, Action::Error, Action::Error},
+    /*Pie*/    {Action::Error, Action::None, Action::Copy,  Action::CanonicalPlt},
+    /*Exec*/   {Action::None,  Action::None, Action::Copy,  Action::CanonicalPlt},
+};
+
+static int outputRow(const Context &ctx) {
+  switch (ctx.config.kind) {
+  case OutputKind::Shared: return Shared;
+  case OutputKind::Pie:    return Pie;
+  case OutputKind::Exec:   return Exec;
+  }
+  return Exec;
+}
+
+static int symbolColumn(const Symbol &sym) {
+  if (sym.isAbsolute || sym.isUndefWeak() && !sym.isPreemptible)
+    return Absolute;
+  if (!sym.isPreemptible)
+    return Local;
+  return sym.isFunc() ? ImportedFunc : ImportedData;
+}
+
+namespace {
+struct Scanner {
+  Context &ctx;
+  // Undefined names and where they are referenced, in first-seen order.
+  std::vector<Symbol *> undefOrder;
+  std::map<Symbol *, std::vector<std::string>> undefRefs;
+
+  void need(Symbol &sym, uint16_t flags) {
+    if (!sym.needs)
+      ctx.symbolsWithNeeds.push_back(&sym);
+    sym.needs |= flags;
+  }
+  void scanSection(InputSection &isec);
+  void scanOne(InputSection &isec, const ElfRela &rel);
+  void act(Action a, InputSection &isec, const ElfRela &rel, Symbol &sym);
+  void reportUndefined();
+};
+} // namespace
+
+void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
+                  Symbol &sym) {
+  uint32_t type = rel.getType(false);
+  switch (a) {
+  case Action::None:
+    return;
+  case Action::Error: {
+    std::string what = ctx.config.isShared() ? "a shared object"
+                                             : "a PIE object";
+    std::string fix = ctx.config.isShared() ? "-fPIC" : "-fPIE";
+    Error(ctx) << isec.describe(rel.r_offset) << ": relocation "
+               << relocTypeName(type) << " against '" << sym.name
+               << "' can not be used when making " << what << "; recompile with "
+               << fix;
+    return;
+  }
+  case Action::BaseRel:
+  case Action::DynRel: {
+    if (!(isec.flags & SHF_WRITE) && ctx.config.zText) {
+      Error(ctx) << isec.describe(rel.r_offset) << ": relocation "
+                 << relocTypeName(type) << " against '" << sym.name
+                 << "' in read-only section " << isec.name
+                 << " needs a dynamic relocation; recompile with -fPIC";
+      return;
+    }
+    DynReloc r{};
+    r.isec = &isec;
+    r.offset = rel.r_offset;
+    r.sym = &sym;
+    if (a == Action::BaseRel) {
+      r.type = sym.isIfunc() ? R_X86_64_IRELATIVE : R_X86_64_RELATIVE;
+      r.addend = rel.r_addend;
+      r.addendIsSymbolVA = true;
+    } else {
+      r.type = R_X86_64_64;
+      r.addend = rel.r_addend;
+      need(sym, NeedsDynsym);
+    }
+    ctx.relaDyn->relocs.push_back(r);
+    return;
+  }
+  case Action::Copy:
+    if (!sym.isShared()) {
+      Error(ctx) << isec.describe(rel.r_offset) << ": relocation "
+                 << relocTypeName(type) << " against '" << sym.name
+                 << "' needs a copy relocation, but the symbol is not defined "
+                 << "in a shared library";
+      return;
+    }
+    need(sym, NeedsCopy | NeedsDynsym);
+    return;
+  case Action::CanonicalPlt:
+    need(sym, NeedsPlt | NeedsCanonicalPlt | NeedsDynsym);
+    return;
+  }
+}
+
+void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
+  uint32_t type = rel.getType(false);
+  RelInfo info = classifyReloc(type);
+  if (info.expr == RelExpr::None || info.expr == RelExpr::Unsupported)
+    return; // unsupported types are reported, with their place, when applied
+  Symbol &sym = *isec.file->symbols[rel.getSymbol(false)];
+
+  if (sym.isUndefined() && !sym.isLocal && !sym.isWeakRefOnly &&
+      !(ctx.config.isShared() && !ctx.config.noUndefined)) {
+    auto &refs = undefRefs[&sym];
+    if (refs.empty())
+      undefOrder.push_back(&sym);
+    refs.push_back(isec.describe(rel.r_offset));
+    return;
+  }
+  if (sym.isShared())
+    static_cast<SharedFile *>(sym.file)->isNeeded = true;
+
+  // A static IFUNC is called through an .iplt entry whose slot an IRELATIVE
+  // relocation fills; that entry is also the function's address everywhere.
+  if (sym.isIfunc() && !sym.isPreemptible) {
+    need(sym, NeedsIplt);
+    if (info.expr == RelExpr::GotPc || info.expr == RelExpr::GotPcRelax)
+      need(sym, NeedsGot);
+    return;
+  }
+
+  int row = outputRow(ctx), col = symbolColumn(sym);
+  switch (info.expr) {
+  case RelExpr::Abs:
+    act(info.size == 8 ? absWordTable[row][col] : absNarrowTable[row][col],
+        isec, rel, sym);
+    return;
+  case RelExpr::Pc:
+    act(pcTable[row][col], isec, rel, sym);
+    return;
+  case RelExpr::Plt:
+    if (sym.isPreemptible)
+      need(sym, NeedsPlt | NeedsDynsym);
+    return;
+  case RelExpr::GotPcRelax:
+    if (canRelaxGotPcRelX(ctx, isec, rel, sym))
+      return;
+    [[fallthrough]];
+  case RelExpr::GotPc:
+  case RelExpr::GotRel:
+    need(sym, NeedsGot | (sym.isPreemptible ? NeedsDynsym : 0));
+    ctx.gotPlt->referenced = true;
+    return;
+  case RelExpr::GotOff:
+  case RelExpr::GotBasePc:
+    ctx.gotPlt->referenced = true;
+    return;
+  case RelExpr::GotTpPc:
+    if (!canRelaxGotTpOff(ctx, isec, rel, sym))
+      need(sym, NeedsGotTp | (sym.isPreemptible ? NeedsDynsym : 0));
+    return;
+  case RelExpr::TlsGdPc:
+    if (!canRelaxTlsGdLd(ctx, sym))
+      need(sym, NeedsTlsGd | (sym.isPreemptible ? NeedsDynsym : 0));
+    return;
+  case RelExpr::TlsLdPc:
+    if (!canRelaxTlsGdLd(ctx, sym) && ctx.got->tlsLdIndex < 0) {
+      ctx.got->tlsLdIndex = ctx.got->addEntry(GotSection::Kind::TlsLdMod, nullptr);
+      ctx.got->addEntry(GotSection::Kind::TlsLdMod, nullptr);
+    }
+    return;
+  case RelExpr::TpOff:
+    if (ctx.config.isShared())
+      Error(ctx) << isec.describe(rel.r_offset) << ": relocation "
+                 << relocTypeName(type) << " against '" << sym.name
+                 << "' cannot be used with -shared; recompile with -fPIC";
+    return;
+  default:
+    return;
+  }
+}
+
+void Scanner::scanSection(InputSection &isec) {
+  for (const ElfRela &rel : isec.relas)
+    scanOne(isec, rel);
+}
+
+void Scanner::reportUndefined() {
+  for (Symbol *sym : undefOrder) {
+    const std::vector<std::string> &refs = undefRefs[sym];
+    Diag d = Error(ctx);
+    d << "undefined symbol: " << sym->name;
+    size_t shown = std::min<size_t>(refs.size(), 3);
+    for (size_t i = 0; i < shown; i++)
+      d << "\n>>> referenced by " << refs[i];
+    if (refs.size() > shown)
+      d << "\n>>> referenced " << refs.size() - shown << " more times";
+  }
+}
+
+void scanRelocations(Context &ctx) {
+  Scanner scanner{ctx};
+  for (ObjectFile *file : ctx.objs)
+    for (InputSection *isec : file->sections)
+      if (isec && isec->isAlive && isec->isAlloc())
+        scanner.scanSection(*isec);
+  // Mergeable sections' relocations are unusual but legal (e.g. pointers in
+  // .rodata.cst8); they are applied from the original section.
+  for (auto &ms : ctx.mergedStorage)
+    (void)ms;
+  scanner.reportUndefined();
+
+  // The entry point and -u names count as references too.
+  if (ctx.entrySym && ctx.entrySym->isUndefined() &&
+      ctx.config.kind != OutputKind::Shared)
+    Warn(ctx) << "cannot find entry symbol " << ctx.entrySym->name
+              << "; not setting start address";
+}
+
+void assignSyntheticEntries(Context &ctx) {
+  for (Symbol *sym : ctx.symbolsWithNeeds) {
+    if (sym->needs & NeedsIplt) {
+      sym->ipltIndex = ctx.plt->ipltSymbols.size();
+      ctx.plt->ipltSymbols.push_back(sym);
+    }
+    if (sym->needs & NeedsGot)
+      sym->gotIndex = ctx.got->addEntry(GotSection::Kind::Addr, sym);
+    if (sym->needs & NeedsGotTp)
+      sym->gotTpIndex = ctx.got->addEntry(GotSection::Kind::TpOff, sym);
+    if (sym->needs & NeedsTlsGd) {
+      sym->tlsGdIndex = ctx.got->addEntry(GotSection::Kind::TlsGdMod, sym);
+      ctx.got->addEntry(GotSection::Kind::TlsGdOff, sym);
+    }
+    if ((sym->needs & NeedsPlt) && sym->ipltIndex < 0) {
+      sym->pltIndex = ctx.plt->symbols.size();
+      ctx.plt->symbols.push_back(sym);
+    }
+    if (sym->needs & NeedsCopy)
+      sym->copyOffset = ctx.copyRel->add(sym);
+  }
+}
+
+} // namespace mld

@@ -1,0 +1,17 @@
+// Deciding what relocations need; see relocations.cpp.
+#pragma once
+
+namespace mld {
+struct Context;
+
+// Marks each symbol preemptible / exported according to the output kind,
+// visibility and -Bsymbolic. Runs before scanRelocations, which asks.
+void computeImportExport(Context &ctx);
+// Walks every relocation of every live allocated section and records what it
+// needs: symbol flags (GOT, PLT, copy, dynsym), dynamic relocations, GOT base.
+// Reports undefined symbols and relocations the output kind cannot express.
+void scanRelocations(Context &ctx);
+// Hands out GOT, PLT, copy and dynsym indices in one serial pass, in the
+// order the scan met the symbols, so the output is deterministic.
+void assignSyntheticEntries(Context &ctx);
+} // namespace mld

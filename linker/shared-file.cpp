@@ -1,0 +1,124 @@
+// Reading a shared library we link against: its SONAME (what DT_NEEDED will
+// say), its dynamic symbols with their versions, and the names it expects
+// someone else to define (an executable must export those).
+#include "context.h"
+#include "diag.h"
+
+#include "llvm/Support/Path.h"
+
+#include <iostream>
+
+namespace mld {
+
+using namespace llvm::ELF;
+using llvm::object::ELFFile;
+
+void SharedFile::parse(Context &ctx) {
+  std::string name = displayName();
+  elf = std::make_unique<ELFFile<ELFT>>(
+      check(ctx, ELFFile<ELFT>::create(mb.getBuffer()), name));
+  auto shdrs = check(ctx, elf->sections(), name);
+
+  const ElfShdr *dynsymSec = nullptr, *versymSec = nullptr,
+                *verdefSec = nullptr;
+  for (const ElfShdr &sh : shdrs) {
+    switch (sh.sh_type) {
+    case SHT_DYNSYM: dynsymSec = &sh; break;
+    case SHT_GNU_versym: versymSec = &sh; break;
+    case SHT_GNU_verdef: verdefSec = &sh; break;
+    }
+  }
+  // DT_SONAME, or the file name when the library has none (GNU ld's rule).
+  soname = llvm::sys::path::filename(name).str();
+  auto dyns = elf->dynamicEntries();
+  if (!dyns)
+    Fatal(ctx) << name << ": " << llvm::toString(dyns.takeError());
+  if (!dynsymSec)
+    return; // a library with no dynamic symbols defines nothing for us
+  llvm::ArrayRef<ElfSym> syms = check(ctx, elf->symbols(dynsymSec), name);
+  llvm::StringRef strtab =
+      check(ctx, elf->getStringTableForSymtab(*dynsymSec, shdrs), name);
+  if (dyns) {
+    for (const auto &d : *dyns)
+      if (d.d_tag == DT_SONAME) {
+        if (d.getVal() >= strtab.size())
+          Fatal(ctx) << name << ": invalid DT_SONAME offset";
+        soname = strtab.data() + d.getVal();
+      }
+  }
+
+  if (versymSec) {
+    auto vs = check(ctx, elf->template getSectionContentsAsArray<
+                             llvm::support::ulittle16_t>(*versymSec), name);
+    if (vs.size() != syms.size())
+      Fatal(ctx) << name << ": .gnu.version has " << vs.size()
+                 << " entries for " << syms.size() << " dynamic symbols";
+    versyms.assign(vs.begin(), vs.end());
+  }
+  if (verdefSec) {
+    // Walk the Elf64_Verdef chain: each names one version (its first aux).
+    llvm::ArrayRef<uint8_t> data =
+        check(ctx, elf->getSectionContents(*verdefSec), name);
+    llvm::StringRef linkStr =
+        check(ctx, elf->getStringTable(shdrs[verdefSec->sh_link]), name);
+    uint64_t off = 0;
+    for (uint32_t i = 0; i < verdefSec->sh_info; i++) {
+      if (off + sizeof(ELFT::Verdef) > data.size())
+        Fatal(ctx) << name << ": truncated .gnu.version_d";
+      auto *vd = reinterpret_cast<const ELFT::Verdef *>(data.data() + off);
+      uint64_t auxOff = off + vd->vd_aux;
+      if (auxOff + sizeof(ELFT::Verdaux) > data.size())
+        Fatal(ctx) << name << ": truncated .gnu.version_d";
+      auto *va = reinterpret_cast<const ELFT::Verdaux *>(data.data() + auxOff);
+      if (va->vda_name >= linkStr.size())
+        Fatal(ctx) << name << ": invalid version name offset";
+      uint16_t idx = vd->vd_ndx;
+      if (verdefNames.size() <= idx)
+        verdefNames.resize(idx + 1);
+      verdefNames[idx] = linkStr.data() + va->vda_name;
+      if (!vd->vd_next)
+        break;
+      off += vd->vd_next;
+    }
+  }
+
+  dynSymbols.assign(syms.size(), nullptr);
+  dynElfSyms.assign(syms.size(), nullptr);
+  for (uint32_t i = 1; i < syms.size(); i++) {
+    const ElfSym &esym = syms[i];
+    if (esym.getBinding() == STB_LOCAL)
+      continue;
+    std::string_view symName = check(ctx, esym.getName(strtab), name);
+    uint16_t ver = versyms.empty() ? VER_NDX_GLOBAL : versyms[i];
+    // A hidden (non-default) version, e.g. memcpy@GLIBC_2.2.5 beside
+    // memcpy@@GLIBC_2.14, never satisfies an unversioned reference.
+    if (ver & VERSYM_HIDDEN)
+      continue;
+    Symbol *sym = ctx.symtab.intern(symName);
+    dynSymbols[i] = sym;
+    dynElfSyms[i] = &esym;
+    if (esym.st_shndx == SHN_UNDEF) {
+      sym->referencedByDso = true;
+      continue;
+    }
+    SymbolClaim c{};
+    c.kind = SymbolKind::Shared;
+    c.binding = esym.getBinding();
+    c.type = esym.getType();
+    c.visibility = STV_DEFAULT;
+    c.file = this;
+    c.value = esym.st_value;
+    c.size = esym.st_size;
+    c.commonAlign = 1;
+    bool won = ctx.symtab.resolve(*sym, c, false);
+    if (won) {
+      sym->sharedVersion = ver;
+      if (esym.st_shndx < shdrs.size())
+        sym->writable = shdrs[esym.st_shndx].sh_flags & SHF_WRITE;
+    }
+    if (sym->traced)
+      std::cout << name << ": shared definition of " << symName << "\n";
+  }
+}
+
+} // namespace mld

@@ -1,0 +1,62 @@
+// The global symbol table and its resolution rules (GNU ld's): which of two
+// definitions of a name wins, when a duplicate is an error, how common
+// symbols merge. Archive extraction asks it which names are still undefined.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "symbol.h"
+
+namespace mld {
+
+class ObjectFile;
+
+// What a file says about a name: the facts resolve() compares.
+struct SymbolClaim {
+  SymbolKind kind;    // Undefined, Defined, Common or Shared
+  uint8_t binding;    // STB_GLOBAL / STB_WEAK
+  uint8_t type;
+  uint8_t visibility;
+  InputFile *file;
+  InputSection *section; // Defined in a section
+  uint64_t value;
+  uint64_t size;
+  bool isAbsolute;
+  uint64_t commonAlign;
+};
+
+// A duplicate definition, reported after resolution.
+struct DuplicateDef {
+  Symbol *sym;
+  std::string first;  // "a.o:(.text+0x0)"
+  std::string second;
+};
+
+class SymbolTable {
+public:
+  Symbol *intern(std::string_view name);
+  Symbol *find(std::string_view name) const;
+
+  // Applies `claim` to `sym` by the rules in symbol-table.cpp. Returns true
+  // when the claim became the symbol's definition.
+  bool resolve(Symbol &sym, const SymbolClaim &claim,
+               bool allowMultipleDefinition);
+
+  std::vector<Symbol *> symbols; // in order of first appearance
+  std::vector<DuplicateDef> duplicates;
+
+private:
+  std::unordered_map<std::string_view, Symbol *> map;
+  std::vector<std::unique_ptr<Symbol[]>> blocks;
+  size_t blockUsed = 0;
+  static constexpr size_t blockSize = 4096;
+};
+
+// Where a symbol definition is, for messages: "a.o:(.text+0x10)".
+std::string describeDefinition(const Symbol &sym);
+
+} // namespace mld

@@ -1,0 +1,288 @@
+// GOT, PLT, their relocation sections, string and symbol tables, and the
+// symbols the linker defines.
+#include "synthetic.h"
+
+#include "arch-x86-64.h"
+#include "context.h"
+#include "diag.h"
+#include "input-files.h"
+
+#include "llvm/Support/Endian.h"
+
+#include <algorithm>
+#include <cstring>
+
+namespace mld {
+
+using namespace llvm::ELF;
+using llvm::support::endian::write64le;
+
+uint64_t DynReloc::getOffset() const {
+  return isec ? isec->getVA(offset) : chunk->shdr.sh_addr + offset;
+}
+
+// ---- .got ----------------------------------------------------------------
+
+uint32_t GotSection::addEntry(Kind kind, Symbol *sym) {
+  entries.push_back({kind, sym});
+  return entries.size() - 1;
+}
+
+void GotSection::writeTo(Context &ctx, uint8_t *buf) {
+  for (size_t i = 0; i < entries.size(); i++) {
+    const Entry &e = entries[i];
+    uint64_t v = 0;
+    switch (e.kind) {
+    case Kind::Addr:
+      // A preemptible symbol's slot is filled by GLOB_DAT at load time.
+      if (!e.sym->isPreemptible)
+        v = e.sym->isIfunc() ? 0 : e.sym->getVA(ctx);
+      break;
+    case Kind::TpOff:
+      if (!ctx.config.isShared() && !e.sym->isPreemptible)
+        v = e.sym->getVA(ctx) - ctx.tpAddr;
+      break;
+    case Kind::TlsGdMod:
+    case Kind::TlsLdMod:
+      // An executable is always TLS module 1 (gABI, "Thread-Local Storage").
+      if (!ctx.config.isShared() && !ctx.hasDynamicSection)
+        v = 1;
+      break;
+    case Kind::TlsGdOff:
+      if (!e.sym->isPreemptible)
+        v = e.sym->getVA(ctx) - ctx.tlsBegin;
+      break;
+    }
+    write64le(buf + i * 8, v);
+  }
+}
+
+// ---- .got.plt --------------------------------------------------------------
+
+bool GotPltSection::isNeeded(Context &ctx) const {
+  return referenced || ctx.hasDynamicSection ||
+         (ctx.plt && (!ctx.plt->symbols.empty() || !ctx.plt->ipltSymbols.empty()));
+}
+
+void GotPltSection::computeSize(Context &ctx) {
+  shdr.sh_size =
+      (reserved + ctx.plt->symbols.size() + ctx.plt->ipltSymbols.size()) * 8;
+}
+
+void GotPltSection::writeTo(Context &ctx, uint8_t *buf) {
+  // GOT[0]: the link-time address of _DYNAMIC, which lets a loader find the
+  // dynamic section before it has relocated anything. GOT[1], GOT[2]: zero.
+  Symbol *dyn = ctx.symtab.find("_DYNAMIC");
+  if (dyn && dyn->isDefined())
+    write64le(buf, dyn->getVA(ctx));
+  size_t n = ctx.plt->symbols.size();
+  for (size_t i = 0; i < n; i++)
+    write64le(buf + (reserved + i) * 8, ctx.plt->entryVA(i) + 6);
+  for (size_t i = 0; i < ctx.plt->ipltSymbols.size(); i++) {
+    Symbol *sym = ctx.plt->ipltSymbols[i];
+    write64le(buf + (reserved + n + i) * 8,
+              sym->section->getVA(sym->value));
+  }
+}
+
+// ---- .plt ------------------------------------------------------------------
+
+void PltSection::computeSize(Context &ctx) {
+  shdr.sh_size = (symbols.empty() ? 0 : headerSize + symbols.size() * entrySize) +
+                 ipltSymbols.size() * entrySize;
+}
+
+uint64_t PltSection::entryVA(int32_t n) const {
+  return shdr.sh_addr + headerSize + (uint64_t)n * entrySize;
+}
+
+uint64_t PltSection::ipltEntryVA(int32_t i) const {
+  uint64_t lazy = symbols.empty() ? 0 : headerSize + symbols.size() * entrySize;
+  return shdr.sh_addr + lazy + (uint64_t)i * entrySize;
+}
+
+uint64_t PltSection::slotVA(Context &ctx, int32_t n) const {
+  return ctx.gotPlt->shdr.sh_addr + (GotPltSection::reserved + n) * 8;
+}
+
+uint64_t PltSection::ipltSlotVA(Context &ctx, int32_t i) const {
+  return ctx.gotPlt->shdr.sh_addr +
+         (GotPltSection::reserved + symbols.size() + i) * 8;
+}
+
+void PltSection::writeTo(Context &ctx, uint8_t *buf) {
+  uint64_t off = 0;
+  if (!symbols.empty()) {
+    writePltHeader(ctx, buf, shdr.sh_addr, ctx.gotPlt->shdr.sh_addr);
+    off = headerSize;
+    for (size_t i = 0; i < symbols.size(); i++, off += entrySize)
+      writePltEntry(buf + off, entryVA(i), slotVA(ctx, i), i, shdr.sh_addr);
+  }
+  for (size_t i = 0; i < ipltSymbols.size(); i++, off += entrySize)
+    writeIpltEntry(buf + off, ipltEntryVA(i), ipltSlotVA(ctx, i));
+}
+
+// ---- .rela.dyn / .rela.plt ---------------------------------------------------
+
+static void writeRela(Context &ctx, uint8_t *buf, const DynReloc &r) {
+  auto *rela = reinterpret_cast<ElfRela *>(buf);
+  rela->r_offset = r.getOffset();
+  uint32_t symIdx = r.sym && r.sym->dynsymIndex > 0 ? r.sym->dynsymIndex : 0;
+  rela->setSymbolAndType(symIdx, r.type, false);
+  rela->r_addend = r.addendIsSymbolVA ? r.sym->getVA(ctx) + r.addend : r.addend;
+}
+
+void RelaDynSection::sortRelocs() {
+  std::stable_sort(relocs.begin(), relocs.end(),
+                   [](const DynReloc &a, const DynReloc &b) {
+                     bool ra = a.type == R_X86_64_RELATIVE;
+                     bool rb = b.type == R_X86_64_RELATIVE;
+                     if (ra != rb)
+                       return ra;
+                     return ra && a.getOffset() < b.getOffset();
+                   });
+  relativeCount = std::count_if(relocs.begin(), relocs.end(), [](auto &r) {
+    return r.type == R_X86_64_RELATIVE;
+  });
+}
+
+void RelaDynSection::writeTo(Context &ctx, uint8_t *buf) {
+  for (const DynReloc &r : relocs) {
+    writeRela(ctx, buf, r);
+    buf += sizeof(ElfRela);
+  }
+}
+
+void RelaPltSection::computeSize(Context &ctx) {
+  shdr.sh_size =
+      (ctx.plt->symbols.size() + ctx.plt->ipltSymbols.size()) * sizeof(ElfRela);
+}
+
+void RelaPltSection::writeTo(Context &ctx, uint8_t *buf) {
+  // Entry n <-> PLT entry n <-> .got.plt[3+n]: the loader's fixup finds the
+  // relocation by the index PLTn pushed (docs/abi.md).
+  for (size_t i = 0; i < ctx.plt->symbols.size(); i++) {
+    DynReloc r{R_X86_64_JUMP_SLOT};
+    r.chunk = ctx.gotPlt;
+    r.offset = (GotPltSection::reserved + i) * 8;
+    r.sym = ctx.plt->symbols[i];
+    writeRela(ctx, buf, r);
+    buf += sizeof(ElfRela);
+  }
+  // IRELATIVE: the slot receives resolver() at start-up; addend = resolver.
+  for (size_t i = 0; i < ctx.plt->ipltSymbols.size(); i++) {
+    Symbol *sym = ctx.plt->ipltSymbols[i];
+    auto *rela = reinterpret_cast<ElfRela *>(buf);
+    rela->r_offset = ctx.plt->ipltSlotVA(ctx, i);
+    rela->setSymbolAndType(0, R_X86_64_IRELATIVE, false);
+    rela->r_addend = sym->section->getVA(sym->value);
+    buf += sizeof(ElfRela);
+  }
+}
+
+// ---- copy relocations ----------------------------------------------------
+
+uint32_t CopyRelSection::add(Symbol *sym) {
+  uint64_t align = 1;
+  // The copy must be as aligned as the original could have been: use the
+  // largest power of two dividing its address (capped), as GNU ld does.
+  uint64_t v = sym->value;
+  align = v ? std::min<uint64_t>(v & -v, 64) : 64;
+  uint64_t off = (shdr.sh_size + align - 1) & ~(align - 1);
+  shdr.sh_size = off + sym->size;
+  shdr.sh_addralign = std::max<uint64_t>(shdr.sh_addralign, align);
+  symbols.push_back(sym);
+  return off;
+}
+
+// ---- string tables -------------------------------------------------------
+
+uint32_t StringTableBuilder::add(std::string_view s) {
+  if (s.empty())
+    return 0;
+  auto it = offsets.find(s);
+  if (it != offsets.end())
+    return it->second;
+  uint32_t off = data.size();
+  data.append(s);
+  data.push_back('\0');
+  keys.push_back(std::make_unique<std::string>(s));
+  offsets.emplace(*keys.back(), off);
+  return off;
+}
+
+// ---- .symtab ---------------------------------------------------------------
+
+static bool isPlaced(const Symbol &sym) {
+  if (!sym.section)
+    return true;
+  const InputSection *s = sym.section->merged ? sym.section->merged->out
+                                              : sym.section;
+  return s->osec != nullptr && (sym.section->isAlive || sym.section->merged);
+}
+
+void SymtabSection::collect(Context &ctx) {
+  auto &strtab = ctx.strtabSec->strings;
+  auto keepGlobalAsLocal = [](const Symbol &s) {
+    return s.visibility == STV_HIDDEN || s.visibility == STV_INTERNAL;
+  };
+  // Locals: each file's STT_FILE and local symbols, then hidden globals
+  // (a hidden symbol is local to the output, so it goes with the locals).
+  for (ObjectFile *file : ctx.objs) {
+    for (uint32_t i = 1; i < file->firstGlobal; i++) {
+      Symbol &sym = file->localSymbols[i];
+      if (sym.type == STT_SECTION || sym.name.empty())
+        continue;
+      if (sym.type != STT_FILE && (!sym.isDefined() || !isPlaced(sym)))
+        continue;
+      if (sym.name.starts_with(".L"))
+        continue;
+      entries.push_back({&sym, strtab.add(sym.name)});
+    }
+  }
+  for (Symbol *sym : ctx.symtab.symbols)
+    if (sym->isDefined() && keepGlobalAsLocal(*sym) && isPlaced(*sym))
+      entries.push_back({sym, strtab.add(sym->name)});
+  shdr.sh_info = entries.size() + 1;
+  for (Symbol *sym : ctx.symtab.symbols) {
+    if (keepGlobalAsLocal(*sym) && sym->isDefined())
+      continue;
+    if (sym->isDefined() ? !isPlaced(*sym) : !sym->isUsedInRegularObj)
+      continue;
+    if (sym->isShared() && !sym->isUsedInRegularObj)
+      continue;
+    entries.push_back({sym, strtab.add(sym->name)});
+  }
+}
+
+void SymtabSection::writeTo(Context &ctx, uint8_t *buf) {
+  auto *out = reinterpret_cast<ElfSym *>(buf) + 1;
+  for (const Entry &e : entries) {
+    const Symbol &sym = *e.sym;
+    ElfSym &es = *out++;
+    es.st_name = e.nameOffset;
+    uint8_t binding = sym.isLocal || sym.visibility == STV_HIDDEN ||
+                              sym.visibility == STV_INTERNAL
+                          ? STB_LOCAL
+                          : sym.binding;
+    es.setBindingAndType(binding, sym.type);
+    es.st_other = sym.isLocal ? sym.visibility : sym.visibility;
+    es.st_size = sym.size;
+    if (sym.type == STT_FILE) {
+      es.st_shndx = SHN_ABS;
+      es.st_value = 0;
+      continue;
+    }
+    if (!sym.isDefined()) {
+      es.st_shndx = SHN_UNDEF;
+      es.st_value = 0;
+      continue;
+    }
+    es.st_shndx = sym.getOutputShndx();
+    uint64_t va = sym.getVA(ctx);
+    // TLS symbols' values are offsets in the TLS segment (gABI).
+    es.st_value = sym.isTls() && !sym.isAbsolute ? va - ctx.tlsBegin : va;
+  }
+}
+
+} // namespace mld

@@ -1,0 +1,211 @@
+// Synthetic sections: output chunks whose contents the linker makes up
+// rather than copies. Each class comment says what the *runtime* does with
+// the section, since that is why it exists. The dynamic-linking ones
+// (.dynamic, .dynsym, hash tables, versions, .interp) are in dynamic.h.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "chunks.h"
+#include "symbol.h"
+
+namespace mld {
+
+// One SHF_MERGE kind (output name, flags, entsize): identical strings or
+// constants from every input are stored once. Its data is a linker-made
+// InputSection placed in the output section like any other member, so merged
+// strings sit inside .rodata as with GNU ld.
+class MergedSection {
+public:
+  MergedSection(Context &ctx, std::string_view name, uint64_t flags,
+                uint32_t type, uint64_t entsize);
+  // Splits `isec` into pieces and gives each piece its place here.
+  void add(Context &ctx, InputSection &isec);
+
+  InputSection *out; // the deduplicated data
+private:
+  std::unordered_map<std::string_view, uint64_t> offsets;
+  std::vector<uint8_t> *data;
+};
+
+// A dynamic relocation as the linker decides it; resolved to an Elf64_Rela
+// only when writing, because addresses are final then.
+struct DynReloc {
+  uint32_t type;
+  Chunk *chunk = nullptr;        // place: chunk + offset ...
+  InputSection *isec = nullptr;  // ... or input section + offset
+  uint64_t offset = 0;
+  Symbol *sym = nullptr;         // symbol for r_info (null: index 0)
+  int64_t addend = 0;
+  // RELATIVE and IRELATIVE: the addend is the symbol's final address plus
+  // `addend`, computed at write time.
+  bool addendIsSymbolVA = false;
+  uint64_t getOffset() const;
+};
+
+// .got: one 8-byte slot per symbol whose address (or TP offset, or TLS
+// module/offset pair) code loads indirectly. In a static executable the
+// linker fills the slots; otherwise the loader does, through .rela.dyn.
+class GotSection : public Chunk {
+public:
+  GotSection()
+      : Chunk(".got", llvm::ELF::SHT_PROGBITS,
+              llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_WRITE, 8) {}
+  enum class Kind : uint8_t { Addr, TpOff, TlsGdMod, TlsGdOff, TlsLdMod };
+  struct Entry {
+    Kind kind;
+    Symbol *sym;
+  };
+  uint32_t addEntry(Kind kind, Symbol *sym);
+  void computeSize(Context &) override { shdr.sh_size = entries.size() * 8; }
+  void writeTo(Context &ctx, uint8_t *buf) override;
+  // Adds the dynamic relocations the loader needs to fill the slots.
+  void addDynamicRelocs(Context &ctx);
+
+  std::vector<Entry> entries;
+  int32_t tlsLdIndex = -1; // the one module-ID slot pair for local dynamic
+};
+
+// .got.plt: GOT[0] = _DYNAMIC's address, GOT[1] and GOT[2] left zero for the
+// loader (the module handle and the lazy resolver), then slot 3+n for PLT
+// entry n, first holding the address of PLTn's `push` (PLTn+6) so the first
+// call falls through to the resolver. In a static executable it holds the
+// IFUNC slots (.iplt), filled by IRELATIVE relocations at start-up.
+// See docs/abi.md, "The PLT/GOT contract".
+class GotPltSection : public Chunk {
+public:
+  GotPltSection()
+      : Chunk(".got.plt", llvm::ELF::SHT_PROGBITS,
+              llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_WRITE, 8) {}
+  bool isNeeded(Context &ctx) const override;
+  void computeSize(Context &ctx) override;
+  void writeTo(Context &ctx, uint8_t *buf) override;
+  static constexpr uint32_t reserved = 3;
+  bool referenced = false; // _GLOBAL_OFFSET_TABLE_ or a GOT-relative reloc
+};
+
+// .plt: the classic lazy PLT (psABI 3.5.7, "Procedure Linkage Table").
+// PLT0 pushes GOT[1] and jumps to GOT[2]; entry n jumps through slot 3+n,
+// and, the first time, pushes n and jumps to PLT0. Static IFUNC entries
+// (.iplt) follow the lazy ones: `jmp *slot` only, since IRELATIVE fills the
+// slot before main runs.
+class PltSection : public Chunk {
+public:
+  PltSection()
+      : Chunk(".plt", llvm::ELF::SHT_PROGBITS,
+              llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_EXECINSTR, 16) {}
+  static constexpr uint64_t headerSize = 16, entrySize = 16;
+  void computeSize(Context &ctx) override;
+  void writeTo(Context &ctx, uint8_t *buf) override;
+  uint64_t entryVA(int32_t pltIndex) const;  // lazy entry n
+  uint64_t ipltEntryVA(int32_t ipltIndex) const;
+  // The .got.plt slot of lazy entry n, and of IFUNC entry i.
+  uint64_t slotVA(Context &ctx, int32_t pltIndex) const;
+  uint64_t ipltSlotVA(Context &ctx, int32_t ipltIndex) const;
+
+  std::vector<Symbol *> symbols;      // lazy entries, index = pltIndex
+  std::vector<Symbol *> ipltSymbols;  // IFUNC entries, index = ipltIndex
+};
+
+// .rela.dyn: relocations the loader applies at start-up (RELATIVE, GLOB_DAT,
+// 64, COPY, TPOFF64, DTPMOD64, DTPOFF64, IRELATIVE). RELATIVE ones come
+// first so DT_RELACOUNT can tell the loader how many need no lookup.
+class RelaDynSection : public Chunk {
+public:
+  RelaDynSection()
+      : Chunk(".rela.dyn", llvm::ELF::SHT_RELA, llvm::ELF::SHF_ALLOC, 8) {
+    shdr.sh_entsize = sizeof(ElfRela);
+  }
+  void computeSize(Context &) override {
+    shdr.sh_size = relocs.size() * sizeof(ElfRela);
+  }
+  void writeTo(Context &ctx, uint8_t *buf) override;
+  void sortRelocs(); // RELATIVE first (DT_RELACOUNT), then by place
+  std::vector<DynReloc> relocs;
+  uint64_t relativeCount = 0;
+};
+
+// .rela.plt: entry n is the JUMP_SLOT for .got.plt[3+n] (lazy PLT entry n).
+// In a static executable it holds the IRELATIVE relocations for the IFUNC
+// slots instead, between __rela_iplt_start and __rela_iplt_end, which libc's
+// start-up code applies.
+class RelaPltSection : public Chunk {
+public:
+  RelaPltSection()
+      : Chunk(".rela.plt", llvm::ELF::SHT_RELA, llvm::ELF::SHF_ALLOC, 8) {
+    shdr.sh_entsize = sizeof(ElfRela);
+  }
+  void computeSize(Context &ctx) override;
+  void writeTo(Context &ctx, uint8_t *buf) override;
+};
+
+// A string table (.strtab, .dynstr, .shstrtab): offsets handed out once.
+class StringTableBuilder {
+public:
+  uint32_t add(std::string_view s);
+  uint64_t size() const { return data.size(); }
+  void writeTo(uint8_t *buf) const { memcpy(buf, data.data(), data.size()); }
+private:
+  std::string data = std::string(1, '\0');
+  std::unordered_map<std::string_view, uint32_t> offsets;
+  std::vector<std::unique_ptr<std::string>> keys;
+};
+
+class StrtabSection : public Chunk {
+public:
+  explicit StrtabSection(std::string name, uint64_t flags = 0)
+      : Chunk(std::move(name), llvm::ELF::SHT_STRTAB, flags, 1) {}
+  bool isNeeded(Context &) const override { return true; }
+  void computeSize(Context &) override { shdr.sh_size = strings.size(); }
+  void writeTo(Context &, uint8_t *buf) override { strings.writeTo(buf); }
+  StringTableBuilder strings;
+};
+
+class ShstrtabSection : public StrtabSection {
+public:
+  ShstrtabSection() : StrtabSection(".shstrtab") {}
+};
+
+// .symtab: for debuggers and tools only; nothing at run time reads it.
+// Locals first (sh_info = first global), as the gABI requires.
+class SymtabSection : public Chunk {
+public:
+  SymtabSection() : Chunk(".symtab", llvm::ELF::SHT_SYMTAB, 0, 8) {
+    shdr.sh_entsize = sizeof(ElfSym);
+  }
+  bool isNeeded(Context &) const override { return true; }
+  // Chooses the symbols and adds their names to .strtab.
+  void collect(Context &ctx);
+  void computeSize(Context &) override {
+    shdr.sh_size = (1 + entries.size()) * sizeof(ElfSym);
+  }
+  void writeTo(Context &ctx, uint8_t *buf) override;
+
+  struct Entry {
+    Symbol *sym;
+    uint32_t nameOffset;
+  };
+  std::vector<Entry> entries;
+};
+
+// .bss space for COPY relocations: a non-PIC executable that refers to a
+// library's variable directly gets its own copy here, and the loader copies
+// the library's initial value into it (R_X86_64_COPY), so that every module
+// uses this one instance.
+class CopyRelSection : public Chunk {
+public:
+  CopyRelSection()
+      : Chunk(".bss", llvm::ELF::SHT_NOBITS,
+              llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_WRITE, 32) {}
+  void computeSize(Context &) override {}
+  uint32_t add(Symbol *sym); // returns the symbol's offset
+  std::vector<Symbol *> symbols;
+};
+
+// Linker-defined symbols that must exist once layout is known.
+void addLinkerDefinedSymbols(Context &ctx);
+void fixLinkerDefinedSymbols(Context &ctx);
+
+} // namespace mld
