@@ -1,4 +1,4 @@
-/* printf-float.c: %e %f %g for doubles, exact like glibc. A double is
+/* printf-float.c: %e %f %g (and %a) for doubles, exact like glibc. A double is
  * m * 2^e with m < 2^53, so its decimal expansion is finite (at most ~309
  * integer and 1074 fraction digits). We generate every digit with small
  * bignum arithmetic, then round that exact string half-to-even at the
@@ -174,9 +174,54 @@ static int roundScientific(Decimal *d, int significant, int *z) {
   return d->point - 1 - *z;
 }
 
+/* %a without its "0x": the leading digit is 1 (0 for zero and
+   subnormals, whose exponent is then -1022, as glibc prints them); the
+   52-bit fraction is 13 hex digits, trimmed or rounded half-to-even to the
+   precision. A carry out of the fraction raises the leading digit (glibc
+   prints "0x2p+0" for %.0a of 1.5, and so do we). */
+static size_t formatHex(char *out, double value, int precision, int alt,
+                        int upper) {
+  const char *hex = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+  uint64_t bits;
+  memcpy(&bits, &value, sizeof bits);
+  int exp = (int)((bits >> 52) & 0x7ff);
+  uint64_t frac = bits & ((1ULL << 52) - 1);
+  unsigned lead = exp != 0;
+  exp = value == 0 ? 0 : (exp == 0 ? -1022 : exp - 1023);
+  int digits = 13;
+  if (precision < 0) {
+    while (digits > 0 && ((frac >> (4 * (13 - digits))) & 0xf) == 0) --digits;
+  } else if (precision < 13) {
+    int drop = 4 * (13 - precision);
+    uint64_t rest = frac & ((1ULL << drop) - 1), half = 1ULL << (drop - 1);
+    frac >>= drop;
+    uint64_t lastDigit = precision == 0 ? lead : frac;
+    if (rest > half || (rest == half && (lastDigit & 1))) ++frac;
+    if (frac >> (4 * precision)) { /* carry into the leading digit */
+      ++lead;
+      frac &= (1ULL << (4 * precision)) - 1;
+    }
+    frac <<= drop;
+    digits = precision;
+  }
+  size_t n = 0;
+  out[n++] = hex[lead];
+  if (digits > 0 || alt || precision > 13) out[n++] = '.';
+  for (int i = 0; i < digits; ++i) out[n++] = hex[(frac >> (48 - 4 * i)) & 0xf];
+  for (int i = 13; i < precision; ++i) out[n++] = '0';
+  out[n++] = upper ? 'P' : 'p';
+  out[n++] = exp < 0 ? '-' : '+';
+  unsigned v = exp < 0 ? (unsigned)-exp : (unsigned)exp;
+  char tmp[8];
+  int t = 0;
+  do tmp[t++] = (char)('0' + v % 10); while ((v /= 10) != 0);
+  while (t) out[n++] = tmp[--t];
+  return n;
+}
+
 size_t mldcFormatFloat(char *out, double value, char conv, int precision,
                        int alt) {
-  int upper = conv == 'E' || conv == 'F' || conv == 'G';
+  int upper = conv == 'E' || conv == 'F' || conv == 'G' || conv == 'A';
   if (value != value) {
     memcpy(out, upper ? "NAN" : "nan", 3);
     return 3;
@@ -185,8 +230,9 @@ size_t mldcFormatFloat(char *out, double value, char conv, int precision,
     memcpy(out, upper ? "INF" : "inf", 3);
     return 3;
   }
-  if (precision < 0) precision = 6;
   if (precision > MLDC_MAX_PREC) precision = MLDC_MAX_PREC;
+  if ((conv | 32) == 'a') return formatHex(out, value, precision, alt, upper);
+  if (precision < 0) precision = 6;
 
   static Decimal d; /* 1.5 KiB: kept off the stack; single-threaded */
   toDecimal(&d, value);

@@ -82,7 +82,11 @@ static void formatDouble(Out *o, const Spec *s, double v, char conv) {
   int negative = __builtin_signbit(v) != 0;
   int finite = v == v && v - v == 0;
   size_t n = mldcFormatFloat(body, negative ? -v : v, conv, s->precision, s->alt);
-  const char *prefix = negative ? "-" : s->plus ? "+" : s->space ? " " : "";
+  const char *sign = negative ? "-" : s->plus ? "+" : s->space ? " " : "";
+  char prefix[4] = {0};
+  memcpy(prefix, sign, strlen(sign));
+  if ((conv | 32) == 'a' && finite) /* zero padding goes after the 0x */
+    memcpy(prefix + strlen(sign), conv == 'a' ? "0x" : "0X", 2);
   emitField(o, s, prefix, 0, body, (int)n, finite);
 }
 
@@ -176,7 +180,8 @@ int mldcFormat(void (*sink)(void *, const char *, size_t), void *cookie,
       case 's':
         formatString(&o, &s, va_arg(ap, const char *));
         break;
-      case 'f': case 'F': case 'e': case 'E': case 'g': case 'G': {
+      case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
+      case 'a': case 'A': {
         double v = longDouble ? (double)va_arg(ap, long double) : va_arg(ap, double);
         formatDouble(&o, &s, v, conv);
         break;

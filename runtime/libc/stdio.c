@@ -215,9 +215,11 @@ int fputs(const char *s, FILE *f) {
   return writeBytes(f, s, n) == n ? 1 : EOF;
 }
 
+/* glibc returns the number of bytes written (capped at INT_MAX). */
 int puts(const char *s) {
-  if (fputs(s, stdout) == EOF) return EOF;
-  return fputc('\n', stdout) == EOF ? EOF : 1;
+  size_t n = strlen(s);
+  if (writeBytes(stdout, s, n) != n || fputc('\n', stdout) == EOF) return EOF;
+  return n + 1 > 0x7fffffff ? 0x7fffffff : (int)(n + 1);
 }
 
 /* Internal sink for printf.c. */

@@ -23,7 +23,8 @@ static const char *floatFormats[] = {
     "%f", "%.0f", "%.1f", "%.2f", "%.10f", "%e", "%.0e", "%.3e", "%E",
     "%g", "%.0g", "%.1g", "%.3g", "%.10g", "%.17g", "%G", "%#g", "%#.0f",
     "%#.0e", "%+f", "% e", "%10.3f", "%-12.3e|", "%012.2f", "%+012.3e",
-    "%.20f", "%F", "%#.3g", "%-+10g|", "%.15e", "%.40f", "%.30e"};
+    "%.20f", "%F", "%#.3g", "%-+10g|", "%.15e", "%.40f", "%.30e", "%a", "%A", "%.0a",
+    "%.1a", "%.3a", "%#a", "%#.0a", "%012a", "%-+14.2A|", "%.15a"};
 static const double floatValues[] = {
     0.0, -0.0, 1.0, -1.0, 0.5, 1.5, 2.5, 3.5, 0.125, 0.1, 0.2, 0.3, 1e-5,
     123.456, -2.71828, 3.14159265358979, 1.005, 2.675, 999999.5, 9.9999995,
@@ -62,9 +63,9 @@ int main(void) {
   /* Non-finite values: no zero padding, sign kept for -nan. */
   const double specials[] = {INFINITY, -INFINITY, NAN, -NAN};
   for (int i = 0; i < 4; ++i)
-    printf("%f %e %g %F %E %G|%010f|%-8f|%+f\n", specials[i], specials[i],
+    printf("%f %e %g %F %E %G|%010f|%-8f|%+f|%a|%A\n", specials[i], specials[i],
            specials[i], specials[i], specials[i], specials[i], specials[i],
-           specials[i], specials[i]);
+           specials[i], specials[i], specials[i], specials[i]);
 
   /* Short and char lengths truncate the promoted int. */
   printf("%hd %hu %hhd %hhu %hx %hhx\n", 70000, 70000, 300, 300, -1, -1);
@@ -101,7 +102,7 @@ int main(void) {
   /* Random doubles of every magnitude under random conversions, flags and
      precisions: a deterministic generator so both libcs see the same. */
   unsigned long long r = 88172645463325252ULL;
-  const char convs[] = "feEgG";
+  const char convs[] = "feEgGaA";
   const char *flagSets[] = {"", "#", "+", " ", "-", "0", "#0", "+#"};
   unsigned long long hash = 0;
   for (int i = 0; i < 4000; ++i) {
@@ -112,7 +113,7 @@ int main(void) {
     if (isnan(v) || isinf(v)) continue;
     char fmt[32];
     int prec = (int)(r >> 40) % 25;
-    char conv = convs[(r >> 20) % 5];
+    char conv = convs[(r >> 20) % 7];
     if (conv == 'f' && fabs(v) > 1e40) conv = 'e';
     snprintf(fmt, sizeof fmt, "%%%s%d.%d%c", flagSets[(r >> 8) % 8],
              (int)(r >> 50) % 30, prec, conv);
