@@ -2,11 +2,13 @@
 // program's .dynamic happen before RELRO makes it read-only.
 #include "debug.h"
 
+// Both names are looked up by debuggers in mload's symbol table, so they
+// keep default visibility (everything else in mload is hidden).
 extern "C" {
-mload::RDebug _r_debug;
+__attribute__((visibility("default"))) mload::RDebug _r_debug;
 
 // gdb sets a breakpoint here; the asm keeps the call from being elided.
-__attribute__((noinline)) void _dl_debug_state() { asm volatile(""); }
+__attribute__((noinline, visibility("default"))) void _dl_debug_state() { asm volatile(""); }
 }
 
 namespace mload {

@@ -5,6 +5,12 @@ double a_vsum(int, ...);
 double a_mix(int, float, double, int, float, double, int, double, double, double, double, double,
              double, double, long, long, long, long);
 __attribute__((constructor)) static void init(void) { puts("init prog"); }
+/* DT_PREINIT_ARRAY: run by the loader before any library's initialiser. */
+static void preinit(int argc, char **argv, char **envp) {
+  (void)envp;
+  printf("preinit prog argc=%d argv[1]=%s\n", argc, argc > 1 ? argv[1] : "-");
+}
+__attribute__((section(".preinit_array"), used)) static void (*preinitEntry)(int, char **, char **) = preinit;
 __attribute__((destructor)) static void fini(void) { puts("fini prog"); }
 int main(int argc, char **argv) {
   printf("argc=%d argv[1]=%s argv[2]=%s\n", argc, argc > 1 ? argv[1] : "-", argc > 2 ? argv[2] : "-");

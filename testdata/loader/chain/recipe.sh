@@ -2,7 +2,7 @@
 # calls (ints, struct by value, float/double, varargs) survive the first,
 # lazy call; init/fini order along the chain; the lazy log (each function
 # bound once, at its first call); eager binding under bind-now; --list.
-lib c3 c.c
+lib c3 c.c -- -Wl,-init,c3_legacy_init -Wl,-fini,c3_legacy_fini
 lib b b.c -- -lc3
 lib a a.c -- -lb
 prog prog pie prog.c -- -la
@@ -45,3 +45,13 @@ for variant in xsavec xsave fxsave; do
   out=$(MLOAD_TRAMPOLINE=$variant MLOAD_TEST_CLOBBER_VECTORS=1 ./prog one two; echo "exit=$?")
   [ "$out" = "$(cat "$SRC/prog.out")" ] || fail "$variant trampoline lost arguments"
 done
+
+# gdb finds the libraries through DT_DEBUG -> _r_debug and _dl_debug_state
+# (optional: only when gdb is installed).
+if command -v gdb >/dev/null; then
+  timeout 60 gdb -q -batch -ex 'break main' -ex 'run one two' -ex 'info sharedlibrary' ./prog >gdb.out 2>&1
+  for l in liba.so libb.so libc3.so libmldc.so; do
+    grep -Eq "^0x[0-9a-f]+ +0x[0-9a-f]+ +Yes.* /.*/$l$" gdb.out || { cat gdb.out >&2; fail "gdb does not list $l"; }
+  done
+  note "gdb lists the libraries mload loaded"
+fi
