@@ -98,6 +98,8 @@ MLDC_HIDDEN int mldcFormat(void (*sink)(void *, const char *, size_t),
 #define MLDC_FLOAT_BUF 2600
 MLDC_HIDDEN size_t mldcFormatFloat(char *out, double value, char conv,
                                    int precision, int alt);
+MLDC_HIDDEN size_t mldcFormatLongDouble(char *out, long double value,
+                                        char conv, int precision, int alt);
 MLDC_HIDDEN void mldcFileSink(void *file, const char *p, size_t n);
 
 /* Public libc entry points that other libc files call. */

@@ -11,7 +11,7 @@
    a carry out of the top digit. `point` is the index where the fraction
    starts. */
 typedef struct {
-  char buf[1500];
+  char buf[1700]; /* 1 guard + <= 338 integer + <= 1161 fraction digits */
   int len;
   int point;
 } Decimal;
@@ -77,14 +77,12 @@ static void shiftInto(uint32_t *w, uint64_t m, int shift) {
   w[shift / 32 + 2] = (uint32_t)(v >> 64);
 }
 
-static void toDecimal(Decimal *d, double value) {
-  uint64_t bits;
-  memcpy(&bits, &value, sizeof bits);
-  int exp = (int)((bits >> 52) & 0x7ff);
-  uint64_t m = bits & ((1ULL << 52) - 1);
-  if (exp == 0) exp = 1; else m |= 1ULL << 52;
-  exp -= 1075; /* value = m * 2^exp */
+/* value = m * 2^exp, with exp in [MIN_EXP2, MAX_EXP2] so that every
+   shifted mantissa fits in WORDS words. */
+#define MIN_EXP2 (-1152)
+#define MAX_EXP2 1056
 
+static void toDecimal(Decimal *d, uint64_t m, int exp) {
   d->buf[0] = '0';
   d->len = 1;
   uint32_t w[WORDS];
@@ -219,6 +217,9 @@ static size_t formatHex(char *out, double value, int precision, int alt,
   return n;
 }
 
+static size_t formatDecimal(char *out, uint64_t m, int exp2, char conv,
+                            int precision, int alt);
+
 size_t mldcFormatFloat(char *out, double value, char conv, int precision,
                        int alt) {
   int upper = conv == 'E' || conv == 'F' || conv == 'G' || conv == 'A';
@@ -232,10 +233,38 @@ size_t mldcFormatFloat(char *out, double value, char conv, int precision,
   }
   if (precision > MLDC_MAX_PREC) precision = MLDC_MAX_PREC;
   if ((conv | 32) == 'a') return formatHex(out, value, precision, alt, upper);
-  if (precision < 0) precision = 6;
+  uint64_t bits;
+  memcpy(&bits, &value, sizeof bits);
+  int exp = (int)((bits >> 52) & 0x7ff);
+  uint64_t m = bits & ((1ULL << 52) - 1);
+  if (exp == 0) exp = 1; else m |= 1ULL << 52;
+  return formatDecimal(out, m, exp - 1075, conv, precision, alt);
+}
 
-  static Decimal d; /* 1.5 KiB: kept off the stack; single-threaded */
-  toDecimal(&d, value);
+/* x87 80-bit long double: 64-bit mantissa with an explicit integer bit,
+   15-bit exponent biased by 16383. Exact within [MIN_EXP2, MAX_EXP2]
+   (about 1e-330..1e337); outside that, and for %La, the value is
+   formatted as a double. */
+size_t mldcFormatLongDouble(char *out, long double value, char conv,
+                            int precision, int alt) {
+  unsigned char raw[16];
+  memcpy(raw, &value, 10);
+  uint64_t m;
+  memcpy(&m, raw, sizeof m);
+  int exp = (raw[8] | raw[9] << 8) & 0x7fff;
+  int exp2 = (exp == 0 ? 1 : exp) - 16383 - 63;
+  if ((conv | 32) == 'a' || exp == 0x7fff || (m != 0 && (exp2 < MIN_EXP2 || exp2 > MAX_EXP2)))
+    return mldcFormatFloat(out, (double)value, conv, precision, alt);
+  if (precision > MLDC_MAX_PREC) precision = MLDC_MAX_PREC;
+  return formatDecimal(out, m, m == 0 ? 0 : exp2, conv, precision, alt);
+}
+
+static size_t formatDecimal(char *out, uint64_t m, int exp2, char conv,
+                            int precision, int alt) {
+  int upper = conv == 'E' || conv == 'F' || conv == 'G';
+  if (precision < 0) precision = 6;
+  static Decimal d; /* 1.7 KiB: kept off the stack; single-threaded */
+  toDecimal(&d, m, exp2);
   int z;
   switch (conv | 32) {
     case 'f':

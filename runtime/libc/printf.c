@@ -77,11 +77,15 @@ static void formatString(Out *o, const Spec *s, const char *str) {
   emitField(o, s, "", 0, str, len, 0);
 }
 
-static void formatDouble(Out *o, const Spec *s, double v, char conv) {
+/* Long doubles keep their own precision; `isLong` picks the formatter. */
+static void formatFloating(Out *o, const Spec *s, long double v, int isLong,
+                           char conv) {
   static char body[MLDC_FLOAT_BUF];
   int negative = __builtin_signbit(v) != 0;
   int finite = v == v && v - v == 0;
-  size_t n = mldcFormatFloat(body, negative ? -v : v, conv, s->precision, s->alt);
+  long double mag = negative ? -v : v;
+  size_t n = isLong ? mldcFormatLongDouble(body, mag, conv, s->precision, s->alt)
+                    : mldcFormatFloat(body, (double)mag, conv, s->precision, s->alt);
   const char *sign = negative ? "-" : s->plus ? "+" : s->space ? " " : "";
   char prefix[4] = {0};
   memcpy(prefix, sign, strlen(sign));
@@ -182,8 +186,8 @@ int mldcFormat(void (*sink)(void *, const char *, size_t), void *cookie,
         break;
       case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
       case 'a': case 'A': {
-        double v = longDouble ? (double)va_arg(ap, long double) : va_arg(ap, double);
-        formatDouble(&o, &s, v, conv);
+        long double v = longDouble ? va_arg(ap, long double) : va_arg(ap, double);
+        formatFloating(&o, &s, v, longDouble, conv);
         break;
       }
       case 'n': {

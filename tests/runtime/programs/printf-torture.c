@@ -123,5 +123,12 @@ int main(void) {
     for (int k = 0; k < n; ++k) hash = hash * 131 + (unsigned char)buf[k];
   }
   printf("random hash %llu\n", hash);
+
+  /* long double keeps its 64-bit mantissa. */
+  const long double longs[] = {1.1L, -2.5L, 0.1L, 1e30L, 1e-30L, 3.0L / 7,
+                               123456789.0123456789L, 1e300L, 0.0L};
+  for (size_t i = 0; i < sizeof longs / sizeof *longs; ++i)
+    printf("%Lf|%.25Lf|%Le|%.20Le|%Lg|%.21Lg|%#LG|%30.10Le\n", longs[i],
+           longs[i], longs[i], longs[i], longs[i], longs[i], longs[i], longs[i]);
   return 0;
 }
