@@ -148,7 +148,10 @@ static int run(uint64_t *sp) {
   if (direct) {
     prog = loadByPath(L, argv[progIndex]);
   } else {
-    prog = adoptImage(L, argv[0] ? argv[0] : "main program",
+    // AT_EXECFN is the path execve was given; $ORIGIN is relative to it.
+    const char *path = reinterpret_cast<const char *>(auxValue(L, AT_EXECFN));
+    if (!path) path = argv[0] ? argv[0] : "main program";
+    prog = adoptImage(L, path,
                       reinterpret_cast<const Elf64_Phdr *>(auxValue(L, AT_PHDR)),
                       static_cast<uint16_t>(auxValue(L, AT_PHNUM)), auxValue(L, AT_ENTRY));
     decodeDynamic(prog);
