@@ -1,0 +1,22 @@
+# lazy: the lazy-binding proof. target() is called twice through the PLT:
+# the log shows exactly one lazy bind, at the first call, and the program
+# itself sees its GOT slot go from "not target" to target's address, the
+# value the log reports as the slot's new content, at the slot's address.
+lib target lib.c
+prog prog pie prog.c -- -ltarget
+MLOAD_LOG=lazy.json MLOAD_LOG_FORMAT=json ./prog >out.txt 2>err.txt || fail "prog failed: $(cat err.txt)"
+target=$(sed -n 's/^target=//p' out.txt)
+slotAddr=$(sed -n 's/^slot address=//p' out.txt)
+grep -qx "before: slot -1" out.txt || fail "a GOT slot held target before its first call"
+grep -Eqx "after: slot [0-9]+, result 49" out.txt || fail "no GOT slot holds target after the calls"
+expect_count 1 lazy.json lazy-bind file ./prog symbol target
+expect_count 1 lazy.json lazy-bind file ./prog symbol target new "$target" slot "$slotAddr"
+# The old value was the slot's rebased PLT push address, as logged when
+# the slot was prepared.
+old=$(grep '"event":"lazy-slot","file":"./prog"' lazy.json | grep '"symbol":"target"' | sed 's/.*"new":"\([^"]*\)".*/\1/')
+[ -n "$old" ] || fail "no lazy-slot event for target"
+expect_count 1 lazy.json lazy-bind file ./prog symbol target old "$old"
+
+# Eager binding: the slot already holds target before the first call.
+MLOAD_BIND_NOW=1 ./prog >now.txt || fail "prog failed under bind-now"
+grep -Eqx "before: slot [0-9]+" now.txt || fail "bind-now left target's slot unbound"
