@@ -73,15 +73,37 @@ static void readVersions(Module *m) {
   }
 }
 
+// Tags whose value is an address in the image: a corrupt file must not
+// make us read outside what we mapped.
+static bool isAddressTag(int slot) {
+  switch (slot) {
+  case DT_HASH: case DT_STRTAB: case DT_SYMTAB: case DT_RELA: case DT_JMPREL: case DT_PLTGOT:
+  case DT_INIT: case DT_FINI: case DT_INIT_ARRAY: case DT_FINI_ARRAY: case DT_PREINIT_ARRAY:
+  case SlotGnuHash: case SlotVersym: case SlotVerdef: case SlotVerneed:
+    return true;
+  default:
+    return false;
+  }
+}
+
 void decodeDynamic(Module *m) {
   if (!m->dynamic) return;
+  const Elf64_Dyn *end = reinterpret_cast<const Elf64_Dyn *>(m->mapEnd);
   for (const Elf64_Dyn *d = m->dynamic; d->d_tag != DT_NULL; ++d) {
+    if (d + 1 >= end) fatal(m->path, "unterminated .dynamic section");
     int slot = slotFor(d->d_tag);
-    // DT_NEEDED repeats; dependency loading walks .dynamic for those.
-    if (slot < 0 || d->d_tag == DT_NEEDED) continue;
+    // DT_NEEDED repeats (dyn[] keeps the last); loadDependencies walks
+    // .dynamic for all of them.
+    if (slot < 0) continue;
+    uint64_t at = laddr(m, d->d_un.d_ptr);
+    if (isAddressTag(slot) && (at < m->mapStart || at >= m->mapEnd))
+      fatal(errorText(m->path).str("dynamic tag ").hex(static_cast<uint64_t>(d->d_tag))
+                .str(" points outside the image"));
     m->dyn[slot] = d->d_un.d_val;
     m->hasDyn |= 1ull << slot;
   }
+  if ((m->has(DT_RELA) || m->has(DT_JMPREL) || m->has(DT_NEEDED)) && (!m->has(DT_SYMTAB) || !m->has(DT_STRTAB)))
+    fatal(m->path, "relocations or dependencies without DT_SYMTAB/DT_STRTAB");
   if (m->has(DT_TEXTREL) || (m->dyn[DT_FLAGS] & DF_TEXTREL))
     fatal(m->path, "text relocations (DT_TEXTREL) are not supported; rebuild with -fPIC");
   if (m->has(DT_STRTAB)) m->strtab = reinterpret_cast<const char *>(laddr(m, m->dyn[DT_STRTAB]));

@@ -64,6 +64,19 @@ static void checkSegments(const char *path, const Elf64_Phdr *ph, uint16_t phnum
   if (!prev) fatal(path, "no loadable segments");
 }
 
+// .dynamic is read right after mapping: it must lie inside a PT_LOAD's
+// file contents, or a corrupt header would send us to unmapped memory.
+static void checkDynamicInside(const char *path, const Elf64_Phdr *ph, uint16_t phnum) {
+  for (uint16_t i = 0; i < phnum; ++i) {
+    if (ph[i].p_type != PT_DYNAMIC) continue;
+    bool inside = false;
+    for (uint16_t j = 0; j < phnum; ++j)
+      inside |= ph[j].p_type == PT_LOAD && ph[i].p_vaddr >= ph[j].p_vaddr &&
+                ph[i].p_vaddr + ph[i].p_memsz <= ph[j].p_vaddr + ph[j].p_filesz;
+    if (!inside) fatal(path, "PT_DYNAMIC lies outside the loadable segments");
+  }
+}
+
 static uint64_t checkedMmap(const char *path, uint64_t addr, uint64_t len, int prot, int flags, int fd,
                             uint64_t off) {
   long r = sys::mmap(reinterpret_cast<void *>(addr), len, prot, flags, fd, off);
@@ -128,6 +141,7 @@ Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t
   auto *ph = static_cast<Elf64_Phdr *>(allocate(phSize));
   if (sys::pread(fd, ph, phSize, eh.e_phoff) != static_cast<long>(phSize)) fatal(path, "cannot read program headers");
   checkSegments(path, ph, eh.e_phnum, fileSize, L.pageSize);
+  checkDynamicInside(path, ph, eh.e_phnum);
 
   const Elf64_Phdr *first = nullptr, *last = nullptr;
   for (uint16_t i = 0; i < eh.e_phnum; ++i)

@@ -140,5 +140,24 @@ phdr_field() {
   fail "no PT_LOAD #$want in $file"
 }
 
+# dyn_entry FILE TAG: file offset of the first .dynamic entry with TAG.
+dyn_entry() {
+  local file=$1 tag=$2 phoff phnum i off=""
+  phoff=$(u64 "$file" 32)
+  phnum=$(od -An -t u2 -j 56 -N 2 "$file" | tr -d ' ')
+  for ((i = 0; i < phnum; i++)); do
+    local at=$((phoff + 56 * i))
+    [ "$(od -An -t u4 -j $at -N 4 "$file" | tr -d ' ')" = 2 ] && off=$(u64 "$file" $((at + 8)))
+  done
+  [ -n "$off" ] || fail "no PT_DYNAMIC in $file"
+  while :; do
+    local t
+    t=$(u64 "$file" "$off")
+    [ "$t" = "$tag" ] && { echo "$off"; return; }
+    [ "$t" = 0 ] && fail "no dynamic tag $tag in $file"
+    off=$((off + 16))
+  done
+}
+
 . "$SRC/recipe.sh"
 note "pass"

@@ -36,6 +36,21 @@ cp libgood.so broken/libgood.so && put_u8 broken/libgood.so 4 1
 expect_error 'mload: error: broken/libgood\.so: wrong ELF class: ELFCLASS32 \(expected ELFCLASS64\)' \
   "$MLOAD" --library-path broken ./prog
 
+# A library whose .dynamic is outside its segments, or whose DT_STRTAB
+# points outside the image.
+cp libgood.so broken/libgood.so
+for ((i = 0; ; i++)); do
+  at=$(($(u64 broken/libgood.so 32) + 56 * i))
+  [ "$(od -An -t u4 -j $at -N 4 broken/libgood.so | tr -d ' ')" = 2 ] && break
+done
+put_u64 broken/libgood.so $((at + 16)) $((0x7000000))
+expect_error 'mload: error: broken/libgood\.so: PT_DYNAMIC lies outside the loadable segments' \
+  "$MLOAD" --library-path broken ./prog
+cp libgood.so broken/libgood.so
+put_u64 broken/libgood.so $(($(dyn_entry broken/libgood.so 5) + 8)) $((0x40000000))
+expect_error 'mload: error: broken/libgood\.so: dynamic tag 0x5 points outside the image' \
+  "$MLOAD" --library-path broken ./prog
+
 # A missing library: glibc's wording, in both forms.
 lib gone good.c
 prog needsgone pie prog.c -- -lgone
