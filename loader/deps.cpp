@@ -9,7 +9,7 @@
 #include "dynamic.h"
 #include "log.h"
 #include "map.h"
-#include "syscall.h"
+#include "linux-syscall.h"
 
 #ifndef MLOAD_DEFAULT_DIRS
 #define MLOAD_DEFAULT_DIRS "/lib:/usr/lib"

@@ -1,7 +1,7 @@
 // diag.cpp: error lines for mload. Messages go to stderr in one write so
 // they never interleave with the program's own output mid-line.
 #include "diag.h"
-#include "syscall.h"
+#include "linux-syscall.h"
 
 namespace mload {
 

@@ -8,7 +8,7 @@
 #include "diag.h"
 #include "log.h"
 #include "lookup.h"
-#include "syscall.h"
+#include "linux-syscall.h"
 
 namespace mload {
 

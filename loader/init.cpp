@@ -5,7 +5,7 @@
 // both users, and right before left (as glibc's ld.so does).
 #include "init.h"
 #include "log.h"
-#include "syscall.h"
+#include "linux-syscall.h"
 
 namespace mload {
 

@@ -2,7 +2,7 @@
 // and the event functions the loader calls. Text lines start like glibc's
 // LD_DEBUG ("  PID:\t"), JSON lines are {"event":...} with fixed keys.
 #include "log.h"
-#include "syscall.h"
+#include "linux-syscall.h"
 
 namespace mload {
 

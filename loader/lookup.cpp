@@ -4,13 +4,9 @@
 // versioned reference only binds to that version (or to an unversioned
 // definition); an unversioned reference takes the base/default version.
 #include "lookup.h"
-#include "debug.h"
 #include "support.h"
 
 namespace mload {
-
-// Entry points mload provides to the modules it loads.
-extern "C" void *__tls_get_addr(void *);
 
 uint32_t gnuHash(const char *name) {
   uint32_t h = 5381;
@@ -93,13 +89,6 @@ static const Elf64_Sym *findInModule(const Module *m, const Request &r) {
       if (accepts(m, idx, r, &fallback, &fallbackCount)) return &m->symtab[idx];
   }
   return fallbackCount == 1 ? fallback : nullptr;
-}
-
-static uint64_t builtinAddress(const char *name) {
-  if (streq(name, "__tls_get_addr")) return reinterpret_cast<uint64_t>(&__tls_get_addr);
-  if (streq(name, "_dl_debug_state")) return reinterpret_cast<uint64_t>(&_dl_debug_state);
-  if (streq(name, "_r_debug")) return reinterpret_cast<uint64_t>(&_r_debug);
-  return 0;
 }
 
 const char *referenceVersion(const Module *ref, uint32_t symIndex) {

@@ -27,6 +27,10 @@ Definition resolveSymbol(const Loader &L, const Module *ref, uint32_t symIndex, 
 // The version a reference of `ref` asks for, or "" if unversioned.
 const char *referenceVersion(const Module *ref, uint32_t symIndex);
 
+// Address of a symbol mload itself provides to the programs it loads
+// (builtins.cpp), or 0.
+uint64_t builtinAddress(const char *name);
+
 uint32_t gnuHash(const char *name);
 uint32_t sysvHash(const char *name);
 

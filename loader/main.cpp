@@ -11,7 +11,7 @@
 #include "map.h"
 #include "reloc.h"
 #include "start.h"
-#include "syscall.h"
+#include "linux-syscall.h"
 #include "tls.h"
 
 namespace mload {

@@ -7,7 +7,7 @@
 #include <new>
 #include "diag.h"
 #include "log.h"
-#include "syscall.h"
+#include "linux-syscall.h"
 
 namespace mload {
 

@@ -3,7 +3,7 @@
 // may be used: only PC-relative addresses of hidden symbols and locals.
 #include "start.h"
 #include "init.h"
-#include "syscall.h"
+#include "linux-syscall.h"
 
 extern "C" {
 extern const Elf64_Ehdr __ehdr_start __attribute__((visibility("hidden")));

@@ -5,7 +5,7 @@
 #include "tls.h"
 #include "diag.h"
 #include "log.h"
-#include "syscall.h"
+#include "linux-syscall.h"
 
 namespace mload {
 

@@ -1,4 +1,4 @@
-// syscall.h: mload's whole system-call layer. The loader runs before any
+// linux-syscall.h: mload's whole system-call layer. The loader runs before any
 // libc exists in the process, so each call it needs is a raw `syscall`
 // instruction here (x86-64 Linux ABI: number in rax, args in rdi rsi rdx
 // r10 r8 r9; rcx and r11 clobbered). Errors come back as -errno.
