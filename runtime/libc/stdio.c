@@ -306,7 +306,7 @@ int fclose(FILE *f) {
 
 int fseek(FILE *f, long off, int whence) {
   if (flushWrite(f) == EOF) return -1;
-  if (whence == SEEK_CUR) off -= (long)(f->readEnd - f->readPtr);
+  if (whence == SEEK_CUR) off -= (long)(f->readEnd - f->readPtr) + (f->ungotten != EOF);
   f->readPtr = f->readEnd = f->readBase = NULL;
   f->ungotten = EOF;
   f->eof = 0;
