@@ -5,12 +5,13 @@
  * is glibc's: handlers registered later (in main) run before them. */
 #include "mldc.h"
 
-/* ISO C requires room for at least 32 handlers; no dynamic growth, so exit
-   never depends on malloc. */
-#define MAX_HANDLERS 64
+/* ISO C requires room for at least 32 handlers; the first 64 need no
+   allocation, so exit never depends on malloc for ordinary programs. */
+#define INITIAL_HANDLERS 64
 
-static void (*handlers[MAX_HANDLERS])(void);
-static int handlerCount;
+static void (*initialHandlers[INITIAL_HANDLERS])(void);
+static void (**handlers)(void) = initialHandlers;
+static int handlerCount, handlerCapacity = INITIAL_HANDLERS;
 
 char **environ;
 extern char **__environ __attribute__((alias("environ")));
@@ -19,7 +20,14 @@ extern char *program_invocation_short_name __attribute__((alias("__progname")));
 char *program_invocation_name;
 
 int atexit(void (*fn)(void)) {
-  if (handlerCount == MAX_HANDLERS) return -1;
+  if (handlerCount == handlerCapacity) {
+    void (**grown)(void) = malloc(2 * (size_t)handlerCapacity * sizeof *grown);
+    if (grown == NULL) return -1;
+    memcpy(grown, handlers, (size_t)handlerCount * sizeof *grown);
+    if (handlers != initialHandlers) free(handlers);
+    handlers = grown;
+    handlerCapacity *= 2;
+  }
   handlers[handlerCount++] = fn;
   return 0;
 }

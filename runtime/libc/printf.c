@@ -67,7 +67,7 @@ static void formatInteger(Out *o, const Spec *s, unsigned long long v,
   const char *prefix = "";
   if (isSigned) prefix = negative ? "-" : s->plus ? "+" : s->space ? " " : "";
   if ((conv == 'x' || conv == 'X') && s->alt && v != 0) prefix = conv == 'x' ? "0x" : "0X";
-  if (conv == 'p') prefix = "0x";
+  if (conv == 'p') prefix = s->plus ? "+0x" : s->space ? " 0x" : "0x";
   emitField(o, s, prefix, zeros, buf + sizeof buf - n, n, s->precision < 0);
 }
 

@@ -40,8 +40,15 @@ static void second(void) {
 }
 static void third(void) { say("atexit third (unflushed text follows)"); printf("no newline"); }
 
+static int ticks;
+static void tick(void) { ++ticks; }
+static void report(void) { printf("ticks=%d\n", ticks); }
+
 int main(int argc, char **argv) {
   say("main");
+  /* More handlers than the static table holds: the list must grow. */
+  atexit(report);
+  for (int i = 0; i < 100; ++i) atexit(tick);
   atexit(first);
   atexit(second);
   atexit(third);

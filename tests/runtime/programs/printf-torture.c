@@ -80,8 +80,8 @@ int main(void) {
     }
   printf("%s|%.2s|%10s|\n", (char *)NULL, (char *)NULL, (char *)NULL);
   printf("%c%c%c|%5c|%-5c|\n", 'a', 'b', 'c', 'x', 'y');
-  printf("%p|%20p|%-20p|%p\n", (void *)0, (void *)0, (void *)0x1234,
-         (void *)0xdeadbeefUL);
+  printf("%p|%20p|%-20p|%p|%+p|% p|%018p\n", (void *)0, (void *)0, (void *)0x1234,
+         (void *)0xdeadbeefUL, (void *)0x10, (void *)0x10, (void *)0x10);
   /* Star width and precision, including negative values. */
   printf("%*d|%-*d|%*d|%.*f|%.*f|%*.*s|%.*d\n", 6, 42, 6, 42, -6, 42, 3,
          3.14159, -1, 3.14159, 8, 3, "abcdef", 5, 17);

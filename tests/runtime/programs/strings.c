@@ -57,7 +57,7 @@ int main(int argc, char **argv) {
   printf("%s %s\n", d, nd);
   free(d);
   free(nd);
-  printf("%s|%s|%s\n", strerror(0), strerror(ENOENT), strerror(EINVAL));
+  for (int e = -2; e < 140; ++e) printf("%d=%s\n", e, strerror(e));
 
   /* ctype over the whole signed-char and EOF range, through glibc's
      macros (table lookups) and the real functions. */
