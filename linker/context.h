@@ -16,6 +16,7 @@
 #include "symbol-table.h"
 #include "synthetic.h"
 #include "reloc-log.h"
+#include "llvm/Object/Archive.h"
 #include "llvm/Support/FileOutputBuffer.h"
 #include "llvm/Support/StringSaver.h"
 
@@ -61,6 +62,7 @@ struct Context {
 
   // Inputs, in command-line order.
   std::vector<std::unique_ptr<InputFile>> fileStorage;
+  std::vector<std::unique_ptr<llvm::object::Archive>> archives; // own thin members' buffers
   std::vector<ObjectFile *> objs;
   std::vector<SharedFile *> dsos;
   SymbolTable symtab;

@@ -15,6 +15,7 @@
 #include "llvm/Support/Path.h"
 
 #include <iostream>
+#include <cstring>
 #include <set>
 #include <sys/stat.h>
 
@@ -24,7 +25,8 @@ using namespace llvm::ELF;
 
 struct ArchiveFile {
   std::string path;
-  std::unique_ptr<llvm::object::Archive> archive;
+  llvm::object::Archive *archive; // owned by ctx.archives: members' buffers
+                                  // (a thin archive's own files) live in it
   std::set<uint64_t> extracted; // member offsets already loaded
 };
 
@@ -129,7 +131,8 @@ static bool extractNeeded(Reader &r, ArchiveFile &ar) {
 void Reader::addArchive(const std::string &path, llvm::MemoryBufferRef mb) {
   auto ar = std::make_unique<ArchiveFile>();
   ar->path = path;
-  ar->archive = check(ctx, llvm::object::Archive::create(mb), path);
+  ctx.archives.push_back(check(ctx, llvm::object::Archive::create(mb), path));
+  ar->archive = ctx.archives.back().get();
   if (state.wholeArchive) {
     llvm::Error err = llvm::Error::success();
     for (const auto &child : ar->archive->children(err)) {
@@ -161,12 +164,36 @@ void Reader::endGroup() {
     groups.back().insert(groups.back().end(), members.begin(), members.end());
 }
 
+// Whether the text's first word is a command of the linker-script language.
+static bool startsWithScriptCommand(llvm::StringRef text) {
+  text = text.ltrim();
+  if (text.startswith("/*"))
+    return true;
+  static const char *const commands[] = {
+      "GROUP",       "INPUT",  "OUTPUT_FORMAT", "OUTPUT_ARCH", "SEARCH_DIR",
+      "ENTRY",       "AS_NEEDED", "SECTIONS",   "MEMORY",      "OUTPUT",
+      "INCLUDE",     "VERSION", "PHDRS",        "PROVIDE",     "TARGET"};
+  for (const char *c : commands) {
+    if (!text.startswith(c))
+      continue;
+    llvm::StringRef rest = text.drop_front(strlen(c)).ltrim();
+    if (rest.startswith("(") || rest.startswith("{"))
+      return true;
+  }
+  return false;
+}
+
 void Reader::addScript(const std::string &path, llvm::MemoryBufferRef mb) {
   std::string error;
   std::optional<LinkerScript> script =
       parseLinkerScript(std::string_view(mb.getBuffer()), error);
-  if (!script)
+  if (!script) {
+    // Text that does not even start like a linker script is just not a
+    // file we know; one that does gets the parser's line-numbered message.
+    if (!startsWithScriptCommand(mb.getBuffer()))
+      Fatal(ctx) << path << ": unknown file type";
     Fatal(ctx) << path << ": " << error;
+  }
   for (const std::string &dir : script->searchDirs)
     ctx.config.libraryPaths.push_back(dir);
   if (!script->entry.empty() && ctx.config.entry.empty())

@@ -95,18 +95,22 @@ void RelocLog::add(Context &ctx, const InputSection &isec, const ElfRela &rel,
   out += "\n";
 }
 
-void RelocLog::addSynthetic(const std::string &what, uint64_t address,
+void RelocLog::addSynthetic(const std::string &what, const std::string &section,
+                            uint64_t offset, uint64_t address,
                             const std::string &type, std::string_view symbol,
-                            const std::string &why) {
+                            uint64_t value, const std::string &why) {
   if (json) {
-    out += "{\"kind\":" + jsonString(what) + ",\"address\":\"" +
-           toHex(address) + "\",\"type\":" + jsonString(type) +
-           ",\"symbol\":" + jsonString(symbol) + ",\"why\":" +
-           jsonString(why) + "}\n";
+    out += "{\"kind\":" + jsonString(what) + ",\"section\":" +
+           jsonString(section) + ",\"offset\":" + std::to_string(offset) +
+           ",\"address\":\"" + toHex(address) + "\",\"type\":" +
+           jsonString(type) + ",\"symbol\":" + jsonString(symbol) +
+           ",\"value\":\"" + toHex(value) + "\",\"why\":" + jsonString(why) +
+           "}\n";
     return;
   }
-  out += what + " " + toHex(address) + " " + type + " " +
-         (symbol.empty() ? "-" : std::string(symbol)) + " : " + why + "\n";
+  out += what + " " + section + "+" + toHex(offset) + " " + toHex(address) +
+         " " + type + " " + (symbol.empty() ? "-" : std::string(symbol)) +
+         " = " + toHex(value) + " : " + why + "\n";
 }
 
 bool RelocLog::writeTo(const std::string &path, std::string &error) const {

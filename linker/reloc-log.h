@@ -31,8 +31,11 @@ public:
            const Symbol &sym, const RelocValues &v, const std::string &formula,
            uint64_t value, const std::string &note);
   // A slot or dynamic relocation the linker created ("why": the reason).
-  void addSynthetic(const std::string &what, uint64_t address,
-                    const std::string &type, std::string_view symbol,
+  // `value` is what the slot or entry initially holds (for a PLT entry, the
+  // address of its .got.plt slot).
+  void addSynthetic(const std::string &what, const std::string &section,
+                    uint64_t offset, uint64_t address, const std::string &type,
+                    std::string_view symbol, uint64_t value,
                     const std::string &why);
   // Writes the log to `path` ("-": standard output). False on I/O error.
   bool writeTo(const std::string &path, std::string &error) const;

@@ -10,38 +10,62 @@
 #include "reloc-log.h"
 #include "synthetic.h"
 
+#include "llvm/Support/Endian.h"
+
 namespace mld {
 
 using namespace llvm::ELF;
 
-// Records the GOT and PLT slots the linker created, with the reason, so the
-// log shows the indirections next to the relocations that use them.
-static void logSyntheticEntries(Context &ctx) {
+// Records the GOT and PLT slots the linker created, with the reason and the
+// slot's initial contents, so the log shows the indirections next to the
+// relocations that use them.
+static void logSyntheticEntries(Context &ctx, const uint8_t *buf) {
   RelocLog &log = *ctx.relocLog;
-  for (size_t i = 0; i < ctx.plt->symbols.size(); i++) {
-    Symbol *sym = ctx.plt->symbols[i];
-    log.addSynthetic("plt", ctx.plt->entryVA(i), "PLT[" + std::to_string(i) + "]",
-                     sym->name,
-                     "call to preemptible function; JUMP_SLOT at .got.plt+" +
-                         toHex((GotPltSection::reserved + i) * 8) +
-                         ", .rela.plt[" + std::to_string(i) + "]");
+  PltSection &plt = *ctx.plt;
+  auto slotValue = [&](uint64_t va) {
+    for (Chunk *c : ctx.chunks)
+      if (c->isAlloc() && !c->isNoBits() && va >= c->shdr.sh_addr &&
+          va + 8 <= c->shdr.sh_addr + c->shdr.sh_size)
+        return llvm::support::endian::read64le(
+            buf + c->shdr.sh_offset + (va - c->shdr.sh_addr));
+    return uint64_t(0);
+  };
+  for (size_t i = 0; i < plt.symbols.size(); i++) {
+    uint64_t slot = plt.slotVA(ctx, i);
+    log.addSynthetic("plt", ".plt", plt.entryVA(i) - plt.shdr.sh_addr,
+                     plt.entryVA(i), "PLT[" + std::to_string(i) + "]",
+                     plt.symbols[i]->name, slot,
+                     "call to preemptible function: jmp *" + toHex(slot) +
+                         " (.got.plt+" + toHex(slot - ctx.gotPlt->shdr.sh_addr) +
+                         "), R_X86_64_JUMP_SLOT .rela.plt[" + std::to_string(i) +
+                         "]");
+    log.addSynthetic("got.plt", ".got.plt", slot - ctx.gotPlt->shdr.sh_addr,
+                     slot, "GOT[" + std::to_string(3 + i) + "]",
+                     plt.symbols[i]->name, slotValue(slot),
+                     "lazy: starts at PLT[" + std::to_string(i) +
+                         "]+6 (push " + std::to_string(i) + ")");
   }
-  for (size_t i = 0; i < ctx.plt->ipltSymbols.size(); i++)
-    log.addSynthetic("iplt", ctx.plt->ipltEntryVA(i),
-                     "IPLT[" + std::to_string(i) + "]",
-                     ctx.plt->ipltSymbols[i]->name,
-                     "IFUNC: slot filled by R_X86_64_IRELATIVE at start-up");
+  for (size_t i = 0; i < plt.ipltSymbols.size(); i++) {
+    uint64_t slot = plt.ipltSlotVA(ctx, i);
+    log.addSynthetic("iplt", ".plt", plt.ipltEntryVA(i) - plt.shdr.sh_addr,
+                     plt.ipltEntryVA(i), "IPLT[" + std::to_string(i) + "]",
+                     plt.ipltSymbols[i]->name, slot,
+                     "IFUNC: jmp *" + toHex(slot) +
+                         ", slot filled by R_X86_64_IRELATIVE at start-up");
+  }
+  static const char *const kinds[] = {"address", "TP offset", "TLS module ID",
+                                      "TLS block offset",
+                                      "TLS module ID (local dynamic)"};
   for (size_t i = 0; i < ctx.got->entries.size(); i++) {
     const GotSection::Entry &e = ctx.got->entries[i];
-    static const char *kinds[] = {"address", "TP offset", "TLS module",
-                                  "TLS offset", "TLS module (local dynamic)"};
-    log.addSynthetic("got", ctx.got->shdr.sh_addr + i * 8,
-                     "GOT[" + std::to_string(i) + "]",
-                     e.sym ? e.sym->name : std::string_view(),
+    uint64_t va = ctx.got->shdr.sh_addr + i * 8;
+    bool byLoader = ctx.hasDynamicSection && (!e.sym || e.sym->isPreemptible ||
+                                              ctx.isPic());
+    log.addSynthetic("got", ".got", i * 8, va, "GOT[" + std::to_string(i) + "]",
+                     e.sym ? e.sym->name : std::string_view(), slotValue(va),
                      std::string(kinds[(int)e.kind]) +
-                         (e.sym && e.sym->isPreemptible
-                              ? " (filled by the loader)"
-                              : " (filled by the linker)"));
+                         (byLoader ? ", set by a dynamic relocation"
+                                   : ", filled by the linker"));
   }
 }
 
@@ -72,7 +96,7 @@ void writeOutput(Context &ctx) {
   checkpoint(ctx);
 
   if (ctx.relocLog) {
-    logSyntheticEntries(ctx);
+    logSyntheticEntries(ctx, buf);
     std::string err;
     if (!ctx.relocLog->writeTo(ctx.config.relocLogPath, err))
       Fatal(ctx) << err;
