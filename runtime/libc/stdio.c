@@ -346,3 +346,21 @@ int setvbuf(FILE *f, char *buf, int mode, size_t size) {
 }
 
 void setbuf(FILE *f, char *buf) { setvbuf(f, buf, buf ? 0 : 2, BUFFER_SIZE); }
+
+/* The *_unlocked variants: the runtime is single-threaded, so locking is
+   already absent and they are the same functions. */
+#define UNLOCKED(name, target) __typeof__(target) name __attribute__((alias(#target)))
+UNLOCKED(fgetc_unlocked, fgetc);
+UNLOCKED(getc_unlocked, fgetc);
+UNLOCKED(fputc_unlocked, fputc);
+UNLOCKED(putc_unlocked, fputc);
+UNLOCKED(fwrite_unlocked, fwrite);
+UNLOCKED(fread_unlocked, fread);
+UNLOCKED(fflush_unlocked, fflush);
+UNLOCKED(feof_unlocked, feof);
+UNLOCKED(ferror_unlocked, ferror);
+UNLOCKED(clearerr_unlocked, clearerr);
+UNLOCKED(fputs_unlocked, fputs);
+UNLOCKED(fgets_unlocked, fgets);
+int getchar_unlocked(void) { return fgetc(stdin); }
+int putchar_unlocked(int c) { return fputc(c, stdout); }

@@ -74,7 +74,9 @@ int main(int argc, char **argv) {
   if (fgets(first, sizeof first, stdin)) printf("stdin first: %s", first);
   long chars = 0, nl = 0;
   unsigned sum = 0;
-  for (int ch; (ch = getchar()) != EOF; ++chars) {
+  /* Alternate the function with glibc's getc_unlocked macro, which reads
+     the FILE's buffer pointers directly (they mirror struct _IO_FILE). */
+  for (int ch; (ch = chars % 2 ? getc_unlocked(stdin) : getchar()) != EOF; ++chars) {
     nl += ch == '\n';
     sum = sum * 31 + (unsigned)ch;
   }
@@ -83,6 +85,11 @@ int main(int argc, char **argv) {
   /* Interleaving: stderr is unbuffered and stdout is a pipe here, so the
      stderr text is written first; the test only compares stdout. */
   fprintf(stderr, "to stderr\n");
+  const char *msg = "unlocked putc path\n";
+  for (const char *p = msg; *p; ++p) {
+    if (*p == 'p') putchar_unlocked(*p);
+    else fputc_unlocked(*p, stdout);
+  }
   printf("done\n");
   return 0;
 }
