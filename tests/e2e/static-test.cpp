@@ -6,6 +6,7 @@
 // relocation of the inputs. A failure names the scenario (the test parameter) and the command.
 #include "e2e-env.h"
 #include "elf-inspect.h"
+#include "layout-checks.h"
 #include "run.h"
 #include "scenario.h"
 #include "temp-dir.h"
@@ -136,6 +137,12 @@ TEST_P(StaticLink, OutputPassesElfChecksWhenLinkedByMld) {
   EXPECT_TRUE(haveLoad);
   EXPECT_TRUE(haveStack) << "no PT_GNU_STACK";
   EXPECT_NE(elf->section(".symtab"), nullptr);
+  EXPECT_EQ(joinLines(layoutProblems(*elf)), "");
+  std::string entry = "_start";
+  for (size_t i = 0; i + 1 < scenario.linkArgs.size(); i++)
+    if (scenario.linkArgs[i] == "-e")
+      entry = scenario.linkArgs[i + 1];
+  EXPECT_EQ(joinLines(entryProblems(*elf, entry)), "");
 
   for (const std::string &name : scenario.presentSymbols)
     EXPECT_NE(elf->symbol(name), nullptr) << name << " should be in .symtab";
@@ -200,6 +207,7 @@ TEST_P(StaticLink, ProgramPrintsExpectedWhenLinkedByLdBfd) {
 // (COMDAT members excluded: a discarded group's relocations are not applied).
 TEST_P(StaticLink, RelocLogHasJsonRecordPerRelocationWhenRequested) {
   size_t inputRelocs = 0;
+  std::set<std::string> inputTypes, loggedTypes;
   for (const std::string &obj : scenario.linkedObjects()) {
     std::string error;
     std::optional<ElfFile> in = ElfFile::load(prepared + "/" + obj, error);
@@ -208,8 +216,12 @@ TEST_P(StaticLink, RelocLogHasJsonRecordPerRelocationWhenRequested) {
       if (sec.type != llvm::ELF::SHT_RELA || sec.info >= in->sections.size())
         continue;
       const ElfSection &target = in->sections[sec.info];
-      if ((target.flags & llvm::ELF::SHF_ALLOC) && !(target.flags & llvm::ELF::SHF_GROUP))
-        inputRelocs += in->relas(sec).size();
+      if (!(target.flags & llvm::ELF::SHF_ALLOC) || (target.flags & llvm::ELF::SHF_GROUP))
+        continue;
+      for (const ElfRela &r : in->relas(sec)) {
+        inputRelocs++;
+        inputTypes.insert(relocTypeName(r.type));
+      }
     }
   }
   std::string log = tmp / "reloc.jsonl";
@@ -229,9 +241,13 @@ TEST_P(StaticLink, RelocLogHasJsonRecordPerRelocationWhenRequested) {
     ASSERT_NE(obj, nullptr) << "line " << lineNo << " is not a JSON object: " << line;
     for (const char *key : {"type", "offset", "value"})
       ASSERT_NE(obj->get(key), nullptr) << "line " << lineNo << " lacks \"" << key << "\": " << line;
+    if (llvm::Optional<llvm::StringRef> type = obj->getString("type"))
+      loggedTypes.insert(type->str());
     records++;
   }
   EXPECT_GE(records, inputRelocs) << "fewer log records than relocations in the scenario's objects";
+  for (const std::string &type : inputTypes)
+    EXPECT_TRUE(loggedTypes.count(type)) << "no log record of type " << type << ", which the inputs use";
 }
 
 std::string paramName(const ::testing::TestParamInfo<std::string> &info) {

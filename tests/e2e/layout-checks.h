@@ -1,0 +1,23 @@
+// layout-checks.h: properties every static executable's layout must have,
+// whatever linker made it (gABI/psABI rules, not mld's particular choices).
+// Each check returns human-readable problems; empty means the file is fine.
+#pragma once
+
+#include "elf-inspect.h"
+
+#include <string>
+#include <vector>
+
+namespace mld::test {
+
+// PT_LOADs sorted and disjoint, offset == vaddr mod page, no W+X segment;
+// every allocated section inside a PT_LOAD whose flags match its own (X for
+// code, W for writable data, no X for the rest), at the matching file offset,
+// and .bss-like sections past the segment's file bytes; PT_TLS covering
+// .tdata/.tbss when there are any.
+std::vector<std::string> layoutProblems(const ElfFile &elf);
+
+// e_entry is the address of `entrySymbol` in .symtab.
+std::vector<std::string> entryProblems(const ElfFile &elf, const std::string &entrySymbol);
+
+} // namespace mld::test
