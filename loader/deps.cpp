@@ -20,6 +20,7 @@ namespace mload {
 void appendModule(Loader &L, Module *m) {
   if (L.tail) {
     L.tail->next = m;
+    m->prev = L.tail;
     L.tail->linkMap.l_next = &m->linkMap;
     m->linkMap.l_prev = &L.tail->linkMap;
   } else {

@@ -48,7 +48,7 @@ void runInitializers(Loader &L) {
   uint32_t count = 0;
   for (Module *m = L.head; m; m = m->next) ++count;
   L.initOrder = static_cast<Module **>(allocate(sizeof(Module *) * count));
-  for (Module *m = L.tail; m; m = reinterpret_cast<Module *>(m->linkMap.l_prev)) visit(L, m);
+  for (Module *m = L.tail; m; m = m->prev) visit(L, m);
   finiLoader = &L;
 
   runArray(L, L.head, DT_PREINIT_ARRAY, DT_PREINIT_ARRAYSZ, "DT_PREINIT_ARRAY");

@@ -108,12 +108,6 @@ static int parseOptions(Loader &L, char **argv, int argc, bool direct) {
   return direct ? i : 0;
 }
 
-static uint64_t auxValue(const Loader &L, uint64_t tag) {
-  for (uint64_t *a = L.auxv; a[0] != AT_NULL; a += 2)
-    if (a[0] == tag) return a[1];
-  return 0;
-}
-
 // `mload --list`: what ldd prints, one line per library in load order.
 static int listModules(const Loader &L) {
   for (const Module *m = L.head->next; m; m = m->next) {
@@ -122,10 +116,6 @@ static int listModules(const Loader &L) {
     t.writeTo(1);
   }
   return 0;
-}
-
-static Module *previous(Module *m) {
-  return m->linkMap.l_prev ? reinterpret_cast<Module *>(m->linkMap.l_prev) : nullptr;
 }
 
 static int run(uint64_t *sp) {
@@ -171,7 +161,7 @@ static int run(uint64_t *sp) {
   // are ready when its IFUNC resolvers run; the program last, because its
   // COPY relocations read the initial values from relocated libraries.
   bool lazy = !L.opts.bindNow;
-  for (Module *m = L.tail; m; m = previous(m)) relocateModule(L, m, lazy);
+  for (Module *m = L.tail; m; m = m->prev) relocateModule(L, m, lazy);
   if (L.errorCount) return ExitLoadFailure;
 
   // The block holds copies of .tdata, taken after relocating it.

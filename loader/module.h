@@ -56,7 +56,7 @@ struct Module {
 
   Module **deps = nullptr;
   uint32_t depCount = 0;
-  Module *next = nullptr; // load order (= global scope order)
+  Module *next = nullptr, *prev = nullptr; // load order (= global scope order)
 
   // TLS (static block, variant II): this module's block is at tp - tlsOffset.
   uint64_t tlsImage = 0, tlsFilesz = 0, tlsMemsz = 0, tlsAlign = 1;
@@ -109,5 +109,12 @@ struct Loader {
   uint64_t tlsModuleCount = 0;
   uint32_t errorCount = 0;
 };
+
+// The value of auxiliary-vector entry `tag` (AT_*), or 0 if absent.
+inline uint64_t auxValue(const Loader &L, uint64_t tag) {
+  for (const uint64_t *a = L.auxv; a && a[0] != AT_NULL; a += 2)
+    if (a[0] == tag) return a[1];
+  return 0;
+}
 
 } // namespace mload

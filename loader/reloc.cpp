@@ -24,7 +24,9 @@ static const Module *tlsModule(const Module *m, uint32_t symIndex, const Definit
   return symIndex ? d.module : m;
 }
 
-static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, bool lazy) {
+// Apply one relocation; `index` is its position in its table (for
+// DT_JMPREL, the PLT entry number n that PLTn pushes).
+static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, bool lazy) {
   uint32_t type = ELF64_R_TYPE(r.r_info), symIndex = ELF64_R_SYM(r.r_info);
   uint64_t B = m->base, P = B + r.r_offset;
   int64_t A = r.r_addend;
@@ -38,8 +40,7 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, bool lazy) {
     // pushes GOT[1] and jumps to GOT[2] = _dl_runtime_resolve.
     uint64_t old = *where;
     *where = old + B;
-    logLazySlot(L, m, name, (reinterpret_cast<uint64_t>(&r) - laddr(m, m->dyn[DT_JMPREL])) / sizeof(Elf64_Rela),
-                P, old, *where);
+    logLazySlot(L, m, name, index, P, old, *where);
     return;
   }
 
@@ -91,7 +92,7 @@ static void applyTable(Loader &L, Module *m, unsigned tableTag, unsigned sizeTag
   if (!m->has(tableTag)) return;
   auto *rela = reinterpret_cast<const Elf64_Rela *>(laddr(m, m->dyn[tableTag]));
   uint64_t count = m->dyn[sizeTag] / sizeof(Elf64_Rela);
-  for (uint64_t i = 0; i < count; ++i) applyOne(L, m, rela[i], lazy);
+  for (uint64_t i = 0; i < count; ++i) applyOne(L, m, rela[i], i, lazy);
 }
 
 void relocateModule(Loader &L, Module *m, bool lazy) {

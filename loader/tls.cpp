@@ -30,12 +30,6 @@ void layoutStaticTls(Loader &L) {
   L.tlsModuleCount = modid;
 }
 
-static uint64_t auxValue(const Loader &L, uint64_t tag) {
-  for (uint64_t *a = L.auxv; a && a[0] != AT_NULL; a += 2)
-    if (a[0] == tag) return a[1];
-  return 0;
-}
-
 void installThreadPointer(Loader &L) {
   uint64_t align = L.tlsStaticAlign;
   uint64_t dtvSize = 8 * (L.tlsModuleCount + 2);
