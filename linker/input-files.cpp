@@ -132,6 +132,11 @@ void ObjectFile::parseSections(Context &ctx) {
     isec->entsize = shdr.sh_entsize;
     if (shdr.sh_type != SHT_NOBITS)
       isec->contents = check(ctx, elf->getSectionContents(shdr), name);
+    // .eh_frame records only need 4-byte alignment, and a zero word of
+    // padding between two objects' records would read as the terminator to
+    // an unwinder walking them (libgcc's __register_frame_info does).
+    if (secName == ".eh_frame" && isec->align > 4)
+      isec->align = 4;
     if (isec->align & (isec->align - 1))
       Fatal(ctx) << isec->describe() << ": section alignment "
                  << isec->align << " is not a power of two";

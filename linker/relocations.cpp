@@ -259,8 +259,16 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
 }
 
 void Scanner::scanSection(InputSection &isec) {
-  for (const ElfRela &rel : isec.relas)
+  for (size_t i = 0; i < isec.relas.size(); i++) {
+    const ElfRela &rel = isec.relas[i];
     scanOne(isec, rel);
+    // A GD/LD sequence relaxed to local exec no longer calls
+    // __tls_get_addr: the call's relocation is dropped with it.
+    uint32_t type = rel.getType(false);
+    if ((type == R_X86_64_TLSGD || type == R_X86_64_TLSLD) &&
+        canRelaxTlsGdLd(ctx, *isec.file->symbols[rel.getSymbol(false)]))
+      i++;
+  }
 }
 
 void Scanner::reportUndefined() {
