@@ -150,6 +150,13 @@ void logLazySlot(const Loader &L, const Module *m, const char *sym, uint64_t plt
       .x("old", old).t(" -> ").x("new", value).t(" (its PLT entry's push)");
 }
 
+void logLazySetup(const Loader &L, const Module *m, uint64_t got, uint64_t resolver) {
+  if (!logging(L, LogReloc)) return;
+  Record(L, "lazy-setup").t("lazy binding file=").s("file", m->path).t(": .got.plt at ").x("got", got)
+      .t(", GOT[1] = ").x("handle", reinterpret_cast<uint64_t>(m)).t(" (module handle), GOT[2] = ")
+      .x("resolver", resolver).t(" (_dl_runtime_resolve)");
+}
+
 void logBind(const Loader &L, const Module *ref, uint32_t type, const char *sym, const Module *def,
              const char *version, uint64_t value) {
   if (!logging(L, LogBindings)) return;

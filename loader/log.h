@@ -45,6 +45,7 @@ void logRelro(const Loader &L, const Module *m);
 void logTls(const Loader &L, const Module *m);
 void logReloc(const Loader &L, const Module *m, uint32_t type, uint64_t where, const char *sym, uint64_t value);
 void logLazySlot(const Loader &L, const Module *m, const char *sym, uint64_t plt, uint64_t slot, uint64_t old, uint64_t value);
+void logLazySetup(const Loader &L, const Module *m, uint64_t got, uint64_t resolver);
 void logBind(const Loader &L, const Module *ref, uint32_t type, const char *sym, const Module *def, const char *version,
              uint64_t value);
 void logLazyBind(const Loader &L, const Module *ref, const char *sym, const Module *def, uint64_t plt, uint64_t slot, uint64_t old, uint64_t value);

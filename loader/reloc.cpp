@@ -107,6 +107,7 @@ void relocateModule(Loader &L, Module *m, bool lazy) {
     auto *got = reinterpret_cast<uint64_t *>(laddr(m, m->dyn[DT_PLTGOT]));
     got[1] = reinterpret_cast<uint64_t>(m);
     got[2] = resolverEntry(L);
+    logLazySetup(L, m, reinterpret_cast<uint64_t>(got), got[2]);
   }
 }
 

@@ -20,3 +20,10 @@ expect_count 1 lazy.json lazy-bind file ./prog symbol target old "$old"
 # Eager binding: the slot already holds target before the first call.
 MLOAD_BIND_NOW=1 ./prog >now.txt || fail "prog failed under bind-now"
 grep -Eqx "before: slot [0-9]+" now.txt || fail "bind-now left target's slot unbound"
+
+# The PLT/GOT contract as the log shows it: target's slot is .got.plt[3+n]
+# for the n its PLT entry pushed, and GOT[1]/GOT[2] were filled in.
+got=$(grep '"event":"lazy-setup","file":"./prog"' lazy.json | sed 's/.*"got":"\([^"]*\)".*/\1/')
+plt=$(grep '"event":"lazy-bind","file":"./prog"' lazy.json | grep '"symbol":"target"' | sed 's/.*"plt":\([0-9]*\).*/\1/')
+[ -n "$got" ] && [ -n "$plt" ] || fail "no lazy-setup or lazy-bind event for ./prog"
+[ $((got + 8 * (3 + plt))) -eq $((slotAddr)) ] || fail "slot $slotAddr is not .got.plt[3+$plt] (.got.plt at $got)"
