@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs every Debian 12 package the build, the demo and the test suite
+# need (run as root on a fresh machine; a no-op when all are present).
+set -euo pipefail
+pkgs=(
+  build-essential g++ cmake ninja-build pkg-config
+  llvm-14-dev libboost-program-options-dev googletest libgtest-dev
+  binutils lld mold gdb python3
+  zlib1g-dev libsqlite3-dev liblua5.4-dev
+)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
