@@ -70,11 +70,9 @@ MLDC_NORETURN void __mldc_start_main(int (*main)(int, char **, char **),
   environ = envp;
   if (argc > 0 && argv[0] != NULL) {
     extern char *program_invocation_name;
-    program_invocation_name = argv[0];
-    char *slash = __progname = argv[0];
+    program_invocation_name = __progname = argv[0];
     for (char *c = argv[0]; *c; ++c)
-      if (*c == '/') slash = c + 1;
-    __progname = slash;
+      if (*c == '/') __progname = c + 1; /* basename, for assert messages */
   }
   programArrays = arrays;
 

@@ -107,19 +107,48 @@ static void siftDown(char *base, size_t root, size_t n, size_t size,
   }
 }
 
-/* Heapsort: O(n log n) worst case and no allocation. Like glibc's qsort
-   it is not stable (glibc merge-sorts when memory allows, so programs
-   that sort equal keys may print a different order; ours don't rely on
-   it). */
-void qsort(void *base, size_t n, size_t size,
-           int (*cmp)(const void *, const void *)) {
-  char *b = base;
-  if (n < 2) return;
+static void heapSort(char *b, size_t n, size_t size,
+                     int (*cmp)(const void *, const void *)) {
   for (size_t i = n / 2; i-- > 0;) siftDown(b, i, n, size, cmp);
   for (size_t end = n - 1; end > 0; --end) {
     swapBytes(b, b + end * size, size);
     siftDown(b, 0, end, size, cmp);
   }
+}
+
+/* Stable merge of the sorted runs b[0, mid) and b[mid, n) through tmp. */
+static void mergeSort(char *b, char *tmp, size_t n, size_t size,
+                      int (*cmp)(const void *, const void *)) {
+  if (n < 2) return;
+  size_t mid = n / 2;
+  mergeSort(b, tmp, mid, size, cmp);
+  mergeSort(b + mid * size, tmp, n - mid, size, cmp);
+  size_t i = 0, j = mid, k = 0;
+  while (i < mid && j < n) {
+    /* "<= 0" takes the left element on ties: that is what makes it stable. */
+    if (cmp(b + i * size, b + j * size) <= 0)
+      memcpy(tmp + k++ * size, b + i++ * size, size);
+    else
+      memcpy(tmp + k++ * size, b + j++ * size, size);
+  }
+  memcpy(tmp + k * size, b + i * size, (mid - i) * size);
+  k += mid - i;
+  memcpy(b, tmp, k * size); /* the rest of the right run is in place */
+}
+
+/* glibc 2.36 merge-sorts whenever it can allocate a buffer, so programs
+   see a stable order for equal keys; we do the same and fall back to an
+   in-place heapsort only when memory is short. */
+void qsort(void *base, size_t n, size_t size,
+           int (*cmp)(const void *, const void *)) {
+  if (n < 2 || size == 0) return;
+  char *tmp = n <= (size_t)-1 / size ? malloc(n * size) : NULL;
+  if (tmp == NULL) {
+    heapSort(base, n, size, cmp);
+    return;
+  }
+  mergeSort(base, tmp, n, size, cmp);
+  free(tmp);
 }
 
 void *bsearch(const void *key, const void *base, size_t n, size_t size,

@@ -114,6 +114,14 @@ int main(int argc, char **argv) {
   qsort(words, 6, sizeof *words, cmpStr);
   for (int i = 0; i < 6; ++i) printf("%s ", words[i]);
   putchar('\n');
+  /* Equal keys keep their input order (glibc 2.36 merge-sorts). */
+  struct Rec { int key; int seq; } recs[300];
+  for (int i = 0; i < 300; ++i) recs[i] = (struct Rec){rand() % 7, i};
+  qsort(recs, 300, sizeof *recs, cmpInt); /* compares the leading int */
+  unsigned long order = 0;
+  for (int i = 0; i < 300; ++i) order = order * 33 + (unsigned)recs[i].seq;
+  printf("stable order hash %lu, first (%d,%d) last (%d,%d)\n", order,
+         recs[0].key, recs[0].seq, recs[299].key, recs[299].seq);
   /* rand sequence must equal glibc's for the same seeds. */
   srand(1);
   for (int i = 0; i < 5; ++i) printf("%d ", rand());
