@@ -26,7 +26,7 @@ static int isGlibcInterpreter(unsigned long *auxv) {
   uint64_t base = 0;
   for (unsigned long *a = auxv; a[0] != AT_NULL; a += 2)
     if (a[0] == AT_BASE) base = a[1];
-  if (base == 0) return 0;
+  if (base == 0 || memcmp((const void *)base, "\177ELF", 4) != 0) return 0;
   uint64_t phoff;
   uint16_t phnum;
   memcpy(&phoff, (char *)base + 32, sizeof phoff);
