@@ -201,6 +201,17 @@ TEST_F(Diagnostics, UndefinedSymbolListsEachReference) {
                  ">>> referenced by a.o:(.text+0x6)\n");
 }
 
+TEST_F(Diagnostics, UndefinedSymbolReferencesAreCappedAtThree) {
+  assemble("a", "\t.text\n\t.globl _start\n_start:\n\tcall foo\n\tcall foo\n\tcall foo\n\tcall foo\n"
+                "\tcall foo\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  std::string err = linkMustFail({"a.o"});
+  EXPECT_EQ(err, "mld: error: undefined symbol: foo\n"
+                 ">>> referenced by a.o:(.text+0x1)\n"
+                 ">>> referenced by a.o:(.text+0x6)\n"
+                 ">>> referenced by a.o:(.text+0xb)\n"
+                 ">>> referenced 2 more times\n");
+}
+
 TEST_F(Diagnostics, DuplicateSymbolNamesBothDefinitions) {
   assemble("a", "\t.text\n\t.globl _start\n_start:\n\tret\n\t.globl foo\nfoo:\n\tret\n"
                 "\t.section .note.GNU-stack,\"\",@progbits\n");
@@ -224,6 +235,49 @@ TEST_F(Diagnostics, RelocationOverflowNamesPlaceSymbolAndType) {
                                  0),
             0u)
       << err;
+}
+
+TEST_F(Diagnostics, FailedLinkLeavesPreviousOutputIntact) {
+  // The overflow is only found while relocations are applied, i.e. while the
+  // output is being written: the old file must survive untouched.
+  assemble("over", "\t.text\n\t.globl _start\n_start:\n\tmovl $far_sym, %eax\n\tret\n"
+                   "\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble("abs", "\t.globl far_sym\n\t.set far_sym, 0x100000000\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  write("out", "previous output\n");
+  linkMustFail({"over.o", "abs.o"});
+  EXPECT_EQ(read("out"), "previous output\n");
+}
+
+TEST_F(Diagnostics, MissingLibraryIsReportedWithItsName) {
+  assemble("good", goodAsm);
+  std::string err = linkMustFail({"good.o", "-L.", "-lnosuchlib"});
+  EXPECT_NE(firstLine(err).find("nosuchlib"), std::string::npos) << err;
+}
+
+TEST_F(Diagnostics, TruncatedArchiveMemberIsReportedWithItsName) {
+  // _start needs helper2, so the cut member must be read (a lazy member that
+  // nothing needs may go unread, as with GNU ld and lld).
+  assemble("user", "\t.text\n\t.globl _start\n_start:\n\tcall helper2\n\tret\n"
+                   "\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble("member", "\t.text\n\t.globl helper2\nhelper2:\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  RunOptions opts;
+  opts.cwd = tmp.path();
+  ASSERT_TRUE(run({arPath(), "rcs", "libfull.a", "member.o"}, opts).exitedWith(0));
+  std::string data = read("libfull.a");
+  write("libcut.a", data.substr(0, data.size() - 40));
+  std::string err = linkMustFail({"user.o", "libcut.a"});
+  EXPECT_EQ(err.rfind("mld: error: libcut.a", 0), 0u) << err;
+}
+
+TEST_F(Diagnostics, UnknownRelocationTypeIsReportedAtItsPlace) {
+  assemble("good", goodAsm);
+  write("badtype.o", read("good.o"));
+  ElfRela rela = firstTextRela(inspect("badtype.o"));
+  uint64_t info = (uint64_t{rela.symIndex} << 32) | 0xfe;
+  patch("badtype.o", rela.fileOffset + offsetof(llvm::ELF::Elf64_Rela, r_info), &info, sizeof info);
+  std::string err = linkMustFail({"badtype.o"});
+  EXPECT_EQ(err.rfind("mld: error: badtype.o", 0), 0u) << err;
+  EXPECT_NE(firstLine(err).find("relocation"), std::string::npos) << err;
 }
 
 TEST_F(Diagnostics, UnknownOptionIsRejected) {

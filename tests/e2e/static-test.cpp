@@ -11,6 +11,7 @@
 #include "scenario.h"
 #include "temp-dir.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -138,6 +139,12 @@ TEST_P(StaticLink, OutputPassesElfChecksWhenLinkedByMld) {
   EXPECT_TRUE(haveStack) << "no PT_GNU_STACK";
   EXPECT_NE(elf->section(".symtab"), nullptr);
   EXPECT_EQ(joinLines(layoutProblems(*elf)), "");
+  if (scenario.firstLoad) {
+    auto load = std::find_if(elf->segments.begin(), elf->segments.end(),
+                             [](const ElfSegment &seg) { return seg.type == llvm::ELF::PT_LOAD; });
+    ASSERT_NE(load, elf->segments.end());
+    EXPECT_EQ(load->vaddr, *scenario.firstLoad) << "first PT_LOAD address";
+  }
   std::string entry = "_start";
   for (size_t i = 0; i + 1 < scenario.linkArgs.size(); i++)
     if (scenario.linkArgs[i] == "-e")
@@ -248,6 +255,27 @@ TEST_P(StaticLink, RelocLogHasJsonRecordPerRelocationWhenRequested) {
   EXPECT_GE(records, inputRelocs) << "fewer log records than relocations in the scenario's objects";
   for (const std::string &type : inputTypes)
     EXPECT_TRUE(loggedTypes.count(type)) << "no log record of type " << type << ", which the inputs use";
+}
+
+// -Map: the issue only fixes what the map holds (output sections, input
+// sections, symbols), so check names, not layout: every non-empty allocated
+// output section, each of the scenario's objects, and main.
+TEST_P(StaticLink, MapFileNamesSectionsInputsAndSymbolsWhenRequested) {
+  std::string map = tmp / "link.map";
+  RunResult linked = link(linkerPath(), "mld", {"-Map", map});
+  ASSERT_TRUE(linked.exitedWith(0)) << lastCommand << "\n" << linked.describe();
+  std::string text = readFile(map);
+  ASSERT_FALSE(text.empty()) << "no map file at " << map;
+  std::string error;
+  std::optional<ElfFile> elf = ElfFile::load(tmp / "mld/prog", error);
+  ASSERT_TRUE(elf) << error;
+  for (const ElfSection &sec : elf->sections)
+    if ((sec.flags & llvm::ELF::SHF_ALLOC) && sec.size > 0)
+      EXPECT_NE(text.find(sec.name), std::string::npos) << "map does not mention " << sec.name;
+  for (const std::string &obj : scenario.linkedObjects())
+    EXPECT_NE(text.find(obj), std::string::npos) << "map does not mention " << obj;
+  if (elf->symbol("main"))
+    EXPECT_NE(text.find("main"), std::string::npos) << "map does not mention main";
 }
 
 std::string paramName(const ::testing::TestParamInfo<std::string> &info) {

@@ -16,6 +16,8 @@
 //   symbol-size: NAME N      st_size of NAME in the output
 //   string-once: TEXT        TEXT\0 occurs exactly once in SHF_ALLOC sections
 //   input-relocs: TYPES      the compiled objects carry these relocation types
+//   copy: FILES              copied as they are into the prepared dir
+//   first-load: ADDR         p_vaddr of the output's first PT_LOAD
 #include "scenario.h"
 
 #include "run.h"
@@ -137,6 +139,10 @@ std::optional<Scenario> parseScenario(const std::string &dir, std::string &error
       s.symbolSizes.emplace_back(words[0], std::stoull(words[1], nullptr, 0));
     else if (k == "string-once")
       s.stringsOnce.push_back(value);
+    else if (k == "copy")
+      s.copies.insert(s.copies.end(), words.begin(), words.end());
+    else if (k == "first-load")
+      s.firstLoad = std::stoull(value, nullptr, 0);
     else if (k == "input-relocs")
       s.inputRelocs.insert(s.inputRelocs.end(), words.begin(), words.end());
     else {
@@ -201,6 +207,13 @@ bool prepareScenario(const Scenario &s, const std::string &outDir, const Toolcha
     fs::remove(archive, ec);
     if (!runStep(argv, libDir.string(), log))
       return false;
+  }
+  for (const std::string &file : s.copies) {
+    fs::copy_file(fs::path(s.sourceDir) / file, fs::path(outDir) / file, fs::copy_options::overwrite_existing, ec);
+    if (ec) {
+      log += "cannot copy " + file + ": " + ec.message() + "\n";
+      return false;
+    }
   }
   std::ofstream(fs::path(outDir) / ".prepared") << s.name << "\n";
   return true;

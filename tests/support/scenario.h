@@ -34,6 +34,8 @@ struct Scenario {
   std::vector<std::pair<std::string, uint64_t>> symbolSizes;
   std::vector<std::string> stringsOnce;
   std::vector<std::string> inputRelocs;
+  std::vector<std::string> copies;           // files copied into the prepared dir
+  std::optional<uint64_t> firstLoad;         // lowest PT_LOAD p_vaddr
 
   // The .o files named in linkArgs that came from `objects:`.
   std::vector<std::string> linkedObjects() const;

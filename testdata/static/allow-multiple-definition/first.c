@@ -1,0 +1,2 @@
+const char *which(void) { return "first"; }
+int version = 1;
