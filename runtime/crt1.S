@@ -14,7 +14,7 @@ _start:
         movq    %rdx, %r9               /* 6th arg: rtld_fini */
         movq    (%rsp), %rsi            /* 2nd arg: argc */
         leaq    8(%rsp), %rdx           /* 3rd arg: argv */
-        leaq    16(%rdx,%rsi,8), %rcx   /* 4th arg: envp = argv + argc + 1 */
+        leaq    8(%rdx,%rsi,8), %rcx    /* 4th arg: envp = argv + argc + 1 */
         andq    $-16, %rsp              /* psABI: 16-byte aligned at call */
 
         /* Fill the arrays struct (below) with linker-defined bounds. The

@@ -33,13 +33,14 @@ if readelf -d "$mine" 2>/dev/null | grep -q 'libc\.so'; then
   echo "FAIL: $mine needs glibc"; exit 1
 fi
 
-export MLD_TEST_VAR=1
+# A fixed, small environment: the programs print all of it.
+run=(env -i MLD_FIRST_VAR=first MLD_TEST_VAR=1 MLD_LAST_VAR=last)
 if [ -n "${EXPECT:-}" ]; then
   cp "$EXPECT" "$ref.out"; refrc=0
 else
-  (cd "$work" && "$ref" "$work" "$@" <"$src" >"$ref.out" 2>"$ref.err"); refrc=$?
+  (cd "$work" && "${run[@]}" "$ref" "$work" "$@" <"$src" >"$ref.out" 2>"$ref.err"); refrc=$?
 fi
-(cd "$work" && "$mine" "$work" "$@" <"$src" >"$mine.out" 2>"$mine.err"); minerc=$?
+(cd "$work" && "${run[@]}" "$mine" "$work" "$@" <"$src" >"$mine.out" 2>"$mine.err"); minerc=$?
 status=0
 if ! cmp -s "$ref.out" "$mine.out"; then
   echo "FAIL: stdout differs (< expected, > mldc):"

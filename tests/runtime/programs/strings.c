@@ -17,7 +17,7 @@ static int cmpStr(const void *a, const void *b) {
 
 static int sign(int v) { return (v > 0) - (v < 0); }
 
-int main(int argc, char **argv) {
+int main(int argc, char **argv, char **envp) {
   char buf[64];
   /* Copying and concatenation. */
   strcpy(buf, "hello");
@@ -130,7 +130,12 @@ int main(int argc, char **argv) {
   srand(987654321);
   printf(" %d\n", rand());
   printf("argc=%d prog=%s\n", argc, strrchr(argv[0], '/') ? "path" : argv[0]);
-  printf("env HOME set=%d, missing=%p\n", getenv("MLD_TEST_VAR") != NULL,
+  /* The whole environment, in order: the start code must hand main the
+     exact envp the kernel gave (first entry included). */
+  for (char **e = envp; *e; ++e) printf("envp: %s\n", *e);
+  extern char **environ;
+  printf("environ==envp %d, MLD_TEST_VAR=%s MLD_FIRST_VAR=%s missing=%p\n",
+         environ == envp, getenv("MLD_TEST_VAR"), getenv("MLD_FIRST_VAR"),
          (void *)getenv("MLD_NO_SUCH_VARIABLE"));
   return 0;
 }
