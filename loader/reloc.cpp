@@ -34,10 +34,13 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
   const char *name = symIndex ? m->strtab + m->symtab[symIndex].st_name : "";
 
   if (type == R_X86_64_NONE) return;
+  if (P < m->mapStart || P + 8 > m->mapEnd)
+    fatal(errorText(m->path).str("relocation at ").hex(r.r_offset).str(" lies outside the image"));
   if (type == R_X86_64_JUMP_SLOT && lazy) {
-    // The linker left the address of PLTn+6 ("push n") in the slot; it only
-    // needs the load bias. The first call then runs push n; jmp PLT0, which
-    // pushes GOT[1] and jumps to GOT[2] = _dl_runtime_resolve.
+    // The linker left a link-time address in the slot (PLTn+6, the "push n",
+    // in the classic layout); it only needs the load bias. The first call
+    // then runs push n; jmp PLT0, which pushes GOT[1] and jumps to GOT[2] =
+    // _dl_runtime_resolve.
     uint64_t old = *where;
     *where = old + B;
     logLazySlot(L, m, name, index, P, old, *where);

@@ -51,6 +51,14 @@ put_u64 broken/libgood.so $(($(dyn_entry broken/libgood.so 5) + 8)) $((0x4000000
 expect_error 'mload: error: broken/libgood\.so: dynamic tag 0x5 points outside the image' \
   "$MLOAD" --library-path broken ./prog
 
+# A relocation aimed outside the library's image (DT_RELA lies in the first
+# segment, where file offsets equal addresses).
+cp libgood.so broken/libgood.so
+rela=$(u64 broken/libgood.so $(($(dyn_entry broken/libgood.so 7) + 8)))
+put_u64 broken/libgood.so "$rela" $((0x40000000))
+expect_error 'mload: error: broken/libgood\.so: relocation at 0x40000000 lies outside the image' \
+  "$MLOAD" --library-path broken ./prog
+
 # A missing library: glibc's wording, in both forms.
 lib gone good.c
 prog needsgone pie prog.c -- -lgone
