@@ -1,4 +1,5 @@
-/* exit.c: atexit/exit/abort and the environment (environ, getenv).
+/* exit.c: atexit/exit/abort and the process environment (environ,
+ * getenv, getauxval).
  * exit() runs the handlers in reverse registration order, then flushes
  * stdio, then exit_group. The start code registers the fini-array runner
  * and the loader's fini through the same list, so their place in the order
@@ -18,6 +19,14 @@ extern char **__environ __attribute__((alias("environ")));
 char *__progname = "";
 extern char *program_invocation_short_name __attribute__((alias("__progname")));
 char *program_invocation_name;
+unsigned long *mldcAuxv;
+
+unsigned long getauxval(unsigned long type) {
+  for (unsigned long *a = mldcAuxv; a && a[0] != AT_NULL; a += 2)
+    if (a[0] == type) return a[1];
+  errno = 2; /* ENOENT, as glibc */
+  return 0;
+}
 
 int atexit(void (*fn)(void)) {
   if (handlerCount == handlerCapacity) {

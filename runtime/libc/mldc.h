@@ -87,6 +87,7 @@ struct mldc_init_arrays {
 };
 
 /* Internal hooks between files. */
+MLDC_HIDDEN extern unsigned long *mldcAuxv; /* set by start.c */
 MLDC_HIDDEN void mldcFlushAll(void);        /* stdio: flush every stream */
 MLDC_HIDDEN void mldcSetupStaticTls(unsigned long *auxv); /* tls.c */
 MLDC_HIDDEN void mldcRelocateStaticPie(unsigned long *auxv); /* tls.c */

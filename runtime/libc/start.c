@@ -68,6 +68,7 @@ MLDC_NORETURN void __mldc_start_main(int (*main)(int, char **, char **),
   mldcSetupStaticTls(auxv);
 #endif
   environ = envp;
+  mldcAuxv = auxv;
   if (argc > 0 && argv[0] != NULL) {
     extern char *program_invocation_name;
     program_invocation_name = __progname = argv[0];
