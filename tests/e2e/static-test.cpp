@@ -137,7 +137,8 @@ TEST_P(StaticLink, OutputPassesElfChecksWhenLinkedByMld) {
   }
   EXPECT_TRUE(haveLoad);
   EXPECT_TRUE(haveStack) << "no PT_GNU_STACK";
-  EXPECT_NE(elf->section(".symtab"), nullptr);
+  for (const char *name : {".symtab", ".strtab", ".shstrtab", ".comment"})
+    EXPECT_NE(elf->section(name), nullptr) << "no " << name;
   EXPECT_EQ(joinLines(layoutProblems(*elf)), "");
   if (scenario.firstLoad) {
     auto load = std::find_if(elf->segments.begin(), elf->segments.end(),
