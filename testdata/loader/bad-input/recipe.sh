@@ -54,8 +54,8 @@ expect_error 'mload: error: broken/libgood\.so: dynamic tag 0x5 points outside t
 # A relocation aimed outside the library's image (DT_JMPREL lies in the first
 # segment, where file offsets equal addresses).
 cp libgood.so broken/libgood.so
-rela=$(u64 broken/libgood.so $(($(dyn_entry broken/libgood.so 23) + 8)))
-put_u64 broken/libgood.so "$rela" $((0x40000000))
+jmprel=$(u64 broken/libgood.so $(($(dyn_entry broken/libgood.so 23) + 8)))
+put_u64 broken/libgood.so "$jmprel" $((0x40000000))
 expect_error 'mload: error: broken/libgood\.so: relocation at 0x40000000 lies outside the image' \
   "$MLOAD" --library-path broken ./prog
 
