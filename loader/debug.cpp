@@ -1,6 +1,9 @@
-// debug.cpp: _r_debug and _dl_debug_state for gdb. The stores to the
-// program's .dynamic happen before RELRO makes it read-only.
+// debug.cpp: _r_debug and _dl_debug_state for gdb. The stores to .dynamic
+// happen before RELRO makes it read-only. mload itself is on the module
+// list too, as glibc's ld.so is, so gdb keeps its symbols (and can unwind
+// through _dl_runtime_resolve) after the first library event.
 #include "debug.h"
+#include "start.h"
 
 // Both names are looked up by debuggers in mload's symbol table, so they
 // keep default visibility (everything else in mload is hidden).
@@ -13,16 +16,43 @@ __attribute__((noinline, visibility("default"))) void _dl_debug_state() { asm vo
 
 namespace mload {
 
-void publishDebugInfo(Loader &L, uint64_t loaderBase) {
+static void pointDtDebug(Elf64_Dyn *d) {
+  for (; d && d->d_tag != DT_NULL; ++d)
+    if (d->d_tag == DT_DEBUG) d->d_un.d_val = reinterpret_cast<uint64_t>(&_r_debug);
+}
+
+static const char *interpreterPath(const Module *prog) {
+  for (uint16_t i = 0; i < prog->phnum; ++i)
+    if (prog->phdr[i].p_type == PT_INTERP) return reinterpret_cast<const char *>(laddr(prog, prog->phdr[i].p_vaddr));
+  return "";
+}
+
+void publishDebugInfo(Loader &L, bool direct) {
+  // gdb takes the first entry for the executable and skips it. As PT_INTERP,
+  // that is the program and mload goes last, named by PT_INTERP. Run
+  // directly, mload is gdb's executable: it goes first, and its own
+  // DT_DEBUG leads gdb to the list.
+  static LinkMap self;
+  self.l_addr = loaderBase();
+  self.l_ld = loaderDynamic();
+  if (direct) {
+    self.l_name = "";
+    self.l_next = &L.head->linkMap;
+    L.head->linkMap.l_prev = &self;
+    _r_debug.r_map = &self;
+    pointDtDebug(loaderDynamic());
+  } else {
+    self.l_name = interpreterPath(L.head);
+    self.l_prev = &L.tail->linkMap;
+    L.tail->linkMap.l_next = &self;
+    _r_debug.r_map = &L.head->linkMap;
+  }
   _r_debug.r_version = 1;
-  _r_debug.r_map = &L.head->linkMap;
   _r_debug.r_brk = reinterpret_cast<uint64_t>(&_dl_debug_state);
-  _r_debug.r_ldbase = loaderBase;
+  _r_debug.r_ldbase = loaderBase();
   _r_debug.r_state = RDebug::RT_ADD;
   _dl_debug_state();
-  if (Elf64_Dyn *d = L.head->dynamic)
-    for (; d->d_tag != DT_NULL; ++d)
-      if (d->d_tag == DT_DEBUG) d->d_un.d_val = reinterpret_cast<uint64_t>(&_r_debug);
+  pointDtDebug(L.head->dynamic);
   _r_debug.r_state = RDebug::RT_CONSISTENT;
   _dl_debug_state();
 }

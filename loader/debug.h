@@ -17,7 +17,8 @@ struct RDebug {
 };
 
 // Point DT_DEBUG at _r_debug and announce the module list to a debugger.
-void publishDebugInfo(Loader &L, uint64_t loaderBase);
+// `direct`: mload was run as a command rather than as PT_INTERP.
+void publishDebugInfo(Loader &L, bool direct);
 
 } // namespace mload
 

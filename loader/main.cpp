@@ -155,7 +155,7 @@ static int run(uint64_t *sp) {
 
   // TLS offsets must be known before TPOFF64 relocations are applied.
   layoutStaticTls(L);
-  publishDebugInfo(L, loaderBase());
+  publishDebugInfo(L, direct);
 
   // 5-6. Libraries in reverse load order, so a library's own dependencies
   // are ready when its IFUNC resolvers run; the program last, because its

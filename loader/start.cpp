@@ -30,6 +30,7 @@ namespace mload {
 
 uint64_t loaderBase() { return reinterpret_cast<uint64_t>(&__ehdr_start); }
 uint64_t loaderEntry() { return reinterpret_cast<uint64_t>(&_start); }
+Elf64_Dyn *loaderDynamic() { return _DYNAMIC; }
 
 // mload is a static PIE: its only relocations are RELATIVE ones.
 static void relocateSelf() {

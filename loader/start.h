@@ -9,6 +9,7 @@ namespace mload {
 // Address mload was loaded at (its ELF header).
 uint64_t loaderBase();
 uint64_t loaderEntry();
+Elf64_Dyn *loaderDynamic();
 
 // When mload was invoked directly, drop its own arguments (argv[0..skip-1])
 // from the initial stack in place and rewrite the auxv entries that

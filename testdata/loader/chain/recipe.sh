@@ -46,12 +46,20 @@ for variant in xsavec xsave fxsave; do
   [ "$out" = "$(cat "$SRC/prog.out")" ] || fail "$variant trampoline lost arguments"
 done
 
-# gdb finds the libraries through DT_DEBUG -> _r_debug and _dl_debug_state
-# (optional: only when gdb is installed).
+# gdb finds the libraries through DT_DEBUG -> _r_debug and _dl_debug_state,
+# in both forms, and unwinds from _dl_fixup through the trampoline's CFI
+# into the caller (optional: only when gdb is installed).
 if command -v gdb >/dev/null; then
-  timeout 60 gdb -q -batch -ex 'break main' -ex 'run one two' -ex 'info sharedlibrary' ./prog >gdb.out 2>&1
-  for l in liba.so libb.so libc3.so libmldc.so; do
+  timeout 60 gdb -q -batch -ex 'break main' -ex 'run one two' -ex 'info sharedlibrary' \
+    -ex 'break _dl_fixup' -ex continue -ex bt ./prog >gdb.out 2>&1
+  for l in liba.so libb.so libc3.so libmldc.so mload; do
     grep -Eq "^0x[0-9a-f]+ +0x[0-9a-f]+ +Yes.* /.*/$l$" gdb.out || { cat gdb.out >&2; fail "gdb does not list $l"; }
   done
-  note "gdb lists the libraries mload loaded"
+  grep -Eq "^#1 .* in _dl_runtime_resolve " gdb.out && grep -Eq "^#2 .* in main " gdb.out \
+    || { cat gdb.out >&2; fail "gdb cannot unwind from _dl_fixup through the trampoline"; }
+  timeout 60 gdb -q -batch -ex 'break _dl_debug_state' -ex run -ex continue -ex 'info sharedlibrary' \
+    --args "$MLOAD" ./prog >gdb-direct.out 2>&1
+  grep -Eq "Yes.* \./prog$" gdb-direct.out && grep -Eq "Yes.* \./libc3\.so$" gdb-direct.out \
+    || { cat gdb-direct.out >&2; fail "gdb --args mload ./prog does not see the program and libraries"; }
+  note "gdb lists the libraries mload loaded and unwinds through _dl_runtime_resolve"
 fi
