@@ -13,7 +13,7 @@ Text errorText(const char *file) {
 
 void fatal(const Text &message) {
   Text line = message;
-  line.chr('\n');
+  line.finish("\n");
   line.writeTo(2);
   sys::exitGroup(ExitLoadFailure);
 }

@@ -17,7 +17,7 @@ Record::Record(const Loader &L, const char *event) : L(L), json(L.opts.logJson) 
 }
 
 Record::~Record() {
-  line.str(json ? "}\n" : "\n");
+  line.finish(json ? "}\n" : "\n");
   line.writeTo(L.logFd);
 }
 

@@ -14,7 +14,7 @@ uint64_t resolverEntry(const Loader &L); // fixup.cpp
 static void reportMissing(Loader &L, const Module *m, const char *name) {
   ++L.errorCount;
   Text t = errorText(m->path);
-  t.str("symbol not found: ").str(name).chr('\n');
+  t.str("symbol not found: ").str(name).finish("\n");
   t.writeTo(2);
 }
 

@@ -88,6 +88,12 @@ Text &Text::hex(uint64_t v) {
   return *this;
 }
 
+Text &Text::finish(const char *tail) {
+  size_t n = strlen(tail);
+  if (len + n > sizeof(buf)) len = sizeof(buf) - n;
+  return str(tail, n);
+}
+
 Text &Text::pad(size_t column) {
   while (len < column) chr(' ');
   return *this;

@@ -38,12 +38,15 @@ public:
   Text &hex(uint64_t v); // 0x-prefixed, lower case
   Text &pad(size_t column);
   Text &jsonStr(const char *s); // quoted and escaped
+  // Append `tail`, cutting the text before it if needed, so a line always
+  // ends properly (a JSON record keeps its closing brace).
+  Text &finish(const char *tail);
   const char *data() const { return buf; }
   size_t size() const { return len; }
   void writeTo(int fd) const;
 
 private:
-  char buf[1024];
+  char buf[2048];
   size_t len = 0;
 };
 
