@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -180,6 +181,28 @@ TEST_P(StaticLink, OutputPassesElfChecksWhenLinkedByMld) {
     EXPECT_TRUE(r.exitedWith(0)) << joinArgs(reader) << ": " << r.describe();
     EXPECT_EQ(joinLines(complaintLines(r.err, true)), "") << joinArgs(reader) << " complained on stderr";
     EXPECT_EQ(joinLines(complaintLines(r.out, false)), "") << joinArgs(reader) << " complained on stdout";
+  }
+
+  if (scenario.dwarfVerify) {
+    EXPECT_NE(elf->section(".debug_info"), nullptr) << "debug information was dropped";
+    RunResult r = run({"llvm-dwarfdump", "--verify", out});
+    EXPECT_TRUE(r.exitedWith(0) && r.out.find("No errors.") != std::string::npos)
+        << "llvm-dwarfdump --verify:\n" << r.out << r.describe();
+  }
+  for (const Scenario::GdbLine &want : scenario.gdbLines) {
+    RunResult r = run({"gdb", "-batch", "-nx", "-ex", "info line " + want.function, out});
+    if (r.execFailed) {
+      std::cerr << "gdb is not installed: line-table check skipped\n";
+      break;
+    }
+    std::istringstream lines(r.out);
+    bool found = false;
+    for (std::string line; std::getline(lines, line);)
+      found |= line.rfind("Line " + std::to_string(want.line) + " of \"", 0) == 0 &&
+               line.find(want.file + "\" starts at address") != std::string::npos &&
+               line.find("<" + want.function + ">") != std::string::npos;
+    EXPECT_TRUE(found) << "gdb does not place " << want.function << " at " << want.file << ":" << want.line
+                       << ":\n" << r.out << r.err;
   }
 
   RunResult again = link(linkerPath(), "again");

@@ -18,6 +18,8 @@
 //   input-relocs: TYPES      the compiled objects carry these relocation types
 //   copy: FILES              copied as they are into the prepared dir
 //   first-load: ADDR         p_vaddr of the output's first PT_LOAD
+//   dwarf-verify: yes        llvm-dwarfdump --verify finds no error
+//   gdb-line: FUNC FILE:N    gdb's `info line FUNC` says line N of FILE
 #include "scenario.h"
 
 #include "run.h"
@@ -143,7 +145,12 @@ std::optional<Scenario> parseScenario(const std::string &dir, std::string &error
       s.copies.insert(s.copies.end(), words.begin(), words.end());
     else if (k == "first-load")
       s.firstLoad = std::stoull(value, nullptr, 0);
-    else if (k == "input-relocs")
+    else if (k == "dwarf-verify")
+      s.dwarfVerify = value == "yes";
+    else if (k == "gdb-line" && words.size() == 2 && words[1].find(':') != std::string::npos) {
+      size_t c = words[1].rfind(':');
+      s.gdbLines.push_back({words[0], words[1].substr(0, c), std::stoi(words[1].substr(c + 1))});
+    } else if (k == "input-relocs")
       s.inputRelocs.insert(s.inputRelocs.end(), words.begin(), words.end());
     else {
       error = s.name + "/test.txt:" + std::to_string(lineNo) + ": unknown key '" + trim(t.substr(0, colon)) + "'";

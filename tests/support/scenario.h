@@ -36,6 +36,9 @@ struct Scenario {
   std::vector<std::string> inputRelocs;
   std::vector<std::string> copies;           // files copied into the prepared dir
   std::optional<uint64_t> firstLoad;         // lowest PT_LOAD p_vaddr
+  bool dwarfVerify = false;                  // llvm-dwarfdump --verify is clean
+  struct GdbLine { std::string function, file; int line; };
+  std::vector<GdbLine> gdbLines;             // gdb's `info line FUNCTION`
 
   // The .o files named in linkArgs that came from `objects:`.
   std::vector<std::string> linkedObjects() const;

@@ -1,0 +1,6 @@
+static int calls;
+
+int add_numbers(int a, int b) {
+  calls++;
+  return a + b;
+}
