@@ -12,7 +12,15 @@
 
 namespace mload {
 
-static bool hasAvx();
+static void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4]) {
+  asm volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3]) : "a"(leaf), "c"(sub));
+}
+
+static bool hasAvx() {
+  uint32_t r[4];
+  cpuid(1, 0, r);
+  return (r[2] >> 28 & 1) && (r[2] >> 27 & 1); // AVX and OSXSAVE
+}
 
 // Test hook: zero every vector register, upper halves included, as an
 // arbitrary C function could; only a trampoline that restores the full
@@ -58,19 +66,9 @@ __attribute__((visibility("hidden"))) uint64_t _dl_tramp_frame = 64 + 512;
 
 namespace mload {
 
-static void cpuid(uint32_t leaf, uint32_t sub, uint32_t r[4]) {
-  asm volatile("cpuid" : "=a"(r[0]), "=b"(r[1]), "=c"(r[2]), "=d"(r[3]) : "a"(leaf), "c"(sub));
-}
-
 // Pick the trampoline for this CPU: xsavec (compact, smallest) if present,
 // else xsave, else fxsave (SSE state only: no AVX to lose). CPUID leaf 0xd
 // sub-leaf 0 EBX is the XSAVE area size for the features the OS enabled.
-static bool hasAvx() {
-  uint32_t r[4];
-  cpuid(1, 0, r);
-  return (r[2] >> 28 & 1) && (r[2] >> 27 & 1); // AVX and OSXSAVE
-}
-
 uint64_t resolverEntry(const Loader &L) {
   uint32_t r[4];
   cpuid(1, 0, r);
