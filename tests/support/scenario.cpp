@@ -12,7 +12,7 @@
 //   args: ARGS               arguments for the program ("a b" is one)
 //   env: NAME=VALUE          an environment variable for the program
 //   present-symbol: NAME     must be in the output's .symtab
-//   absent-symbol: NAME      must not be (an archive member left out)
+//   absent-symbol: NAME      must not be defined (an archive member left out)
 //   symbol-size: NAME N      st_size of NAME in the output
 //   string-once: TEXT        TEXT\0 occurs exactly once in SHF_ALLOC sections
 //   input-relocs: TYPES      the compiled objects carry these relocation types

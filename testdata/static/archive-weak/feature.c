@@ -1,0 +1,2 @@
+#include <stdio.h>
+void optional_feature(void) { puts("optional feature"); }
