@@ -36,14 +36,25 @@ struct Opened {
   int fd = -1;
   uint64_t size = 0, dev = 0, ino = 0;
   const char *path = nullptr;
+  const char *incompatible = nullptr; // first candidate for another ABI
 };
+
+// An ELF file of another class or machine (a 32-bit library in a shared
+// directory) is skipped and the search goes on, as with glibc.
+static bool isOtherAbi(int fd) {
+  unsigned char h[20] = {};
+  if (sys::pread(fd, h, sizeof(h), 0) != sizeof(h) || memcmp(h, ELFMAG, SELFMAG) != 0) return false;
+  return h[EI_CLASS] != ELFCLASS64 || (h[18] | h[19] << 8) != EM_X86_64;
+}
 
 static bool tryOpen(Loader &L, const char *path, const char *source, Opened &out) {
   long fd = sys::open(path, sys::ORdonly | sys::OCloexec);
   sys::Stat st;
   bool ok = fd >= 0 && sys::fstat(static_cast<int>(fd), &st) == 0 && (st.st_mode & 0170000) == 0100000;
-  logTry(L, path, source, ok);
-  if (!ok) {
+  bool other = ok && isOtherAbi(static_cast<int>(fd));
+  logTry(L, path, source, ok && !other, other);
+  if (other && !out.incompatible) out.incompatible = copyString(path);
+  if (!ok || other) {
     if (fd >= 0) sys::close(static_cast<int>(fd));
     return false;
   }
@@ -145,7 +156,9 @@ static Module *loadLibrary(Loader &L, const char *name, Module *neededBy) {
   if (Module *m = findLoaded(L, name)) return m;
   logSearch(L, name, neededBy);
   Opened f;
-  if (!findLibrary(L, name, neededBy, f)) {
+  // Only incompatible candidates: mapping the first one reports why.
+  if (!findLibrary(L, name, neededBy, f) && f.incompatible) loadByPath(L, f.incompatible);
+  if (f.fd < 0) {
     Text t;
     t.str("mload: error while loading shared libraries: ").str(name)
         .str(": cannot open shared object file: No such file or directory");

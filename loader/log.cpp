@@ -96,10 +96,11 @@ void logSearch(const Loader &L, const char *name, const Module *neededBy) {
   Record(L, "search").t("find library=").s("name", name).t("; needed by ").s("needed_by", neededBy->path);
 }
 
-void logTry(const Loader &L, const char *path, const char *source, bool found) {
+void logTry(const Loader &L, const char *path, const char *source, bool found, bool incompatible) {
   if (!logging(L, LogLibs)) return;
   Record(L, "try").t("  trying file=").s("path", path).t(" (").s("source", source)
-      .t(found ? ") found" : ")").jb("found", found);
+      .t(found ? ") found" : incompatible ? ") incompatible, skipped" : ")").jb("found", found)
+      .jb("incompatible", incompatible);
 }
 
 void logDuplicate(const Loader &L, const char *path, const Module *existing) {

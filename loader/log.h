@@ -37,7 +37,7 @@ const char *relocTypeName(uint32_t type);
 const char *moduleLabel(const Module *m);
 
 void logSearch(const Loader &L, const char *name, const Module *neededBy);
-void logTry(const Loader &L, const char *path, const char *source, bool found);
+void logTry(const Loader &L, const char *path, const char *source, bool found, bool incompatible);
 void logDuplicate(const Loader &L, const char *path, const Module *existing);
 void logMapped(const Loader &L, const Module *m);
 void logSegment(const Loader &L, const Module *m, uint64_t start, uint64_t end, int prot, uint64_t offset);
