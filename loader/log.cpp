@@ -84,7 +84,8 @@ const char *relocTypeName(uint32_t type) {
   }
 }
 
-const char *moduleLabel(const Module *m) { return m ? m->path : "mload"; }
+// A definition with no module is one of mload's builtins.
+static const char *moduleLabel(const Module *m) { return m ? m->path : "mload"; }
 
 static const char *permString(int prot) {
   static const char *names[] = {"---", "r--", "-w-", "rw-", "--x", "r-x", "-wx", "rwx"};
@@ -158,12 +159,12 @@ void logLazySetup(const Loader &L, const Module *m, uint64_t got, uint64_t resol
       .x("resolver", resolver).t(" (_dl_runtime_resolve)");
 }
 
-void logBind(const Loader &L, const Module *ref, uint32_t type, const char *sym, const Module *def,
+void logBind(const Loader &L, const Module *ref, uint32_t type, const char *sym, const char *to,
              const char *version, uint64_t value) {
   if (!logging(L, LogBindings)) return;
   Record r(L, "bind");
-  r.t("binding file ").s("file", ref->path).t(" to ").s("to", def ? moduleLabel(def) : "")
-      .t(": normal symbol '").s("symbol", sym).t("'");
+  r.t("binding file ").s("file", ref->path).t(*to ? " to " : " to nothing").s("to", to)
+      .t(*to ? ": normal symbol '" : ": undefined weak symbol '").s("symbol", sym).t("'");
   if (*version) r.t(" [");
   r.s("version", version);
   if (*version) r.t("]");

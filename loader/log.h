@@ -34,7 +34,6 @@ private:
 };
 
 const char *relocTypeName(uint32_t type);
-const char *moduleLabel(const Module *m);
 
 void logSearch(const Loader &L, const char *name, const Module *neededBy);
 void logTry(const Loader &L, const char *path, const char *source, bool found, bool incompatible);
@@ -46,7 +45,9 @@ void logTls(const Loader &L, const Module *m);
 void logReloc(const Loader &L, const Module *m, uint32_t type, uint64_t where, const char *sym, uint64_t value);
 void logLazySlot(const Loader &L, const Module *m, const char *sym, uint64_t plt, uint64_t slot, uint64_t old, uint64_t value);
 void logLazySetup(const Loader &L, const Module *m, uint64_t got, uint64_t resolver);
-void logBind(const Loader &L, const Module *ref, uint32_t type, const char *sym, const Module *def, const char *version,
+// `to` names the defining module, "mload" for its builtins, "" when an
+// undefined weak reference resolved to 0.
+void logBind(const Loader &L, const Module *ref, uint32_t type, const char *sym, const char *to, const char *version,
              uint64_t value);
 void logLazyBind(const Loader &L, const Module *ref, const char *sym, const Module *def, uint64_t plt, uint64_t slot, uint64_t old, uint64_t value);
 void logInit(const Loader &L, const Module *m, const char *kind, uint64_t index, uint64_t fn);

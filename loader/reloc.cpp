@@ -88,7 +88,8 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
   if (type != R_X86_64_COPY) *where = value;
   logReloc(L, m, type, P, name, value);
   if (symIndex && ELF64_ST_BIND(m->symtab[symIndex].st_info) != STB_LOCAL)
-    logBind(L, m, type, name, d.module, referenceVersion(m, symIndex), value);
+    logBind(L, m, type, name, d.module ? d.module->path : d.found ? "mload" : "", referenceVersion(m, symIndex),
+            value);
 }
 
 static void applyTable(Loader &L, Module *m, unsigned tableTag, unsigned sizeTag, bool lazy) {

@@ -12,6 +12,8 @@ expect_count 1 prog.json tls file ./prog
 expect_count 1 prog.json tls file ./libtls.so
 expect_count 1 prog.json reloc file ./prog type R_X86_64_TPOFF64 symbol lib_counter
 grep -q '"event":"reloc","file":"./libtls.so","type":"R_X86_64_DTPMOD64"' prog.json || fail "no DTPMOD64 in libtls.so"
-grep -q '"event":"bind","file":"./libtls.so","to":"mload","symbol":"__tls_get_addr"' prog.json \
-  || grep -q '"event":"lazy-bind","file":"./libtls.so","to":"mload","symbol":"__tls_get_addr"' prog.json \
+grep -q '"event":"lazy-bind","file":"./libtls.so","to":"mload","symbol":"__tls_get_addr"' prog.json \
   || fail "__tls_get_addr was not provided by mload"
+MLOAD_BIND_NOW=1 MLOAD_LOG=now.json MLOAD_LOG_FORMAT=json ./prog >/dev/null
+grep -q '"event":"bind","file":"./libtls.so","to":"mload","symbol":"__tls_get_addr"' now.json \
+  || fail "__tls_get_addr was not bound to mload eagerly"
