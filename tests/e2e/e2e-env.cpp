@@ -18,6 +18,7 @@ std::string testdataDir() { return fromEnv("MLD_E2E_TESTDATA", MLD_E2E_TESTDATA)
 std::string preparedDir() { return fromEnv("MLD_E2E_PREPARED", MLD_E2E_PREPARED); }
 std::string ccPath() { return fromEnv("MLD_E2E_CC", MLD_E2E_CC); }
 std::string arPath() { return fromEnv("MLD_E2E_AR", MLD_E2E_AR); }
+std::string llvmTool(const std::string &name) { return fromEnv("MLD_E2E_LLVM_BIN", MLD_E2E_LLVM_BIN) + "/" + name; }
 std::string gccLdDir() { return fromEnv("MLD_E2E_GCC_LD_DIR", MLD_E2E_GCC_LD_DIR); }
 
 std::vector<std::string> runtimeLinkArgs(const std::string &out, const std::vector<std::string> &inputs) {

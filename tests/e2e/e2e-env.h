@@ -14,6 +14,7 @@ std::string testdataDir();  // MLD_E2E_TESTDATA: testdata/static
 std::string preparedDir();  // MLD_E2E_PREPARED: compiled scenarios
 std::string ccPath();       // MLD_E2E_CC
 std::string arPath();       // MLD_E2E_AR
+std::string llvmTool(const std::string &name); // MLD_E2E_LLVM_BIN/NAME: llvm-readelf...
 std::string gccLdDir();     // MLD_E2E_GCC_LD_DIR: holds ld -> mld, for gcc -B
 
 // The runtime link line around `inputs`: -static -o OUT crt1.o INPUTS

@@ -180,7 +180,7 @@ TEST_P(StaticLink, OutputPassesElfChecksWhenLinkedByMld) {
   }
 
   for (const std::vector<std::string> &reader : {std::vector<std::string>{"readelf", "-a", "-W", out},
-                                                 std::vector<std::string>{"llvm-readelf", "--all", out}}) {
+                                                 std::vector<std::string>{llvmTool("llvm-readelf"), "--all", out}}) {
     RunResult r = run(reader);
     EXPECT_TRUE(r.exitedWith(0)) << joinArgs(reader) << ": " << r.describe();
     EXPECT_EQ(joinLines(complaintLines(r.err, true)), "") << joinArgs(reader) << " complained on stderr";
@@ -189,7 +189,7 @@ TEST_P(StaticLink, OutputPassesElfChecksWhenLinkedByMld) {
 
   if (scenario.dwarfVerify) {
     EXPECT_NE(elf->section(".debug_info"), nullptr) << "debug information was dropped";
-    RunResult r = run({"llvm-dwarfdump", "--verify", out});
+    RunResult r = run({llvmTool("llvm-dwarfdump"), "--verify", out});
     EXPECT_TRUE(r.exitedWith(0) && r.out.find("No errors.") != std::string::npos)
         << "llvm-dwarfdump --verify:\n" << r.out << r.describe();
   }

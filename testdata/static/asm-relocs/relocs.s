@@ -23,8 +23,7 @@ near_target:	.quad 0
 	.globl get_abs64, get_abs32, get_abs32s, get_pc32, get_rex_gotpcrelx
 	.globl call_gotpcrelx, get_size32, get_size64, get_gotoff64, get_gotpc32
 	.globl get_pc64, get_word, get_byte, get_pc16, get_pc8, call_puts
-	.globl pc16_slot, pc8_slot, get_big_abs_got, get_weak_got
-	.weak never_defined_weak
+	.globl pc16_slot, pc8_slot
 
 get_abs64:
 	movq abs64_slot(%rip), %rax
@@ -80,14 +79,6 @@ get_pc16:
 	ret
 get_pc8:
 	movsbq pc8_slot(%rip), %rax
-	ret
-get_big_abs_got:
-	# big_abs is SHN_ABS above 2^32: neither lea nor mov $imm32 can hold it,
-	# so this REX_GOTPCRELX must keep a real GOT slot.
-	movq big_abs@GOTPCREL(%rip), %rax
-	ret
-get_weak_got:
-	movq never_defined_weak@GOTPCREL(%rip), %rax   # undefined weak: 0
 	ret
 call_puts:
 	subq $8, %rsp
