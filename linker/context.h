@@ -33,7 +33,6 @@ class ShstrtabSection;
 class InterpSection;
 class DynamicSection;
 class DynsymSection;
-class DynstrSection;
 class HashSection;
 class GnuHashSection;
 class VersymSection;
@@ -97,7 +96,7 @@ struct Context {
   InterpSection *interp = nullptr;
   DynamicSection *dynamic = nullptr;
   DynsymSection *dynsym = nullptr;
-  DynstrSection *dynstr = nullptr;
+  StrtabSection *dynstr = nullptr;
   HashSection *hash = nullptr;
   GnuHashSection *gnuHash = nullptr;
   VersymSection *versym = nullptr;
@@ -115,6 +114,8 @@ struct Context {
   uint64_t tpAddr = 0; // thread pointer of the variant II TLS layout
   bool hasDynamicSection = false; // dynamic linking, or static-pie
   Symbol *entrySym = nullptr;
+  std::vector<std::string> neededLibs; // DT_NEEDED, in order
+  std::string rpathString;             // DT_RUNPATH / DT_RPATH
 
   std::unique_ptr<llvm::FileOutputBuffer> outputBuffer;
   std::unique_ptr<RelocLog> relocLog;

@@ -3,6 +3,7 @@
 #include "driver.h"
 
 #include "arch-x86-64.h"
+#include "dynamic.h"
 #include "context.h"
 #include "diag.h"
 #include "layout.h"
@@ -41,6 +42,18 @@ static void createSyntheticSections(Context &ctx) {
   }
   ctx.shstrtabSec = ctx.make<ShstrtabSection>();
   ctx.shdr = ctx.make<OutputShdr>();
+  createDynamicSections(ctx);
+  if (ctx.config.buildId != BuildId::None)
+    ctx.buildId = ctx.make<BuildIdSection>();
+}
+
+// .eh_frame_hdr indexes .eh_frame, so it exists only if .eh_frame does.
+static void createEhFrameHdr(Context &ctx) {
+  for (OutputSection *osec : ctx.outputSections)
+    if (osec->name == ".eh_frame")
+      ctx.ehFrame = osec;
+  if (ctx.config.ehFrameHdr && ctx.ehFrame)
+    ctx.ehFrameHdr = ctx.make<EhFrameHdrSection>();
 }
 
 // .comment gets our identification next to the compilers' (merged, so one
@@ -69,7 +82,6 @@ static void addCommentSection(Context &ctx) {
 int link(const Config &config) {
   Context ctx(config);
   const Config &cfg = ctx.config;
-  ctx.hasDynamicSection = cfg.kind != OutputKind::Exec;
   ctx.imageBase = cfg.imageBase.value_or(cfg.kind == OutputKind::Exec ? 0x400000
                                                                       : 0);
   if (cfg.relocLogPath.size())
@@ -90,6 +102,12 @@ int link(const Config &config) {
   checkpoint(ctx);
   // -- Every input file is known; every name has its winning definition.
 
+  // A PIE, a shared object, or an executable that uses shared libraries is
+  // loaded by a dynamic loader (a static PIE relocates itself with the same
+  // tables), so it gets .dynamic and its companions.
+  ctx.hasDynamicSection = cfg.kind != OutputKind::Exec ||
+                          (!ctx.dsos.empty() && !cfg.isStatic);
+
   // 2. Turn tentative definitions into .bss space, and deduplicate
   //    SHF_MERGE pieces, before sections are binned.
   convertCommonSymbols(ctx);
@@ -100,6 +118,7 @@ int link(const Config &config) {
   //    sections (.text.* -> .text, ...).
   createSyntheticSections(ctx);
   binSections(ctx);
+  createEhFrameHdr(ctx);
   addLinkerDefinedSymbols(ctx);
   // -- No new input sections after this point.
 
@@ -112,6 +131,7 @@ int link(const Config &config) {
 
   // 5. Hand out GOT/PLT indices in one deterministic pass.
   assignSyntheticEntries(ctx);
+  buildDynamicTables(ctx);
   // -- No new symbols or slots after this point.
 
   // 6. Order chunks, group them into segments, assign addresses.

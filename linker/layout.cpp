@@ -5,6 +5,7 @@
 
 #include "context.h"
 #include "diag.h"
+#include "dynamic.h"
 #include "synthetic.h"
 
 #include <algorithm>
@@ -201,8 +202,10 @@ void finalizeChunks(Context &ctx) {
   std::vector<Chunk *> all;
   for (auto &c : ctx.chunkStorage)
     all.push_back(c.get());
-  for (Chunk *c : all)
-    c->computeSize(ctx);
+  // Twice: .dynamic's size depends on which other sections are non-empty.
+  for (int pass = 0; pass < 2; pass++)
+    for (Chunk *c : all)
+      c->computeSize(ctx);
   std::vector<Chunk *> kept;
   for (Chunk *c : all)
     if (c->isNeeded(ctx))
@@ -222,6 +225,26 @@ void finalizeChunks(Context &ctx) {
   for (Chunk *c : ctx.chunks)
     if (!c->isHeader())
       c->shdr.sh_name = ctx.shstrtabSec->strings.add(c->name);
+  // sh_link / sh_info tie each table to the one it indexes (gABI).
+  auto link = [](Chunk *c, Chunk *to) {
+    if (c && to)
+      c->shdr.sh_link = to->shndx;
+  };
+  link(ctx.dynsym, ctx.dynstr);
+  link(ctx.hash, ctx.dynsym);
+  link(ctx.gnuHash, ctx.dynsym);
+  link(ctx.versym, ctx.dynsym);
+  link(ctx.verneed, ctx.dynstr);
+  link(ctx.verdef, ctx.dynstr);
+  link(ctx.dynamic, ctx.dynstr);
+  if (ctx.dynsym) {
+    link(ctx.relaDyn, ctx.dynsym);
+    link(ctx.relaPlt, ctx.dynsym);
+  }
+  if (ctx.relaPlt && ctx.gotPlt && ctx.dynsym) {
+    ctx.relaPlt->shdr.sh_flags |= SHF_INFO_LINK;
+    ctx.relaPlt->shdr.sh_info = ctx.gotPlt->shndx;
+  }
   if (ctx.symtabSec) {
     ctx.symtabSec->collect(ctx);
     ctx.symtabSec->shdr.sh_link = ((Chunk *)ctx.strtabSec)->shndx;

@@ -23,6 +23,8 @@ void computeImportExport(Context &ctx) {
                       sym->visibility == STV_PROTECTED;
     if (sym->isShared()) {
       sym->isPreemptible = true;
+      if (sym->isUsedInRegularObj)
+        static_cast<SharedFile *>(sym->file)->isNeeded = true;
       continue;
     }
     if (!dynamic || !defaultVis)
@@ -42,7 +44,9 @@ void computeImportExport(Context &ctx) {
       bool symbolic = cfg.bsymbolic ||
                       (cfg.bsymbolicFunctions && sym->isFunc());
       sym->isPreemptible = !symbolic && sym->visibility == STV_DEFAULT;
-    } else if (cfg.exportDynamic) {
+    } else if (cfg.exportDynamic || sym->referencedByDso) {
+      // An executable exports what its libraries refer to (callbacks,
+      // interposed functions), or everything with --export-dynamic.
       sym->isExported = true;
     }
   }

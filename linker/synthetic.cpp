@@ -132,6 +132,13 @@ static void writeRela(Context &ctx, uint8_t *buf, const DynReloc &r) {
   rela->r_addend = r.addendIsSymbolVA ? r.sym->getVA(ctx) + r.addend : r.addend;
 }
 
+void RelaDynSection::computeSize(Context &) {
+  shdr.sh_size = relocs.size() * sizeof(ElfRela);
+  relativeCount = std::count_if(relocs.begin(), relocs.end(), [](auto &r) {
+    return r.type == R_X86_64_RELATIVE;
+  });
+}
+
 void RelaDynSection::sortRelocs() {
   std::stable_sort(relocs.begin(), relocs.end(),
                    [](const DynReloc &a, const DynReloc &b) {
@@ -141,9 +148,6 @@ void RelaDynSection::sortRelocs() {
                        return ra;
                      return ra && a.getOffset() < b.getOffset();
                    });
-  relativeCount = std::count_if(relocs.begin(), relocs.end(), [](auto &r) {
-    return r.type == R_X86_64_RELATIVE;
-  });
 }
 
 void RelaDynSection::writeTo(Context &ctx, uint8_t *buf) {

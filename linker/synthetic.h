@@ -118,9 +118,7 @@ public:
       : Chunk(".rela.dyn", llvm::ELF::SHT_RELA, llvm::ELF::SHF_ALLOC, 8) {
     shdr.sh_entsize = sizeof(ElfRela);
   }
-  void computeSize(Context &) override {
-    shdr.sh_size = relocs.size() * sizeof(ElfRela);
-  }
+  void computeSize(Context &) override;
   void writeTo(Context &ctx, uint8_t *buf) override;
   void sortRelocs(); // RELATIVE first (DT_RELACOUNT), then by place
   std::vector<DynReloc> relocs;

@@ -6,6 +6,7 @@
 
 #include "arch-x86-64.h"
 #include "context.h"
+#include "dynamic.h"
 #include "diag.h"
 #include "reloc-log.h"
 #include "synthetic.h"
@@ -94,6 +95,13 @@ void writeOutput(Context &ctx) {
                          buf + osec->shdr.sh_offset + isec->offset);
   }
   checkpoint(ctx);
+
+  // Tables computed from the finished bytes: the unwind index needs the
+  // relocated .eh_frame, and the build id hashes everything, so it is last.
+  if (ctx.ehFrameHdr)
+    ctx.ehFrameHdr->finish(ctx, buf);
+  if (ctx.buildId)
+    ctx.buildId->finish(ctx, buf, ctx.fileSize);
 
   if (ctx.relocLog) {
     logSyntheticEntries(ctx, buf);

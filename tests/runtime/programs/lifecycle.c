@@ -40,6 +40,10 @@ static void second(void) {
 }
 static void third(void) { say("atexit third (unflushed text follows)"); printf("no newline"); }
 
+/* What g++ emits for static destructors; interleaves with atexit. */
+extern int __cxa_atexit(void (*fn)(void *), void *arg, void *dso);
+static void withArg(void *arg) { printf("cxa handler %s\n", (const char *)arg); }
+
 static int ticks;
 static void tick(void) { ++ticks; }
 static void report(void) { printf("ticks=%d\n", ticks); }
@@ -50,6 +54,7 @@ int main(int argc, char **argv) {
   atexit(report);
   for (int i = 0; i < 100; ++i) atexit(tick);
   atexit(first);
+  __cxa_atexit(withArg, "between first and second", NULL);
   atexit(second);
   atexit(third);
   if (argc > 2 && strcmp(argv[2], "exit") == 0) exit(7);

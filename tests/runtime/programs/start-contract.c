@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/auxv.h>
+#include <time.h>
+#include <unistd.h>
 
 extern char **environ;
 extern void _start(void);
@@ -30,5 +32,9 @@ int main(int argc, char **argv, char **envp) {
          getauxval(AT_PHDR) != 0, getauxval(12345));
   printf("frame aligned: %d, local aligned: %d\n",
          ((uintptr_t)__builtin_frame_address(0) & 15) == 0, stackAligned());
+  time_t now = time(NULL), stored = 0;
+  time(&stored);
+  printf("time plausible: %d, sleep(0)=%u usleep(1000)=%d, isatty(stdout)=%d\n",
+         now > 1700000000 && stored >= now, sleep(0), usleep(1000), isatty(1));
   return argc;
 }

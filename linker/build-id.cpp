@@ -1,0 +1,70 @@
+// --build-id: a note whose descriptor identifies this exact output, computed
+// over the finished file (with the descriptor still zero) so that identical
+// inputs give identical ids.
+#include "context.h"
+#include "dynamic.h"
+
+#include "llvm/Support/Endian.h"
+#include "llvm/Support/MD5.h"
+#include "llvm/Support/RandomNumberGenerator.h"
+#include "llvm/Support/SHA1.h"
+#include "llvm/Support/xxhash.h"
+
+namespace mld {
+
+using llvm::support::endian::write32le;
+using llvm::support::endian::write64le;
+
+static uint32_t idSize(const Config &cfg) {
+  switch (cfg.buildId) {
+  case BuildId::Fast: return 8;
+  case BuildId::Md5: return 16;
+  case BuildId::Uuid: return 16;
+  case BuildId::Hex: return cfg.buildIdHex.size();
+  default: return 20;
+  }
+}
+
+void BuildIdSection::computeSize(Context &ctx) {
+  hashSize = idSize(ctx.config);
+  shdr.sh_size = 16 + hashSize;
+}
+
+void BuildIdSection::writeTo(Context &ctx, uint8_t *buf) {
+  write32le(buf, 4);                                  // namesz
+  write32le(buf + 4, hashSize);                       // descsz
+  write32le(buf + 8, llvm::ELF::NT_GNU_BUILD_ID);     // type
+  memcpy(buf + 12, "GNU", 4);
+}
+
+void BuildIdSection::finish(Context &ctx, uint8_t *out, uint64_t size) {
+  uint8_t *desc = out + shdr.sh_offset + 16;
+  llvm::ArrayRef<uint8_t> file(out, size);
+  switch (ctx.config.buildId) {
+  case BuildId::Fast:
+    write64le(desc, llvm::xxHash64(file));
+    break;
+  case BuildId::Md5: {
+    llvm::MD5 h;
+    h.update(file);
+    llvm::MD5::MD5Result r;
+    h.final(r);
+    memcpy(desc, r.Bytes.data(), 16);
+    break;
+  }
+  case BuildId::Uuid:
+    if (llvm::getRandomBytes(desc, 16))
+      memset(desc, 0, 16);
+    break;
+  case BuildId::Hex:
+    memcpy(desc, ctx.config.buildIdHex.data(), hashSize);
+    break;
+  default: {
+    auto digest = llvm::SHA1::hash(file);
+    memcpy(desc, digest.data(), 20);
+    break;
+  }
+  }
+}
+
+} // namespace mld
