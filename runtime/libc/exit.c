@@ -6,12 +6,19 @@
  * is glibc's: handlers registered later (in main) run before them. */
 #include "mldc.h"
 
+/* One exit handler: atexit's take no argument, __cxa_atexit's take one. */
+typedef struct {
+  void (*plain)(void);
+  void (*withArg)(void *);
+  void *arg;
+} Handler;
+
 /* ISO C requires room for at least 32 handlers; the first 64 need no
    allocation, so exit never depends on malloc for ordinary programs. */
 #define INITIAL_HANDLERS 64
 
-static void (*initialHandlers[INITIAL_HANDLERS])(void);
-static void (**handlers)(void) = initialHandlers;
+static Handler initialHandlers[INITIAL_HANDLERS];
+static Handler *handlers = initialHandlers;
 static int handlerCount, handlerCapacity = INITIAL_HANDLERS;
 
 char **environ;
@@ -28,24 +35,39 @@ unsigned long getauxval(unsigned long type) {
   return 0;
 }
 
-int atexit(void (*fn)(void)) {
+static int addHandler(Handler h) {
   if (handlerCount == handlerCapacity) {
-    void (**grown)(void) = malloc(2 * (size_t)handlerCapacity * sizeof *grown);
+    Handler *grown = malloc(2 * (size_t)handlerCapacity * sizeof *grown);
     if (grown == NULL) return -1;
     memcpy(grown, handlers, (size_t)handlerCount * sizeof *grown);
     if (handlers != initialHandlers) free(handlers);
     handlers = grown;
     handlerCapacity *= 2;
   }
-  handlers[handlerCount++] = fn;
+  handlers[handlerCount++] = h;
   return 0;
 }
 
+int atexit(void (*fn)(void)) { return addHandler((Handler){fn, NULL, NULL}); }
+
+/* C++ static destructors register here; `dso` only matters to
+   __cxa_finalize on dlclose, which a runtime without dlopen never sees. */
+int __cxa_atexit(void (*fn)(void *), void *arg, void *dso) {
+  (void)dso;
+  return addHandler((Handler){NULL, fn, arg});
+}
+
+void __cxa_finalize(void *dso) { (void)dso; }
+
 void exit(int status) {
-  /* A handler may itself call atexit; re-reading the count handles that. */
+  /* A handler may itself register more; re-reading the count runs them
+     next, as glibc does. */
   while (handlerCount > 0) {
-    void (*fn)(void) = handlers[--handlerCount];
-    fn();
+    Handler h = handlers[--handlerCount];
+    if (h.plain)
+      h.plain();
+    else
+      h.withArg(h.arg);
   }
   mldcFlushAll();
   _exit(status);

@@ -131,6 +131,7 @@ int munmap(void *, size_t);
 int atexit(void (*)(void));
 int raise(int);
 int arch_prctl(int, unsigned long);
+int isatty(int);
 MLDC_NORETURN void exit(int);
 MLDC_NORETURN void _exit(int);
 MLDC_NORETURN void abort(void);

@@ -8,7 +8,6 @@
 #include "mldc.h"
 
 #define BUFFER_SIZE 8192
-#define TCGETS 0x5401
 
 enum { Unbuffered, LineBuffered, FullyBuffered, ModeUnknown };
 
@@ -42,10 +41,6 @@ FILE *stderr = &stderrFile;
 /* Streams opened with fopen, for fflush(NULL) and exit. */
 static FILE *openFiles;
 
-static int isTerminal(int fd) {
-  char termios[64];
-  return mldcSyscall3(SYS_ioctl, fd, TCGETS, termios) == 0;
-}
 
 /* The write window glibc's putc_unlocked sees: a full buffer for fully
    buffered streams, an empty one otherwise so every byte reaches
@@ -57,7 +52,7 @@ static void resetWriteWindow(FILE *f) {
 
 static void settleMode(FILE *f) {
   if (f->mode == ModeUnknown)
-    f->mode = isTerminal(f->fd) ? LineBuffered : FullyBuffered;
+    f->mode = isatty(f->fd) ? LineBuffered : FullyBuffered;
   if (f->buf == NULL) f->mode = Unbuffered;
 }
 

@@ -96,6 +96,34 @@ int nanosleep(const struct timespec *req, struct timespec *rem) {
   return (int)mldcSyscallResult(mldcSyscall3(SYS_nanosleep, req, rem, 0));
 }
 
+long time(long *out) {
+  struct { long sec, nsec; } ts;
+  long t = mldcSyscall3(SYS_clock_gettime, 0 /* CLOCK_REALTIME */, &ts, 0) < 0 ? -1 : ts.sec;
+  if (out) *out = t;
+  return t;
+}
+
+/* Both return early only when interrupted; a signal-free runtime never is. */
+unsigned sleep(unsigned seconds) {
+  struct { long sec, nsec; } ts = {seconds, 0};
+  return mldcSyscall3(SYS_nanosleep, &ts, &ts, 0) == 0 ? 0 : (unsigned)ts.sec;
+}
+
+int usleep(unsigned long usec) {
+  struct { long sec, nsec; } ts = {(long)(usec / 1000000), (long)(usec % 1000000) * 1000};
+  return (int)mldcSyscallResult(mldcSyscall3(SYS_nanosleep, &ts, NULL, 0)) < 0 ? -1 : 0;
+}
+
+int isatty(int fd) {
+  char termios[64];
+  long r = mldcSyscall3(SYS_ioctl, fd, 0x5401 /* TCGETS */, termios);
+  if (r < 0) {
+    mldcSyscallResult(r);
+    return 0;
+  }
+  return 1;
+}
+
 void _exit(int status) {
   for (;;) mldcSyscall3(SYS_exit_group, status, 0, 0);
 }
