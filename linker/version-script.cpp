@@ -283,7 +283,10 @@ private:
         next();
         continue;
       }
-      if (tok.kind == Token::Kind::Word && tok.text == "extern") {
+      // `extern;` is a symbol that happens to be called extern.
+      Token::Kind after = peek(1).kind;
+      if (tok.kind == Token::Kind::Word && tok.text == "extern" &&
+          after != Token::Kind::Semicolon && after != Token::Kind::RBrace) {
         next();
         if (!parseExtern(*section, error))
           return false;

@@ -481,3 +481,19 @@ TEST(VersionMatch, ThousandsOfSymbolsAgainstHundredsOfPatterns) {
   EXPECT_TRUE(r.isLocal);
   EXPECT_EQ(r.nodeIndex, 299);
 }
+
+TEST(VersionMatch, MixedScriptGivesTheVersionsLldAndBfdGive) {
+  // Expected values were read back (readelf -V) from ld.lld 14 and GNU ld
+  // 2.40 linking a .so of these nine symbols with this script; they agree.
+  VersionMatcher m(parseOk("V1 { global: foo*; pub_*; lib_*; local: p*; };\n"
+                           "V2 { global: fo*; v2_only; extern \"C++\" { ns::foo*; }; local: *; };\n"));
+  EXPECT_EQ(decide(m, "foobar"), "global@1");
+  EXPECT_EQ(decide(m, "fox"), "global@1");
+  EXPECT_EQ(decide(m, "pub_api"), "global@0");
+  EXPECT_EQ(decide(m, "lib_open"), "global@0");
+  EXPECT_EQ(decide(m, "v2_only"), "global@1");
+  EXPECT_EQ(decide(m, "_ZN2ns3fooEv"), "global@1");
+  EXPECT_EQ(decide(m, "priv"), "local@0");
+  EXPECT_EQ(decide(m, "other"), "local@1");
+  EXPECT_EQ(decide(m, "_ZN2ns3barEv"), "local@1");
+}
