@@ -280,6 +280,40 @@ TEST_F(Diagnostics, UnknownRelocationTypeIsReportedAtItsPlace) {
   EXPECT_NE(firstLine(err).find("relocation"), std::string::npos) << err;
 }
 
+TEST_F(Diagnostics, UndefinedSymbolInArchiveMemberNamesTheMember) {
+  // _start pulls needs-foo.o out of libx.a; the reference to foo is in the member.
+  assemble("start", "\t.text\n\t.globl _start\n_start:\n\tcall pulled\n\tret\n"
+                    "\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble("needs-foo", "\t.text\n\t.globl pulled\npulled:\n\tnop\n\tcall foo\n\tret\n"
+                        "\t.section .note.GNU-stack,\"\",@progbits\n");
+  RunOptions opts;
+  opts.cwd = tmp.path();
+  ASSERT_TRUE(run({arPath(), "rcs", "libx.a", "needs-foo.o"}, opts).exitedWith(0));
+  std::string err = linkMustFail({"start.o", "libx.a"});
+  EXPECT_EQ(err, "mld: error: undefined symbol: foo\n"
+                 ">>> referenced by libx.a(needs-foo.o):(.text+0x2)\n");
+}
+
+TEST_F(Diagnostics, SameObjectTwiceIsADuplicateDefinition) {
+  assemble("a", "\t.text\n\t.globl _start\n_start:\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  std::string err = linkMustFail({"a.o", "a.o"});
+  EXPECT_EQ(err, "mld: error: duplicate symbol: _start\n"
+                 ">>> defined at a.o:(.text+0x0)\n"
+                 ">>> defined at a.o:(.text+0x0)\n");
+}
+
+TEST_F(Diagnostics, UnwritableOutputPathIsReported) {
+  assemble("good", goodAsm);
+  std::set<std::string> before = listTree(tmp.path());
+  RunOptions opts;
+  opts.cwd = tmp.path();
+  RunResult r = run({linkerPath(), "-o", "no-such-dir/out", "good.o"}, opts);
+  EXPECT_TRUE(r.exitedWith(1)) << r.describe();
+  EXPECT_EQ(r.err.rfind("mld: error: ", 0), 0u) << r.err;
+  EXPECT_NE(firstLine(r.err).find("no-such-dir/out"), std::string::npos) << r.err;
+  EXPECT_EQ(listTree(tmp.path()), before);
+}
+
 TEST_F(Diagnostics, UnknownOptionIsRejected) {
   assemble("good", goodAsm);
   std::string err = linkMustFail({"--frobnicate", "good.o"});

@@ -237,9 +237,58 @@ TEST_P(StaticLink, ProgramPrintsExpectedWhenLinkedByLdBfd) {
   EXPECT_EQ(ran.out, expected);
 }
 
+// A JSON number, or a string holding a C integer literal ("0x401000", "-4").
+std::optional<int64_t> jsonInteger(const llvm::json::Value *v) {
+  if (!v)
+    return std::nullopt;
+  if (llvm::Optional<int64_t> n = v->getAsInteger())
+    return *n;
+  if (llvm::Optional<llvm::StringRef> str = v->getAsString()) {
+    uint64_t u;
+    if (!str->getAsInteger(0, u))
+      return static_cast<int64_t>(u);
+    int64_t i;
+    if (!str->getAsInteger(0, i))
+      return i;
+  }
+  return std::nullopt;
+}
+
+// A record with "address", "size" and "value" claims that the output holds
+// `value` (truncated to `size` bytes, little-endian) at that address. Returns
+// why the file disagrees, or "" (also for records it cannot place, e.g. in
+// non-allocated sections, or without those keys).
+std::string writtenBytesDisagree(const ElfFile &elf, const llvm::json::Object &rec) {
+  std::optional<int64_t> address = jsonInteger(rec.get("address"));
+  std::optional<int64_t> size = jsonInteger(rec.get("size"));
+  std::optional<int64_t> value = jsonInteger(rec.get("value"));
+  if (!address || !size || !value || *size <= 0 || *size > 8)
+    return "";
+  uint64_t addr = static_cast<uint64_t>(*address), n = static_cast<uint64_t>(*size);
+  for (const ElfSegment &seg : elf.segments) {
+    if (seg.type != llvm::ELF::PT_LOAD || addr < seg.vaddr || addr + n > seg.vaddr + seg.filesz)
+      continue;
+    uint64_t at = seg.offset + (addr - seg.vaddr);
+    if (at + n > elf.bytes().size())
+      return "address past the end of the file";
+    uint64_t got = 0;
+    for (uint64_t i = 0; i < n; i++)
+      got |= uint64_t{static_cast<uint8_t>(elf.bytes()[at + i])} << (8 * i);
+    uint64_t mask = n == 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+    if (got != (static_cast<uint64_t>(*value) & mask)) {
+      std::ostringstream why;
+      why << "the output holds 0x" << std::hex << got;
+      return why.str();
+    }
+    return "";
+  }
+  return "";
+}
+
 // The relocation log: JSON Lines, a record per applied relocation, so at least
 // as many records as the SHF_ALLOC relocations of the scenario's own objects
-// (COMDAT members excluded: a discarded group's relocations are not applied).
+// (COMDAT members excluded: a discarded group's relocations are not applied),
+// and a record that gives an address, a size and a value must match the file.
 TEST_P(StaticLink, RelocLogHasJsonRecordPerRelocationWhenRequested) {
   size_t inputRelocs = 0;
   std::set<std::string> inputTypes, loggedTypes;
@@ -264,6 +313,10 @@ TEST_P(StaticLink, RelocLogHasJsonRecordPerRelocationWhenRequested) {
   ASSERT_TRUE(linked.exitedWith(0)) << lastCommand << "\n" << linked.describe();
   std::ifstream in(log);
   ASSERT_TRUE(in) << "no relocation log at " << log;
+  std::string error;
+  std::optional<ElfFile> elf = ElfFile::load(tmp / "mld/prog", error);
+  ASSERT_TRUE(elf) << error;
+  std::vector<std::string> mismatches;
   std::string line;
   size_t records = 0;
   for (int lineNo = 1; std::getline(in, line); lineNo++) {
@@ -279,7 +332,10 @@ TEST_P(StaticLink, RelocLogHasJsonRecordPerRelocationWhenRequested) {
     if (llvm::Optional<llvm::StringRef> type = obj->getString("type"))
       loggedTypes.insert(type->str());
     records++;
+    if (std::string why = writtenBytesDisagree(*elf, *obj); !why.empty())
+      mismatches.push_back("line " + std::to_string(lineNo) + ": " + why + ": " + line);
   }
+  EXPECT_EQ(joinLines(mismatches), "") << "log records whose value is not what the output holds";
   EXPECT_GE(records, inputRelocs) << "fewer log records than relocations in the scenario's objects";
   for (const std::string &type : inputTypes)
     EXPECT_TRUE(loggedTypes.count(type)) << "no log record of type " << type << ", which the inputs use";
