@@ -90,7 +90,7 @@ struct mldc_init_arrays {
 MLDC_HIDDEN extern unsigned long *mldcAuxv; /* set by start.c */
 MLDC_HIDDEN void mldcFlushAll(void);        /* stdio: flush every stream */
 MLDC_HIDDEN void mldcSetupStaticTls(unsigned long *auxv); /* tls.c */
-MLDC_HIDDEN void mldcRelocateStaticPie(unsigned long *auxv); /* tls.c */
+MLDC_HIDDEN void mldcRelocateStatic(unsigned long *auxv); /* tls.c */
 MLDC_HIDDEN int mldcFormat(void (*sink)(void *, const char *, size_t),
                            void *cookie, const char *fmt, va_list ap);
 /* Formats |value| (finite, inf or nan) for conversion e/E/f/F/g/G; no

@@ -64,7 +64,7 @@ MLDC_NORETURN void __mldc_start_main(int (*main)(int, char **, char **),
 #ifndef MLDC_SHARED
   /* Must come first: until the RELATIVE relocations are applied, no
      pointer stored in data may be used. */
-  mldcRelocateStaticPie(auxv);
+  mldcRelocateStatic(auxv);
   mldcSetupStaticTls(auxv);
 #endif
   environ = envp;

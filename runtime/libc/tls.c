@@ -1,7 +1,7 @@
 /* tls.c: static-only start-up work that a dynamic loader would otherwise
- * do: applying a static PIE's RELATIVE relocations, and building the
- * executable's TLS block + TCB (x86-64 TLS variant II) and pointing %fs at
- * it. Not compiled into libmldc.so. */
+ * do: applying a static PIE's RELATIVE relocations and any IRELATIVE
+ * (ifunc) ones, and building the executable's TLS block + TCB (x86-64 TLS
+ * variant II) and pointing %fs at it. Not compiled into libmldc.so. */
 #include "mldc.h"
 
 typedef struct {
@@ -21,7 +21,10 @@ typedef struct {
 #define DT_NULL 0
 #define DT_RELA 7
 #define DT_RELASZ 8
+#define DT_PLTRELSZ 2
+#define DT_JMPREL 23
 #define R_X86_64_RELATIVE 8
+#define R_X86_64_IRELATIVE 37
 
 /* The TCB: %fs:0 must hold its own address (psABI TLS, variant II), and
    gcc's stack protector reads the canary at %fs:0x28. */
@@ -61,27 +64,54 @@ static const Phdr *programHeaders(unsigned long *auxv, size_t *count,
   return ph;
 }
 
+/* ld.bfd (and mld) bracket a non-PIE static executable's IRELATIVE
+   relocations with these; weak, as a program without ifuncs may lack them. */
+extern const uint64_t __rela_iplt_start[] __attribute__((weak, visibility("hidden")));
+extern const uint64_t __rela_iplt_end[] __attribute__((weak, visibility("hidden")));
+
+typedef uint64_t (*IfuncResolver)(void);
+
+static void applyRelocs(const uint64_t *r, const uint64_t *end, uint64_t bias,
+                        uint32_t type) {
+  for (; r < end; r += 3) {
+    if ((r[1] & 0xffffffff) != type) continue;
+    uint64_t *where = (uint64_t *)(bias + r[0]);
+    *where = type == R_X86_64_RELATIVE ? bias + r[2]
+                                       : ((IfuncResolver)(bias + r[2]))();
+  }
+}
+
 /* Called before anything reads pointers from data. Only hidden symbols and
    locals are touched here, so the code itself needs no relocation. A
-   non-PIE static executable has bias 0 and nothing to do. */
-void mldcRelocateStaticPie(unsigned long *auxv) {
+   static PIE (bias != 0) carries RELATIVE and IRELATIVE in its dynamic
+   tables; a non-PIE one only has IRELATIVE, in the __rela_iplt range.
+   IRELATIVE goes second: a resolver may read relocated data. */
+void mldcRelocateStatic(unsigned long *auxv) {
   size_t n;
   uint64_t bias;
   const Phdr *ph = programHeaders(auxv, &n, &bias);
-  if (bias == 0) return;
+  if (bias == 0) {
+    applyRelocs(__rela_iplt_start, __rela_iplt_end, 0, R_X86_64_IRELATIVE);
+    return;
+  }
   const Dyn *dyn = NULL;
   for (size_t i = 0; i < n; ++i)
     if (ph[i].p_type == PT_DYNAMIC) dyn = (const Dyn *)(bias + ph[i].p_vaddr);
   if (dyn == NULL) return;
-  uint64_t rela = 0, relasz = 0;
+  /* Two tables: DT_RELA, and DT_JMPREL where ld.bfd puts IRELATIVE. */
+  uint64_t table[2] = {0, 0}, size[2] = {0, 0};
   for (; dyn->d_tag != DT_NULL; ++dyn) {
-    if (dyn->d_tag == DT_RELA) rela = dyn->d_val;
-    if (dyn->d_tag == DT_RELASZ) relasz = dyn->d_val;
+    if (dyn->d_tag == DT_RELA) table[0] = dyn->d_val;
+    if (dyn->d_tag == DT_RELASZ) size[0] = dyn->d_val;
+    if (dyn->d_tag == DT_JMPREL) table[1] = dyn->d_val;
+    if (dyn->d_tag == DT_PLTRELSZ) size[1] = dyn->d_val;
   }
-  const uint64_t *r = (const uint64_t *)(bias + rela);
-  for (uint64_t i = 0; i < relasz / 24; ++i, r += 3)
-    if ((r[1] & 0xffffffff) == R_X86_64_RELATIVE)
-      *(uint64_t *)(bias + r[0]) = bias + r[2];
+  const uint32_t passes[2] = {R_X86_64_RELATIVE, R_X86_64_IRELATIVE};
+  for (int p = 0; p < 2; ++p)
+    for (int t = 0; t < 2; ++t) {
+      const uint64_t *begin = (const uint64_t *)(bias + table[t]);
+      applyRelocs(begin, begin + size[t] / 8, bias, passes[p]);
+    }
 }
 
 void mldcSetupStaticTls(unsigned long *auxv) {
