@@ -82,6 +82,20 @@ std::vector<std::string> layoutProblems(const ElfFile &elf) {
   return problems;
 }
 
+std::vector<std::string> unmergedSectionProblems(const ElfFile &elf) {
+  static const char *const bases[] = {".text", ".rodata", ".data", ".bss", ".tdata", ".tbss",
+                                      ".init_array", ".fini_array", ".preinit_array"};
+  std::vector<std::string> problems;
+  for (const ElfSection &sec : elf.sections) {
+    if (!(sec.flags & SHF_ALLOC) || sec.name == ".data.rel.ro")
+      continue;
+    for (const char *base : bases)
+      if (sec.name.rfind(std::string(base) + ".", 0) == 0)
+        problems.push_back(sec.name + " should have been merged into " + base);
+  }
+  return problems;
+}
+
 std::vector<std::string> entryProblems(const ElfFile &elf, const std::string &entrySymbol) {
   const ElfSymbol *sym = elf.symbol(entrySymbol);
   if (!sym)

@@ -17,6 +17,11 @@ namespace mld::test {
 // .tdata/.tbss when there are any.
 std::vector<std::string> layoutProblems(const ElfFile &elf);
 
+// Input sections named with the usual prefixes (.text.foo, .rodata.str1.1,
+// .data.x, .bss.x, .tdata.x, .tbss.x, .init_array.00101...) were merged into
+// their base output section; .data.rel.ro may stand alone as in GNU ld.
+std::vector<std::string> unmergedSectionProblems(const ElfFile &elf);
+
 // e_entry is the address of `entrySymbol` in .symtab.
 std::vector<std::string> entryProblems(const ElfFile &elf, const std::string &entrySymbol);
 

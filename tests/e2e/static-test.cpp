@@ -141,6 +141,7 @@ TEST_P(StaticLink, OutputPassesElfChecksWhenLinkedByMld) {
   for (const char *name : {".symtab", ".strtab", ".shstrtab", ".comment"})
     EXPECT_NE(elf->section(name), nullptr) << "no " << name;
   EXPECT_EQ(joinLines(layoutProblems(*elf)), "");
+  EXPECT_EQ(joinLines(unmergedSectionProblems(*elf)), "");
   if (scenario.firstLoad) {
     auto load = std::find_if(elf->segments.begin(), elf->segments.end(),
                              [](const ElfSegment &seg) { return seg.type == llvm::ELF::PT_LOAD; });
