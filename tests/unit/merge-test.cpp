@@ -104,7 +104,8 @@ TEST_F(MergeTest, AddendBeforeTheFirstPieceExtrapolatesFromIt) {
 // Disabled: getMergedOffset treats (uint64_t)-4 as a huge offset and uses
 // the *last* piece, so the result is only right when the last piece moved
 // by the same amount as the first (see the unit report).
-TEST_F(MergeTest, DISABLED_AddendBeforeTheFirstPieceUsesTheFirstPieceOfAMovedInput) {
+TEST_F(MergeTest,
+       DISABLED_AddendBeforeTheFirstPieceUsesTheFirstPieceOfAMovedInput) {
   ms.add(ctx, a);
   ms.add(ctx, b);
   // b's first piece ("world") went to 6, so offset -4 is 6 - 4.
@@ -114,8 +115,8 @@ TEST_F(MergeTest, DISABLED_AddendBeforeTheFirstPieceUsesTheFirstPieceOfAMovedInp
 TEST_F(MergeTest, AddressesComeFromTheMergedSectionsPlace) {
   ms.add(ctx, a);
   ms.add(ctx, b);
-  OutputSection *rodata = ctx.make<OutputSection>(".rodata", SHT_PROGBITS,
-                                                  (uint64_t)SHF_ALLOC);
+  OutputSection *rodata =
+      ctx.make<OutputSection>(".rodata", SHT_PROGBITS, (uint64_t)SHF_ALLOC);
   rodata->shdr.sh_addr = 0x402000;
   ms.out->osec = rodata;
   ms.out->offset = 0x10;
@@ -185,7 +186,8 @@ TEST(Merge, DISABLED_TruncatedWideStringSectionTerminates) {
   EXPECT_EXIT(mergeTruncatedWideStrings(), testing::ExitedWithCode(0), "");
 }
 
-// ---- relocations against merged strings ----------------------------------------
+// ---- relocations against merged strings
+// ----------------------------------------
 
 class MergeRelocTest : public testing::Test {
 protected:
@@ -224,8 +226,9 @@ TEST_F(MergeRelocTest, LocalLabelWithPcRelativeAddendKeepsTheAddend) {
   // -4 is the distance to the end of the instruction, not into the string.
   Symbol *lc1 = bench.define(".LC1", &b, 6);
   bench.addRela(3, R_X86_64_PC32, lc1, -4);
-  EXPECT_EQ(hexBytes(bench.apply({0x48, 0x8d, 0x3d, 0, 0, 0, 0})),
-            hexBytes(concat({{0x48, 0x8d, 0x3d}, le32(rodataVA - 4 - 0x401003)})));
+  EXPECT_EQ(
+      hexBytes(bench.apply({0x48, 0x8d, 0x3d, 0, 0, 0, 0})),
+      hexBytes(concat({{0x48, 0x8d, 0x3d}, le32(rodataVA - 4 - 0x401003)})));
 }
 
 TEST_F(MergeRelocTest, MergedSectionIsNotTreatedAsDiscarded) {

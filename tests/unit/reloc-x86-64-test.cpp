@@ -70,10 +70,13 @@ TEST(RelocX8664, ClassifyGivesFormulaSizeAndCheckForEverySupportedType) {
 }
 
 TEST(RelocX8664, ClassifyReportsUnsupportedForTlsDescAndDynamicTypes) {
-  for (uint32_t type : {R_X86_64_GOTPC32_TLSDESC, R_X86_64_TLSDESC_CALL,
-                        R_X86_64_TLSDESC, R_X86_64_COPY, R_X86_64_GLOB_DAT,
-                        R_X86_64_JUMP_SLOT, R_X86_64_RELATIVE,
-                        R_X86_64_IRELATIVE, R_X86_64_DTPMOD64, 200u}) {
+  static const uint32_t types[] = {
+      R_X86_64_GOTPC32_TLSDESC, R_X86_64_TLSDESC_CALL,
+      R_X86_64_TLSDESC,         R_X86_64_COPY,
+      R_X86_64_GLOB_DAT,        R_X86_64_JUMP_SLOT,
+      R_X86_64_RELATIVE,        R_X86_64_IRELATIVE,
+      R_X86_64_DTPMOD64,        200};
+  for (uint32_t type : types) {
     SCOPED_TRACE(relocTypeName(type));
     EXPECT_EQ(classifyReloc(type).expr, RelExpr::Unsupported);
   }
@@ -87,7 +90,8 @@ TEST(RelocX8664, TypeNamesArePsAbiSpellingsOrUnknownWithNumber) {
   EXPECT_EQ(relocTypeName(9999), "unknown relocation (9999)");
 }
 
-// ---- checkRange ----------------------------------------------------------------
+// ---- checkRange
+// ----------------------------------------------------------------
 
 // Whether v fits, and the message when it does not ("" when it does).
 std::string rangeError(int64_t v, uint32_t type) {
@@ -117,8 +121,10 @@ TEST(RelocX8664, Unsigned32AcceptsZeroToMaxAndRejectsNegatives) {
 TEST(RelocX8664, Either16AcceptsSignedAndUnsignedReadings) {
   EXPECT_EQ(rangeError(-32768, R_X86_64_16), "");
   EXPECT_EQ(rangeError(65535, R_X86_64_16), "");
-  EXPECT_EQ(rangeError(65536, R_X86_64_16), "0x10000 is not in [-32768, 0xffff]");
-  EXPECT_EQ(rangeError(-32769, R_X86_64_16), "-32769 is not in [-32768, 0xffff]");
+  EXPECT_EQ(rangeError(65536, R_X86_64_16),
+            "0x10000 is not in [-32768, 0xffff]");
+  EXPECT_EQ(rangeError(-32769, R_X86_64_16),
+            "-32769 is not in [-32768, 0xffff]");
 }
 
 TEST(RelocX8664, Either8AcceptsSignedAndUnsignedReadings) {
@@ -131,7 +137,8 @@ TEST(RelocX8664, Either8AcceptsSignedAndUnsignedReadings) {
 TEST(RelocX8664, Signed16And8RejectTheUnsignedUpperHalf) {
   EXPECT_EQ(rangeError(32767, R_X86_64_PC16), "");
   EXPECT_EQ(rangeError(-32768, R_X86_64_PC16), "");
-  EXPECT_EQ(rangeError(32768, R_X86_64_PC16), "0x8000 is not in [-32768, 32767]");
+  EXPECT_EQ(rangeError(32768, R_X86_64_PC16),
+            "0x8000 is not in [-32768, 32767]");
   EXPECT_EQ(rangeError(127, R_X86_64_PC8), "");
   EXPECT_EQ(rangeError(-128, R_X86_64_PC8), "");
   EXPECT_EQ(rangeError(128, R_X86_64_PC8), "0x80 is not in [-128, 127]");
@@ -146,7 +153,8 @@ TEST(RelocX8664, SixtyFourBitAndUncheckedFieldsAcceptEverything) {
   EXPECT_EQ(why, "");
 }
 
-// ---- formulas, applied -----------------------------------------------------------
+// ---- formulas, applied
+// -----------------------------------------------------------
 
 std::vector<uint8_t> filler(size_t n) { return std::vector<uint8_t>(n, 0xcc); }
 
@@ -230,8 +238,10 @@ TEST(RelocX8664, Pc32WritesSymbolPlusAddendMinusPlace) {
   std::vector<uint8_t> code = {0x48, 0x8d, 0x05, 0, 0, 0, 0,
                                0x48, 0x8d, 0x05, 0, 0, 0, 0};
   EXPECT_EQ(hexBytes(b.apply(code)),
-            hexBytes(concat({{0x48, 0x8d, 0x05}, le32(0x404010 - 4 - 0x401003),
-                             {0x48, 0x8d, 0x05}, le32(0x400000 - 4 - 0x40100a)})));
+            hexBytes(concat({{0x48, 0x8d, 0x05},
+                             le32(0x404010 - 4 - 0x401003),
+                             {0x48, 0x8d, 0x05},
+                             le32(0x400000 - 4 - 0x40100a)})));
 }
 
 TEST(RelocX8664, Pc32OverflowIsReportedWithLocation) {
@@ -258,9 +268,9 @@ TEST(RelocX8664, Pc8And16ReachExactlyTheirSignedRange) {
   b.addRela(5, R_X86_64_PC8, tooFar, -1);
   b.addRela(6, R_X86_64_PC16, w, 0);
   std::string err;
-  EXPECT_EQ(hexBytes(b.applyCapturingErrors(
-                {0xeb, 0, 0xeb, 0, 0xeb, 0, 0, 0}, err)),
-            "eb 7f eb 80 eb 00 34 12");
+  EXPECT_EQ(
+      hexBytes(b.applyCapturingErrors({0xeb, 0, 0xeb, 0, 0xeb, 0, 0, 0}, err)),
+      "eb 7f eb 80 eb 00 34 12");
   EXPECT_EQ(b.ctx.errorCount, 1u);
   EXPECT_NE(err.find("a.o:(.text+0x5): relocation R_X86_64_PC8 against "
                      "'tooFar' out of range: 0x80 is not in [-128, 127]"),
@@ -275,8 +285,8 @@ TEST(RelocX8664, Pc64IsNotRangeChecked) {
   b.addRela(0, R_X86_64_PC64, foo, 0);
   b.addRela(8, R_X86_64_PC64, far, 0);
   EXPECT_EQ(hexBytes(b.apply(filler(16))),
-            hexBytes(concat({le64(0x404010 - 0x401000),
-                             le64(0x7fff00000000 - 0x401008)})));
+            hexBytes(concat(
+                {le64(0x404010 - 0x401000), le64(0x7fff00000000 - 0x401008)})));
   EXPECT_EQ(b.ctx.errorCount, 0u);
 }
 
@@ -311,8 +321,9 @@ TEST(RelocX8664, GotPcRelPointsAtTheSymbolsSlot) {
   foo->gotIndex = 3; // slot at .got + 24
   b.addRela(3, R_X86_64_GOTPCREL, foo, -4);
   // GOTPCREL is never relaxed: the mov stays a load from the slot.
-  EXPECT_EQ(hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
-            hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403018 - 4 - 0x401003)})));
+  EXPECT_EQ(
+      hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
+      hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403018 - 4 - 0x401003)})));
 }
 
 TEST(RelocX8664, GotRelativeTypesUseTheGotPltBase) {
@@ -325,13 +336,12 @@ TEST(RelocX8664, GotRelativeTypesUseTheGotPltBase) {
   b.addRela(20, R_X86_64_GOTOFF64, foo, 8);
   b.addRela(28, R_X86_64_GOTPC32, foo, 3);
   b.addRela(32, R_X86_64_GOTPC64, foo, 0);
-  EXPECT_EQ(hexBytes(b.apply(filler(40))),
-            hexBytes(concat({le32(uint32_t(0x403010 - 0x403800)),
-                             le64(0x403010 - 0x403800 + 8),
-                             le64(0x403010 - 0x40100c),
-                             le64(0x404010 + 8 - 0x403800),
-                             le32(0x403800 + 3 - 0x40101c),
-                             le64(0x403800 - 0x401020)})));
+  EXPECT_EQ(
+      hexBytes(b.apply(filler(40))),
+      hexBytes(concat(
+          {le32(uint32_t(0x403010 - 0x403800)), le64(0x403010 - 0x403800 + 8),
+           le64(0x403010 - 0x40100c), le64(0x404010 + 8 - 0x403800),
+           le32(0x403800 + 3 - 0x40101c), le64(0x403800 - 0x401020)})));
   EXPECT_EQ(b.ctx.errorCount, 0u);
 }
 
@@ -447,7 +457,8 @@ TEST(RelocX8664, ReferenceToDiscardedSectionFromDebugInfoGetsATombstone) {
   EXPECT_EQ(hexBytes(d.apply(filler(8))), hexBytes(le64(0)));
 }
 
-// ---- GOTPCRELX relaxations (psABI B.2) ------------------------------------------
+// ---- GOTPCRELX relaxations (psABI B.2)
+// ------------------------------------------
 
 TEST(RelocX8664, GotPcRelXMovBecomesLea) {
   RelocBench b;
@@ -464,10 +475,12 @@ TEST(RelocX8664, RexGotPcRelXMovBecomesLeaKeepingTheRegister) {
   // 48 8b 05: mov ..., %rax;  4c 8b 1d: mov ..., %r11.
   b.addRela(3, R_X86_64_REX_GOTPCRELX, foo, -4);
   b.addRela(10, R_X86_64_REX_GOTPCRELX, foo, -4);
-  EXPECT_EQ(hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0,
-                              0x4c, 0x8b, 0x1d, 0, 0, 0, 0})),
-            hexBytes(concat({{0x48, 0x8d, 0x05}, le32(0x404010 - 4 - 0x401003),
-                             {0x4c, 0x8d, 0x1d}, le32(0x404010 - 4 - 0x40100a)})));
+  EXPECT_EQ(hexBytes(b.apply(
+                {0x48, 0x8b, 0x05, 0, 0, 0, 0, 0x4c, 0x8b, 0x1d, 0, 0, 0, 0})),
+            hexBytes(concat({{0x48, 0x8d, 0x05},
+                             le32(0x404010 - 4 - 0x401003),
+                             {0x4c, 0x8d, 0x1d},
+                             le32(0x404010 - 4 - 0x40100a)})));
 }
 
 TEST(RelocX8664, GotPcRelXIndirectCallBecomesAddr32Call) {
@@ -494,8 +507,9 @@ TEST(RelocX8664, RexGotPcRelXKeepsTheGotLoadForAPreemptibleSymbol) {
   ext->isPreemptible = true;
   ext->gotIndex = 1; // slot 0x403008
   b.addRela(3, R_X86_64_REX_GOTPCRELX, ext, -4);
-  EXPECT_EQ(hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
-            hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403008 - 4 - 0x401003)})));
+  EXPECT_EQ(
+      hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
+      hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403008 - 4 - 0x401003)})));
 }
 
 TEST(RelocX8664, GotPcRelXKeepsTheGotLoadForAnIfunc) {
@@ -513,8 +527,9 @@ TEST(RelocX8664, GotPcRelXKeepsTheGotLoadForOtherInstructions) {
   foo->gotIndex = 0;
   // 48 03 05: add foo@GOTPCREL(%rip), %rax is not rewritten.
   b.addRela(3, R_X86_64_REX_GOTPCRELX, foo, -4);
-  EXPECT_EQ(hexBytes(b.apply({0x48, 0x03, 0x05, 0, 0, 0, 0})),
-            hexBytes(concat({{0x48, 0x03, 0x05}, le32(0x403000 - 4 - 0x401003)})));
+  EXPECT_EQ(
+      hexBytes(b.apply({0x48, 0x03, 0x05, 0, 0, 0, 0})),
+      hexBytes(concat({{0x48, 0x03, 0x05}, le32(0x403000 - 4 - 0x401003)})));
 }
 
 TEST(RelocX8664, GotPcRelXKeepsTheGotLoadForAnAbsoluteSymbolInPic) {
@@ -524,35 +539,42 @@ TEST(RelocX8664, GotPcRelXKeepsTheGotLoadForAnAbsoluteSymbolInPic) {
   Symbol *abs = b.absolute("abs", 0x1234);
   abs->gotIndex = 0;
   b.addRela(3, R_X86_64_REX_GOTPCRELX, abs, -4);
-  EXPECT_EQ(hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
-            hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403000 - 4 - 0x401003)})));
+  EXPECT_EQ(
+      hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
+      hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403000 - 4 - 0x401003)})));
 }
 
 TEST(RelocX8664, GotPcRelXOfUndefinedWeakBecomesLeaOfZeroInExec) {
   RelocBench b;
   Symbol *w = b.undefined("w", true);
   b.addRela(3, R_X86_64_REX_GOTPCRELX, w, -4);
-  EXPECT_EQ(hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
-            hexBytes(concat({{0x48, 0x8d, 0x05}, le32(uint32_t(0 - 4 - 0x401003))})));
+  EXPECT_EQ(
+      hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
+      hexBytes(concat({{0x48, 0x8d, 0x05}, le32(uint32_t(0 - 4 - 0x401003))})));
 }
 
-// ---- TLS relaxations (psABI "Thread-Local Storage") ------------------------------
+// ---- TLS relaxations (psABI "Thread-Local Storage")
+// ------------------------------
 
 TEST(RelocX8664, GotTpOffMovBecomesMovImmediate) {
   RelocBench b;
   Symbol *tv = b.define("tv", b.tdata, 8, STT_TLS);
   // 48 8b 05: mov tv@gottpoff(%rip), %rax;  4c 8b 05: ..., %r8;
   // 48 8b 0d: ..., %rcx;  4c 8b 3d: ..., %r15.
-  std::vector<uint8_t> code = {0x48, 0x8b, 0x05, 0, 0, 0, 0,
-                               0x4c, 0x8b, 0x05, 0, 0, 0, 0,
-                               0x48, 0x8b, 0x0d, 0, 0, 0, 0,
-                               0x4c, 0x8b, 0x3d, 0, 0, 0, 0};
-  for (uint64_t off : {3, 10, 17, 24})
+  std::vector<uint8_t> code = {
+      0x48, 0x8b, 0x05, 0, 0, 0, 0, 0x4c, 0x8b, 0x05, 0, 0, 0, 0,
+      0x48, 0x8b, 0x0d, 0, 0, 0, 0, 0x4c, 0x8b, 0x3d, 0, 0, 0, 0};
+  for (uint64_t off : {3u, 10u, 17u, 24u})
     b.addRela(off, R_X86_64_GOTTPOFF, tv, -4);
   std::vector<uint8_t> tpoff = le32(uint32_t(0x405008 - 0x405100));
-  EXPECT_EQ(hexBytes(b.apply(code)),
-            hexBytes(concat({{0x48, 0xc7, 0xc0}, tpoff, {0x49, 0xc7, 0xc0}, tpoff,
-                             {0x48, 0xc7, 0xc1}, tpoff, {0x49, 0xc7, 0xc7}, tpoff})));
+  EXPECT_EQ(hexBytes(b.apply(code)), hexBytes(concat({{0x48, 0xc7, 0xc0},
+                                                      tpoff,
+                                                      {0x49, 0xc7, 0xc0},
+                                                      tpoff,
+                                                      {0x48, 0xc7, 0xc1},
+                                                      tpoff,
+                                                      {0x49, 0xc7, 0xc7},
+                                                      tpoff})));
 }
 
 TEST(RelocX8664, GotTpOffAddBecomesAddImmediate) {
@@ -562,9 +584,10 @@ TEST(RelocX8664, GotTpOffAddBecomesAddImmediate) {
   b.addRela(3, R_X86_64_GOTTPOFF, tv, -4);
   b.addRela(10, R_X86_64_GOTTPOFF, tv, -4);
   std::vector<uint8_t> tpoff = le32(uint32_t(0x405008 - 0x405100));
-  EXPECT_EQ(hexBytes(b.apply({0x48, 0x03, 0x05, 0, 0, 0, 0,
-                              0x4c, 0x03, 0x25, 0, 0, 0, 0})),
-            hexBytes(concat({{0x48, 0x81, 0xc0}, tpoff, {0x49, 0x81, 0xc4}, tpoff})));
+  EXPECT_EQ(
+      hexBytes(b.apply(
+          {0x48, 0x03, 0x05, 0, 0, 0, 0, 0x4c, 0x03, 0x25, 0, 0, 0, 0})),
+      hexBytes(concat({{0x48, 0x81, 0xc0}, tpoff, {0x49, 0x81, 0xc4}, tpoff})));
 }
 
 TEST(RelocX8664, GotTpOffStaysAGotLoadInASharedObject) {
@@ -574,8 +597,9 @@ TEST(RelocX8664, GotTpOffStaysAGotLoadInASharedObject) {
   Symbol *tv = b.define("tv", b.tdata, 8, STT_TLS);
   tv->gotTpIndex = 4; // slot 0x403020
   b.addRela(3, R_X86_64_GOTTPOFF, tv, -4);
-  EXPECT_EQ(hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
-            hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403020 - 4 - 0x401003)})));
+  EXPECT_EQ(
+      hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
+      hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403020 - 4 - 0x401003)})));
 }
 
 // data16 lea tv@tlsgd(%rip), %rdi; data16 data16 rex.W call __tls_get_addr@PLT
@@ -606,8 +630,10 @@ TEST(RelocX8664, TlsGdStaysGeneralDynamicInASharedObject) {
   b.addRela(4, R_X86_64_TLSGD, tv, -4);
   b.addRela(12, R_X86_64_PLT32, getAddr, -4);
   EXPECT_EQ(hexBytes(b.apply(gdSequence)),
-            hexBytes(concat({{0x66, 0x48, 0x8d, 0x3d}, le32(0x403028 - 4 - 0x401004),
-                             {0x66, 0x66, 0x48, 0xe8}, le32(0x402010 - 4 - 0x40100c)})));
+            hexBytes(concat({{0x66, 0x48, 0x8d, 0x3d},
+                             le32(0x403028 - 4 - 0x401004),
+                             {0x66, 0x66, 0x48, 0xe8},
+                             le32(0x402010 - 4 - 0x40100c)})));
 }
 
 TEST(RelocX8664, TlsGdWithUnexpectedCodeIsReported) {
@@ -616,8 +642,8 @@ TEST(RelocX8664, TlsGdWithUnexpectedCodeIsReported) {
   b.addRela(3, R_X86_64_TLSGD, tv, -4);
   // lea without the data16 prefix, and no call after it.
   std::string err;
-  b.applyCapturingErrors({0x48, 0x8d, 0x3d, 0, 0, 0, 0, 0x90, 0x90, 0x90,
-                          0x90, 0x90, 0x90, 0x90, 0x90},
+  b.applyCapturingErrors({0x48, 0x8d, 0x3d, 0, 0, 0, 0, 0x90, 0x90, 0x90, 0x90,
+                          0x90, 0x90, 0x90, 0x90},
                          err);
   EXPECT_EQ(err, "mld: error: a.o:(.text+0x3): unsupported TLSGD code sequence "
                  "(expected data16 lea; call __tls_get_addr@PLT)\n");
@@ -639,32 +665,38 @@ TEST(RelocX8664, TlsLdBecomesPaddedFsLoadAndDtpOffBecomesTpOffset) {
   EXPECT_EQ(b.ctx.errorCount, 0u);
 }
 
-// ---- PLT templates (psABI 3.5.7 "Procedure Linkage Table") ---------------------
+// ---- PLT templates (psABI 3.5.7 "Procedure Linkage Table")
+// ---------------------
 
 TEST(RelocX8664, PltHeaderPushesGot1AndJumpsThroughGot2) {
   RelocBench b;
   std::vector<uint8_t> buf(16, 0xcc);
   writePltHeader(b.ctx, buf.data(), 0x402000, 0x403800);
-  EXPECT_EQ(hexBytes(buf),
-            hexBytes(concat({{0xff, 0x35}, le32(0x403808 - 0x402006),
-                             {0xff, 0x25}, le32(0x403810 - 0x40200c),
-                             {0x0f, 0x1f, 0x40, 0x00}})));
+  EXPECT_EQ(hexBytes(buf), hexBytes(concat({{0xff, 0x35},
+                                            le32(0x403808 - 0x402006),
+                                            {0xff, 0x25},
+                                            le32(0x403810 - 0x40200c),
+                                            {0x0f, 0x1f, 0x40, 0x00}})));
 }
 
 TEST(RelocX8664, PltEntryJumpsThroughItsSlotThenPushesIndexAndJumpsToPlt0) {
   std::vector<uint8_t> buf(16, 0xcc);
   writePltEntry(buf.data(), 0x402020, 0x403820, 1, 0x402000);
   EXPECT_EQ(hexBytes(buf),
-            hexBytes(concat({{0xff, 0x25}, le32(0x403820 - 0x402026),
-                             {0x68}, le32(1),
-                             {0xe9}, le32(uint32_t(0x402000 - 0x402030))})));
+            hexBytes(concat({{0xff, 0x25},
+                             le32(0x403820 - 0x402026),
+                             {0x68},
+                             le32(1),
+                             {0xe9},
+                             le32(uint32_t(0x402000 - 0x402030))})));
 }
 
 TEST(RelocX8664, IpltEntryJumpsThroughItsSlotAndPadsWithNops) {
   std::vector<uint8_t> buf(16, 0xcc);
   writeIpltEntry(buf.data(), 0x402040, 0x403828);
   EXPECT_EQ(hexBytes(buf),
-            hexBytes(concat({{0xff, 0x25}, le32(0x403828 - 0x402046),
+            hexBytes(concat({{0xff, 0x25},
+                             le32(0x403828 - 0x402046),
                              {0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00},
                              {0x0f, 0x1f, 0x40, 0x00}})));
 }
@@ -687,8 +719,12 @@ TEST(RelocX8664, PltSectionPlacesIpltEntriesAfterTheLazyOnes) {
   std::vector<uint8_t> entry1(plt.begin() + 32, plt.begin() + 48);
   std::vector<uint8_t> iplt(plt.begin() + 48, plt.end());
   EXPECT_EQ(hexBytes(entry1),
-            hexBytes(concat({{0xff, 0x25}, le32(0x403820 - 0x402026), {0x68},
-                             le32(1), {0xe9}, le32(uint32_t(0x402000 - 0x402030))})));
+            hexBytes(concat({{0xff, 0x25},
+                             le32(0x403820 - 0x402026),
+                             {0x68},
+                             le32(1),
+                             {0xe9},
+                             le32(uint32_t(0x402000 - 0x402030))})));
   EXPECT_EQ(hexBytes({iplt.begin(), iplt.begin() + 6}),
             hexBytes(concat({{0xff, 0x25}, le32(0x403828 - 0x402036)})));
 

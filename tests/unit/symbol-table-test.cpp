@@ -29,8 +29,16 @@ protected:
 
   // A definition in x.o's .text at `value`.
   SymbolClaim strong(int fileIndex, uint64_t value = 0) {
-    return {SymbolKind::Defined, STB_GLOBAL, STT_FUNC, STV_DEFAULT,
-            fileOf(fileIndex), &text[fileIndex], value, 4, false, 1};
+    return {SymbolKind::Defined,
+            STB_GLOBAL,
+            STT_FUNC,
+            STV_DEFAULT,
+            fileOf(fileIndex),
+            &text[fileIndex],
+            value,
+            4,
+            false,
+            1};
   }
   SymbolClaim weak(int fileIndex, uint64_t value = 0) {
     SymbolClaim cl = strong(fileIndex, value);
@@ -38,18 +46,42 @@ protected:
     return cl;
   }
   SymbolClaim common(int fileIndex, uint64_t size, uint64_t align) {
-    return {SymbolKind::Common, STB_GLOBAL, STT_OBJECT, STV_DEFAULT,
-            fileOf(fileIndex), nullptr, 0, size, false, align};
+    return {SymbolKind::Common,
+            STB_GLOBAL,
+            STT_OBJECT,
+            STV_DEFAULT,
+            fileOf(fileIndex),
+            nullptr,
+            0,
+            size,
+            false,
+            align};
   }
   SymbolClaim undef(int fileIndex, uint8_t binding = STB_GLOBAL,
                     uint8_t type = STT_NOTYPE) {
-    return {SymbolKind::Undefined, binding, type, STV_DEFAULT,
-            fileOf(fileIndex), nullptr, 0, 0, false, 1};
+    return {SymbolKind::Undefined,
+            binding,
+            type,
+            STV_DEFAULT,
+            fileOf(fileIndex),
+            nullptr,
+            0,
+            0,
+            false,
+            1};
   }
   // A shared library's definition (the file pointer is irrelevant here).
   SymbolClaim shared(uint8_t visibility = STV_DEFAULT) {
-    return {SymbolKind::Shared, STB_GLOBAL, STT_FUNC, visibility,
-            nullptr, nullptr, 0x1234, 8, false, 1};
+    return {SymbolKind::Shared,
+            STB_GLOBAL,
+            STT_FUNC,
+            visibility,
+            nullptr,
+            nullptr,
+            0x1234,
+            8,
+            false,
+            1};
   }
   SymbolClaim withVisibility(SymbolClaim cl, uint8_t v) {
     cl.visibility = v;
@@ -344,8 +376,7 @@ TEST(SymbolTable, DescribeDefinitionUsesSectionThenFileThenInternal) {
 }
 
 TEST(SymbolTable, ArchiveMemberIsNamedWithItsArchive) {
-  ObjectFile member(llvm::MemoryBufferRef(llvm::StringRef(), "b.o"),
-                    "libx.a");
+  ObjectFile member(llvm::MemoryBufferRef(llvm::StringRef(), "b.o"), "libx.a");
   InputSection sec;
   sec.file = &member;
   sec.name = ".text";

@@ -58,7 +58,8 @@ inline std::string hexBytes(const std::vector<uint8_t> &v) {
   return s;
 }
 
-inline std::vector<uint8_t> concat(std::initializer_list<std::vector<uint8_t>> parts) {
+inline std::vector<uint8_t>
+concat(std::initializer_list<std::vector<uint8_t>> parts) {
   std::vector<uint8_t> r;
   for (const auto &p : parts)
     r.insert(r.end(), p.begin(), p.end());
