@@ -396,6 +396,28 @@ bool matchClass(std::string_view pat, size_t p, unsigned char ch, size_t &next, 
   return false;
 }
 
+// Matches the single-character element at pat[p] (anything but '*') and
+// sets next to the element after it.
+bool matchOne(std::string_view pat, size_t p, unsigned char ch, size_t &next) {
+  char c = pat[p];
+  if (c == '?') {
+    next = p + 1;
+    return true;
+  }
+  if (c == '[') {
+    bool valid = false;
+    bool matched = matchClass(pat, p, ch, next, valid);
+    if (valid)
+      return matched;
+  }
+  if (c == '\\' && p + 1 < pat.size()) {
+    next = p + 2;
+    return static_cast<unsigned char>(pat[p + 1]) == ch;
+  }
+  next = p + 1;
+  return static_cast<unsigned char>(c) == ch;
+}
+
 bool isBareStar(const VersionPattern &pat) { return pat.hasWildcard && pat.pattern == "*"; }
 
 std::string literalPrefix(std::string_view pattern) {
@@ -436,18 +458,8 @@ bool globMatch(std::string_view pat, std::string_view text) {
         starT = t;
         continue;
       }
-      bool ok;
-      size_t next = p + 1;
-      bool valid = false;
-      if (c == '?')
-        ok = true;
-      else if (c == '[' && (ok = matchClass(pat, p, text[t], next, valid), valid))
-        ;
-      else if (c == '\\' && p + 1 < pat.size())
-        ok = pat[p + 1] == text[t], next = p + 2;
-      else
-        ok = c == text[t], next = p + 1;
-      if (ok) {
+      size_t next = 0;
+      if (matchOne(pat, p, static_cast<unsigned char>(text[t]), next)) {
         p = next;
         ++t;
         continue;

@@ -118,7 +118,8 @@ TEST(VersionScriptParse, GlobalWithoutColonIsASymbolName) {
 TEST(VersionScriptParse, ExternBlocksMarkCxxPatterns) {
   VersionScript s = parseOk("V1 {\n"
                             "  global:\n"
-                            "    extern \"C++\" { ns::foo*; \"ns::bar(int)\"; std::vector<int>*; };\n"
+                            "    extern \"C++\" {\n"
+                            "      ns::foo*; \"ns::bar(int)\"; std::vector<int>*; };\n"
                             "    extern \"C\" { cfunc; c_* };\n"
                             "  local:\n"
                             "    extern \"C++\" { detail::* };\n"
@@ -426,7 +427,8 @@ TEST(VersionMatch, CxxAndCExactNamesShareFileOrder) {
   EXPECT_EQ(decide(m, "_ZN2ns3fooEv"), "global@0");
   VersionMatcher m2(parseOk("V1 { _ZN2ns3fooEv; };\nV2 { extern \"C++\" { \"ns::foo()\"; }; };"));
   EXPECT_EQ(decide(m2, "_ZN2ns3fooEv"), "global@0");
-  VersionMatcher m3(parseOk("V1 { local: _ZN2ns3fooEv; };\nV2 { extern \"C++\" { \"ns::foo()\"; }; };"));
+  VersionMatcher m3(
+      parseOk("V1 { local: _ZN2ns3fooEv; };\nV2 { extern \"C++\" { \"ns::foo()\"; }; };"));
   EXPECT_EQ(decide(m3, "_ZN2ns3fooEv"), "local@0");
 }
 
@@ -486,7 +488,8 @@ TEST(VersionMatch, MixedScriptGivesTheVersionsLldAndBfdGive) {
   // Expected values were read back (readelf -V) from ld.lld 14 and GNU ld
   // 2.40 linking a .so of these nine symbols with this script; they agree.
   VersionMatcher m(parseOk("V1 { global: foo*; pub_*; lib_*; local: p*; };\n"
-                           "V2 { global: fo*; v2_only; extern \"C++\" { ns::foo*; }; local: *; };\n"));
+                           "V2 { global: fo*; v2_only;\n"
+                           "     extern \"C++\" { ns::foo*; }; local: *; };\n"));
   EXPECT_EQ(decide(m, "foobar"), "global@1");
   EXPECT_EQ(decide(m, "fox"), "global@1");
   EXPECT_EQ(decide(m, "pub_api"), "global@0");
