@@ -21,58 +21,6 @@ static int slotFor(int64_t tag) {
   }
 }
 
-// Version index -> name, from .gnu.version_d (our definitions) and
-// .gnu.version_r (what we need from others). Index 0 and 1 are "local" and
-// "global" and have no name (gABI symbol versioning).
-static void readVersions(Module *m) {
-  uint32_t maxIndex = 1;
-  if (m->has(SlotVerdef)) {
-    auto *vd = reinterpret_cast<const Elf64_Verdef *>(laddr(m, m->dyn[SlotVerdef]));
-    for (uint64_t i = 0; i < m->dyn[SlotVerdefNum]; ++i) {
-      if ((vd->vd_ndx & 0x7fff) > maxIndex) maxIndex = vd->vd_ndx & 0x7fff;
-      if (!vd->vd_next) break;
-      vd = reinterpret_cast<const Elf64_Verdef *>(reinterpret_cast<const char *>(vd) + vd->vd_next);
-    }
-  }
-  if (m->has(SlotVerneed)) {
-    auto *vn = reinterpret_cast<const Elf64_Verneed *>(laddr(m, m->dyn[SlotVerneed]));
-    for (uint64_t i = 0; i < m->dyn[SlotVerneedNum]; ++i) {
-      auto *aux = reinterpret_cast<const Elf64_Vernaux *>(reinterpret_cast<const char *>(vn) + vn->vn_aux);
-      for (uint32_t j = 0; j < vn->vn_cnt; ++j) {
-        if ((aux->vna_other & 0x7fff) > maxIndex) maxIndex = aux->vna_other & 0x7fff;
-        aux = reinterpret_cast<const Elf64_Vernaux *>(reinterpret_cast<const char *>(aux) + aux->vna_next);
-      }
-      if (!vn->vn_next) break;
-      vn = reinterpret_cast<const Elf64_Verneed *>(reinterpret_cast<const char *>(vn) + vn->vn_next);
-    }
-  }
-  m->versionCount = maxIndex + 1;
-  m->versionNames = static_cast<const char **>(allocate(sizeof(char *) * m->versionCount));
-  for (uint32_t i = 0; i < m->versionCount; ++i) m->versionNames[i] = nullptr;
-  if (m->has(SlotVerdef)) {
-    auto *vd = reinterpret_cast<const Elf64_Verdef *>(laddr(m, m->dyn[SlotVerdef]));
-    for (uint64_t i = 0; i < m->dyn[SlotVerdefNum]; ++i) {
-      auto *aux = reinterpret_cast<const Elf64_Verdaux *>(reinterpret_cast<const char *>(vd) + vd->vd_aux);
-      // The base definition (VER_FLG_BASE) names the file itself, not a version.
-      if (!(vd->vd_flags & VER_FLG_BASE)) m->versionNames[vd->vd_ndx & 0x7fff] = m->strtab + aux->vda_name;
-      if (!vd->vd_next) break;
-      vd = reinterpret_cast<const Elf64_Verdef *>(reinterpret_cast<const char *>(vd) + vd->vd_next);
-    }
-  }
-  if (m->has(SlotVerneed)) {
-    auto *vn = reinterpret_cast<const Elf64_Verneed *>(laddr(m, m->dyn[SlotVerneed]));
-    for (uint64_t i = 0; i < m->dyn[SlotVerneedNum]; ++i) {
-      auto *aux = reinterpret_cast<const Elf64_Vernaux *>(reinterpret_cast<const char *>(vn) + vn->vn_aux);
-      for (uint32_t j = 0; j < vn->vn_cnt; ++j) {
-        m->versionNames[aux->vna_other & 0x7fff] = m->strtab + aux->vna_name;
-        aux = reinterpret_cast<const Elf64_Vernaux *>(reinterpret_cast<const char *>(aux) + aux->vna_next);
-      }
-      if (!vn->vn_next) break;
-      vn = reinterpret_cast<const Elf64_Verneed *>(reinterpret_cast<const char *>(vn) + vn->vn_next);
-    }
-  }
-}
-
 // Tags whose value is an address in the image: a corrupt file must not
 // make us read outside what we mapped.
 static bool isAddressTag(int slot) {
@@ -84,6 +32,111 @@ static bool isAddressTag(int slot) {
   default:
     return false;
   }
+}
+
+void requireInside(const Module *m, const void *p, uint64_t size, const char *what) {
+  if (!inImage(m, p, size)) fatal(errorText(m->path).str(what).str(" lies outside the image (corrupt file?)"));
+}
+
+// Calls fn(index, name offset) for each version the module defines (but
+// not the base definition, which names the file itself) and each version
+// it needs from others (gABI symbol versioning: .gnu.version_d/_r).
+template <typename Fn> static void forEachVersion(const Module *m, Fn fn) {
+  if (m->has(SlotVerdef)) {
+    const char *p = reinterpret_cast<const char *>(laddr(m, m->dyn[SlotVerdef]));
+    for (uint64_t i = 0; i < m->dyn[SlotVerdefNum]; ++i) {
+      auto *vd = reinterpret_cast<const Elf64_Verdef *>(p);
+      requireInside(m, vd, sizeof(*vd), "DT_VERDEF");
+      auto *aux = reinterpret_cast<const Elf64_Verdaux *>(p + vd->vd_aux);
+      requireInside(m, aux, sizeof(*aux), "DT_VERDEF");
+      if (!(vd->vd_flags & VER_FLG_BASE)) fn(vd->vd_ndx & 0x7fffu, aux->vda_name);
+      if (!vd->vd_next) break;
+      p += vd->vd_next;
+    }
+  }
+  if (m->has(SlotVerneed)) {
+    const char *p = reinterpret_cast<const char *>(laddr(m, m->dyn[SlotVerneed]));
+    for (uint64_t i = 0; i < m->dyn[SlotVerneedNum]; ++i) {
+      auto *vn = reinterpret_cast<const Elf64_Verneed *>(p);
+      requireInside(m, vn, sizeof(*vn), "DT_VERNEED");
+      const char *q = p + vn->vn_aux;
+      for (uint32_t j = 0; j < vn->vn_cnt; ++j) {
+        auto *aux = reinterpret_cast<const Elf64_Vernaux *>(q);
+        requireInside(m, aux, sizeof(*aux), "DT_VERNEED");
+        fn(aux->vna_other & 0x7fffu, aux->vna_name);
+        if (!aux->vna_next) break;
+        q += aux->vna_next;
+      }
+      if (!vn->vn_next) break;
+      p += vn->vn_next;
+    }
+  }
+}
+
+// Version index -> name. Index 0 and 1 ("local", "global") have none.
+static void readVersions(Module *m) {
+  uint32_t maxIndex = 1;
+  forEachVersion(m, [&](uint32_t index, uint32_t) { maxIndex = index > maxIndex ? index : maxIndex; });
+  m->versionCount = maxIndex + 1;
+  m->versionNames = static_cast<const char **>(allocate(sizeof(char *) * m->versionCount));
+  for (uint32_t i = 0; i < m->versionCount; ++i) m->versionNames[i] = nullptr;
+  forEachVersion(m, [&](uint32_t index, uint32_t name) {
+    m->versionNames[index] = name < m->strSize ? m->strtab + name : nullptr;
+  });
+}
+
+// A bound on the .dynsym index, which ELF only records indirectly: nchain
+// of DT_HASH; with only DT_GNU_HASH (which leaves out undefined symbols),
+// the entries up to the end of the segment holding .dynsym. Every hash
+// table word read later is checked to lie in the image here.
+static uint64_t countSymbols(const Module *m) {
+  uint64_t count = 0;
+  if (const uint32_t *h = m->sysvHash) {
+    requireInside(m, h, 8, "DT_HASH");
+    if (h[0] == 0) fatal(m->path, "DT_HASH has no buckets");
+    requireInside(m, h, 8 + 4ull * h[0] + 4ull * h[1], "DT_HASH");
+    count = h[1];
+  }
+  if (const uint32_t *h = m->gnuHash) {
+    requireInside(m, h, 16, "DT_GNU_HASH");
+    uint32_t nbuckets = h[0], symoffset = h[1], bloomSize = h[2];
+    if (nbuckets == 0 || bloomSize == 0) fatal(m->path, "DT_GNU_HASH has no buckets");
+    requireInside(m, h, 16 + 8ull * bloomSize + 4ull * nbuckets, "DT_GNU_HASH");
+    const uint32_t *buckets = h + 4 + 2ull * bloomSize, *chain = buckets + nbuckets;
+    uint64_t last = 0;
+    for (uint32_t i = 0; i < nbuckets; ++i) last = buckets[i] > last ? buckets[i] : last;
+    uint64_t gnuCount = symoffset;
+    if (last >= symoffset) {
+      // The last bucket's run ends the chain array: walk to its end bit.
+      for (;; ++last) {
+        requireInside(m, chain + (last - symoffset), 4, "DT_GNU_HASH");
+        if (chain[last - symoffset] & 1) break;
+      }
+      gnuCount = last + 1;
+    }
+    if (!m->sysvHash) {
+      uint64_t symtab = reinterpret_cast<uint64_t>(m->symtab), end = segmentEnd(m, symtab, PF_R);
+      count = end > symtab ? (end - symtab) / sizeof(Elf64_Sym) : 0;
+      if (count < gnuCount) fatal(m->path, "DT_GNU_HASH reaches past the end of .dynsym");
+    }
+  }
+  requireInside(m, m->symtab, count * sizeof(Elf64_Sym), "DT_SYMTAB");
+  return count;
+}
+
+// Every table the loader will read through .dynamic lies in the image.
+static void checkTables(Module *m) {
+  m->strSize = m->dyn[DT_STRSZ];
+  requireInside(m, m->strtab, m->strSize, "DT_STRTAB");
+  if (m->strSize == 0 || m->strtab[m->strSize - 1] != '\0') fatal(m->path, "DT_STRTAB is not NUL-terminated");
+  m->symCount = countSymbols(m);
+  if (m->versym) requireInside(m, m->versym, 2 * m->symCount, "DT_VERSYM");
+  static const unsigned tables[][2] = {
+      {DT_RELA, DT_RELASZ}, {DT_JMPREL, DT_PLTRELSZ}, {DT_INIT_ARRAY, DT_INIT_ARRAYSZ},
+      {DT_FINI_ARRAY, DT_FINI_ARRAYSZ}, {DT_PREINIT_ARRAY, DT_PREINIT_ARRAYSZ}};
+  for (const auto &t : tables)
+    if (m->has(t[0])) requireInside(m, reinterpret_cast<const void *>(laddr(m, m->dyn[t[0]])), m->dyn[t[1]], "a relocation or init table");
+  if (m->has(DT_PLTGOT)) requireInside(m, reinterpret_cast<const void *>(laddr(m, m->dyn[DT_PLTGOT])), 24, "DT_PLTGOT");
 }
 
 void decodeDynamic(Module *m) {
@@ -114,7 +167,10 @@ void decodeDynamic(Module *m) {
   if (m->symtab && !m->sysvHash && !m->gnuHash) fatal(m->path, "no DT_HASH or DT_GNU_HASH symbol hash table");
   if (m->has(DT_PLTREL) && m->dyn[DT_PLTREL] != DT_RELA) fatal(m->path, "DT_PLTREL is not DT_RELA");
   m->bindNow = m->has(DT_BIND_NOW) || (m->dyn[DT_FLAGS] & DF_BIND_NOW) || (m->dyn[SlotFlags1] & DF_1_NOW);
-  if (m->strtab) readVersions(m);
+  if (m->strtab) {
+    checkTables(m);
+    readVersions(m);
+  }
 }
 
 } // namespace mload

@@ -37,7 +37,8 @@ extern "C" uint64_t _dl_fixup(Module *m, uint64_t index) {
     fatal(errorText(m->path).str("lazy binding: PLT index ").dec(index).str(" out of range"));
   const Elf64_Rela &r = reinterpret_cast<const Elf64_Rela *>(laddr(m, m->dyn[DT_JMPREL]))[index];
   uint32_t symIndex = ELF64_R_SYM(r.r_info);
-  const char *name = m->strtab + m->symtab[symIndex].st_name;
+  if (symIndex >= m->symCount) fatal(errorText(m->path).str("lazy binding: bad symbol index ").dec(symIndex));
+  const char *name = symbolName(m, symIndex);
   Definition d = resolveSymbol(L, m, symIndex, RefKind::JumpSlot);
   if (!d.found) {
     Text t;

@@ -44,7 +44,7 @@ static bool accepts(const Module *m, uint32_t idx, const Request &r, const Elf64
   unsigned type = ELF64_ST_TYPE(s->st_info), bind = ELF64_ST_BIND(s->st_info);
   if (type > STT_FUNC && type != STT_COMMON && type != STT_TLS && type != STT_GNU_IFUNC) return false;
   if (bind != STB_GLOBAL && bind != STB_WEAK && bind != STB_GNU_UNIQUE) return false;
-  if (!streq(m->strtab + s->st_name, r.name)) return false;
+  if (s->st_name >= m->strSize || !streq(m->strtab + s->st_name, r.name)) return false;
   if (!m->versym) return true;
   uint16_t v = m->versym[idx];
   uint16_t ndx = v & 0x7fff;
@@ -76,7 +76,7 @@ static const Elf64_Sym *findInModule(const Module *m, const Request &r) {
     if ((word & mask) != mask) return nullptr; // Bloom filter: certainly absent
     uint32_t idx = buckets[r.gnu % nbuckets];
     if (idx < symoffset) return nullptr;
-    for (;; ++idx) {
+    for (; idx < m->symCount; ++idx) { // symCount: dynamic.cpp checked the chain
       uint32_t hv = chain[idx - symoffset];
       if ((hv | 1) == (r.gnu | 1) && accepts(m, idx, r, &fallback, &fallbackCount)) return &m->symtab[idx];
       if (hv & 1) break;
@@ -85,7 +85,10 @@ static const Elf64_Sym *findInModule(const Module *m, const Request &r) {
     const uint32_t *h = m->sysvHash;
     uint32_t nbucket = h[0];
     const uint32_t *bucket = h + 2, *chain = h + 2 + nbucket;
-    for (uint32_t idx = bucket[r.sysv % nbucket]; idx != STN_UNDEF; idx = chain[idx])
+    // Bounded by nchain (= symCount), which also stops a looping chain.
+    uint32_t steps = 0;
+    for (uint32_t idx = bucket[r.sysv % nbucket]; idx != STN_UNDEF && idx < m->symCount && steps++ < m->symCount;
+         idx = chain[idx])
       if (accepts(m, idx, r, &fallback, &fallbackCount)) return &m->symtab[idx];
   }
   return fallbackCount == 1 ? fallback : nullptr;
@@ -105,7 +108,7 @@ Definition resolveSymbol(const Loader &L, const Module *ref, uint32_t symIndex, 
     d.module = ref;
     d.sym = s;
   } else {
-    Request r{ref->strtab + s->st_name, referenceVersion(ref, symIndex), 0, 0, kind};
+    Request r{symbolName(ref, symIndex), referenceVersion(ref, symIndex), 0, 0, kind};
     r.gnu = gnuHash(r.name);
     r.sysv = sysvHash(r.name);
     for (const Module *m = L.head; m && !d.sym; m = m->next) {

@@ -18,7 +18,14 @@ struct Definition {
 
 enum class RefKind { Data, JumpSlot, Copy };
 
-// Resolve symbol `symIndex` of `ref` for a relocation of kind `kind`:
+// Name of symbol `i` of `m` ("" if its st_name is out of range).
+inline const char *symbolName(const Module *m, uint64_t i) {
+  uint32_t off = m->symtab[i].st_name;
+  return off < m->strSize ? m->strtab + off : "";
+}
+
+// Resolve symbol `symIndex` (< ref->symCount, which callers check) of
+// `ref` for a relocation of kind `kind`:
 // local symbols bind to `ref` itself; JUMP_SLOT lookups skip canonical-PLT
 // entries of executables; COPY lookups skip the program itself. IFUNC
 // definitions are resolved by calling their resolver.

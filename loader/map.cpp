@@ -6,6 +6,7 @@
 #include "map.h"
 #include <new>
 #include "diag.h"
+#include "dynamic.h"
 #include "log.h"
 #include "linux-syscall.h"
 
@@ -170,6 +171,12 @@ Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t
   m->phnum = eh.e_phnum;
   m->phdr = ph;
   readSpecialHeaders(m);
+  if (m->tlsImage) requireInside(m, reinterpret_cast<const void *>(m->tlsImage), m->tlsFilesz, "PT_TLS");
+  // lld pads PT_GNU_RELRO to a page boundary past its segment, so RELRO
+  // only has to stay inside the reserved span.
+  if (m->relroEnd != m->relroStart &&
+      (m->relroStart < m->mapStart || m->relroEnd > m->mapEnd || m->relroEnd < m->relroStart))
+    fatal(path, "PT_GNU_RELRO lies outside the image (corrupt file?)");
   logMapped(L, m);
   for (uint16_t i = 0; i < eh.e_phnum; ++i)
     if (ph[i].p_type == PT_LOAD) mapSegment(L, m, fd, ph[i]);

@@ -48,6 +48,7 @@ struct Module {
   uint64_t hasDyn = 0; // bit i: slot i present
   const Elf64_Sym *symtab = nullptr;
   const char *strtab = nullptr;
+  uint64_t symCount = 0, strSize = 0; // checked against the image
   const uint32_t *sysvHash = nullptr;
   const uint32_t *gnuHash = nullptr;
   const uint16_t *versym = nullptr;
@@ -73,6 +74,26 @@ struct Module {
 };
 
 inline uint64_t laddr(const Module *m, uint64_t v) { return m->base + v; }
+
+// End of the PT_LOAD segment holding address `a` whose p_flags include
+// `pflag` (PF_R, PF_W), or 0.
+inline uint64_t segmentEnd(const Module *m, uint64_t a, uint32_t pflag) {
+  for (uint16_t i = 0; i < m->phnum; ++i) {
+    const Elf64_Phdr &p = m->phdr[i];
+    uint64_t start = laddr(m, p.p_vaddr);
+    if (p.p_type == PT_LOAD && (p.p_flags & pflag) && a >= start && a - start < p.p_memsz) return start + p.p_memsz;
+  }
+  return 0;
+}
+
+// Does [p, p + size) lie inside one readable segment of m? Tables found
+// through .dynamic are checked with this before use, so a corrupt file
+// gives an error instead of a stray read (the span between segments is
+// PROT_NONE).
+inline bool inImage(const Module *m, const void *p, uint64_t size) {
+  uint64_t a = reinterpret_cast<uint64_t>(p), end = segmentEnd(m, a, PF_R);
+  return end && size <= end - a;
+}
 
 enum LogCategory : unsigned {
   LogLibs = 1, LogReloc = 2, LogBindings = 4, LogInit = 8,

@@ -31,11 +31,14 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
   uint64_t B = m->base, P = B + r.r_offset;
   int64_t A = r.r_addend;
   auto *where = reinterpret_cast<uint64_t *>(P);
-  const char *name = symIndex ? m->strtab + m->symtab[symIndex].st_name : "";
-
   if (type == R_X86_64_NONE) return;
-  if (P < m->mapStart || P + 8 > m->mapEnd)
-    fatal(errorText(m->path).str("relocation at ").hex(r.r_offset).str(" lies outside the image"));
+  uint64_t writableEnd = segmentEnd(m, P, PF_W);
+  if (!writableEnd || writableEnd - P < 8)
+    fatal(errorText(m->path).str("relocation at ").hex(r.r_offset).str(" lies outside the writable segments"));
+  if (symIndex >= m->symCount)
+    fatal(errorText(m->path).str("relocation at ").hex(r.r_offset).str(" refers to symbol ").dec(symIndex)
+              .str(", past the end of .dynsym"));
+  const char *name = symIndex ? symbolName(m, symIndex) : "";
   if (type == R_X86_64_JUMP_SLOT && lazy) {
     // The linker left a link-time address in the slot (PLTn+6, the "push n",
     // in the classic layout); it only needs the load bias. The first call

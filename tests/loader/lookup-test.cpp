@@ -26,6 +26,7 @@ struct FakeModule {
   std::vector<uint16_t> versym{0};
   std::vector<const char *> versions{nullptr, nullptr};
   std::vector<uint32_t> hash;
+  Elf64_Phdr everything{};
 
   uint32_t add(const char *name, uint64_t value, unsigned bind, uint16_t shndx, uint16_t ver = 1) {
     Elf64_Sym s{};
@@ -61,6 +62,15 @@ struct FakeModule {
     }
     m.symtab = syms.data();
     m.strtab = strtab.data();
+    m.symCount = syms.size();
+    m.strSize = strtab.size();
+    // The tables live on the heap: one readable segment covering all memory.
+    everything.p_type = PT_LOAD;
+    everything.p_flags = PF_R;
+    everything.p_vaddr = 0 - m.base;
+    everything.p_memsz = ~0ull;
+    m.phdr = &everything;
+    m.phnum = 1;
     m.versym = versym.data();
     m.versionNames = versions.data();
     m.versionCount = static_cast<uint32_t>(versions.size());
@@ -85,8 +95,8 @@ protected:
     refMissingWeak = exe.add("nothere", 0, STB_WEAK, SHN_UNDEF);
     refBaz = exe.add("baz", 0, STB_GLOBAL, SHN_UNDEF);
     refAbsent = exe.add("absent", 0, STB_GLOBAL, SHN_UNDEF);
-    exe.finish(false, "exe");
     exe.m.base = 0x10000;
+    exe.finish(false, "exe");
 
     // lib1 (SysV hash): which@V1 (hidden, non-default), which@@V2, foo,
     // bar, and newonly, which exists only as newonly@@V2.
@@ -97,14 +107,14 @@ protected:
     lib1.add("which", 0x300, STB_GLOBAL, 1, 0x8000 | 2);
     lib1.add("which", 0x400, STB_GLOBAL, 1, 3);
     lib1.add("newonly", 0x500, STB_GLOBAL, 1, 3);
-    lib1.finish(false, "lib1");
     lib1.m.base = 0x100000;
+    lib1.finish(false, "lib1");
 
     // lib2 (GNU hash): another foo (must lose to lib1's) and baz.
     lib2.add("foo", 0x900, STB_GLOBAL, 1);
     lib2.add("baz", 0x910, STB_GLOBAL, 1);
-    lib2.finish(true, "lib2");
     lib2.m.base = 0x200000;
+    lib2.finish(true, "lib2");
 
     exe.m.next = &lib1.m;
     lib1.m.next = &lib2.m;

@@ -60,7 +60,7 @@ expect_error 'mload: error: broken/libgood\.so: dynamic tag 0x5 points outside t
 cp libgood.so broken/libgood.so
 jmprel=$(u64 broken/libgood.so $(($(dyn_entry broken/libgood.so 23) + 8)))
 put_u64 broken/libgood.so "$jmprel" $((0x40000000))
-expect_error 'mload: error: broken/libgood\.so: relocation at 0x40000000 lies outside the image' \
+expect_error 'mload: error: broken/libgood\.so: relocation at 0x40000000 lies outside the writable segments' \
   "$MLOAD" --library-path broken ./prog
 
 # A missing library: glibc's wording, in both forms.
