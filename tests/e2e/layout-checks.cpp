@@ -96,6 +96,44 @@ std::vector<std::string> unmergedSectionProblems(const ElfFile &elf) {
   return problems;
 }
 
+std::vector<std::string> symtabProblems(const ElfFile &elf) {
+  std::vector<std::string> problems;
+  const ElfSection *symtab = elf.section(".symtab");
+  if (!symtab)
+    return {"no .symtab"};
+  if (symtab->link >= elf.sections.size() || elf.sections[symtab->link].name != ".strtab")
+    problems.push_back(".symtab's sh_link does not name .strtab");
+  size_t firstGlobal = elf.symbols.size();
+  for (size_t i = 1; i < elf.symbols.size(); i++)
+    if (elf.symbols[i].binding != STB_LOCAL) {
+      firstGlobal = i;
+      break;
+    }
+  if (symtab->info != firstGlobal)
+    problems.push_back(".symtab sh_info is " + std::to_string(symtab->info) + ", first non-local symbol is " +
+                       std::to_string(firstGlobal));
+  for (size_t i = firstGlobal; i < elf.symbols.size(); i++)
+    if (elf.symbols[i].binding == STB_LOCAL)
+      problems.push_back("local symbol " + elf.symbols[i].name + " after the first global");
+  for (size_t i = 1; i < elf.symbols.size(); i++) {
+    const ElfSymbol &sym = elf.symbols[i];
+    // Only functions and objects: linker-defined markers (__bss_start,
+    // __init_array_start...) are NOTYPE and may sit on a boundary outside.
+    if (sym.shndx == SHN_UNDEF || sym.shndx >= SHN_LORESERVE || (sym.type != STT_FUNC && sym.type != STT_OBJECT))
+      continue;
+    if (sym.shndx >= elf.sections.size()) {
+      problems.push_back(sym.name + " names section " + std::to_string(sym.shndx) + ", which does not exist");
+      continue;
+    }
+    const ElfSection &sec = elf.sections[sym.shndx];
+    if (!(sec.flags & SHF_ALLOC))
+      continue;
+    if (sym.value < sec.addr || sym.value + sym.size > sec.addr + sec.size)
+      problems.push_back(sym.name + " [" + hex(sym.value) + ", +" + hex(sym.size) + ") is outside " + sec.name);
+  }
+  return problems;
+}
+
 std::vector<std::string> entryProblems(const ElfFile &elf, const std::string &entrySymbol) {
   const ElfSymbol *sym = elf.symbol(entrySymbol);
   if (!sym)

@@ -22,6 +22,11 @@ std::vector<std::string> layoutProblems(const ElfFile &elf);
 // their base output section; .data.rel.ro may stand alone as in GNU ld.
 std::vector<std::string> unmergedSectionProblems(const ElfFile &elf);
 
+// .symtab: locals first and sh_info one past the last local (gABI), sh_link
+// naming .strtab, and every defined function or object (not TLS or absolute)
+// inside the section it names.
+std::vector<std::string> symtabProblems(const ElfFile &elf);
+
 // e_entry is the address of `entrySymbol` in .symtab.
 std::vector<std::string> entryProblems(const ElfFile &elf, const std::string &entrySymbol);
 

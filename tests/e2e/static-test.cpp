@@ -142,6 +142,7 @@ TEST_P(StaticLink, OutputPassesElfChecksWhenLinkedByMld) {
     EXPECT_NE(elf->section(name), nullptr) << "no " << name;
   EXPECT_EQ(joinLines(layoutProblems(*elf)), "");
   EXPECT_EQ(joinLines(unmergedSectionProblems(*elf)), "");
+  EXPECT_EQ(joinLines(symtabProblems(*elf)), "");
   if (scenario.firstLoad) {
     auto load = std::find_if(elf->segments.begin(), elf->segments.end(),
                              [](const ElfSegment &seg) { return seg.type == llvm::ELF::PT_LOAD; });
