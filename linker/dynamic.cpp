@@ -238,8 +238,7 @@ void DynsymSection::writeTo(Context &ctx, uint8_t *buf) {
       // to use it as the canonical address (psABI 5.2, "Function Addresses").
       es.st_value = (sym.needs & NeedsCanonicalPlt) ? ctx.plt->entryVA(sym.pltIndex)
                                                     : 0;
-      if (sym.isShared() && !(sym.needs & NeedsCanonicalPlt))
-        es.st_size = sym.size;
+      es.st_size = 0;
     }
   }
 }

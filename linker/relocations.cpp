@@ -6,8 +6,13 @@
 
 #include "arch-x86-64.h"
 #include "context.h"
+#include "dynamic.h"
 #include "diag.h"
 #include "synthetic.h"
+#include "version-script.h"
+
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 
 #include <map>
 
@@ -15,9 +20,71 @@ namespace mld {
 
 using namespace llvm::ELF;
 
+static std::string readScript(Context &ctx, const std::string &path) {
+  auto mb = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
+  if (!mb)
+    Fatal(ctx) << "cannot open " << path << ": " << mb.getError().message();
+  return (*mb)->getBuffer().str();
+}
+
+// --version-script: symbols a `local:` pattern matches stay inside the
+// output; the others get their node's version (.gnu.version_d lists them).
+static void applyVersionScript(Context &ctx) {
+  const Config &cfg = ctx.config;
+  std::string error;
+  std::optional<VersionScript> script =
+      parseVersionScript(readScript(ctx, cfg.versionScript), error);
+  if (!script)
+    Fatal(ctx) << cfg.versionScript << ": " << error;
+  VersionMatcher matcher(*script);
+  for (Symbol *sym : ctx.symtab.symbols) {
+    if (!sym->isDefined() || sym->isLinkerDefined ||
+        sym->name.find('@') != std::string_view::npos)
+      continue;
+    VersionMatch m = matcher.match(sym->name);
+    if (m.isLocal)
+      sym->visibility = STV_HIDDEN;
+    else if (cfg.isShared())
+      sym->versionId = versionIndexOf(*script, m);
+  }
+  if (!ctx.verdef || !cfg.isShared())
+    return;
+  std::vector<std::string> &names = ctx.verdef->names;
+  bool named = false;
+  for (const VersionNode &node : script->nodes)
+    named |= !node.name.empty();
+  if (!named)
+    return;
+  std::string base = cfg.soname.empty()
+                         ? llvm::sys::path::filename(cfg.outputPath).str()
+                         : cfg.soname;
+  names.push_back(base);
+  ctx.verdef->parents.emplace_back();
+  for (const VersionNode &node : script->nodes) {
+    names.push_back(node.name);
+    std::vector<uint16_t> parents;
+    for (const std::string &p : node.parents)
+      for (size_t i = 1; i < names.size(); i++)
+        if (names[i] == p)
+          parents.push_back(i);
+    ctx.verdef->parents.push_back(parents);
+  }
+  for (const std::string &n : names)
+    ctx.verdef->nameOffsets.push_back(ctx.dynstr->strings.add(n));
+}
+
 void computeImportExport(Context &ctx) {
   const Config &cfg = ctx.config;
   bool dynamic = ctx.hasDynamicSection && !cfg.isStatic;
+  if (dynamic && !cfg.versionScript.empty())
+    applyVersionScript(ctx);
+  std::optional<std::vector<VersionPattern>> dynamicList;
+  if (dynamic && !cfg.dynamicList.empty()) {
+    std::string error;
+    dynamicList = parseDynamicList(readScript(ctx, cfg.dynamicList), error);
+    if (!dynamicList)
+      Fatal(ctx) << cfg.dynamicList << ": " << error;
+  }
   for (Symbol *sym : ctx.symtab.symbols) {
     bool defaultVis = sym->visibility == STV_DEFAULT ||
                       sym->visibility == STV_PROTECTED;
@@ -41,10 +108,14 @@ void computeImportExport(Context &ctx) {
       continue;
     if (cfg.isShared()) {
       sym->isExported = true;
-      bool symbolic = cfg.bsymbolic ||
-                      (cfg.bsymbolicFunctions && sym->isFunc());
+      // -Bsymbolic binds references to our own definitions, except for the
+      // names a --dynamic-list keeps preemptible.
+      bool listed = dynamicList && matchesAny(*dynamicList, sym->name);
+      bool symbolic = !listed && (cfg.bsymbolic ||
+                                  (cfg.bsymbolicFunctions && sym->isFunc()));
       sym->isPreemptible = !symbolic && sym->visibility == STV_DEFAULT;
-    } else if (cfg.exportDynamic || sym->referencedByDso) {
+    } else if (cfg.exportDynamic || sym->referencedByDso ||
+               (dynamicList && matchesAny(*dynamicList, sym->name))) {
       // An executable exports what its libraries refer to (callbacks,
       // interposed functions), or everything with --export-dynamic.
       sym->isExported = true;
