@@ -16,7 +16,10 @@ __attribute__((noinline, visibility("default"))) void _dl_debug_state() { asm vo
 
 namespace mload {
 
-static void pointDtDebug(Elf64_Dyn *d) {
+// A .dynamic in a read-only segment (allowed for libraries, odd for a
+// program) simply gets no DT_DEBUG value.
+static void pointDtDebug(const Module *m, Elf64_Dyn *d) {
+  if (m && !segmentEnd(m, reinterpret_cast<uint64_t>(d), PF_W)) return;
   for (; d && d->d_tag != DT_NULL; ++d)
     if (d->d_tag == DT_DEBUG) d->d_un.d_val = reinterpret_cast<uint64_t>(&_r_debug);
 }
@@ -40,7 +43,7 @@ void publishDebugInfo(Loader &L, bool direct) {
     self.l_next = &L.head->linkMap;
     L.head->linkMap.l_prev = &self;
     _r_debug.r_map = &self;
-    pointDtDebug(loaderDynamic());
+    pointDtDebug(nullptr, loaderDynamic());
   } else {
     self.l_name = interpreterPath(L.head);
     self.l_prev = &L.tail->linkMap;
@@ -52,7 +55,7 @@ void publishDebugInfo(Loader &L, bool direct) {
   _r_debug.r_ldbase = loaderBase();
   _r_debug.r_state = RDebug::RT_ADD;
   _dl_debug_state();
-  pointDtDebug(L.head->dynamic);
+  pointDtDebug(L.head, L.head->dynamic);
   _r_debug.r_state = RDebug::RT_CONSISTENT;
   _dl_debug_state();
 }

@@ -4,6 +4,7 @@
 // first; in a diamond prog -> {left, right} -> base, base runs once, before
 // both users, and right before left (as glibc's ld.so does).
 #include "init.h"
+#include "diag.h"
 #include "log.h"
 #include "linux-syscall.h"
 
@@ -30,6 +31,11 @@ static void visit(Loader &L, Module *m) {
   L.initOrder[L.initCount++] = m;
 }
 
+// Initialisers and finalisers must be code of their own module.
+static void checkCode(const Module *m, uint64_t fn, const char *kind) {
+  if (!isCode(m, fn)) fatal(errorText(m->path).str(kind).str(" entry ").hex(fn).str(" is not code of this object"));
+}
+
 using InitFn = void (*)(int, char **, char **);
 using FiniFn = void (*)();
 
@@ -39,6 +45,7 @@ static void runArray(Loader &L, Module *m, unsigned arrayTag, unsigned sizeTag, 
   uint64_t n = m->dyn[sizeTag] / 8;
   for (uint64_t i = 0; i < n; ++i) {
     if (fns[i] == 0 || fns[i] == ~0ull) continue;
+    checkCode(m, fns[i], kind);
     logInit(L, m, kind, i, fns[i]);
     reinterpret_cast<InitFn>(fns[i])(L.argc, L.argv, const_cast<char **>(L.envp));
   }
@@ -56,6 +63,7 @@ void runInitializers(Loader &L) {
     Module *m = L.initOrder[i];
     if (m->isMain) continue;
     if (m->has(DT_INIT)) {
+      checkCode(m, laddr(m, m->dyn[DT_INIT]), "DT_INIT");
       logInit(L, m, "DT_INIT", 0, laddr(m, m->dyn[DT_INIT]));
       reinterpret_cast<InitFn>(laddr(m, m->dyn[DT_INIT]))(L.argc, L.argv, const_cast<char **>(L.envp));
     }
@@ -74,11 +82,13 @@ extern "C" void _dl_fini() {
       auto *fns = reinterpret_cast<const uint64_t *>(laddr(m, m->dyn[DT_FINI_ARRAY]));
       for (uint64_t j = m->dyn[DT_FINI_ARRAYSZ] / 8; j-- > 0;) {
         if (fns[j] == 0 || fns[j] == ~0ull) continue;
+        checkCode(m, fns[j], "DT_FINI_ARRAY");
         logInit(*L, m, "DT_FINI_ARRAY", j, fns[j]);
         reinterpret_cast<FiniFn>(fns[j])();
       }
     }
     if (m->has(DT_FINI)) {
+      checkCode(m, laddr(m, m->dyn[DT_FINI]), "DT_FINI");
       logInit(*L, m, "DT_FINI", 0, laddr(m, m->dyn[DT_FINI]));
       reinterpret_cast<FiniFn>(laddr(m, m->dyn[DT_FINI]))();
     }

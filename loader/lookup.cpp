@@ -4,6 +4,7 @@
 // versioned reference only binds to that version (or to an unversioned
 // definition); an unversioned reference takes the base/default version.
 #include "lookup.h"
+#include "diag.h"
 #include "support.h"
 
 namespace mload {
@@ -130,6 +131,11 @@ Definition resolveSymbol(const Loader &L, const Module *ref, uint32_t symIndex, 
     return d;
   }
   d.address = laddr(d.module, d.sym->st_value);
+  // A defined symbol points into its module (an absolute one anywhere): a
+  // corrupt st_value must not become a jump to nowhere.
+  if (d.sym->st_shndx != SHN_ABS && (d.address < d.module->mapStart || d.address > d.module->mapEnd))
+    fatal(errorText(d.module->path).str("symbol ").str(symbolName(d.module, d.sym - d.module->symtab))
+              .str(" lies outside its module (corrupt file?)"));
   if (ELF64_ST_TYPE(d.sym->st_info) == STT_GNU_IFUNC && d.sym->st_shndx != SHN_UNDEF)
     d.address = reinterpret_cast<uint64_t (*)()>(d.address)();
   return d;

@@ -183,6 +183,7 @@ static int run(uint64_t *sp) {
   runInitializers(L);
 
   // 9. Enter the program.
+  if (!isCode(prog, prog->entry)) fatal(prog->path, "entry point lies outside the executable segments");
   logStart(L, prog, prog->entry);
   transferControl(sp, prog->entry);
 }

@@ -86,6 +86,9 @@ inline uint64_t segmentEnd(const Module *m, uint64_t a, uint32_t pflag) {
   return 0;
 }
 
+// Is `a` code of m (inside a PF_X segment)?
+inline bool isCode(const Module *m, uint64_t a) { return segmentEnd(m, a, PF_X) != 0; }
+
 // Does [p, p + size) lie inside one readable segment of m? Tables found
 // through .dynamic are checked with this before use, so a corrupt file
 // gives an error instead of a stray read (the span between segments is

@@ -71,6 +71,7 @@ struct FakeModule {
     everything.p_memsz = ~0ull;
     m.phdr = &everything;
     m.phnum = 1;
+    m.mapEnd = ~0ull;
     m.versym = versym.data();
     m.versionNames = versions.data();
     m.versionCount = static_cast<uint32_t>(versions.size());
