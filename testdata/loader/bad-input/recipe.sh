@@ -28,6 +28,9 @@ expect_error 'mload: error: \./pastend: segment [0-9]+ reaches past the end of t
 cp prog wx && put_u8 wx "$(phdr_field wx 1 4)" 7
 expect_error 'mload: error: \./wx: segment [0-9]+ is writable and executable; refusing to map it' "$MLOAD" ./wx
 
+cp prog badentry && put_u64 badentry 24 $((0x10))
+expect_error 'mload: error: \./badentry: entry point lies outside the executable segments' "$MLOAD" ./badentry
+
 # A corrupt library, found first through --library-path.
 mkdir -p broken && head -c 5000 libgood.so >broken/libgood.so
 expect_error 'mload: error: broken/libgood\.so: segment [0-9]+ reaches past the end of the file .*' \
