@@ -41,7 +41,6 @@ FILE *stderr = &stderrFile;
 /* Streams opened with fopen, for fflush(NULL) and exit. */
 static FILE *openFiles;
 
-
 /* The write window glibc's putc_unlocked sees: a full buffer for fully
    buffered streams, an empty one otherwise so every byte reaches
    __overflow, which applies line/unbuffered policy. */
@@ -51,8 +50,11 @@ static void resetWriteWindow(FILE *f) {
 }
 
 static void settleMode(FILE *f) {
-  if (f->mode == ModeUnknown)
+  if (f->mode == ModeUnknown) {
+    int saved = errno; /* a first printf must not leave ENOTTY behind */
     f->mode = isatty(f->fd) ? LineBuffered : FullyBuffered;
+    errno = saved;
+  }
   if (f->buf == NULL) f->mode = Unbuffered;
 }
 

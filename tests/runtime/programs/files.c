@@ -12,6 +12,10 @@ int main(int argc, char **argv) {
   char path[512];
   snprintf(path, sizeof path, "%s/mldc-files-%d.txt", dir, (int)getpid());
 
+  /* The very first output must leave errno alone (stdout is a pipe). */
+  errno = 0;
+  printf("first output\n");
+  printf("errno after first printf=%d\n", errno);
   errno = 0;
   int fd = open("/nonexistent/dir/file", O_RDONLY);
   printf("open=%d errno=%d (%s)\n", fd, errno, strerror(errno));
