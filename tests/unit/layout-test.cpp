@@ -1,6 +1,5 @@
-// Layout: GNU ld's output-section names, binning (init_array by priority,
-// commons into .bss), and assignAddresses' invariants on a hand-built chunk
-// list: offset ≡ address mod page, PT_LOADs on fresh pages, .tbss and .bss.
+// Proves GNU ld's output-section names, binning order, and that addresses keep
+// offset = address mod page, fresh pages per PT_LOAD, .tbss/.bss taking no bytes.
 
 #include "layout.h"
 

@@ -1,6 +1,5 @@
-// Mergeable sections: identical strings and constants from different inputs
-// are stored once, offsets inside a piece map to the piece's new place, and
-// relocations against merged strings land on the right bytes.
+// Proves SHF_MERGE sections store identical strings/constants once and that
+// offsets and relocations into them land on the deduplicated bytes.
 
 #include "unit-helpers.h"
 

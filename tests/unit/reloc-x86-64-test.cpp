@@ -1,6 +1,5 @@
-// x86-64 relocations: classifyReloc's table, checkRange's edges and messages,
-// every psABI formula and each instruction rewrite applied to known bytes at
-// known addresses, and the lazy PLT templates byte by byte.
+// Proves each x86-64 psABI formula, range check, instruction rewrite and PLT
+// template by applying relocations to known bytes at known addresses.
 
 #include "arch-x86-64.h"
 

@@ -1,6 +1,5 @@
-// Symbol resolution: every cell of GNU ld's table in symbol-table.cpp (strong,
-// weak, common, shared, undefined, in both orders), duplicates, weak-only
-// references and visibility merging, each checked on the resulting Symbol.
+// Proves GNU ld's resolution table (strong/weak/common/shared/undefined, both
+// orders), duplicates, weak-only references and visibility merging.
 
 #include "symbol-table.h"
 
