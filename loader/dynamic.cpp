@@ -141,9 +141,11 @@ static void checkTables(Module *m) {
 
 void decodeDynamic(Module *m) {
   if (!m->dynamic) return;
-  const Elf64_Dyn *end = reinterpret_cast<const Elf64_Dyn *>(m->mapEnd);
-  for (const Elf64_Dyn *d = m->dynamic; d->d_tag != DT_NULL; ++d) {
-    if (d + 1 >= end) fatal(m->path, "unterminated .dynamic section");
+  // The walk stays inside the segment holding .dynamic.
+  uint64_t end = segmentEnd(m, reinterpret_cast<uint64_t>(m->dynamic), PF_R);
+  for (const Elf64_Dyn *d = m->dynamic;; ++d) {
+    if (reinterpret_cast<uint64_t>(d + 1) > end) fatal(m->path, "unterminated or unmapped .dynamic section");
+    if (d->d_tag == DT_NULL) break;
     int slot = slotFor(d->d_tag);
     // DT_NEEDED repeats (dyn[] keeps the last); loadDependencies walks
     // .dynamic for all of them.
