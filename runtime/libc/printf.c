@@ -15,7 +15,9 @@ typedef struct {
 typedef struct {
   int left, plus, space, alt, zero;
   int width;
-  int precision; /* -1 when absent */
+  int precision;           /* -1 when absent */
+  int longs, shorts;       /* count of 'l' (j z t count as one) and 'h' */
+  int longDouble;          /* 'L' */
 } Spec;
 
 static void emit(Out *o, const char *p, size_t n) {
@@ -94,6 +96,48 @@ static void formatFloating(Out *o, const Spec *s, long double v, int isLong,
   emitField(o, s, prefix, 0, body, (int)n, finite);
 }
 
+/* Parses "[flags][width][.precision][length]" after a '%'; returns the
+   conversion character's position. '*' values come from the arguments. */
+static const char *parseSpec(const char *fmt, Spec *s, va_list *ap) {
+  for (;; ++fmt) {
+    if (*fmt == '-') s->left = 1;
+    else if (*fmt == '+') s->plus = 1;
+    else if (*fmt == ' ') s->space = 1;
+    else if (*fmt == '#') s->alt = 1;
+    else if (*fmt == '0') s->zero = 1;
+    else if (*fmt != '\'') break;
+  }
+  if (*fmt == '*') {
+    s->width = va_arg(*ap, int);
+    if (s->width < 0) { /* a negative '*' width means '-' */
+      s->left = 1;
+      s->width = -s->width;
+    }
+    ++fmt;
+  } else {
+    while (*fmt >= '0' && *fmt <= '9') s->width = s->width * 10 + (*fmt++ - '0');
+  }
+  if (*fmt == '.') {
+    ++fmt;
+    s->precision = 0;
+    if (*fmt == '*') {
+      s->precision = va_arg(*ap, int);
+      if (s->precision < 0) s->precision = -1; /* as if omitted */
+      ++fmt;
+    } else {
+      while (*fmt >= '0' && *fmt <= '9') s->precision = s->precision * 10 + (*fmt++ - '0');
+    }
+  }
+  for (;; ++fmt) {
+    if (*fmt == 'l') ++s->longs;
+    else if (*fmt == 'h') ++s->shorts;
+    else if (*fmt == 'L' || *fmt == 'q') s->longDouble = 1, s->longs = 2;
+    else if (*fmt == 'j' || *fmt == 'z' || *fmt == 't') s->longs = 1;
+    else break;
+  }
+  return fmt;
+}
+
 int mldcFormat(void (*sink)(void *, const char *, size_t), void *cookie,
                const char *fmt, va_list apIn) {
   Out o = {sink, cookie, 0};
@@ -104,50 +148,13 @@ int mldcFormat(void (*sink)(void *, const char *, size_t), void *cookie,
     if (pct == NULL) pct = fmt + strlen(fmt);
     emit(&o, fmt, (size_t)(pct - fmt));
     if (*pct == '\0') break;
-    fmt = pct + 1;
 
-    Spec s = {0, 0, 0, 0, 0, 0, -1};
-    for (;; ++fmt) {
-      if (*fmt == '-') s.left = 1;
-      else if (*fmt == '+') s.plus = 1;
-      else if (*fmt == ' ') s.space = 1;
-      else if (*fmt == '#') s.alt = 1;
-      else if (*fmt == '0') s.zero = 1;
-      else if (*fmt != '\'') break;
-    }
-    if (*fmt == '*') {
-      s.width = va_arg(ap, int);
-      if (s.width < 0) {
-        s.left = 1;
-        s.width = -s.width;
-      }
-      ++fmt;
-    } else {
-      while (*fmt >= '0' && *fmt <= '9') s.width = s.width * 10 + (*fmt++ - '0');
-    }
-    if (*fmt == '.') {
-      ++fmt;
-      s.precision = 0;
-      if (*fmt == '*') {
-        s.precision = va_arg(ap, int);
-        if (s.precision < 0) s.precision = -1;
-        ++fmt;
-      } else {
-        while (*fmt >= '0' && *fmt <= '9') s.precision = s.precision * 10 + (*fmt++ - '0');
-      }
-    }
-    /* Length: count of 'l'/'h' and the size modifiers; 'L' = long double. */
-    int longs = 0, shorts = 0, longDouble = 0;
-    for (;; ++fmt) {
-      if (*fmt == 'l') ++longs;
-      else if (*fmt == 'h') ++shorts;
-      else if (*fmt == 'L' || *fmt == 'q') longDouble = 1, longs = 2;
-      else if (*fmt == 'j' || *fmt == 'z' || *fmt == 't') longs = 1;
-      else break;
-    }
+    Spec s = {0, 0, 0, 0, 0, 0, -1, 0, 0, 0};
+    fmt = parseSpec(pct + 1, &s, &ap);
     char conv = *fmt;
     if (conv == '\0') break;
     ++fmt;
+    int longs = s.longs, shorts = s.shorts;
     switch (conv) {
       case 'd':
       case 'i': {
@@ -186,8 +193,8 @@ int mldcFormat(void (*sink)(void *, const char *, size_t), void *cookie,
         break;
       case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
       case 'a': case 'A': {
-        long double v = longDouble ? va_arg(ap, long double) : va_arg(ap, double);
-        formatFloating(&o, &s, v, longDouble, conv);
+        long double v = s.longDouble ? va_arg(ap, long double) : va_arg(ap, double);
+        formatFloating(&o, &s, v, s.longDouble, conv);
         break;
       }
       case 'n': {
