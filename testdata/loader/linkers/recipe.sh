@@ -4,11 +4,11 @@
 # a PLT header that pushes it, so the trampoline sees the same stack
 # (module handle, then index). A linker that is not installed is skipped.
 SRC=$TESTDATA/chain
-ran=0
+ran=0 baseFlags=$CFLAGS
 for linker in lld mold; do
   command -v "ld.$linker" >/dev/null || command -v "$linker" >/dev/null || { note "$linker not installed"; continue; }
   mkdir -p "$linker" && cd "$linker" || fail "cannot enter $linker/"
-  CFLAGS="-O1 -g0 -fno-asynchronous-unwind-tables -fuse-ld=$linker"
+  CFLAGS="$baseFlags -fuse-ld=$linker"
   lib c3 c.c -- -Wl,-init,c3_legacy_init -Wl,-fini,c3_legacy_fini
   lib b b.c -- -lc3
   lib a a.c -- -lb
