@@ -25,7 +25,7 @@ static int slotFor(int64_t tag) {
 // make us read outside what we mapped.
 static bool isAddressTag(int slot) {
   switch (slot) {
-  case DT_HASH: case DT_STRTAB: case DT_SYMTAB: case DT_RELA: case DT_JMPREL: case DT_PLTGOT:
+  case DT_HASH: case DT_STRTAB: case DT_SYMTAB: case DT_RELA: case DT_JMPREL: case DT_PLTGOT: case DT_RELR:
   case DT_INIT: case DT_FINI: case DT_INIT_ARRAY: case DT_FINI_ARRAY: case DT_PREINIT_ARRAY:
   case SlotGnuHash: case SlotVersym: case SlotVerdef: case SlotVerneed:
     return true;
@@ -132,7 +132,7 @@ static void checkTables(Module *m) {
   m->symCount = countSymbols(m);
   if (m->versym) requireInside(m, m->versym, 2 * m->symCount, "DT_VERSYM");
   static const unsigned tables[][2] = {
-      {DT_RELA, DT_RELASZ}, {DT_JMPREL, DT_PLTRELSZ}, {DT_INIT_ARRAY, DT_INIT_ARRAYSZ},
+      {DT_RELA, DT_RELASZ}, {DT_RELR, DT_RELRSZ}, {DT_JMPREL, DT_PLTRELSZ}, {DT_INIT_ARRAY, DT_INIT_ARRAYSZ},
       {DT_FINI_ARRAY, DT_FINI_ARRAYSZ}, {DT_PREINIT_ARRAY, DT_PREINIT_ARRAYSZ}};
   for (const auto &t : tables)
     if (m->has(t[0])) requireInside(m, reinterpret_cast<const void *>(laddr(m, m->dyn[t[0]])), m->dyn[t[1]], "a relocation or init table");

@@ -102,10 +102,38 @@ static void applyTable(Loader &L, Module *m, unsigned tableTag, unsigned sizeTag
   for (uint64_t i = 0; i < count; ++i) applyOne(L, m, rela[i], i, lazy);
 }
 
+// DT_RELR (-z pack-relative-relocs): RELATIVE relocations without addends,
+// as a list of words. An even word is an address to relocate (and the
+// start of a run); an odd word is a bitmap of the 63 words after the run's
+// start (bit i set: relocate start + i words). The addend is in place.
+static void applyRelr(Loader &L, Module *m) {
+  if (!m->has(DT_RELR)) return;
+  auto *w = reinterpret_cast<const uint64_t *>(laddr(m, m->dyn[DT_RELR]));
+  uint64_t count = m->dyn[DT_RELRSZ] / 8, B = m->base;
+  uint64_t *where = nullptr;
+  auto relocate = [&](uint64_t *p) {
+    uint64_t end = segmentEnd(m, reinterpret_cast<uint64_t>(p), PF_W);
+    if (!end || end - reinterpret_cast<uint64_t>(p) < 8) fatal(m->path, "DT_RELR entry lies outside the writable segments");
+    *p += B;
+    logReloc(L, m, R_X86_64_RELATIVE, reinterpret_cast<uint64_t>(p), "", *p);
+  };
+  for (uint64_t i = 0; i < count; ++i) {
+    if ((w[i] & 1) == 0) {
+      where = reinterpret_cast<uint64_t *>(B + w[i]);
+      relocate(where++);
+    } else if (where) {
+      for (uint64_t bits = w[i] >> 1, k = 0; bits; bits >>= 1, ++k)
+        if (bits & 1) relocate(where + k);
+      where += 63;
+    }
+  }
+}
+
 void relocateModule(Loader &L, Module *m, bool lazy) {
   if (!m->dynamic || m->relocated) return;
   m->relocated = true;
   lazy = lazy && !m->bindNow && m->has(DT_PLTGOT);
+  applyRelr(L, m);
   applyTable(L, m, DT_RELA, DT_RELASZ, false);
   applyTable(L, m, DT_JMPREL, DT_PLTRELSZ, lazy);
   if (lazy && m->has(DT_JMPREL)) {
