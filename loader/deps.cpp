@@ -175,6 +175,23 @@ static Module *loadLibrary(Loader &L, const char *name, Module *neededBy) {
   return m;
 }
 
+uint32_t checkVersionNeeds(const Loader &L) {
+  uint32_t errors = 0;
+  for (const Module *m = L.head; m; m = m->next)
+    forEachNeed(m, [&](uint32_t file, uint32_t, uint32_t name, uint16_t flags) {
+      const Module *lib = findLoaded(L, dynString(m, file));
+      // A library without .gnu.version_d predates versioning: glibc only
+      // warns, so do we (by saying nothing).
+      if (!lib || !lib->has(SlotVerdef) || (flags & VER_FLG_WEAK) || definesVersion(lib, dynString(m, name)))
+        return;
+      Text t = errorText(lib->path);
+      t.str("version `").str(dynString(m, name)).str("' not found (required by ").str(m->path).str(")");
+      t.finish("\n").writeTo(2);
+      ++errors;
+    });
+  return errors;
+}
+
 void loadDependencies(Loader &L) {
   for (Module *m = L.head; m; m = m->next) {
     if (!m->dynamic || !m->strtab) continue;

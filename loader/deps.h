@@ -17,4 +17,9 @@ Module *loadByPath(Loader &L, const char *path);
 // previous level, which is the order glibc uses for the global scope.
 void loadDependencies(Loader &L);
 
+// Every version a module needs from a library (DT_VERNEED) must be defined
+// by it, as glibc checks ("version `V2' not found"); a weak need may be
+// missing. Reports every one; returns the number of errors.
+uint32_t checkVersionNeeds(const Loader &L);
+
 } // namespace mload

@@ -38,51 +38,21 @@ void requireInside(const Module *m, const void *p, uint64_t size, const char *wh
   if (!inImage(m, p, size)) fatal(errorText(m->path).str(what).str(" lies outside the image (corrupt file?)"));
 }
 
-// Calls fn(index, name offset) for each version the module defines (but
-// not the base definition, which names the file itself) and each version
-// it needs from others (gABI symbol versioning: .gnu.version_d/_r).
-template <typename Fn> static void forEachVersion(const Module *m, Fn fn) {
-  if (m->has(SlotVerdef)) {
-    const char *p = reinterpret_cast<const char *>(laddr(m, m->dyn[SlotVerdef]));
-    for (uint64_t i = 0; i < m->dyn[SlotVerdefNum]; ++i) {
-      auto *vd = reinterpret_cast<const Elf64_Verdef *>(p);
-      requireInside(m, vd, sizeof(*vd), "DT_VERDEF");
-      auto *aux = reinterpret_cast<const Elf64_Verdaux *>(p + vd->vd_aux);
-      requireInside(m, aux, sizeof(*aux), "DT_VERDEF");
-      if (!(vd->vd_flags & VER_FLG_BASE)) fn(vd->vd_ndx & 0x7fffu, aux->vda_name);
-      if (!vd->vd_next) break;
-      p += vd->vd_next;
-    }
-  }
-  if (m->has(SlotVerneed)) {
-    const char *p = reinterpret_cast<const char *>(laddr(m, m->dyn[SlotVerneed]));
-    for (uint64_t i = 0; i < m->dyn[SlotVerneedNum]; ++i) {
-      auto *vn = reinterpret_cast<const Elf64_Verneed *>(p);
-      requireInside(m, vn, sizeof(*vn), "DT_VERNEED");
-      const char *q = p + vn->vn_aux;
-      for (uint32_t j = 0; j < vn->vn_cnt; ++j) {
-        auto *aux = reinterpret_cast<const Elf64_Vernaux *>(q);
-        requireInside(m, aux, sizeof(*aux), "DT_VERNEED");
-        fn(aux->vna_other & 0x7fffu, aux->vna_name);
-        if (!aux->vna_next) break;
-        q += aux->vna_next;
-      }
-      if (!vn->vn_next) break;
-      p += vn->vn_next;
-    }
-  }
-}
-
 // Version index -> name. Index 0 and 1 ("local", "global") have none.
 static void readVersions(Module *m) {
   uint32_t maxIndex = 1;
-  forEachVersion(m, [&](uint32_t index, uint32_t) { maxIndex = index > maxIndex ? index : maxIndex; });
+  auto widen = [&](uint32_t index) { maxIndex = index > maxIndex ? index : maxIndex; };
+  forEachDefinition(m, [&](uint32_t index, uint32_t, uint16_t) { widen(index); });
+  forEachNeed(m, [&](uint32_t, uint32_t index, uint32_t, uint16_t) { widen(index); });
   m->versionCount = maxIndex + 1;
   m->versionNames = static_cast<const char **>(allocate(sizeof(char *) * m->versionCount));
   for (uint32_t i = 0; i < m->versionCount; ++i) m->versionNames[i] = nullptr;
-  forEachVersion(m, [&](uint32_t index, uint32_t name) {
-    m->versionNames[index] = name < m->strSize ? m->strtab + name : nullptr;
+  auto name = [&](uint32_t off) { return off < m->strSize ? m->strtab + off : nullptr; };
+  forEachDefinition(m, [&](uint32_t index, uint32_t off, uint16_t flags) {
+    // The base definition names the file itself, not a version.
+    if (!(flags & VER_FLG_BASE)) m->versionNames[index] = name(off);
   });
+  forEachNeed(m, [&](uint32_t, uint32_t index, uint32_t off, uint16_t) { m->versionNames[index] = name(off); });
 }
 
 // A bound on the .dynsym index, which ELF only records indirectly: nchain
@@ -137,6 +107,14 @@ static void checkTables(Module *m) {
   for (const auto &t : tables)
     if (m->has(t[0])) requireInside(m, reinterpret_cast<const void *>(laddr(m, m->dyn[t[0]])), m->dyn[t[1]], "a relocation or init table");
   if (m->has(DT_PLTGOT)) requireInside(m, reinterpret_cast<const void *>(laddr(m, m->dyn[DT_PLTGOT])), 24, "DT_PLTGOT");
+}
+
+bool definesVersion(const Module *m, const char *version) {
+  bool found = false;
+  forEachDefinition(m, [&](uint32_t, uint32_t off, uint16_t flags) {
+    found |= !(flags & VER_FLG_BASE) && off < m->strSize && streq(m->strtab + off, version);
+  });
+  return found;
 }
 
 void decodeDynamic(Module *m) {

@@ -16,4 +16,44 @@ inline const char *dynString(const Module *m, uint64_t off) { return off < m->st
 // Fatal "WHAT lies outside the image" unless [p, p + size) is mapped.
 void requireInside(const Module *m, const void *p, uint64_t size, const char *what);
 
+// gABI symbol versioning. fn(index, name offset, vd_flags) for each entry of
+// .gnu.version_d (the versions m defines, index 1 being the file itself).
+template <typename Fn> void forEachDefinition(const Module *m, Fn fn) {
+  if (!m->has(SlotVerdef)) return;
+  const char *p = reinterpret_cast<const char *>(laddr(m, m->dyn[SlotVerdef]));
+  for (uint64_t i = 0; i < m->dyn[SlotVerdefNum]; ++i) {
+    auto *vd = reinterpret_cast<const Elf64_Verdef *>(p);
+    requireInside(m, vd, sizeof(*vd), "DT_VERDEF");
+    auto *aux = reinterpret_cast<const Elf64_Verdaux *>(p + vd->vd_aux);
+    requireInside(m, aux, sizeof(*aux), "DT_VERDEF");
+    fn(vd->vd_ndx & 0x7fffu, aux->vda_name, vd->vd_flags);
+    if (!vd->vd_next) break;
+    p += vd->vd_next;
+  }
+}
+
+// fn(file name offset, index, version name offset, vna_flags) for each
+// version m needs (.gnu.version_r).
+template <typename Fn> void forEachNeed(const Module *m, Fn fn) {
+  if (!m->has(SlotVerneed)) return;
+  const char *p = reinterpret_cast<const char *>(laddr(m, m->dyn[SlotVerneed]));
+  for (uint64_t i = 0; i < m->dyn[SlotVerneedNum]; ++i) {
+    auto *vn = reinterpret_cast<const Elf64_Verneed *>(p);
+    requireInside(m, vn, sizeof(*vn), "DT_VERNEED");
+    const char *q = p + vn->vn_aux;
+    for (uint32_t j = 0; j < vn->vn_cnt; ++j) {
+      auto *aux = reinterpret_cast<const Elf64_Vernaux *>(q);
+      requireInside(m, aux, sizeof(*aux), "DT_VERNEED");
+      fn(vn->vn_file, aux->vna_other & 0x7fffu, aux->vna_name, aux->vna_flags);
+      if (!aux->vna_next) break;
+      q += aux->vna_next;
+    }
+    if (!vn->vn_next) break;
+    p += vn->vn_next;
+  }
+}
+
+// Does m define version `version` (.gnu.version_d)?
+bool definesVersion(const Module *m, const char *version);
+
 } // namespace mload

@@ -152,6 +152,7 @@ static int run(uint64_t *sp) {
   // 3-4. DT_NEEDED breadth-first; the resulting list is the global scope.
   loadDependencies(L);
   if (L.opts.list) return listModules(L);
+  if (checkVersionNeeds(L)) return ExitLoadFailure;
 
   // TLS offsets must be known before TPOFF64 relocations are applied.
   layoutStaticTls(L);

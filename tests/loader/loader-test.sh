@@ -113,7 +113,8 @@ expect_error() {
   "$@" >/dev/null 2>err.txt
   local rc=$?
   [ $rc -eq 127 ] || { cat err.txt >&2; fail "'$*' exited $rc, expected 127"; }
-  grep -Eqx -- "$regex" err.txt || { cat err.txt >&2; fail "'$*': stderr does not match: $regex"; }
+  [ "$(wc -l <err.txt)" -eq 1 ] && grep -Eqx -- "$regex" err.txt \
+    || { cat err.txt >&2; fail "'$*': stderr is not one line matching: $regex"; }
 }
 
 # ELF patching for the bad-input tests (little-endian fields).

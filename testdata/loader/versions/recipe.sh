@@ -12,3 +12,12 @@ grep -q '"event":"bind","file":"./prog","to":"./libver.so","symbol":"which","ver
   || fail "the program's reference is not to which@V2"
 grep -q '"event":"bind","file":"./libold.so","to":"./libver.so","symbol":"which","version":"V1"' now.json \
   || fail "libold's reference is not to which@V1"
+
+# A library that no longer defines a version a module needs: reported at
+# load time, naming both files, exit 127 (glibc: "version `V1' not found").
+mkdir -p v2only && (cd v2only && SRC=$SRC lib ver ver2.c -- -Wl,--version-script="$SRC/ver2.map")
+"$MLOAD" --library-path v2only ./prog >/dev/null 2>err.txt
+[ $? -eq 127 ] || fail "a missing version did not stop the load"
+printf '%s\n' "mload: error: v2only/libver.so: version \`V1' not found (required by ./prog)" \
+  "mload: error: v2only/libver.so: version \`V1' not found (required by ./libold.so)" | diff -u - err.txt >&2 \
+  || fail "missing versions are not all reported"
