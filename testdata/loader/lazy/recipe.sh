@@ -27,3 +27,10 @@ got=$(grep '"event":"lazy-setup","file":"./prog"' lazy.json | sed 's/.*"got":"\(
 plt=$(grep '"event":"lazy-bind","file":"./prog"' lazy.json | grep '"symbol":"target"' | sed 's/.*"plt":\([0-9]*\).*/\1/')
 [ -n "$got" ] && [ -n "$plt" ] || fail "no lazy-setup or lazy-bind event for ./prog"
 [ $((got + 8 * (3 + plt))) -eq $((slotAddr)) ] || fail "slot $slotAddr is not .got.plt[3+$plt] (.got.plt at $got)"
+
+# A program linked with -z now (DF_BIND_NOW / DF_1_NOW) is bound eagerly
+# without being asked.
+prog nowprog pie prog.c -- -ltarget -Wl,-z,now
+MLOAD_LOG=nowprog.json MLOAD_LOG_FORMAT=json ./nowprog >nowprog.txt || fail "nowprog failed"
+grep -Eqx "before: slot [0-9]+" nowprog.txt || fail "-z now left target's slot unbound"
+expect_count 0 nowprog.json lazy-bind file ./nowprog
