@@ -134,6 +134,39 @@ std::vector<std::string> symtabProblems(const ElfFile &elf) {
   return problems;
 }
 
+std::vector<std::string> ehFrameProblems(const ElfFile &elf, const std::string &frames) {
+  std::vector<std::string> problems;
+  std::vector<std::pair<uint64_t, uint64_t>> ranges;
+  std::istringstream in(frames);
+  for (std::string line; std::getline(in, line);) {
+    size_t fde = line.find(" FDE ");
+    size_t pc = line.find("pc=");
+    if (fde == std::string::npos || pc == std::string::npos)
+      continue;
+    std::string range = line.substr(pc + 3);
+    size_t dots = range.find("..");
+    if (dots == std::string::npos)
+      continue;
+    uint64_t begin = std::stoull(range.substr(0, dots), nullptr, 16);
+    uint64_t end = std::stoull(range.substr(dots + 2), nullptr, 16);
+    if (end <= begin) {
+      problems.push_back("FDE with empty range: " + line);
+      continue;
+    }
+    bool inCode = false;
+    for (const ElfSection &sec : elf.sections)
+      inCode |= (sec.flags & SHF_EXECINSTR) && sec.addr <= begin && end <= sec.addr + sec.size;
+    if (!inCode)
+      problems.push_back("FDE outside the code: " + line);
+    ranges.emplace_back(begin, end);
+  }
+  std::sort(ranges.begin(), ranges.end());
+  for (size_t i = 1; i < ranges.size(); i++)
+    if (ranges[i].first < ranges[i - 1].second)
+      problems.push_back("FDEs overlap at " + hex(ranges[i].first));
+  return problems;
+}
+
 std::vector<std::string> entryProblems(const ElfFile &elf, const std::string &entrySymbol) {
   const ElfSymbol *sym = elf.symbol(entrySymbol);
   if (!sym)

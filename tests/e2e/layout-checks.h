@@ -27,6 +27,11 @@ std::vector<std::string> unmergedSectionProblems(const ElfFile &elf);
 // inside the section it names.
 std::vector<std::string> symtabProblems(const ElfFile &elf);
 
+// `frames` is `readelf -wf` of the file. Every FDE must cover a non-empty
+// range inside an executable section, and no two FDEs overlap: this fails when
+// .eh_frame's PC-relative pc_begin fields were mis-relocated.
+std::vector<std::string> ehFrameProblems(const ElfFile &elf, const std::string &frames);
+
 // e_entry is the address of `entrySymbol` in .symtab.
 std::vector<std::string> entryProblems(const ElfFile &elf, const std::string &entrySymbol);
 

@@ -3,8 +3,10 @@
 	.globl pick
 	.type pick,@function
 pick:
+	.cfi_startproc
 	movl $1, %eax
 	ret
+	.cfi_endproc
 	.size pick, .-pick
 
 	.section .rodata.pick_data,"aG",@progbits,pick,comdat

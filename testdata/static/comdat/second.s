@@ -5,9 +5,11 @@
 	.globl pick
 	.type pick,@function
 pick:
+	.cfi_startproc
 	movl second_only(%rip), %eax
 	call never_defined
 	ret
+	.cfi_endproc
 	.size pick, .-pick
 
 	.section .rodata.pick_data,"aG",@progbits,pick,comdat
