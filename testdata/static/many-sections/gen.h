@@ -1,0 +1,10 @@
+/* X-macro expansion: R(n) is applied to 0..511 by the R512 chain. */
+#define R2(b) R(b##0) R(b##1)
+#define R4(b) R2(b##0) R2(b##1)
+#define R8(b) R4(b##0) R4(b##1)
+#define R16(b) R8(b##0) R8(b##1)
+#define R32(b) R16(b##0) R16(b##1)
+#define R64(b) R32(b##0) R32(b##1)
+#define R128(b) R64(b##0) R64(b##1)
+#define R256(b) R128(b##0) R128(b##1)
+#define R512(b) R256(b##0) R256(b##1)
