@@ -38,6 +38,8 @@ static void checkHeader(const char *path, const Elf64_Ehdr &eh, uint64_t got) {
   if (eh.e_phentsize != sizeof(Elf64_Phdr) || eh.e_phnum == 0) fatal(path, "bad program header table");
 }
 
+constexpr uint64_t UserSpaceEnd = 1ull << 47; // x86-64 with 4-level paging
+
 // Segment checks that keep mapping safe: every PT_LOAD inside the file,
 // in ascending order without overlap, offset and address congruent modulo
 // the page size, and never writable and executable at once.
@@ -53,6 +55,8 @@ static void checkSegments(const char *path, const Elf64_Phdr *ph, uint16_t phnum
                 .hex(p.p_offset).str(" + size ").hex(p.p_filesz).str(" > file size ").hex(fileSize)
                 .str("; file truncated?)"));
     if (p.p_filesz > p.p_memsz) fatal(errorText(path).str("segment ").dec(i).str(": p_filesz exceeds p_memsz"));
+    if (p.p_vaddr >= UserSpaceEnd || p.p_memsz >= UserSpaceEnd - p.p_vaddr)
+      fatal(errorText(path).str("segment ").dec(i).str(" lies outside the user address space"));
     if ((p.p_vaddr - p.p_offset) % page != 0)
       fatal(errorText(path).str("segment ").dec(i).str(": p_offset and p_vaddr differ modulo the page size"));
     if ((p.p_flags & PF_W) && (p.p_flags & PF_X))
