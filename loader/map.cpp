@@ -175,7 +175,11 @@ Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t
   m->phnum = eh.e_phnum;
   m->phdr = ph;
   readSpecialHeaders(m);
-  if (m->tlsImage) requireInside(m, reinterpret_cast<const void *>(m->tlsImage), m->tlsFilesz, "PT_TLS");
+  if (m->tlsImage) {
+    requireInside(m, reinterpret_cast<const void *>(m->tlsImage), m->tlsFilesz, "PT_TLS");
+    if (m->tlsFilesz > m->tlsMemsz || (m->tlsAlign & (m->tlsAlign - 1)) || m->tlsAlign > L.pageSize)
+      fatal(path, "bad PT_TLS header (size or alignment)");
+  }
   // lld pads PT_GNU_RELRO to a page boundary past its segment, so RELRO
   // only has to stay inside the reserved span.
   if (m->relroEnd != m->relroStart &&
