@@ -1,7 +1,5 @@
-// Proves that each kind of bad input makes mld exit with status 1 (never a signal), print one
-// "mld: error: " line naming the file (exact text where the form is fixed), and leave no output or
-// temporary file behind. Inputs are made in a temp dir at test time: small .s files assembled with
-// gcc, then copied and patched (truncated, offsets moved, e_machine changed) to corrupt them.
+// Proves each kind of bad input makes mld exit 1 (never a signal) with one "mld: error:" line naming
+// the file, exact where the form is fixed, and leaves no output or temporary file behind.
 #include "e2e-env.h"
 #include "elf-inspect.h"
 #include "run.h"

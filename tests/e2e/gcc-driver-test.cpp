@@ -1,6 +1,5 @@
-// Proves that the build's gcc-ld directory (ld -> mld) makes `gcc -B DIR` link with mld: gcc's own
-// linker options (-plugin, --build-id, --hash-style, --as-needed...) are accepted, the program runs,
-// and its .comment names mld, so the test would fail if gcc silently fell back to the system ld.
+// Proves `gcc -B <gcc-ld dir>` links with mld (gcc's extra linker options accepted, program runs,
+// .comment names mld), so it would fail if gcc silently fell back to the system ld.
 #include "e2e-env.h"
 #include "elf-inspect.h"
 #include "run.h"

@@ -1,6 +1,5 @@
-// Proves that --trace lists exactly the inputs that take part in the link (objects, and archive
-// members only when pulled), and that -y SYM reports each file referencing and defining SYM, in
-// GNU ld's wording; it runs on the prepared archive-pull scenario, where one member stays out.
+// Proves --trace lists the objects and only the pulled archive members, and -y SYM reports each
+// reference and definition of SYM in GNU ld's wording (on the prepared archive-pull scenario).
 #include "e2e-env.h"
 #include "run.h"
 #include "temp-dir.h"

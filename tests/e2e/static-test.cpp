@@ -1,9 +1,5 @@
-// Proves that every testdata/static program, linked by mld against the runtime, runs and prints its
-// expected.out with the expected status, as the same inputs linked by ld.bfd do (the differential check).
-// Also checks what each output must satisfy as a file: readelf and llvm-readelf accept it without a
-// warning, archive members not pulled are absent, merged strings appear once, the bytes are
-// reproducible, no temporary file is left beside it, and --reloc-log writes one JSON record per
-// relocation of the inputs. A failure names the scenario (the test parameter) and the command.
+// Proves each testdata/static program linked by mld runs as expected.out says and as ld.bfd's link
+// of it does, and that the file is sound (readers, layout, symbols, .eh_frame, map, reloc log).
 #include "e2e-env.h"
 #include "elf-inspect.h"
 #include "layout-checks.h"
