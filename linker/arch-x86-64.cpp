@@ -180,15 +180,6 @@ static uint64_t symbolValue(Context &ctx, const Symbol &sym, int64_t &A) {
   return sym.getVA(ctx);
 }
 
-// Whether the symbol's definition was discarded (a losing COMDAT group, or
-// a section --gc-sections removed).
-static bool isDiscarded(const Symbol &sym) {
-  if (sym.section)
-    return !sym.section->isAlive && !sym.section->isMergeable();
-  // A local symbol whose section was not kept at all.
-  return sym.isLocal && sym.isUndefined() && !sym.name.empty();
-}
-
 void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
                          bool &skipNext) {
   uint32_t type = rel.getType(false);
@@ -214,7 +205,7 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
   // References from non-allocated sections (debug info) to discarded code
   // get a tombstone instead of an address; .debug_ranges and .debug_loc
   // use 1 because 0 would end their lists early.
-  if (isDiscarded(sym)) {
+  if (sym.isInDiscardedSection()) {
     if (alloc && isec.name != ".eh_frame" && isec.name != ".gcc_except_table") {
       report(rel, "relocation refers to a symbol in a discarded section: " +
                       std::string(sym.name));
@@ -420,9 +411,10 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
     }
     break;
   case RelExpr::DtpOff:
-    // After LD->LE relaxation the module's block is addressed from TP, so
-    // the offset becomes a TP offset; otherwise it is relative to the block.
-    if (!ctx.config.isShared()) {
+    // In code, after LD->LE relaxation, the module's block is addressed from
+    // TP, so the offset becomes a TP offset. Elsewhere (DWARF location
+    // expressions) it stays relative to the block, as GNU ld does.
+    if (!ctx.config.isShared() && (isec.flags & SHF_EXECINSTR)) {
       vals.TP = ctx.tpAddr;
       value = S + A - ctx.tpAddr;
       formula = "S + A - TP";

@@ -137,7 +137,9 @@ static void collectDynamicSymbols(Context &ctx) {
   DynsymSection &ds = *ctx.dynsym;
   std::vector<Symbol *> imports, exports;
   for (Symbol *sym : ctx.symtab.symbols) {
-    bool copied = sym->needs & NeedsCopy;
+    // Copied variables and canonical PLT entries are definitions as far as
+    // other modules are concerned: they must be found through .gnu.hash.
+    bool copied = sym->needs & (NeedsCopy | NeedsCanonicalPlt);
     bool isImport = !copied && (sym->isShared() ||
                                 (sym->isUndefined() && sym->isPreemptible));
     if (isImport) {

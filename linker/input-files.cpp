@@ -137,6 +137,11 @@ void ObjectFile::parseSections(Context &ctx) {
     // an unwinder walking them (libgcc's __register_frame_info does).
     if (secName == ".eh_frame" && isec->align > 4)
       isec->align = 4;
+    if ((isec->flags & SHF_MERGE) && isec->entsize &&
+        isec->size % isec->entsize)
+      Fatal(ctx) << isec->describe() << ": SHF_MERGE section size "
+                 << isec->size << " is not a multiple of sh_entsize "
+                 << isec->entsize;
     if (isec->align & (isec->align - 1))
       Fatal(ctx) << isec->describe() << ": section alignment "
                  << isec->align << " is not a power of two";
@@ -225,6 +230,9 @@ void ObjectFile::parseSymbols(Context &ctx) {
     sym.type = c.type;
     sym.visibility = c.visibility;
     sym.isAbsolute = c.isAbsolute;
+    uint16_t shndx = esym.st_shndx;
+    sym.inDroppedSection = shndx != SHN_UNDEF && shndx < SHN_LORESERVE &&
+                           !c.section;
   }
 
   for (uint32_t i = firstGlobal; i < elfSyms.size(); i++) {

@@ -16,6 +16,8 @@ using namespace llvm::ELF;
 uint64_t InputSection::getMergedOffset(uint64_t off) const {
   // The last piece starting at or before `off`; offsets before the first
   // piece (a PC-relative addend of -4 on the first string) extrapolate from it.
+  if ((int64_t)off < 0)
+    return pieces.front().outputOffset + off;
   auto it = std::upper_bound(
       pieces.begin(), pieces.end(), off,
       [](uint64_t o, const SectionPiece &p) { return o < p.inputOffset; });
@@ -74,6 +76,8 @@ void MergedSection::add(Context &ctx, InputSection &isec) {
           break;
       }
       len = end - pos;
+      if (len == 0) // a trailing fragment shorter than one character
+        len = c.size() - pos;
     } else {
       len = std::min<uint64_t>(entsize, c.size() - pos);
     }

@@ -74,7 +74,7 @@ std::string_view outputSectionName(std::string_view name, uint64_t flags) {
   if (name == "COMMON")
     return ".bss";
   for (std::string_view p : prefixes)
-    if (name.starts_with(p))
+    if (name.starts_with(p) || name == p.substr(0, p.size() - 1))
       return p.substr(0, p.size() - 1);
   if (name == ".text.unlikely" || name == ".text.hot")
     return ".text";

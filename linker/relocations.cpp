@@ -261,6 +261,10 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
   if (info.expr == RelExpr::None || info.expr == RelExpr::Unsupported)
     return; // unsupported types are reported, with their place, when applied
   Symbol &sym = *isec.file->symbols[rel.getSymbol(false)];
+  // References to discarded code need nothing; applying them writes a
+  // tombstone (or reports the reference, outside unwind tables).
+  if (sym.isInDiscardedSection())
+    return;
 
   if (sym.isUndefined() && !sym.isLocal && !sym.isWeakRefOnly &&
       !(ctx.config.isShared() && !ctx.config.noUndefined)) {

@@ -111,6 +111,10 @@ void SharedFile::parse(Context &ctx) {
     c.size = esym.st_size;
     c.commonAlign = 1;
     bool won = ctx.symtab.resolve(*sym, c, false);
+    // If an object file defines this name too, that definition must be
+    // exported, so the loader binds the library's references to ours
+    // (interposition); computeImportExport reads this flag.
+    sym->referencedByDso = true;
     if (won) {
       sym->sharedVersion = ver;
       if (esym.st_shndx < shdrs.size())

@@ -36,6 +36,13 @@ uint64_t Symbol::getPltVA(Context &ctx) const {
   return ctx.plt->ipltEntryVA(ipltIndex);
 }
 
+bool Symbol::isInDiscardedSection() const {
+  if (section)
+    return !section->isAlive && !section->isMergeable();
+  // A local symbol (a section symbol, usually) whose section was not kept.
+  return inDroppedSection;
+}
+
 uint16_t Symbol::getOutputShndx() const {
   using namespace llvm::ELF;
   if (isAbsolute)

@@ -66,6 +66,7 @@ struct Symbol {
   bool isPreemptible = false; // may be bound to another module's definition
   bool traced = false;        // named by -y
   bool writable = false;      // (shared) lies in a writable segment: COPY candidate
+  bool inDroppedSection = false; // (local) its section was not kept at all
 
   uint16_t needs = 0;
   uint16_t versionId = llvm::ELF::VER_NDX_GLOBAL; // index into .gnu.version*
@@ -92,6 +93,10 @@ struct Symbol {
   bool isFunc() const {
     return type == llvm::ELF::STT_FUNC || type == llvm::ELF::STT_GNU_IFUNC;
   }
+  // Whether the definition was thrown away (a losing COMDAT group's member,
+  // or a section --gc-sections removed): references get a tombstone or an
+  // error, never an address.
+  bool isInDiscardedSection() const;
   // An undefined weak reference that nothing defined resolves to 0.
   bool isUndefWeak() const { return isUndefined() && isWeakRefOnly; }
 

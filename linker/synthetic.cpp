@@ -21,6 +21,12 @@ uint64_t DynReloc::getOffset() const {
   return isec ? isec->getVA(offset) : chunk->shdr.sh_addr + offset;
 }
 
+uint64_t DynReloc::getTargetVA(Context &ctx) const {
+  if (sym->type == STT_SECTION && sym->section && sym->section->isMergeable())
+    return sym->section->getVA(sym->value + addend);
+  return sym->getVA(ctx) + addend;
+}
+
 // ---- .got ----------------------------------------------------------------
 
 uint32_t GotSection::addEntry(Kind kind, Symbol *sym) {
@@ -35,8 +41,9 @@ void GotSection::writeTo(Context &ctx, uint8_t *buf) {
     switch (e.kind) {
     case Kind::Addr:
       // A preemptible symbol's slot is filled by GLOB_DAT at load time.
+      // (For a local IFUNC, getVA is its .iplt entry: the canonical address.)
       if (!e.sym->isPreemptible)
-        v = e.sym->isIfunc() ? 0 : e.sym->getVA(ctx);
+        v = e.sym->getVA(ctx);
       break;
     case Kind::TpOff:
       if (!ctx.config.isShared() && !e.sym->isPreemptible)
@@ -129,7 +136,7 @@ static void writeRela(Context &ctx, uint8_t *buf, const DynReloc &r) {
   rela->r_offset = r.getOffset();
   uint32_t symIdx = r.sym && r.sym->dynsymIndex > 0 ? r.sym->dynsymIndex : 0;
   rela->setSymbolAndType(symIdx, r.type, false);
-  rela->r_addend = r.addendIsSymbolVA ? r.sym->getVA(ctx) + r.addend : r.addend;
+  rela->r_addend = r.addendIsSymbolVA ? r.getTargetVA(ctx) : r.addend;
 }
 
 void RelaDynSection::computeSize(Context &) {

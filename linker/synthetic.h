@@ -43,6 +43,9 @@ struct DynReloc {
   // `addend`, computed at write time.
   bool addendIsSymbolVA = false;
   uint64_t getOffset() const;
+  // The value RELATIVE/IRELATIVE store: S + A, where a section symbol of a
+  // mergeable section picks its piece by S + A (see arch-x86-64.cpp).
+  uint64_t getTargetVA(Context &ctx) const;
 };
 
 // .got: one 8-byte slot per symbol whose address (or TP offset, or TLS

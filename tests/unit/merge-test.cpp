@@ -104,7 +104,7 @@ TEST_F(MergeTest, AddendBeforeTheFirstPieceExtrapolatesFromIt) {
 // the *last* piece, so the result is only right when the last piece moved
 // by the same amount as the first (see the unit report).
 TEST_F(MergeTest,
-       DISABLED_AddendBeforeTheFirstPieceUsesTheFirstPieceOfAMovedInput) {
+       AddendBeforeTheFirstPieceUsesTheFirstPieceOfAMovedInput) {
   ms.add(ctx, a);
   ms.add(ctx, b);
   // b's first piece ("world") went to 6, so offset -4 is 6 - 4.
@@ -181,7 +181,7 @@ void mergeTruncatedWideStrings() {
   _exit(0);
 }
 
-TEST(Merge, DISABLED_TruncatedWideStringSectionTerminates) {
+TEST(Merge, TruncatedWideStringSectionTerminates) {
   EXPECT_EXIT(mergeTruncatedWideStrings(), testing::ExitedWithCode(0), "");
 }
 

@@ -387,7 +387,7 @@ TEST(RelocX8664, DtpOffIsBlockRelativeInASharedObject) {
 // makes gdb print the wrong thread-local variable. ld.bfd subtracts the block
 // start in every non-code section. Disabled: mld writes S + A - TP here (see
 // the unit report).
-TEST(RelocX8664, DISABLED_DtpOffInDebugInfoIsBlockRelativeInAnExecutable) {
+TEST(RelocX8664, DtpOffInDebugInfoIsBlockRelativeInAnExecutable) {
   RelocBench b;
   b.text->name = ".debug_info";
   b.text->flags = 0;
@@ -769,7 +769,7 @@ TEST(RelocX8664, StaticGotSlotsHoldAddressTpOffsetAndModuleOne) {
 // is not relaxed for an IFUNC; in a static executable nothing relocates the
 // slot at run time, so it must hold the canonical address, the .iplt entry.
 // Disabled: GotSection::writeTo writes 0 for IFUNCs (see the unit report).
-TEST(RelocX8664, DISABLED_StaticGotSlotOfIfuncHoldsItsIpltEntry) {
+TEST(RelocX8664, StaticGotSlotOfIfuncHoldsItsIpltEntry) {
   RelocBench b;
   Symbol *fn = b.define("fn", b.text, 0x40, STT_GNU_IFUNC);
   fn->ipltIndex = 0;
