@@ -345,6 +345,19 @@ TEST_P(StaticLink, RelocLogHasJsonRecordPerRelocationWhenRequested) {
   }
   EXPECT_EQ(joinLines(mismatches), "") << "log records whose value is not what the output holds";
   EXPECT_GE(records, inputRelocs) << "fewer log records than relocations in the scenario's objects";
+
+  // The text format carries the same records, one a line, and asking for a
+  // log never changes the output.
+  std::string textLog = tmp / "reloc.txt";
+  RunResult textLinked = link(linkerPath(), "text", {"--reloc-log=" + textLog, "--reloc-log-format=text"});
+  ASSERT_TRUE(textLinked.exitedWith(0)) << lastCommand << "\n" << textLinked.describe();
+  std::string text = readFile(textLog);
+  EXPECT_EQ(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')), records)
+      << "text and JSON logs hold different numbers of records";
+  RunResult plain = link(linkerPath(), "plain");
+  ASSERT_TRUE(plain.exitedWith(0)) << plain.describe();
+  EXPECT_TRUE(readFile(tmp / "plain/prog") == readFile(tmp / "mld/prog")) << "the JSON log changed the output";
+  EXPECT_TRUE(readFile(tmp / "plain/prog") == readFile(tmp / "text/prog")) << "the text log changed the output";
   for (const std::string &type : inputTypes)
     EXPECT_TRUE(loggedTypes.count(type)) << "no log record of type " << type << ", which the inputs use";
 }
