@@ -1,0 +1,17 @@
+/* Writes a marker to stderr (where LD_DEBUG=bindings also writes, both
+ * unbuffered, so the order is the order of events), then makes its first
+ * calls of strtol (libc) and lazyLibValue (liblazy.so). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+int lazyLibValue(const char *s);
+
+int main(void) {
+  static const char marker[] = "DROPIN-MARKER: first calls follow\n";
+  if (write(2, marker, sizeof marker - 1) < 0) return 1;
+  long a = strtol("42", NULL, 10);
+  int b = lazyLibValue("17");
+  printf("strtol %ld lazyLibValue %d\n", a, b);
+  return 0;
+}

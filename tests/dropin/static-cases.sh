@@ -1,0 +1,200 @@
+# static-cases.sh: the static drop-in cases (issue 3). Each case_X links
+# testdata/dropin programs with `gcc/g++ -static -B $MLD_GCC_DIR` and
+# checks them against the same objects linked by ld.bfd, or against fixed
+# expectations; every mld output also passes readelf and llvm-readelf.
+
+CFLAGS=(-O2 -g0)
+CXXFLAGS=(-O2 -g0 -std=c++17)
+
+# Hello world: crt1/crti/crtn, libc.a and stdio flushing at exit.
+case_c_hello() {
+  local o
+  o=$(obj c-hello/hello.c "${CFLAGS[@]}") || fail "compile"
+  sameAsBfd gcc hello -static "$o"
+}
+
+# stdio, malloc/realloc, qsort with callbacks, libm.a, tmpfile.
+case_c_stdio_malloc_qsort_libm() {
+  local o
+  o=$(obj c-stdio-libm/main.c "${CFLAGS[@]}") || fail "compile"
+  sameAsBfd gcc stdio -static "$o" -lm
+}
+
+# __thread variables in 4 pthreads; tls-access.c uses GD/LD sequences
+# (compiled -fPIC) that the static link must relax to local-exec.
+case_c_tls_pthreads() {
+  local m t
+  m=$(obj c-tls-threads/main.c "${CFLAGS[@]}") || fail "compile"
+  t=$(obj c-tls-threads/tls-access.c "${CFLAGS[@]}" -fPIC) || fail "compile"
+  sameAsBfd gcc tls -static -pthread "$m" "$t"
+}
+
+case_c_setjmp_longjmp() {
+  local o
+  o=$(obj c-setjmp/main.c "${CFLAGS[@]}") || fail "compile"
+  sameAsBfd gcc setjmp -static "$o"
+}
+
+# atexit/on_exit order, exit() from a nested call, destructors, flushing.
+case_c_atexit_handlers() {
+  local o
+  o=$(obj c-atexit/main.c "${CFLAGS[@]}") || fail "compile"
+  sameAsBfd gcc atexit -static "$o"
+}
+
+# IFUNC-dispatched memcpy/strlen/...: IRELATIVE in .rela.iplt, canonical
+# addresses taken from two objects.
+case_c_ifunc_memcpy_strlen() {
+  local m a
+  m=$(obj c-ifunc/main.c "${CFLAGS[@]}") || fail "compile"
+  a=$(obj c-ifunc/addr.c "${CFLAGS[@]}") || fail "compile"
+  sameAsBfd gcc ifunc -static "$m" "$a"
+  grep -q 'canonical: yes' "$T/ifunc.out" || fail "IFUNC addresses are not canonical"
+}
+
+# Exceptions thrown in thrower.cc and caught in main.cc: .eh_frame,
+# .eh_frame_hdr, the personality routine and typeinfo across objects.
+case_cxx_exceptions_across_objects() {
+  local m t
+  m=$(obj cxx-exceptions/main.cc "${CXXFLAGS[@]}") || fail "compile"
+  t=$(obj cxx-exceptions/thrower.cc "${CXXFLAGS[@]}") || fail "compile"
+  sameAsBfd g++ exceptions -static "$m" "$t"
+}
+
+case_cxx_iostream_containers() {
+  local o
+  o=$(obj cxx-containers/main.cc "${CXXFLAGS[@]}") || fail "compile"
+  sameAsBfd g++ containers -static "$o"
+}
+
+# Virtual calls, and templates/inline variables instantiated in two objects
+# (COMDAT groups): one copy of each must survive.
+case_cxx_virtual_templates_comdat() {
+  local m a b
+  m=$(obj cxx-comdat/main.cc "${CXXFLAGS[@]}") || fail "compile"
+  a=$(obj cxx-comdat/a.cc "${CXXFLAGS[@]}") || fail "compile"
+  b=$(obj cxx-comdat/b.cc "${CXXFLAGS[@]}") || fail "compile"
+  sameAsBfd g++ comdat -static "$m" "$a" "$b"
+  grep -q 'Box<int>::instances=3 Box<string>::instances=2' "$T/comdat.out" ||
+    fail "COMDAT static member duplicated: $(cat "$T/comdat.out")"
+}
+
+# Static constructors with priorities across three objects: .init_array
+# order (priority, then link order) and destructor order at exit.
+case_cxx_static_ctors_order() {
+  local m a b
+  m=$(obj cxx-static-ctors/main.cc "${CXXFLAGS[@]}") || fail "compile"
+  a=$(obj cxx-static-ctors/a.cc "${CXXFLAGS[@]}") || fail "compile"
+  b=$(obj cxx-static-ctors/b.cc "${CXXFLAGS[@]}") || fail "compile"
+  sameAsBfd g++ ctors -static "$a" "$b" "$m"
+}
+
+# std::thread with thread_local objects that have constructors/destructors.
+case_cxx_thread_threadlocal() {
+  local o
+  o=$(obj cxx-threads/main.cc "${CXXFLAGS[@]}") || fail "compile"
+  sameAsBfd g++ threads -static -pthread "$o"
+  grep -q 'constructed=4 destroyed=4' "$T/threads.out" || fail "thread_local lifetimes wrong"
+}
+
+# Debian's libz.a: 1 MiB compress/uncompress round trip.
+case_libz_roundtrip() {
+  local o
+  o=$(obj zlib/main.c "${CFLAGS[@]}") || fail "compile"
+  sameAsBfd gcc zlib -static "$o" -lz
+  grep -q 'identical: yes' "$T/zlib.out" || fail "round trip mismatch"
+}
+
+# Debian's libsqlite3.a: create/insert/select with checked results.
+case_libsqlite3_queries() {
+  local o
+  o=$(obj sqlite/main.c "${CFLAGS[@]}") || fail "compile"
+  sameAsBfd gcc sqlite -static "$o" -lsqlite3 -lpthread -lm -ldl
+  grep -q 'results correct' "$T/sqlite.out" || fail "sqlite results wrong"
+}
+
+# Debian's liblua5.4.a: a Lua snippet with a checked result.
+case_liblua_snippet() {
+  local o
+  o=$(obj lua/main.c "${CFLAGS[@]}" -I/usr/include/lua5.4) || fail "compile"
+  sameAsBfd gcc lua -static "$o" -llua5.4 -lm -ldl
+  grep -q 'result correct' "$T/lua.out" || fail "lua result wrong"
+}
+
+# --gc-sections: same behaviour, smaller image; sections reached through
+# __start_/__stop_, the init array and SHF_GNU_RETAIN stay.
+case_gc_sections_smaller() {
+  local o
+  o=$(obj gc-sections/main.c -O2 -g0 -ffunction-sections -fdata-sections) || fail "compile"
+  mldLink gcc "$T/gc" -static "$o" -Wl,--gc-sections
+  mldLink gcc "$T/nogc" -static "$o"
+  refLink gcc "$T/gc.bfd" -static "$o" -Wl,--gc-sections
+  compareRun "$T/gc" "$T/gc.bfd"
+  compareRun "$T/nogc" "$T/gc.bfd"
+  local with without
+  with=$(size -B "$T/gc" | awk 'NR == 2 {print $4}')
+  without=$(size -B "$T/nogc" | awk 'NR == 2 {print $4}')
+  [ "$with" -lt "$without" ] ||
+    fail "--gc-sections output is not smaller: $with bytes with, $without without (text+data+bss)"
+  grep -q DROPIN-UNUSED-MARKER "$T/gc" && fail "--gc-sections kept the unused rodata"
+  nm "$T/gc" | grep -qw unusedFunction && fail "--gc-sections kept unusedFunction"
+  grep -q DROPIN-RETAINED-MARKER "$T/gc" || fail "--gc-sections dropped a SHF_GNU_RETAIN section"
+  return 0
+}
+
+# -static-pie: ET_DYN without PT_INTERP, self-relocated by glibc's start
+# code; main's address differs between two runs (ASLR).
+case_static_pie_aslr() {
+  local o
+  o=$(obj static-pie/main.c -O2 -g0 -fPIE) || fail "compile"
+  mldLink gcc "$T/spie" -static-pie "$o"
+  refLink gcc "$T/spie.bfd" -static-pie "$o"
+  [ "$(elfType "$T/spie")" = DYN ] || fail "-static-pie output is $(elfType "$T/spie"), not DYN"
+  readelf -lW "$T/spie" | grep -q INTERP && fail "-static-pie output has a PT_INTERP"
+  runProg "$T/spie.bfd"
+  tail -n +2 "$T/spie.bfd.out" >"$T/expected"
+  runProg "$T/spie"
+  [ $runRc = 0 ] || fail "-static-pie program exited $runRc; stderr: $(head -5 "$T/spie.err")"
+  local first second
+  first=$(head -1 "$T/spie.out")
+  tail -n +2 "$T/spie.out" >"$T/got"
+  diff "$T/expected" "$T/got" || fail "-static-pie output differs from ld.bfd's (< ld.bfd, > mld)"
+  runProg "$T/spie"
+  second=$(head -1 "$T/spie.out")
+  [[ $first == "main at 0x"* ]] || fail "unexpected first line: $first"
+  [ "$first" != "$second" ] || fail "load address is the same in two runs: $first"
+  return 0
+}
+
+# gdb stops at leaf.c:LINE in an mld-linked -g program; bt shows
+# leaf <- middle <- main with files and lines.
+case_gdb_file_line_breakpoint() {
+  local l m line mline
+  l=$(obj gdb/leaf.c -O0 -g) || fail "compile"
+  m=$(obj gdb/main.c -O0 -g) || fail "compile"
+  mldLink gcc "$T/prog" -static -g "$m" "$l"
+  line=$(grep -n 'BREAK HERE' "$DROPIN_DATA/gdb/leaf.c" | cut -d: -f1)
+  mline=$(grep -n 'printf("result' "$DROPIN_DATA/gdb/main.c" | cut -d: -f1)
+  timeout 120 gdb -nx -batch -ex "break leaf.c:$line" -ex run -ex bt "$T/prog" \
+    </dev/null >"$T/gdb.out" 2>&1
+  local want
+  for want in "Breakpoint 1 at 0x[0-9a-f]+: file .*leaf.c, line $line\." \
+    "^#0 +leaf \(x=21\) at .*leaf.c:$line$" \
+    "^#1 +0x[0-9a-f]+ in middle \(x=20\) at .*main.c:[0-9]+$" \
+    "^#2 +0x[0-9a-f]+ in main \(\) at .*main.c:$mline$"; do
+    grep -qE "$want" "$T/gdb.out" || {
+      echo "FAIL: gdb output lacks a line matching: $want"
+      cat "$T/gdb.out"
+      exit 1
+    }
+  done
+}
+
+# An LTO object (GIMPLE bytecode, no code) is a clear error naming it.
+case_lto_object_rejected() {
+  local o
+  o=$(obj lto/main.c -O2 -flto) || fail "compile"
+  mldLinkFails gcc "$T/lto" -static "$o"
+  expectErr "$(basename "$o")"
+  grep -qiE 'lto|bitcode|gimple' <<<"$linkErr" || fail "the error does not say the input is LTO: $linkErr"
+}
