@@ -52,6 +52,7 @@ cxxProgram() {
   u=$(obj dyn-cxx/util.cc "${DCXXFLAGS[@]}" "$(modeCflag "$mode")") || fail "compile"
   sameAsBfd g++ prog "$(modeLflag "$mode")" "$m" "$u" "-Wl,-z,$bind"
   checkMode "$T/prog" "$mode" "$bind"
+  readelf -lW "$T/prog" | grep -q GNU_EH_FRAME || fail "no PT_GNU_EH_FRAME (gcc passes --eh-frame-hdr)"
 }
 case_cxx_pie_lazy() { cxxProgram pie lazy; }
 case_cxx_pie_now() { cxxProgram pie now; }
