@@ -6,8 +6,8 @@
 
 source "$(dirname "${BASH_SOURCE[0]}")/dynamic-more-cases.sh"
 
-DCFLAGS=(-O2 -g0)
-DCXXFLAGS=(-O2 -g0 -std=c++17)
+DYN_CFLAGS=(-O2 -g0)
+DYN_CXXFLAGS=(-O2 -g0 -std=c++17)
 
 # Compile flags and link flags of an executable mode (pie or nopie).
 modeCflag() { [ "$1" = pie ] && echo -fPIE || echo -fno-pie; }
@@ -36,7 +36,7 @@ checkMode() {
 # A C program against libc.so.6 and libm.so.6.
 cProgram() {
   local mode=$1 bind=$2 o
-  o=$(obj dyn-c/main.c "${DCFLAGS[@]}" "$(modeCflag "$mode")") || fail "compile"
+  o=$(obj dyn-c/main.c "${DYN_CFLAGS[@]}" "$(modeCflag "$mode")") || fail "compile"
   sameAsBfd gcc prog "$(modeLflag "$mode")" "$o" -lm "-Wl,-z,$bind"
   checkMode "$T/prog" "$mode" "$bind"
 }
@@ -48,8 +48,8 @@ case_c_nopie_now() { cProgram nopie now; }
 # A C++ program of two objects against libstdc++.so.6.
 cxxProgram() {
   local mode=$1 bind=$2 m u
-  m=$(obj dyn-cxx/main.cc "${DCXXFLAGS[@]}" "$(modeCflag "$mode")") || fail "compile"
-  u=$(obj dyn-cxx/util.cc "${DCXXFLAGS[@]}" "$(modeCflag "$mode")") || fail "compile"
+  m=$(obj dyn-cxx/main.cc "${DYN_CXXFLAGS[@]}" "$(modeCflag "$mode")") || fail "compile"
+  u=$(obj dyn-cxx/util.cc "${DYN_CXXFLAGS[@]}" "$(modeCflag "$mode")") || fail "compile"
   sameAsBfd g++ prog "$(modeLflag "$mode")" "$m" "$u" "-Wl,-z,$bind"
   checkMode "$T/prog" "$mode" "$bind"
   readelf -lW "$T/prog" | grep -q GNU_EH_FRAME || fail "no PT_GNU_EH_FRAME (gcc passes --eh-frame-hdr)"
@@ -81,8 +81,8 @@ libLink() {
 pairLink() {
   local linker=$1 name=$2 libsrc=$3 mainsrc=$4 driver=$5 mode=$6 bind=$7
   shift 7
-  local flags=("${DCFLAGS[@]}") l m dir=$T/$linker
-  [ "$driver" = g++ ] && flags=("${DCXXFLAGS[@]}")
+  local flags=("${DYN_CFLAGS[@]}") l m dir=$T/$linker
+  [ "$driver" = g++ ] && flags=("${DYN_CXXFLAGS[@]}")
   l=$(obj "$libsrc" "${flags[@]}" -fPIC) || fail "compile"
   m=$(obj "$mainsrc" "${flags[@]}" "$(modeCflag "$mode")") || fail "compile"
   libLink "$linker" "$dir" "$name" "$driver" "$l" "-Wl,-z,$bind" "$@"
@@ -126,7 +126,7 @@ case_cxx_so_exception_in_bfd_exe() {
   local m
   pairLink mld dropxx dyn-cxx-so/lib.cc dyn-cxx-so/main.cc g++ pie lazy
   pairLink bfd dropxx dyn-cxx-so/lib.cc dyn-cxx-so/main.cc g++ pie lazy
-  m=$(obj dyn-cxx-so/main.cc "${DCXXFLAGS[@]}" -fPIE) || fail "compile"
+  m=$(obj dyn-cxx-so/main.cc "${DYN_CXXFLAGS[@]}" -fPIE) || fail "compile"
   refLink g++ "$T/mixed" "$m" -L"$T/mld" -ldropxx "-Wl,-rpath,$T/mld"
   compareRun "$T/mixed" "$T/bfd/prog"
 }
@@ -180,25 +180,25 @@ interopRef() {
 case_interop_mld_so_in_bfd_exe() {
   local l m
   interopRef
-  l=$(obj interop/lib.c "${DCFLAGS[@]}" -fPIC) || fail "compile"
+  l=$(obj interop/lib.c "${DYN_CFLAGS[@]}" -fPIC) || fail "compile"
   libLink mld "$T/mld" interop gcc "$l"
-  m=$(obj interop/main.c "${DCFLAGS[@]}" -fPIE) || fail "compile"
+  m=$(obj interop/main.c "${DYN_CFLAGS[@]}" -fPIE) || fail "compile"
   refLink gcc "$T/mixed" "$m" -L"$T/mld" -linterop "-Wl,-rpath,$T/mld"
   compareRun "$T/mixed" "$T/bfd/prog"
 }
 case_interop_bfd_so_in_mld_exe() {
   local m
   interopRef
-  m=$(obj interop/main.c "${DCFLAGS[@]}" -fPIE) || fail "compile"
+  m=$(obj interop/main.c "${DYN_CFLAGS[@]}" -fPIE) || fail "compile"
   mldLink gcc "$T/mixed" "$m" -L"$T/bfd" -linterop "-Wl,-rpath,$T/bfd"
   compareRun "$T/mixed" "$T/bfd/prog"
 }
 case_interop_lld_so_in_mld_exe() {
   local l m
   interopRef
-  l=$(obj interop/lib.c "${DCFLAGS[@]}" -fPIC) || fail "compile"
+  l=$(obj interop/lib.c "${DYN_CFLAGS[@]}" -fPIC) || fail "compile"
   libLink lld "$T/lld" interop gcc "$l"
-  m=$(obj interop/main.c "${DCFLAGS[@]}" -fPIE) || fail "compile"
+  m=$(obj interop/main.c "${DYN_CFLAGS[@]}" -fPIE) || fail "compile"
   mldLink gcc "$T/mixed" "$m" -L"$T/lld" -linterop "-Wl,-rpath,$T/lld"
   compareRun "$T/mixed" "$T/bfd/prog"
 }
@@ -206,8 +206,8 @@ case_interop_lld_so_in_mld_exe() {
 # mld's libraries from mld's executable.
 case_interop_dlopen() {
   local l d
-  l=$(obj interop/lib.c "${DCFLAGS[@]}" -fPIC) || fail "compile"
-  d=$(obj interop/dlmain.c "${DCFLAGS[@]}" -fPIE) || fail "compile"
+  l=$(obj interop/lib.c "${DYN_CFLAGS[@]}" -fPIC) || fail "compile"
+  d=$(obj interop/dlmain.c "${DYN_CFLAGS[@]}" -fPIE) || fail "compile"
   libLink mld "$T/mld" interop gcc "$l"
   libLink bfd "$T/bfd" interop gcc "$l"
   refLink gcc "$T/dl.bfd" "$d"
@@ -291,7 +291,7 @@ versionedImports() {
 }
 case_versioned_glibc_memcpy() {
   local o
-  o=$(obj versioned/main.c "${DCFLAGS[@]}" -fPIE) || fail "compile"
+  o=$(obj versioned/main.c "${DYN_CFLAGS[@]}" -fPIE) || fail "compile"
   sameAsBfd gcc prog "$o"
   readelf --dyn-syms -W "$T/prog" | grep -q ' memcpy@GLIBC_2\.14' ||
     fail "memcpy is not bound to GLIBC_2.14: $(readelf --dyn-syms -W "$T/prog" | grep memcpy)"
@@ -310,8 +310,8 @@ case_ldd_lists_libraries() {
   pairLink mld dropc dyn-shared-c/lib.c dyn-shared-c/main.c gcc pie lazy -lm
   pairLink bfd dropc dyn-shared-c/lib.c dyn-shared-c/main.c gcc pie lazy -lm
   local m u
-  m=$(obj dyn-cxx/main.cc "${DCXXFLAGS[@]}" -fPIE) || fail "compile"
-  u=$(obj dyn-cxx/util.cc "${DCXXFLAGS[@]}" -fPIE) || fail "compile"
+  m=$(obj dyn-cxx/main.cc "${DYN_CXXFLAGS[@]}" -fPIE) || fail "compile"
+  u=$(obj dyn-cxx/util.cc "${DYN_CXXFLAGS[@]}" -fPIE) || fail "compile"
   sameAsBfd g++ cxx "$m" "$u"
   local f ref mine
   for f in mld/prog mld/libdropc.so cxx; do
@@ -332,8 +332,8 @@ case_ldd_lists_libraries() {
 # exported with version DROP_1.0.
 case_version_script_hides_and_versions() {
   local l d map=$DROPIN_DATA/version-script/lib.map
-  l=$(obj version-script/lib.c "${DCFLAGS[@]}" -fPIC) || fail "compile"
-  d=$(obj version-script/main.c "${DCFLAGS[@]}" -fPIE) || fail "compile"
+  l=$(obj version-script/lib.c "${DYN_CFLAGS[@]}" -fPIC) || fail "compile"
+  d=$(obj version-script/main.c "${DYN_CFLAGS[@]}" -fPIE) || fail "compile"
   libLink mld "$T/mld" vers gcc "$l" "-Wl,--version-script,$map"
   libLink bfd "$T/bfd" vers gcc "$l" "-Wl,--version-script,$map"
   refLink gcc "$T/main" "$d"

@@ -3,20 +3,20 @@
 # checks them against the same objects linked by ld.bfd, or against fixed
 # expectations; every mld output also passes readelf and llvm-readelf.
 
-CFLAGS=(-O2 -g0)
-CXXFLAGS=(-O2 -g0 -std=c++17)
+STATIC_CFLAGS=(-O2 -g0)
+STATIC_CXXFLAGS=(-O2 -g0 -std=c++17)
 
 # Hello world: crt1/crti/crtn, libc.a and stdio flushing at exit.
 case_c_hello() {
   local o
-  o=$(obj c-hello/hello.c "${CFLAGS[@]}") || fail "compile"
+  o=$(obj c-hello/hello.c "${STATIC_CFLAGS[@]}") || fail "compile"
   sameAsBfd gcc hello -static "$o"
 }
 
 # stdio, malloc/realloc, qsort with callbacks, libm.a, tmpfile.
 case_c_stdio_malloc_qsort_libm() {
   local o
-  o=$(obj c-stdio-libm/main.c "${CFLAGS[@]}") || fail "compile"
+  o=$(obj c-stdio-libm/main.c "${STATIC_CFLAGS[@]}") || fail "compile"
   sameAsBfd gcc stdio -static "$o" -lm
 }
 
@@ -24,21 +24,23 @@ case_c_stdio_malloc_qsort_libm() {
 # (compiled -fPIC) that the static link must relax to local-exec.
 case_c_tls_pthreads() {
   local m t
-  m=$(obj c-tls-threads/main.c "${CFLAGS[@]}") || fail "compile"
-  t=$(obj c-tls-threads/tls-access.c "${CFLAGS[@]}" -fPIC) || fail "compile"
+  m=$(obj c-tls-threads/main.c "${STATIC_CFLAGS[@]}") || fail "compile"
+  t=$(obj c-tls-threads/tls-access.c "${STATIC_CFLAGS[@]}" -fPIC) || fail "compile"
   sameAsBfd gcc tls -static -pthread "$m" "$t"
 }
 
+# setjmp/longjmp and sigsetjmp/siglongjmp out of a signal handler: fails
+# if the pointer guard (set up from TLS by the start code) is wrong.
 case_c_setjmp_longjmp() {
   local o
-  o=$(obj c-setjmp/main.c "${CFLAGS[@]}") || fail "compile"
+  o=$(obj c-setjmp/main.c "${STATIC_CFLAGS[@]}") || fail "compile"
   sameAsBfd gcc setjmp -static "$o"
 }
 
 # atexit/on_exit order, exit() from a nested call, destructors, flushing.
 case_c_atexit_handlers() {
   local o
-  o=$(obj c-atexit/main.c "${CFLAGS[@]}") || fail "compile"
+  o=$(obj c-atexit/main.c "${STATIC_CFLAGS[@]}") || fail "compile"
   sameAsBfd gcc atexit -static "$o"
 }
 
@@ -46,8 +48,8 @@ case_c_atexit_handlers() {
 # addresses taken from two objects.
 case_c_ifunc_memcpy_strlen() {
   local m a
-  m=$(obj c-ifunc/main.c "${CFLAGS[@]}") || fail "compile"
-  a=$(obj c-ifunc/addr.c "${CFLAGS[@]}") || fail "compile"
+  m=$(obj c-ifunc/main.c "${STATIC_CFLAGS[@]}") || fail "compile"
+  a=$(obj c-ifunc/addr.c "${STATIC_CFLAGS[@]}") || fail "compile"
   sameAsBfd gcc ifunc -static "$m" "$a"
   grep -q 'canonical: yes' "$T/ifunc.out" || fail "IFUNC addresses are not canonical"
 }
@@ -56,14 +58,16 @@ case_c_ifunc_memcpy_strlen() {
 # .eh_frame_hdr, the personality routine and typeinfo across objects.
 case_cxx_exceptions_across_objects() {
   local m t
-  m=$(obj cxx-exceptions/main.cc "${CXXFLAGS[@]}") || fail "compile"
-  t=$(obj cxx-exceptions/thrower.cc "${CXXFLAGS[@]}") || fail "compile"
+  m=$(obj cxx-exceptions/main.cc "${STATIC_CXXFLAGS[@]}") || fail "compile"
+  t=$(obj cxx-exceptions/thrower.cc "${STATIC_CXXFLAGS[@]}") || fail "compile"
   sameAsBfd g++ exceptions -static "$m" "$t"
 }
 
+# iostream and the containers from libstdc++.a: std::cout's static
+# initialisation, locale facets and the allocator all come from the archive.
 case_cxx_iostream_containers() {
   local o
-  o=$(obj cxx-containers/main.cc "${CXXFLAGS[@]}") || fail "compile"
+  o=$(obj cxx-containers/main.cc "${STATIC_CXXFLAGS[@]}") || fail "compile"
   sameAsBfd g++ containers -static "$o"
 }
 
@@ -71,9 +75,9 @@ case_cxx_iostream_containers() {
 # (COMDAT groups): one copy of each must survive.
 case_cxx_virtual_templates_comdat() {
   local m a b
-  m=$(obj cxx-comdat/main.cc "${CXXFLAGS[@]}") || fail "compile"
-  a=$(obj cxx-comdat/a.cc "${CXXFLAGS[@]}") || fail "compile"
-  b=$(obj cxx-comdat/b.cc "${CXXFLAGS[@]}") || fail "compile"
+  m=$(obj cxx-comdat/main.cc "${STATIC_CXXFLAGS[@]}") || fail "compile"
+  a=$(obj cxx-comdat/a.cc "${STATIC_CXXFLAGS[@]}") || fail "compile"
+  b=$(obj cxx-comdat/b.cc "${STATIC_CXXFLAGS[@]}") || fail "compile"
   sameAsBfd g++ comdat -static "$m" "$a" "$b"
   grep -q 'Box<int>::instances=3 Box<string>::instances=2' "$T/comdat.out" ||
     fail "COMDAT static member duplicated: $(cat "$T/comdat.out")"
@@ -115,16 +119,16 @@ case_eh_frame_cie_dedup_fde_drop() {
 # order (priority, then link order) and destructor order at exit.
 case_cxx_static_ctors_order() {
   local m a b
-  m=$(obj cxx-static-ctors/main.cc "${CXXFLAGS[@]}") || fail "compile"
-  a=$(obj cxx-static-ctors/a.cc "${CXXFLAGS[@]}") || fail "compile"
-  b=$(obj cxx-static-ctors/b.cc "${CXXFLAGS[@]}") || fail "compile"
+  m=$(obj cxx-static-ctors/main.cc "${STATIC_CXXFLAGS[@]}") || fail "compile"
+  a=$(obj cxx-static-ctors/a.cc "${STATIC_CXXFLAGS[@]}") || fail "compile"
+  b=$(obj cxx-static-ctors/b.cc "${STATIC_CXXFLAGS[@]}") || fail "compile"
   sameAsBfd g++ ctors -static "$a" "$b" "$m"
 }
 
 # std::thread with thread_local objects that have constructors/destructors.
 case_cxx_thread_threadlocal() {
   local o
-  o=$(obj cxx-threads/main.cc "${CXXFLAGS[@]}") || fail "compile"
+  o=$(obj cxx-threads/main.cc "${STATIC_CXXFLAGS[@]}") || fail "compile"
   sameAsBfd g++ threads -static -pthread "$o"
   grep -q 'constructed=4 destroyed=4' "$T/threads.out" || fail "thread_local lifetimes wrong"
 }
@@ -132,7 +136,7 @@ case_cxx_thread_threadlocal() {
 # Debian's libz.a: 1 MiB compress/uncompress round trip.
 case_libz_roundtrip() {
   local o
-  o=$(obj zlib/main.c "${CFLAGS[@]}") || fail "compile"
+  o=$(obj zlib/main.c "${STATIC_CFLAGS[@]}") || fail "compile"
   sameAsBfd gcc zlib -static "$o" -lz
   grep -q 'identical: yes' "$T/zlib.out" || fail "round trip mismatch"
 }
@@ -140,7 +144,7 @@ case_libz_roundtrip() {
 # Debian's libsqlite3.a: create/insert/select with checked results.
 case_libsqlite3_queries() {
   local o
-  o=$(obj sqlite/main.c "${CFLAGS[@]}") || fail "compile"
+  o=$(obj sqlite/main.c "${STATIC_CFLAGS[@]}") || fail "compile"
   sameAsBfd gcc sqlite -static "$o" -lsqlite3 -lpthread -lm -ldl
   grep -q 'results correct' "$T/sqlite.out" || fail "sqlite results wrong"
 }
@@ -148,7 +152,7 @@ case_libsqlite3_queries() {
 # Debian's liblua5.4.a: a Lua snippet with a checked result.
 case_liblua_snippet() {
   local o
-  o=$(obj lua/main.c "${CFLAGS[@]}" -I/usr/include/lua5.4) || fail "compile"
+  o=$(obj lua/main.c "${STATIC_CFLAGS[@]}" -I/usr/include/lua5.4) || fail "compile"
   sameAsBfd gcc lua -static "$o" -llua5.4 -lm -ldl
   grep -q 'result correct' "$T/lua.out" || fail "lua result wrong"
 }
@@ -177,7 +181,7 @@ case_gc_sections_smaller() {
 # C++ exceptions after --gc-sections: .eh_frame, .gcc_except_table and the
 # personality/typeinfo they reach must survive the collection.
 case_cxx_exceptions_gc_sections() {
-  local m t flags=("${CXXFLAGS[@]}" -ffunction-sections -fdata-sections)
+  local m t flags=("${STATIC_CXXFLAGS[@]}" -ffunction-sections -fdata-sections)
   m=$(obj cxx-exceptions/main.cc "${flags[@]}") || fail "compile"
   t=$(obj cxx-exceptions/thrower.cc "${flags[@]}") || fail "compile"
   sameAsBfd g++ exceptions -static "$m" "$t" -Wl,--gc-sections
