@@ -125,9 +125,9 @@ bool canRelaxGotPcRelX(Context &ctx, const InputSection &isec,
     return false;
   if (rel.r_offset < 2 || isPreemptible(sym) || sym.isIfunc())
     return false;
-  if (sym.isUndefined() && !sym.isUndefWeak())
-    return false;
-  if (ctx.isPic() && (sym.isAbsolute || sym.isUndefined()))
+  // An absolute or undefined-weak (zero) value may be out of reach of a
+  // PC-relative lea; the GOT slot holds it whatever it is.
+  if (sym.isUndefined() || sym.isAbsolute)
     return false;
   uint8_t op = isec.contents[rel.r_offset - 2];
   uint8_t modrm = isec.contents[rel.r_offset - 1];

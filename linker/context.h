@@ -58,6 +58,7 @@ struct Context {
   std::deque<InputSection> sectionPool;
   std::deque<Symbol> symbolPool;
   std::vector<std::unique_ptr<std::vector<uint8_t>>> ownedData;
+  std::vector<std::unique_ptr<std::vector<ElfRela>>> ownedRelas;
 
   // Inputs, in command-line order.
   std::vector<std::unique_ptr<InputFile>> fileStorage;

@@ -4,6 +4,7 @@
 
 #include "arch-x86-64.h"
 #include "dynamic.h"
+#include "gc-sections.h"
 #include "context.h"
 #include "diag.h"
 #include "layout.h"
@@ -111,6 +112,9 @@ int link(const Config &config) {
   // 2. Turn tentative definitions into .bss space, and deduplicate
   //    SHF_MERGE pieces, before sections are binned.
   convertCommonSymbols(ctx);
+  if (cfg.gcSections)
+    gcSections(ctx);
+  pruneEhFrames(ctx);
   splitMergeableSections(ctx);
   addCommentSection(ctx);
 

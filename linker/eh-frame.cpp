@@ -184,3 +184,70 @@ void EhFrameHdrSection::finish(Context &ctx, uint8_t *out) {
 }
 
 } // namespace mld
+
+namespace mld {
+
+// Removes the FDEs of functions that were discarded (losing COMDAT copies,
+// --gc-sections) without moving any record: the dead FDE's bytes become
+// DW_CFA_nop (zero) padding inside the previous record, whose length grows
+// to cover them, and its relocations are dropped. CIE pointers, which are
+// relative, stay valid, and the unwinder and .eh_frame_hdr never see it.
+void pruneEhFrames(Context &ctx) {
+  for (ObjectFile *f : ctx.objs) {
+    for (InputSection *isec : f->sections) {
+      if (!isec || !isec->isAlive || isec->name != ".eh_frame")
+        continue;
+      llvm::ArrayRef<uint8_t> d = isec->contents;
+      std::vector<std::pair<uint64_t, uint64_t>> dead; // [start, end)
+      std::vector<uint64_t> prevStart;                  // kept record before
+      uint64_t lastKept = UINT64_MAX;
+      size_t r = 0;
+      for (uint64_t off = 0; off + 8 <= d.size();) {
+        uint32_t len = read32le(d.data() + off);
+        if (len == 0 || len == 0xffffffff || off + 4 + len > d.size())
+          break;
+        uint64_t end = off + 4 + len;
+        bool isCie = read32le(d.data() + off + 4) == 0;
+        size_t first = r;
+        while (r < isec->relas.size() && isec->relas[r].r_offset < end)
+          r++;
+        bool isDead = false;
+        if (!isCie && first < r && lastKept != UINT64_MAX) {
+          Symbol *fn = f->symbols[isec->relas[first].getSymbol(false)];
+          isDead = fn->isInDiscardedSection();
+        }
+        if (isDead) {
+          dead.push_back({off, end});
+          prevStart.push_back(lastKept);
+        } else {
+          lastKept = off;
+        }
+        off = end;
+      }
+      if (dead.empty())
+        continue;
+      std::vector<uint8_t> &bytes = ctx.newData();
+      bytes.assign(d.begin(), d.end());
+      for (size_t i = 0; i < dead.size(); i++) {
+        auto [start, end] = dead[i];
+        memset(bytes.data() + start, 0, end - start);
+        uint64_t prev = prevStart[i];
+        write32le(bytes.data() + prev, (uint32_t)(end - prev - 4));
+      }
+      auto &relas = *new std::vector<ElfRela>();
+      ctx.ownedRelas.emplace_back(&relas);
+      size_t k = 0;
+      for (const ElfRela &rel : isec->relas) {
+        while (k < dead.size() && dead[k].second <= rel.r_offset)
+          k++;
+        if (k < dead.size() && rel.r_offset >= dead[k].first)
+          continue;
+        relas.push_back(rel);
+      }
+      isec->contents = bytes;
+      isec->relas = relas;
+    }
+  }
+}
+
+} // namespace mld

@@ -115,11 +115,13 @@ void ObjectFile::parseSections(Context &ctx) {
     if (discarded[i])
       continue;
     std::string_view secName = check(ctx, elf->getSectionName(shdr), name);
-    if (isIgnoredSection(secName, shdr.sh_flags))
-      continue;
+    // GCC's LTO objects hold GIMPLE in SHF_EXCLUDE sections; without a
+    // plugin there is no code to link, so say so instead of "undefined".
     if (secName.starts_with(".gnu.lto_") || secName.starts_with(".llvm.lto"))
       Fatal(ctx) << name << ": LTO object (section " << secName
                  << ") is not supported; rebuild without -flto";
+    if (isIgnoredSection(secName, shdr.sh_flags))
+      continue;
 
     InputSection *isec = ctx.newSection();
     isec->file = this;

@@ -272,10 +272,10 @@ void SymtabSection::writeTo(Context &ctx, uint8_t *buf) {
     const Symbol &sym = *e.sym;
     ElfSym &es = *out++;
     es.st_name = e.nameOffset;
-    uint8_t binding = sym.isLocal || sym.visibility == STV_HIDDEN ||
-                              sym.visibility == STV_INTERNAL
-                          ? STB_LOCAL
-                          : sym.binding;
+    // Hidden definitions were placed among the locals by collect().
+    bool hiddenDef = sym.isDefined() && (sym.visibility == STV_HIDDEN ||
+                                         sym.visibility == STV_INTERNAL);
+    uint8_t binding = sym.isLocal || hiddenDef ? STB_LOCAL : sym.binding;
     es.setBindingAndType(binding, sym.type);
     es.st_other = sym.isLocal ? sym.visibility : sym.visibility;
     es.st_size = sym.size;
