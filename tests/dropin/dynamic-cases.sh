@@ -2,9 +2,11 @@
 # -shared outputs of `gcc/g++ -B $MLD_GCC_DIR` run under the system ld.so
 # and behave like the same objects linked by ld.bfd; mld's libraries and
 # executables interoperate with ld.bfd's and ld.lld's. Failure cases and
-# the runtime's own libc are in dynamic-more-cases.sh.
+# the runtime's own libc are in dynamic-more-cases.sh, TLS/IFUNC and
+# option handling in dynamic-options-cases.sh.
 
 source "$(dirname "${BASH_SOURCE[0]}")/dynamic-more-cases.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/dynamic-options-cases.sh"
 
 DYN_CFLAGS=(-O2 -g0)
 DYN_CXXFLAGS=(-O2 -g0 -std=c++17)
@@ -77,7 +79,9 @@ libLink() {
 }
 
 # pairLink LINKER NAME LIBSRC MAINSRC DRIVER MODE BIND [EXTRA...]: libNAME.so
-# and an executable using it, both linked by LINKER, in $T/LINKER/.
+# and an executable using it, both linked by LINKER, in $T/LINKER/. EXTRA
+# goes to the library's link, the array exeExtra to the executable's.
+exeExtra=()
 pairLink() {
   local linker=$1 name=$2 libsrc=$3 mainsrc=$4 driver=$5 mode=$6 bind=$7
   shift 7
@@ -86,7 +90,7 @@ pairLink() {
   l=$(obj "$libsrc" "${flags[@]}" -fPIC) || fail "compile"
   m=$(obj "$mainsrc" "${flags[@]}" "$(modeCflag "$mode")") || fail "compile"
   libLink "$linker" "$dir" "$name" "$driver" "$l" "-Wl,-z,$bind" "$@"
-  local exe=("$(modeLflag "$mode")" "$m" -L"$dir" -l"$name" "-Wl,-rpath,$dir" "-Wl,-z,$bind")
+  local exe=("$(modeLflag "$mode")" "$m" -L"$dir" -l"$name" "-Wl,-rpath,$dir" "-Wl,-z,$bind" "${exeExtra[@]}")
   case $linker in
     mld) mldLink "$driver" "$dir/prog" "${exe[@]}" ;;
     bfd) refLink "$driver" "$dir/prog" "${exe[@]}" ;;

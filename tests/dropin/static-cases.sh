@@ -3,6 +3,8 @@
 # checks them against the same objects linked by ld.bfd, or against fixed
 # expectations; every mld output also passes readelf and llvm-readelf.
 
+source "$(dirname "${BASH_SOURCE[0]}")/static-options-cases.sh"
+
 STATIC_CFLAGS=(-O2 -g0)
 STATIC_CXXFLAGS=(-O2 -g0 -std=c++17)
 
