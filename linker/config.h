@@ -81,6 +81,8 @@ struct Config {
   std::string dynamicLinker;       // -dynamic-linker / -I
   bool noDynamicLinker = false;    // --no-dynamic-linker
   std::string soname;              // -soname / -h
+  std::string initSymbol = "_init"; // -init: DT_INIT
+  std::string finiSymbol = "_fini"; // -fini: DT_FINI
   std::vector<std::string> rpath;  // -rpath / -R
   bool enableNewDtags = true;      // --enable-new-dtags (RUNPATH) / --disable-new-dtags
   HashStyle hashStyle = HashStyle::Both;

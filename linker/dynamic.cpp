@@ -428,15 +428,15 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
     e.push_back({cfg.enableNewDtags ? DT_RUNPATH : DT_RPATH,
                  strs.add(ctx.rpathString)});
 
-  auto symAddr = [&](const char *name) -> std::optional<uint64_t> {
+  auto symAddr = [&](const std::string &name) -> std::optional<uint64_t> {
     Symbol *s = ctx.symtab.find(name);
     if (s && s->isDefined() && s->section)
       return s->getVA(ctx);
     return std::nullopt;
   };
-  if (auto v = symAddr("_init"))
+  if (auto v = symAddr(cfg.initSymbol))
     e.push_back({DT_INIT, *v});
-  if (auto v = symAddr("_fini"))
+  if (auto v = symAddr(cfg.finiSymbol))
     e.push_back({DT_FINI, *v});
   for (auto [name, tag, sz] :
        {std::tuple{".init_array", DT_INIT_ARRAY, DT_INIT_ARRAYSZ},

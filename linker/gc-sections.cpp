@@ -137,7 +137,7 @@ void gcSections(Context &ctx) {
     if (sym->kind == SymbolKind::Common)
       m.markSymbol(sym);
   }
-  for (const char *name : {"_init", "_fini"})
+  for (const std::string &name : {ctx.config.initSymbol, ctx.config.finiSymbol})
     m.markSymbol(ctx.symtab.find(name));
   m.propagate();
   while (m.scanEhFrames()) {
