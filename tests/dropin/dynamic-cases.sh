@@ -135,18 +135,17 @@ case_cxx_so_exception_in_bfd_exe() {
   compareRun "$T/mixed" "$T/bfd/prog"
 }
 
-# bindingLine ERRFILE FROM SYMBOL: the line number, in LD_DEBUG=bindings
+# bindingLine ERRFILE FROM SYMBOL: the line numbers, in LD_DEBUG=bindings
 # output, where ld.so binds SYMBOL referenced by the object named FROM.
 bindingLine() {
   local err=$1 from=$2 sym=$3
-  grep -nE "binding file [^ ]*/$from \[0\] to [^ ]+ \[0\]: normal symbol \`$sym'" "$err" |
-    head -1 | cut -d: -f1
+  grep -nE "binding file [^ ]*/$from \[0\] to [^ ]+ \[0\]: normal symbol \`$sym'" "$err" | cut -d: -f1
 }
 
-# lazyBinding BIND: run prog under LD_DEBUG=bindings; with lazy, strtol
-# (exe -> libc), lazyLibValue (exe -> liblazy.so) and strtoul (liblazy.so ->
-# libc) are bound after the marker written just before their first calls;
-# with now, before it.
+# lazyBinding BIND: run prog under LD_DEBUG=bindings; strtol (exe -> libc),
+# lazyLibValue (exe -> liblazy.so) and strtoul (liblazy.so -> libc), each
+# called twice, are bound exactly once: with lazy after the marker written
+# just before their first calls, with now before it.
 lazyBinding() {
   local bind=$1
   pairLink mld lazy lazy-binding/lib.c lazy-binding/main.c gcc pie "$bind"
@@ -162,6 +161,8 @@ lazyBinding() {
     read -r from sym <<<"$spec"
     at=$(bindingLine "$dir/prog.err" "$from" "$sym")
     [ -n "$at" ] || { echo "FAIL: LD_DEBUG shows no binding of $sym from $from:"; grep binding "$dir/prog.err" | tail -20; exit 1; }
+    [ "$(wc -w <<<"$at")" = 1 ] ||
+      fail "$sym (from $from) was bound $(wc -w <<<"$at") times (stderr lines $(echo $at)): the GOT slot is not updated after the first call"
     if [ "$bind" = lazy ] && [ "$at" -lt "$marker" ]; then
       echo "FAIL: with -z lazy, $sym (from $from) was bound at start-up (stderr line $at), before its first call (marker at line $marker):"
       sed -n "$((at > 3 ? at - 3 : 1)),$((marker + 1))p" "$dir/prog.err"
