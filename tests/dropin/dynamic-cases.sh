@@ -160,11 +160,17 @@ lazyBinding() {
   for spec in "prog strtol" "prog lazyLibValue" "liblazy.so strtoul"; do
     read -r from sym <<<"$spec"
     at=$(bindingLine "$dir/prog.err" "$from" "$sym")
-    [ -n "$at" ] || { echo "FAIL: LD_DEBUG shows no binding of $sym from $from:"; grep binding "$dir/prog.err" | tail -20; exit 1; }
+    if [ -z "$at" ]; then
+      echo "FAIL: LD_DEBUG shows no binding of $sym from $from:"
+      grep binding "$dir/prog.err" | tail -20
+      exit 1
+    fi
     [ "$(wc -w <<<"$at")" = 1 ] ||
-      fail "$sym (from $from) was bound $(wc -w <<<"$at") times (stderr lines $(echo $at)): the GOT slot is not updated after the first call"
+      fail "$sym (from $from) was bound $(wc -w <<<"$at") times (stderr lines $(echo $at)):" \
+        "the GOT slot is not updated after the first call"
     if [ "$bind" = lazy ] && [ "$at" -lt "$marker" ]; then
-      echo "FAIL: with -z lazy, $sym (from $from) was bound at start-up (stderr line $at), before its first call (marker at line $marker):"
+      echo "FAIL: with -z lazy, $sym (from $from) was bound at start-up (stderr line $at)," \
+        "before its first call (marker at line $marker):"
       sed -n "$((at > 3 ? at - 3 : 1)),$((marker + 1))p" "$dir/prog.err"
       exit 1
     fi

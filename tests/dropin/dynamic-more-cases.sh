@@ -43,7 +43,8 @@ case_non_pic_object_in_shared_rejected() {
 # crt1.o + libmldc.so from the runtime, no glibc at all, under glibc's ld.so.
 mldcProgram() {
   local mode=$1 o rt=$MLD_RUNTIME_DIR
-  [ -f "$rt/crt1.o" ] && [ -f "$rt/libmldc.so" ] || fail "(test setup) build mld_runtime first: no $rt/crt1.o or libmldc.so"
+  [ -f "$rt/crt1.o" ] && [ -f "$rt/libmldc.so" ] ||
+    fail "(test setup) build mld_runtime first: no $rt/crt1.o or libmldc.so"
   if [ "$mode" = pie ]; then
     o=$(obj mldc/main.c -O2 -fno-stack-protector -fPIE) || fail "compile"
   else

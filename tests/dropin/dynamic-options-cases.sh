@@ -10,8 +10,10 @@ sharedTls() {
   pairLink mld tls shared-tls/lib.c shared-tls/main.c gcc "$mode" lazy -pthread
   pairLink bfd tls shared-tls/lib.c shared-tls/main.c gcc "$mode" lazy -pthread
   compareRun "$T/mld/prog" "$T/bfd/prog"
-  readelf -rW "$T/mld/prog" | grep -q 'R_X86_64_TPOFF64.*libTls' || fail "no R_X86_64_TPOFF64 against libTls in the executable"
-  readelf -dW "$T/mld/libtls.so" | grep -q STATIC_TLS && fail "libtls.so has DF_STATIC_TLS: GD/LD were turned into IE"
+  readelf -rW "$T/mld/prog" | grep -q 'R_X86_64_TPOFF64.*libTls' ||
+    fail "no R_X86_64_TPOFF64 against libTls in the executable"
+  readelf -dW "$T/mld/libtls.so" | grep -q STATIC_TLS &&
+    fail "libtls.so has DF_STATIC_TLS: GD/LD were turned into IE"
   return 0
 }
 case_shared_tls_pie() { sharedTls pie; }

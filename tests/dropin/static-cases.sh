@@ -88,7 +88,8 @@ case_cxx_virtual_templates_comdat() {
 # frameStarts FILE: the start address of every FDE in .eh_frame;
 # cieCount FILE: the number of CIEs.
 frameStarts() {
-  readelf --debug-dump=frames "$1" 2>/dev/null | awk '/ FDE cie=/ {split($NF, r, "[.][.]"); sub(/^pc=/, "", r[1]); print r[1]}'
+  readelf --debug-dump=frames "$1" 2>/dev/null |
+    awk '/ FDE cie=/ {split($NF, r, "[.][.]"); sub(/^pc=/, "", r[1]); print r[1]}'
 }
 cieCount() {
   readelf --debug-dump=frames "$1" 2>/dev/null | grep -c ' CIE$'
@@ -113,7 +114,8 @@ case_eh_frame_cie_dedup_fde_drop() {
   [ "$(wc -l <"$T/fdes")" = "$(wc -l <"$T/fdes.bfd")" ] ||
     fail ".eh_frame has $(wc -l <"$T/fdes") FDEs, ld.bfd $(wc -l <"$T/fdes.bfd"): FDEs of discarded sections kept?"
   grep -q '^0*$' "$T/fdes" && fail "an FDE starts at address 0 (its section was discarded)"
-  [ -z "$(uniq -d "$T/fdes")" ] || fail "several FDEs start at the same address: $(uniq -d "$T/fdes" | head -3 | tr '\n' ' ')"
+  [ -z "$(uniq -d "$T/fdes")" ] ||
+    fail "several FDEs start at the same address: $(uniq -d "$T/fdes" | head -3 | tr '\n' ' ')"
   return 0
 }
 
