@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""bench.py: the benchmark driver behind tests/bench/run.sh.
+
+Builds each workload (workloads.py), links it with every linker round-robin
+(measure.py), checks that each output runs and prints what ld.bfd's output
+prints, prints one table per workload (report.py) and the loader benchmark
+(loaderbench.py), and writes every raw sample to results.json.
+"""
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+
+import loaderbench
+import measure
+import report
+import workloads
+
+
+def runOutput(argv, env=None):
+    try:
+        r = subprocess.run(argv, capture_output=True, env=env, timeout=120)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return f"cannot run: {e}"
+    return r.stdout.decode(errors="replace") + f"\nexit={r.returncode}"
+
+
+def checkOutputs(name, info, commands, work):
+    """Runs each linker's output; 'ok' when it prints what ld.bfd's prints."""
+    results = {}
+    outs = {k: v[1] for k, v in commands.items() if os.path.exists(v[1])}
+    if "ld.bfd" not in outs:
+        return {k: "no ld.bfd output" for k in commands}
+    if name.startswith("shared"):
+        prog = workloads.sharedChecker(work, info, outs["ld.bfd"])
+        got = {k: runOutput([prog], dict(os.environ, LD_LIBRARY_PATH=os.path.dirname(p)))
+               for k, p in outs.items()}
+    else:
+        got = {k: runOutput([p, *info["argv"]]) for k, p in outs.items()}
+    want = got["ld.bfd"]
+    if not want.endswith("exit=0"):
+        print(f"  {name}: ld.bfd's output failed: {want[-300:]}", file=sys.stderr)
+    for k in commands:
+        if k not in got:
+            results[k] = "no output"
+        elif got[k] == want:
+            results[k] = "ok"
+        else:
+            results[k] = "DIFFERS"
+            with open(os.path.join(work, "logs", f"{name}.{k}.run"), "w") as f:
+                f.write(got[k])
+    return results
+
+
+def main():
+    ap = argparse.ArgumentParser(description="mld link and loader benchmark")
+    ap.add_argument("--quick", action="store_true", help="3 runs, smaller sizes")
+    ap.add_argument("--only", help="workload name or prefix (e.g. synthetic, llvm-static, loader)")
+    ap.add_argument("--runs", type=int)
+    ap.add_argument("--build", required=True, help="mld's build directory")
+    ap.add_argument("--work", default="/dev/shm/mld-bench")
+    a = ap.parse_args()
+    runs = a.runs or (3 if a.quick else 5)
+    work = a.work
+    outDir = os.path.join(work, "out")
+    os.makedirs(os.path.join(work, "logs"), exist_ok=True)
+    prefixes = workloads.linkers(os.path.join(a.build, "linker", "mld"))
+    selected = lambda name: not a.only or name.startswith(a.only)
+
+    data = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "runs": runs,
+            "quick": a.quick, "host": platform.node(), "cpus": os.cpu_count(),
+            "linkers": {k: " ".join(v) for k, v in prefixes.items()}, "workloads": {}}
+    tables, perObject = [], {}
+    for name, build, param in workloads.workloadList(a.quick):
+        if not selected(name):
+            continue
+        print(f"bench: building {name}", file=sys.stderr)
+        args, info = build(work, param)
+        commands = workloads.linkCommands(prefixes, args, os.path.join(outDir, name),
+                                          workloads.outputName(name))
+        print(f"bench: linking {name} ({runs} runs x {len(commands)} linkers)", file=sys.stderr)
+        results = measure.measureLinks(commands, runs, os.path.join(work, "logs"), name)
+        checks = checkOutputs(name, info, commands, work)
+        sizes = {k: os.path.getsize(v[1]) for k, v in commands.items() if os.path.exists(v[1])}
+        objects = info.get("objects") if name.startswith("synthetic") else None
+        table = report.workloadTable(name, results, checks, sizes, runs, objects)
+        print(table + "\n", flush=True)
+        tables.append(table)
+        data["workloads"][name] = {"results": results, "checks": checks, "sizes": sizes,
+                                   "commands": {k: v[0] for k, v in commands.items()},
+                                   "objects": info.get("objects")}
+        if objects:
+            perObject[info["objects"] - 1] = {
+                k: (measure.summary(v) or {}).get("wall", 0) / objects for k, v in results.items()}
+        workloads.cleanOutputs(os.path.join(outDir, name))
+    scaling = report.scalingTable(perObject)
+    if scaling:
+        print(scaling + "\n", flush=True)
+    if selected("loader"):
+        print("bench: loader benchmark", file=sys.stderr)
+        data["loader"], table = loaderbench.run(a.build, work, a.quick)
+        print(table + "\n", flush=True)
+    with open(os.path.join(work, "results.json"), "w") as f:
+        json.dump(data, f, indent=1)
+    print(f"bench: raw numbers in {os.path.join(work, 'results.json')}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""report.py: the tables printed to stdout (the raw samples go to JSON).
+
+Ratios are mld's value divided by the other linker's: below 1.00 means
+mld is faster (or smaller) than that linker.
+"""
+from measure import summary
+
+
+def fmtRatio(a, b):
+    return f"{a / b:6.2f}" if a is not None and b else "     -"
+
+
+def workloadTable(name, results, checks, sizes, runs, objects=None):
+    lines = [f"== {name}: {runs} runs; output size (ld.bfd) "
+             f"{sizes.get('ld.bfd', 0) / 1e6:.1f} MB =="]
+    head = f"{'linker':8} {'wall s':>8} {'cpu s':>8} {'RSS MiB':>8}"
+    if objects:
+        head += f" {'us/obj':>7}"
+    head += f" {'mld/wall':>8} {'mld/cpu':>8} {'mld/RSS':>8}  check"
+    lines.append(head)
+    mine = summary(results.get("mld", {"error": "missing"}))
+    for linker, samples in results.items():
+        s = summary(samples)
+        if s is None:
+            lines.append(f"{linker:8} FAILED: {samples.get('error', 'no samples')[:200]}")
+            continue
+        row = f"{linker:8} {s['wall']:8.3f} {s['cpu']:8.3f} {s['rss']:8.1f}"
+        if objects:
+            row += f" {s['wall'] / objects * 1e6:7.1f}"
+        if mine:
+            row += f" {fmtRatio(mine['wall'], s['wall']):>8} {fmtRatio(mine['cpu'], s['cpu']):>8}" \
+                   f" {fmtRatio(mine['rss'], s['rss']):>8}"
+        else:
+            row += f" {'-':>8} {'-':>8} {'-':>8}"
+        row += f"  {checks.get(linker, '-')}"
+        lines.append(row)
+    if mine:
+        rivals = [summary(results[k]) for k in ("lld", "lld-t1", "mold") if k in results]
+        rivals = [r for r in rivals if r]
+        if rivals:
+            best = min(r["wall"] for r in rivals)
+            lld = summary(results.get("lld", {"error": ""}))
+            verdict = "met" if mine["wall"] <= best else "NOT met"
+            rss = ""
+            if lld:
+                rss = f"; RSS <= lld's: {'met' if mine['rss'] <= lld['rss'] else 'NOT met'}"
+            lines.append(f"target (mld wall <= fastest of lld, lld-t1, mold = {best:.3f} s): {verdict}{rss}")
+    return "\n".join(lines)
+
+
+def scalingTable(perObject):
+    """perObject: {N: {linker: seconds per object}}."""
+    if len(perObject) < 2:
+        return ""
+    ns = sorted(perObject)
+    linkers = list(perObject[ns[0]])
+    lines = ["== synthetic scaling: median wall time per input object (us) ==",
+             f"{'linker':8} " + " ".join(f"{'N=' + str(n):>8}" for n in ns) + f" {'max/min':>8}"]
+    for linker in linkers:
+        vals = [perObject[n].get(linker) for n in ns]
+        cells = " ".join(f"{v * 1e6:8.1f}" if v else f"{'-':>8}" for v in vals)
+        got = [v for v in vals if v]
+        spread = f"{max(got) / min(got):8.2f}" if len(got) == len(vals) else f"{'-':>8}"
+        lines.append(f"{linker:8} {cells} {spread}")
+    lines.append("(target: mld's max/min <= 1.20)")
+    return "\n".join(lines)
