@@ -10,6 +10,7 @@ import argparse
 import json
 import os
 import platform
+import shlex
 import subprocess
 import sys
 import time
@@ -81,16 +82,23 @@ def main():
         args, info = build(work, param)
         commands = workloads.linkCommands(prefixes, args, os.path.join(outDir, name),
                                           workloads.outputName(name))
+        for k, (argv, _) in commands.items():  # each link, to rerun it by hand
+            with open(os.path.join(work, "logs", f"{name}.{k}.sh"), "w") as f:
+                f.write(shlex.join(argv) + "\n")
         print(f"bench: linking {name} ({runs} runs x {len(commands)} linkers)", file=sys.stderr)
         results = measure.measureLinks(commands, runs, os.path.join(work, "logs"), name)
         checks = checkOutputs(name, info, commands, work)
+        for k in commands:
+            if "error" in results[k] or checks.get(k) != "ok":
+                print(f"bench: {name}: {k} {results[k].get('error') or checks.get(k)}; command in "
+                      f"{os.path.join(work, 'logs', name + '.' + k + '.sh')}", file=sys.stderr)
         sizes = {k: os.path.getsize(v[1]) for k, v in commands.items() if os.path.exists(v[1])}
         objects = info.get("objects") if name.startswith("synthetic") else None
         table = report.workloadTable(name, results, checks, sizes, runs, objects)
         print(table + "\n", flush=True)
         tables.append(table)
         data["workloads"][name] = {"results": results, "checks": checks, "sizes": sizes,
-                                   "commands": {k: v[0] for k, v in commands.items()},
+                                   "linkerArgs": args,
                                    "objects": info.get("objects")}
         if objects:
             perObject[info["objects"] - 1] = {

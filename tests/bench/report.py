@@ -11,6 +11,7 @@ def fmtRatio(a, b):
 
 
 def workloadTable(name, results, checks, sizes, runs, objects=None):
+    runs = max((len(s.get("wall", [])) for s in results.values()), default=runs)
     lines = [f"== {name}: {runs} runs; output size (ld.bfd) "
              f"{sizes.get('ld.bfd', 0) / 1e6:.1f} MB =="]
     head = f"{'linker':8} {'wall s':>8} {'cpu s':>8} {'RSS MiB':>8}"

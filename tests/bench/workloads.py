@@ -15,7 +15,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 LIBDIR = "/usr/lib/x86_64-linux-gnu"
 OUT_MARK = "@@OUTPUT@@"
-SYN_CFLAGS = ["-O1", "-fPIC", "-ffunction-sections", "-fdata-sections"]
+SYN_CFLAGS = ["-O0", "-fPIC", "-ffunction-sections", "-fdata-sections"]
 LLVM_COMPONENTS = ["object", "support", "mc", "mcdisassembler", "all-targets"]
 
 
