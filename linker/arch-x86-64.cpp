@@ -65,40 +65,35 @@ std::string relocTypeName(uint32_t type) {
 }
 
 bool checkRange(uint64_t v, RelInfo info, std::string &why) {
-  int64_t sv = (int64_t)v;
   unsigned bits = info.size * 8;
   if (bits == 64 || info.check == RelInfo::NoCheck)
     return true;
+  int64_t sv = (int64_t)v;
   int64_t smin = -(int64_t(1) << (bits - 1));
   int64_t smax = (int64_t(1) << (bits - 1)) - 1;
   uint64_t umax = (uint64_t(1) << bits) - 1;
-  bool ok = false;
-  char buf[128];
+  bool fitsSigned = sv >= smin && sv <= smax;
+  bool fitsUnsigned = v <= umax;
   switch (info.check) {
   case RelInfo::Signed:
-    ok = sv >= smin && sv <= smax;
-    snprintf(buf, sizeof buf, "%s is not in [%lld, %lld]",
-             sv < 0 ? std::to_string(sv).c_str() : toHex(v).c_str(),
-             (long long)smin, (long long)smax);
+    if (fitsSigned)
+      return true;
     break;
   case RelInfo::Unsigned:
-    ok = v <= umax;
-    snprintf(buf, sizeof buf, "%s is not in [0, %s]",
-             sv < 0 ? std::to_string(sv).c_str() : toHex(v).c_str(),
-             toHex(umax).c_str());
+    if (fitsUnsigned)
+      return true;
     break;
-  case RelInfo::Either:
-    ok = (sv >= smin && sv <= smax) || v <= umax;
-    snprintf(buf, sizeof buf, "%s is not in [%lld, %s]",
-             sv < 0 ? std::to_string(sv).c_str() : toHex(v).c_str(),
-             (long long)smin, toHex(umax).c_str());
-    break;
-  case RelInfo::NoCheck:
-    ok = true;
+  default:
+    if (fitsSigned || fitsUnsigned)
+      return true;
   }
-  if (!ok)
-    why = buf;
-  return ok;
+  // Only a failing check pays for the message.
+  std::string shown = sv < 0 ? std::to_string(sv) : toHex(v);
+  std::string lo = info.check == RelInfo::Unsigned ? "0" : std::to_string(smin);
+  std::string hi = info.check == RelInfo::Signed ? std::to_string(smax)
+                                                 : toHex(umax);
+  why = shown + " is not in [" + lo + ", " + hi + "]";
+  return false;
 }
 
 static void writeValue(uint8_t *loc, uint64_t v, unsigned size) {
@@ -222,8 +217,8 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
   uint64_t S = symbolValue(ctx, sym, A);
   uint64_t GOT = ctx.gotPlt ? ctx.gotPlt->shdr.sh_addr : 0;
   RelocValues vals{S, A, P};
-  std::string formula;
-  std::string note;
+  const char *formula = "";
+  std::string note; // built only when the log is on
   uint64_t value = 0;
 
   switch (info.expr) {
@@ -241,7 +236,8 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
       vals.L = L;
       value = L + A - P;
       formula = "L + A - P";
-      note = sym.pltIndex >= 0 ? "plt " + std::to_string(sym.pltIndex)
+      if (log)
+        note = sym.pltIndex >= 0 ? "plt " + std::to_string(sym.pltIndex)
                                : "iplt " + std::to_string(sym.ipltIndex);
     } else {
       value = S + A - P;
@@ -286,7 +282,8 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
     vals.GOT = GOT;
     value = slot + A - P;
     formula = "G + GOT + A - P";
-    note = "got " + std::to_string(sym.gotIndex);
+    if (log)
+      note = "got " + std::to_string(sym.gotIndex);
     break;
   }
   case RelExpr::GotRel: {
@@ -340,7 +337,8 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
       vals.GOT = GOT;
       value = slot + A - P;
       formula = "G + GOT + A - P";
-      note = "got " + std::to_string(sym.gotTpIndex) + " (tp offset)";
+      if (log)
+        note = "got " + std::to_string(sym.gotTpIndex) + " (tp offset)";
     }
     break;
   case RelExpr::TlsGdPc:
@@ -376,7 +374,8 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
       vals.G = slot - GOT;
       value = slot + A - P;
       formula = "G + GOT + A - P";
-      note = "got " + std::to_string(sym.tlsGdIndex) + " (tls gd pair)";
+      if (log)
+        note = "got " + std::to_string(sym.tlsGdIndex) + " (tls gd pair)";
     }
     break;
   case RelExpr::TlsLdPc:
@@ -407,7 +406,8 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
       vals.G = slot - GOT;
       value = slot + A - P;
       formula = "G + GOT + A - P";
-      note = "got " + std::to_string(ctx.got->tlsLdIndex) + " (tls ld pair)";
+      if (log)
+        note = "got " + std::to_string(ctx.got->tlsLdIndex) + " (tls ld pair)";
     }
     break;
   case RelExpr::DtpOff:

@@ -3,7 +3,9 @@
 // output buffer, and counts the errors that checkpoint() acts on.
 #pragma once
 
+#include <atomic>
 #include <deque>
+#include <mutex>
 #include <map>
 #include <memory>
 #include <string>
@@ -16,6 +18,7 @@
 #include "symbol-table.h"
 #include "synthetic.h"
 #include "reloc-log.h"
+#include "stats.h"
 #include "llvm/Object/Archive.h"
 #include "llvm/Support/FileOutputBuffer.h"
 #include "llvm/Support/StringSaver.h"
@@ -44,12 +47,21 @@ class BuildIdSection;
 class MergedSection;
 class RelocLog;
 
+// A kept FDE's CIE pointer, written once addresses are known (eh-frame.cpp).
+struct EhFrameCiePatch {
+  InputSection *fde;
+  uint64_t fdeFieldOffset; // offset of the CIE pointer in fde's section
+  InputSection *cie;
+  uint64_t cieOffset;
+};
+
 struct Context {
   explicit Context(Config config) : config(std::move(config)), saver(alloc) {}
   Context(const Context &) = delete;
 
   Config config;
-  unsigned errorCount = 0;
+  std::atomic<unsigned> errorCount{0}; // passes may report from worker threads
+  std::mutex diagMutex;
 
   // Storage that lives as long as the link.
   llvm::BumpPtrAllocator alloc;
@@ -72,6 +84,7 @@ struct Context {
   std::map<std::tuple<std::string, uint64_t, uint64_t>, MergedSection *> mergedSections;
   std::vector<std::unique_ptr<MergedSection>> mergedStorage;
   std::vector<InputSection *> commonSections; // from convertCommonSymbols
+  std::vector<EhFrameCiePatch> ehFrameCiePatches;
   // Symbols that need a GOT/PLT/copy/dynsym entry, in the order the scan
   // first saw them (so that the output does not depend on hashing).
   std::vector<Symbol *> symbolsWithNeeds;
@@ -117,6 +130,11 @@ struct Context {
   Symbol *entrySym = nullptr;
   std::vector<std::string> neededLibs; // DT_NEEDED, in order
   std::string rpathString;             // DT_RUNPATH / DT_RPATH
+
+  // --stats / --time-trace.
+  std::chrono::steady_clock::time_point linkStart = std::chrono::steady_clock::now();
+  std::vector<PassTime> passTimes;
+  int timerDepth = 0;
 
   std::unique_ptr<llvm::FileOutputBuffer> outputBuffer;
   std::unique_ptr<RelocLog> relocLog;

@@ -19,8 +19,11 @@ Diag::~Diag() noexcept(false) {
   } else {
     ctx.errorCount++;
   }
-  std::cout.flush();
-  std::cerr << "mld: " << prefix << ": " << msg << "\n";
+  {
+    std::lock_guard<std::mutex> lock(ctx.diagMutex);
+    std::cout.flush();
+    std::cerr << "mld: " << prefix << ": " << msg << "\n";
+  }
   if (level == Level::Fatal)
     exitLink(ctx, 1);
 }

@@ -12,7 +12,10 @@
 #include "reloc-log.h"
 #include "relocations.h"
 #include "synthetic.h"
+#include "stats.h"
 #include "writer.h"
+
+#include "llvm/Support/Parallel.h"
 
 namespace mld {
 
@@ -83,6 +86,8 @@ static void addCommentSection(Context &ctx) {
 int link(const Config &config) {
   Context ctx(config);
   const Config &cfg = ctx.config;
+  // --threads=N (0: every core) for the passes that run in parallel.
+  llvm::parallel::strategy = llvm::hardware_concurrency(cfg.threads);
   ctx.imageBase = cfg.imageBase.value_or(cfg.kind == OutputKind::Exec ? 0x400000
                                                                       : 0);
   if (cfg.relocLogPath.size())
@@ -98,7 +103,10 @@ int link(const Config &config) {
 
   // 1. Read every input in command-line order, resolving symbols as each
   //    file arrives and pulling archive members GNU ld's way.
-  readInputFiles(ctx);
+  {
+    ScopedTimer t(ctx, "readInputFiles");
+    readInputFiles(ctx);
+  }
   reportDuplicates(ctx);
   checkpoint(ctx);
   // -- Every input file is known; every name has its winning definition.
@@ -111,12 +119,18 @@ int link(const Config &config) {
 
   // 2. Turn tentative definitions into .bss space, and deduplicate
   //    SHF_MERGE pieces, before sections are binned.
-  convertCommonSymbols(ctx);
-  if (cfg.gcSections)
-    gcSections(ctx);
-  pruneEhFrames(ctx);
-  splitMergeableSections(ctx);
-  addCommentSection(ctx);
+  {
+    ScopedTimer t(ctx, "prepareSections");
+    convertCommonSymbols(ctx);
+    if (cfg.gcSections) {
+      ScopedTimer t2(ctx, "gcSections");
+      gcSections(ctx);
+    }
+    stripDebugSections(ctx);
+    pruneEhFrames(ctx);
+    splitMergeableSections(ctx);
+    addCommentSection(ctx);
+  }
 
   // 3. Create the synthetic sections, then bin input sections into output
   //    sections (.text.* -> .text, ...).
@@ -130,7 +144,10 @@ int link(const Config &config) {
   //    and report what cannot be linked (undefined names, non-PIC code in
   //    PIC output).
   computeImportExport(ctx);
-  scanRelocations(ctx);
+  {
+    ScopedTimer t(ctx, "scanRelocations");
+    scanRelocations(ctx);
+  }
   checkpoint(ctx);
 
   // 5. Hand out GOT/PLT indices in one deterministic pass.
@@ -139,10 +156,13 @@ int link(const Config &config) {
   // -- No new symbols or slots after this point.
 
   // 6. Order chunks, group them into segments, assign addresses.
-  finalizeChunks(ctx);
-  createSegments(ctx);
-  ctx.phdr->computeSize(ctx);
-  assignAddresses(ctx);
+  {
+    ScopedTimer t(ctx, "layout");
+    finalizeChunks(ctx);
+    createSegments(ctx);
+    ctx.phdr->computeSize(ctx);
+    assignAddresses(ctx);
+  }
   // -- Layout is fixed: every address is final.
 
   // 7. Give linker-defined symbols their values.
@@ -152,7 +172,11 @@ int link(const Config &config) {
   // 8. Write the map, then the file (relocations applied in place), commit.
   if (!cfg.mapPath.empty())
     writeMapFile(ctx);
-  writeOutput(ctx);
+  {
+    ScopedTimer t(ctx, "writeOutput");
+    writeOutput(ctx);
+  }
+  reportStats(ctx);
   return 0;
 }
 

@@ -7,6 +7,8 @@
 #include "llvm/Support/Endian.h"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 namespace mld {
 
@@ -187,66 +189,99 @@ void EhFrameHdrSection::finish(Context &ctx, uint8_t *out) {
 
 namespace mld {
 
-// Removes the FDEs of functions that were discarded (losing COMDAT copies,
-// --gc-sections) without moving any record: the dead FDE's bytes become
-// DW_CFA_nop (zero) padding inside the previous record, whose length grows
-// to cover them, and its relocations are dropped. CIE pointers, which are
-// relative, stay valid, and the unwinder and .eh_frame_hdr never see it.
+// Rewrites every .eh_frame input section before layout: FDEs of discarded
+// functions (losing COMDAT copies, --gc-sections) are dropped, and a CIE
+// identical to one seen earlier (same bytes, same relocation targets) is
+// dropped in favour of the first, as GNU ld does. Kept records move up, so
+// their relocations move with them; every kept FDE's CIE pointer, which is
+// relative and may now cross into another object's records, is recorded in
+// ctx.ehFrameCiePatches and written once addresses are known.
 void pruneEhFrames(Context &ctx) {
+  struct CieKey {
+    std::string bytes;
+    std::vector<std::tuple<uint64_t, uint32_t, const Symbol *, int64_t>> relocs;
+    bool operator<(const CieKey &o) const {
+      return std::tie(bytes, relocs) < std::tie(o.bytes, o.relocs);
+    }
+  };
+  std::map<CieKey, std::pair<InputSection *, uint64_t>> canonicalCies;
+
   for (ObjectFile *f : ctx.objs) {
     for (InputSection *isec : f->sections) {
       if (!isec || !isec->isAlive || isec->name != ".eh_frame")
         continue;
       llvm::ArrayRef<uint8_t> d = isec->contents;
-      std::vector<std::pair<uint64_t, uint64_t>> dead; // [start, end)
-      std::vector<uint64_t> prevStart;                  // kept record before
-      uint64_t lastKept = UINT64_MAX;
+      auto &bytes = ctx.newData();
+      auto &relas = *ctx.ownedRelas.emplace_back(new std::vector<ElfRela>());
+      // Old offset of each CIE in this section -> its canonical copy.
+      std::map<uint64_t, std::pair<InputSection *, uint64_t>> cieOf;
       size_t r = 0;
-      for (uint64_t off = 0; off + 8 <= d.size();) {
+      uint64_t off = 0;
+      for (; off + 8 <= d.size();) {
         uint32_t len = read32le(d.data() + off);
         if (len == 0 || len == 0xffffffff || off + 4 + len > d.size())
           break;
         uint64_t end = off + 4 + len;
-        bool isCie = read32le(d.data() + off + 4) == 0;
+        uint32_t id = read32le(d.data() + off + 4);
         size_t first = r;
         while (r < isec->relas.size() && isec->relas[r].r_offset < end)
           r++;
-        bool isDead = false;
-        if (!isCie && first < r && lastKept != UINT64_MAX) {
-          Symbol *fn = f->symbols[isec->relas[first].getSymbol(false)];
-          isDead = fn->isInDiscardedSection();
-        }
-        if (isDead) {
-          dead.push_back({off, end});
-          prevStart.push_back(lastKept);
+        auto keep = [&]() {
+          uint64_t to = bytes.size();
+          bytes.insert(bytes.end(), d.begin() + off, d.begin() + end);
+          for (size_t i = first; i < r; i++) {
+            ElfRela rel = isec->relas[i];
+            rel.r_offset = rel.r_offset - off + to;
+            relas.push_back(rel);
+          }
+          return to;
+        };
+        if (id == 0) {
+          CieKey key;
+          key.bytes.assign(reinterpret_cast<const char *>(d.data() + off),
+                           end - off);
+          for (size_t i = first; i < r; i++) {
+            const ElfRela &rel = isec->relas[i];
+            key.relocs.emplace_back(rel.r_offset - off, rel.getType(false),
+                                    f->symbols[rel.getSymbol(false)],
+                                    (int64_t)rel.r_addend);
+          }
+          auto it = canonicalCies.find(key);
+          if (it == canonicalCies.end())
+            it = canonicalCies.emplace(key, std::make_pair(isec, keep())).first;
+          cieOf[off] = it->second;
         } else {
-          lastKept = off;
+          uint64_t cieOff = off + 4 - id;
+          bool dead = first < r &&
+                      f->symbols[isec->relas[first].getSymbol(false)]
+                          ->isInDiscardedSection();
+          auto cie = cieOf.find(cieOff);
+          if (dead || cie == cieOf.end())
+            ; // dropped (or malformed: no CIE before it in this section)
+          else
+            ctx.ehFrameCiePatches.push_back(
+                {isec, keep() + 4, cie->second.first, cie->second.second});
         }
         off = end;
       }
-      if (dead.empty())
-        continue;
-      std::vector<uint8_t> &bytes = ctx.newData();
-      bytes.assign(d.begin(), d.end());
-      for (size_t i = 0; i < dead.size(); i++) {
-        auto [start, end] = dead[i];
-        memset(bytes.data() + start, 0, end - start);
-        uint64_t prev = prevStart[i];
-        write32le(bytes.data() + prev, (uint32_t)(end - prev - 4));
-      }
-      auto &relas = *new std::vector<ElfRela>();
-      ctx.ownedRelas.emplace_back(&relas);
-      size_t k = 0;
-      for (const ElfRela &rel : isec->relas) {
-        while (k < dead.size() && dead[k].second <= rel.r_offset)
-          k++;
-        if (k < dead.size() && rel.r_offset >= dead[k].first)
-          continue;
-        relas.push_back(rel);
-      }
+      // The terminator (crtend.o's zero word) and anything after it.
+      bytes.insert(bytes.end(), d.begin() + off, d.end());
       isec->contents = bytes;
       isec->relas = relas;
+      isec->size = bytes.size();
     }
+  }
+}
+
+// Writes each kept FDE's CIE pointer: the distance from the pointer field
+// back to its (possibly merged) CIE.
+void patchEhFrameCiePointers(Context &ctx, uint8_t *out) {
+  for (const EhFrameCiePatch &p : ctx.ehFrameCiePatches) {
+    uint64_t fieldVA = p.fde->getVA(p.fdeFieldOffset);
+    uint64_t cieVA = p.cie->getVA(p.cieOffset);
+    uint8_t *field = out + p.fde->osec->shdr.sh_offset + p.fde->offset +
+                     p.fdeFieldOffset;
+    write32le(field, (uint32_t)(fieldVA - cieVA));
   }
 }
 

@@ -38,6 +38,18 @@ void convertCommonSymbols(Context &ctx) {
   }
 }
 
+// -s and -S: debugging information is left out (before merging, since
+// .debug_str is a mergeable string section).
+void stripDebugSections(Context &ctx) {
+  if (!ctx.config.stripAll && !ctx.config.stripDebug)
+    return;
+  for (ObjectFile *file : ctx.objs)
+    for (InputSection *isec : file->sections)
+      if (isec && !isec->isAlloc() &&
+          (isec->name.starts_with(".debug") || isec->name.starts_with(".zdebug")))
+        isec->isAlive = false;
+}
+
 // Splits every live SHF_MERGE section into pieces and deduplicates them into
 // one MergedSection per (output name, flags, entsize).
 void splitMergeableSections(Context &ctx) {

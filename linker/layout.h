@@ -8,6 +8,7 @@ namespace mld {
 struct Context;
 
 void convertCommonSymbols(Context &ctx);
+void stripDebugSections(Context &ctx);
 void splitMergeableSections(Context &ctx);
 void binSections(Context &ctx);
 void finalizeChunks(Context &ctx);

@@ -78,6 +78,9 @@ void computeImportExport(Context &ctx) {
   bool dynamic = ctx.hasDynamicSection && !cfg.isStatic;
   if (dynamic && !cfg.versionScript.empty())
     applyVersionScript(ctx);
+  for (const std::string &name : cfg.exportDynamicSyms)
+    if (Symbol *sym = ctx.symtab.find(name))
+      sym->exportRequested = true;
   std::optional<std::vector<VersionPattern>> dynamicList;
   if (dynamic && !cfg.dynamicList.empty()) {
     std::string error;
@@ -114,7 +117,7 @@ void computeImportExport(Context &ctx) {
       bool symbolic = !listed && (cfg.bsymbolic ||
                                   (cfg.bsymbolicFunctions && sym->isFunc()));
       sym->isPreemptible = !symbolic && sym->visibility == STV_DEFAULT;
-    } else if (cfg.exportDynamic || sym->referencedByDso ||
+    } else if (cfg.exportDynamic || sym->referencedByDso || sym->exportRequested ||
                (dynamicList && matchesAny(*dynamicList, sym->name))) {
       // An executable exports what its libraries refer to (callbacks,
       // interposed functions), or everything with --export-dynamic.
@@ -228,7 +231,8 @@ void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
     r.offset = rel.r_offset;
     r.sym = &sym;
     if (a == Action::BaseRel) {
-      r.type = sym.isIfunc() ? R_X86_64_IRELATIVE : R_X86_64_RELATIVE;
+      // (A local IFUNC's address is its .iplt entry, so RELATIVE too.)
+      r.type = R_X86_64_RELATIVE;
       r.addend = rel.r_addend;
       r.addendIsSymbolVA = true;
     } else {
@@ -279,12 +283,10 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
 
   // A static IFUNC is called through an .iplt entry whose slot an IRELATIVE
   // relocation fills; that entry is also the function's address everywhere.
-  if (sym.isIfunc() && !sym.isPreemptible) {
+  // Its references then follow the rules for a local symbol: a GOT slot or
+  // a RELATIVE relocation holds the entry's address.
+  if (sym.isIfunc() && !sym.isPreemptible)
     need(sym, NeedsIplt);
-    if (info.expr == RelExpr::GotPc || info.expr == RelExpr::GotPcRelax)
-      need(sym, NeedsGot);
-    return;
-  }
 
   int row = outputRow(ctx), col = symbolColumn(sym);
   switch (info.expr) {

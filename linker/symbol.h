@@ -74,6 +74,7 @@ struct Symbol {
   // definition we bound to; 0 when the library has no versions.
   uint16_t sharedVersion = 0;
   bool referencedByDso = false; // a linked-against library refers to it
+  bool exportRequested = false; // --export-dynamic-symbol
 
   // Indices handed out by assignSyntheticEntries; -1 when unused.
   int32_t gotIndex = -1;     // slot in .got holding the address

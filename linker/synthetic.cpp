@@ -5,6 +5,7 @@
 #include "arch-x86-64.h"
 #include "context.h"
 #include "diag.h"
+#include "dynamic.h"
 #include "input-files.h"
 
 #include "llvm/Support/Endian.h"
@@ -79,9 +80,8 @@ void GotPltSection::computeSize(Context &ctx) {
 void GotPltSection::writeTo(Context &ctx, uint8_t *buf) {
   // GOT[0]: the link-time address of _DYNAMIC, which lets a loader find the
   // dynamic section before it has relocated anything. GOT[1], GOT[2]: zero.
-  Symbol *dyn = ctx.symtab.find("_DYNAMIC");
-  if (dyn && dyn->isDefined())
-    write64le(buf, dyn->getVA(ctx));
+  if (ctx.dynamic)
+    write64le(buf, ((Chunk *)ctx.dynamic)->shdr.sh_addr);
   size_t n = ctx.plt->symbols.size();
   for (size_t i = 0; i < n; i++)
     write64le(buf + (reserved + i) * 8, ctx.plt->entryVA(i) + 6);

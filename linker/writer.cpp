@@ -7,11 +7,15 @@
 #include "arch-x86-64.h"
 #include "context.h"
 #include "dynamic.h"
+#include "gc-sections.h"
 #include "diag.h"
 #include "reloc-log.h"
 #include "synthetic.h"
 
 #include "llvm/Support/Endian.h"
+#include "llvm/Support/Parallel.h"
+
+#include <algorithm>
 
 namespace mld {
 
@@ -79,25 +83,37 @@ void writeOutput(Context &ctx) {
   ctx.outputBuffer = std::move(*bufOrErr);
   uint8_t *buf = ctx.outputBuffer->getBufferStart();
 
-  for (Chunk *c : ctx.chunks)
+  // Chunks cover disjoint bytes, so they are written in parallel. The
+  // synthetic tables only read symbols and layout, which are final.
+  llvm::parallelForEach(ctx.chunks.begin(), ctx.chunks.end(), [&](Chunk *c) {
     if (!c->isNoBits())
       c->writeTo(ctx, buf + c->shdr.sh_offset);
+  });
 
-  // Relocations are applied to the bytes just copied, section by section in
-  // output order, so the log reads in address order within each section.
+  // Relocations are applied to the bytes just copied, one input section per
+  // task. With a relocation log the order matters (the log reads in output
+  // order), so that case stays serial.
+  std::vector<std::pair<InputSection *, uint8_t *>> work;
   for (Chunk *c : ctx.chunks) {
     auto *osec = dynamic_cast<OutputSection *>(c);
     if (!osec || osec->isNoBits())
       continue;
     for (InputSection *isec : osec->members)
       if (!isec->relas.empty() && isec->file)
-        applyRelocations(ctx, *isec,
-                         buf + osec->shdr.sh_offset + isec->offset);
+        work.push_back({isec, buf + osec->shdr.sh_offset + isec->offset});
   }
+  auto apply = [&](const std::pair<InputSection *, uint8_t *> &w) {
+    applyRelocations(ctx, *w.first, w.second);
+  };
+  if (ctx.relocLog)
+    std::for_each(work.begin(), work.end(), apply);
+  else
+    llvm::parallelForEach(work.begin(), work.end(), apply);
   checkpoint(ctx);
 
   // Tables computed from the finished bytes: the unwind index needs the
   // relocated .eh_frame, and the build id hashes everything, so it is last.
+  patchEhFrameCiePointers(ctx, buf);
   if (ctx.ehFrameHdr)
     ctx.ehFrameHdr->finish(ctx, buf);
   if (ctx.buildId)
