@@ -94,14 +94,17 @@ void GotSection::addDynamicRelocs(Context &ctx) {
     case Kind::Addr:
       if (e.sym->isPreemptible) {
         r.type = R_X86_64_GLOB_DAT;
+        r.why = "GOT slot of a preemptible symbol";
       } else if (pic && !e.sym->isAbsolute && !e.sym->isUndefWeak()) {
         r.type = R_X86_64_RELATIVE;
         r.addendIsSymbolVA = true;
+        r.why = "GOT slot of a local symbol in PIC output";
       } else {
         continue;
       }
       break;
     case Kind::TpOff:
+      r.why = "initial-exec TLS: the TP offset is known once the loader lays out TLS";
       if (e.sym->isPreemptible) {
         r.type = R_X86_64_TPOFF64;
       } else if (shared) {
@@ -116,6 +119,7 @@ void GotSection::addDynamicRelocs(Context &ctx) {
     case Kind::TlsGdMod:
     case Kind::TlsLdMod:
       r.type = R_X86_64_DTPMOD64;
+      r.why = "general/local-dynamic TLS: module ID, assigned by the loader";
       if (e.kind == Kind::TlsLdMod || !e.sym->isPreemptible)
         r.sym = nullptr;
       if (e.kind == Kind::TlsLdMod && i != (size_t)tlsLdIndex)
@@ -125,6 +129,7 @@ void GotSection::addDynamicRelocs(Context &ctx) {
       if (!e.sym->isPreemptible)
         continue; // the offset in the module's block is known now
       r.type = R_X86_64_DTPOFF64;
+      r.why = "general-dynamic TLS: offset of a preemptible variable in its module";
       break;
     }
     ctx.relaDyn->relocs.push_back(r);
@@ -201,6 +206,7 @@ void buildDynamicTables(Context &ctx) {
   ctx.got->addDynamicRelocs(ctx);
   for (Symbol *sym : ctx.copyRel->symbols) {
     DynReloc r{R_X86_64_COPY};
+    r.why = "non-PIC code uses a library's variable directly: the loader copies it here";
     r.chunk = ctx.copyRel;
     r.offset = sym->copyOffset;
     r.sym = sym;

@@ -235,9 +235,11 @@ void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
       r.type = R_X86_64_RELATIVE;
       r.addend = rel.r_addend;
       r.addendIsSymbolVA = true;
+      r.why = "address of a local symbol in PIC output: link-time address + load bias";
     } else {
       r.type = R_X86_64_64;
       r.addend = rel.r_addend;
+      r.why = "address of a preemptible symbol: looked up by the loader";
       need(sym, NeedsDynsym);
     }
     ctx.relaDyn->relocs.push_back(r);

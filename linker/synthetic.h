@@ -42,6 +42,7 @@ struct DynReloc {
   // RELATIVE and IRELATIVE: the addend is the symbol's final address plus
   // `addend`, computed at write time.
   bool addendIsSymbolVA = false;
+  const char *why = ""; // for the relocation log
   uint64_t getOffset() const;
   // The value RELATIVE/IRELATIVE store: S + A, where a section symbol of a
   // mergeable section picks its piece by S + A (see arch-x86-64.cpp).

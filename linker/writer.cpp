@@ -58,6 +58,15 @@ static void logSyntheticEntries(Context &ctx, const uint8_t *buf) {
                      "IFUNC: jmp *" + toHex(slot) +
                          ", slot filled by R_X86_64_IRELATIVE at start-up");
   }
+  for (const DynReloc &r : ctx.relaDyn->relocs) {
+    uint64_t where = r.getOffset();
+    uint64_t value = r.addendIsSymbolVA ? r.getTargetVA(ctx) : r.addend;
+    std::string section = r.isec ? r.isec->osec->name : r.chunk->name;
+    uint64_t off = r.isec ? r.isec->offset + r.offset : r.offset;
+    log.addSynthetic("dynrel", section, off, where, relocTypeName(r.type),
+                     r.sym ? r.sym->name : std::string_view(), value,
+                     std::string(".rela.dyn: ") + r.why);
+  }
   static const char *const kinds[] = {"address", "TP offset", "TLS module ID",
                                       "TLS block offset",
                                       "TLS module ID (local dynamic)"};
