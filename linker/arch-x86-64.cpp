@@ -53,6 +53,8 @@ RelInfo classifyReloc(uint32_t type) {
   case R_X86_64_TLSLD:           return {RelExpr::TlsLdPc, 4, C::Signed};
   case R_X86_64_DTPOFF32:        return {RelExpr::DtpOff, 4, C::Signed};
   case R_X86_64_DTPOFF64:        return {RelExpr::DtpOff, 8, C::NoCheck};
+  case R_X86_64_GOTPC32_TLSDESC: return {RelExpr::TlsDescPc, 4, C::Signed};
+  case R_X86_64_TLSDESC_CALL:    return {RelExpr::TlsDescCall, 0, C::NoCheck};
   default:                       return {RelExpr::Unsupported, 0, C::NoCheck};
   }
 }
@@ -410,6 +412,68 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
         note = "got " + std::to_string(ctx.got->tlsLdIndex) + " (tls ld pair)";
     }
     break;
+  case RelExpr::TlsDescPc:
+    if (!ctx.config.isShared()) {
+      // psABI "TLS descriptors" relaxations, in an executable:
+      //   48 8d 05 <x@tlsdesc>   lea x@tlsdesc(%rip), %rax
+      // becomes, for a variable of ours (local exec)
+      //   48 c7 c0 <x@tpoff>     mov $x@tpoff, %rax
+      // or, for another module's (initial exec)
+      //   48 8b 05 <x@gottpoff>  mov x@gottpoff(%rip), %rax
+      uint8_t &rex = loc[-3], &op = loc[-2], &modrm = loc[-1];
+      if (rel.r_offset < 3 || (rex != 0x48 && rex != 0x4c) || op != 0x8d ||
+          (modrm & 0xc7) != 0x05) {
+        report(rel, "unsupported TLS descriptor code sequence (expected lea "
+                    "x@tlsdesc(%rip), %reg)");
+        return;
+      }
+      uint8_t reg = (modrm >> 3) & 7;
+      if (canRelaxTlsGdLd(ctx, sym)) {
+        rex = rex == 0x4c ? 0x49 : 0x48;
+        op = 0xc7;
+        modrm = 0xc0 | reg;
+        vals.TP = ctx.tpAddr;
+        value = S - ctx.tpAddr;
+        formula = "S - TP";
+        if (log)
+          note = "relaxed: TLSDESC -> LE mov $imm";
+      } else {
+        op = 0x8b;
+        uint64_t slot = sym.getGotTpVA(ctx);
+        vals.G = slot - GOT;
+        vals.GOT = GOT;
+        value = slot + A - P;
+        formula = "G + GOT + A - P";
+        if (log)
+          note = "relaxed: TLSDESC -> IE mov x@gottpoff";
+      }
+      break;
+    }
+    {
+      uint64_t slot = sym.getTlsDescVA(ctx);
+      vals.G = slot - GOT;
+      vals.GOT = GOT;
+      value = slot + A - P;
+      formula = "G + GOT + A - P";
+      if (log)
+        note = "got " + std::to_string(sym.tlsDescIndex) + " (tls descriptor)";
+    }
+    break;
+  case RelExpr::TlsDescCall:
+    // call *x@tlscall(%rax) (ff 10): with the descriptor relaxed away, %rax
+    // already holds the TP offset, so the call becomes a two-byte nop.
+    if (!ctx.config.isShared()) {
+      if (rel.r_offset + 2 > isec.size || loc[0] != 0xff || loc[1] != 0x10) {
+        report(rel, "unsupported TLS descriptor call (expected call *(%rax))");
+        return;
+      }
+      loc[0] = 0x66; // xchg %ax, %ax
+      loc[1] = 0x90;
+      if (log)
+        log->add(ctx, isec, rel, sym, vals, "-", 0,
+                 "relaxed: call *(%rax) -> xchg %ax,%ax");
+    }
+    return;
   case RelExpr::DtpOff:
     // In code, after LD->LE relaxation, the module's block is addressed from
     // TP, so the offset becomes a TP offset. Elsewhere (DWARF location

@@ -33,6 +33,8 @@ enum class RelExpr : uint8_t {
   GotTpPc,    // G(tp slot) + GOT + A - P (initial exec), or relaxed to TpOff
   TlsGdPc,    // general dynamic: GD slot pair, or relaxed to local exec
   TlsLdPc,    // local dynamic: LD slot pair, or relaxed to local exec
+  TlsDescPc,  // TLS descriptor (-mtls-dialect=gnu2): descriptor pair, or relaxed
+  TlsDescCall, // the call through the descriptor: kept, or rewritten to a nop
   DtpOff,     // S + A - start of the TLS block (offset in module)
   Unsupported,
 };

@@ -125,6 +125,16 @@ void GotSection::addDynamicRelocs(Context &ctx) {
       if (e.kind == Kind::TlsLdMod && i != (size_t)tlsLdIndex)
         continue; // the second word of the LD pair is a zero offset
       break;
+    case Kind::TlsDesc:
+      r.type = R_X86_64_TLSDESC;
+      r.why = "TLS descriptor: the loader fills in a resolver and its argument";
+      if (!e.sym->isPreemptible) {
+        r.sym = nullptr;
+        r.addend = e.sym->getVA(ctx) - ctx.tlsBegin;
+      }
+      break;
+    case Kind::TlsDescArg:
+      continue;
     case Kind::TlsGdOff:
       if (!e.sym->isPreemptible)
         continue; // the offset in the module's block is known now

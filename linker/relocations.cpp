@@ -324,6 +324,14 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
     if (!canRelaxTlsGdLd(ctx, sym))
       need(sym, NeedsTlsGd | (sym.isPreemptible ? NeedsDynsym : 0));
     return;
+  case RelExpr::TlsDescPc:
+    if (!ctx.config.isShared()) {
+      if (!canRelaxTlsGdLd(ctx, sym))
+        need(sym, NeedsGotTp | NeedsDynsym);
+    } else {
+      need(sym, NeedsTlsDesc | (sym.isPreemptible ? NeedsDynsym : 0));
+    }
+    return;
   case RelExpr::TlsLdPc:
     if (!canRelaxTlsGdLd(ctx, sym) && ctx.got->tlsLdIndex < 0) {
       ctx.got->tlsLdIndex = ctx.got->addEntry(GotSection::Kind::TlsLdMod, nullptr);
@@ -396,6 +404,10 @@ void assignSyntheticEntries(Context &ctx) {
       sym->gotIndex = ctx.got->addEntry(GotSection::Kind::Addr, sym);
     if (sym->needs & NeedsGotTp)
       sym->gotTpIndex = ctx.got->addEntry(GotSection::Kind::TpOff, sym);
+    if (sym->needs & NeedsTlsDesc) {
+      sym->tlsDescIndex = ctx.got->addEntry(GotSection::Kind::TlsDesc, sym);
+      ctx.got->addEntry(GotSection::Kind::TlsDescArg, sym);
+    }
     if (sym->needs & NeedsTlsGd) {
       sym->tlsGdIndex = ctx.got->addEntry(GotSection::Kind::TlsGdMod, sym);
       ctx.got->addEntry(GotSection::Kind::TlsGdOff, sym);

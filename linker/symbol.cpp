@@ -30,6 +30,9 @@ uint64_t Symbol::getGotTpVA(Context &ctx) const {
 uint64_t Symbol::getTlsGdVA(Context &ctx) const {
   return ctx.got->shdr.sh_addr + (uint64_t)tlsGdIndex * 8;
 }
+uint64_t Symbol::getTlsDescVA(Context &ctx) const {
+  return ctx.got->shdr.sh_addr + (uint64_t)tlsDescIndex * 8;
+}
 uint64_t Symbol::getPltVA(Context &ctx) const {
   if (pltIndex >= 0)
     return ctx.plt->entryVA(pltIndex);

@@ -36,6 +36,7 @@ enum SymbolNeeds : uint16_t {
   NeedsTlsGd = 1 << 4,  // two .got slots: DTPMOD64 + DTPOFF64 (general dynamic)
   NeedsDynsym = 1 << 5, // an entry in .dynsym
   NeedsIplt = 1 << 6,   // static IFUNC: .iplt entry + IRELATIVE
+  NeedsTlsDesc = 1 << 8, // two .got slots: a TLS descriptor (R_X86_64_TLSDESC)
   NeedsCanonicalPlt = 1 << 7, // address taken in a non-PIC exec: PLT is the address
 };
 
@@ -80,6 +81,7 @@ struct Symbol {
   int32_t gotIndex = -1;     // slot in .got holding the address
   int32_t gotTpIndex = -1;   // slot in .got holding the TP offset
   int32_t tlsGdIndex = -1;   // first of two .got slots for GD
+  int32_t tlsDescIndex = -1; // first of two .got slots for a TLS descriptor
   int32_t pltIndex = -1;     // entry in .plt (n: .got.plt[3+n], .rela.plt[n])
   int32_t ipltIndex = -1;    // entry in .iplt (static IFUNC)
   int32_t dynsymIndex = -1;  // index in .dynsym
@@ -107,6 +109,7 @@ struct Symbol {
   uint64_t getGotVA(Context &ctx) const;
   uint64_t getGotTpVA(Context &ctx) const;
   uint64_t getTlsGdVA(Context &ctx) const;
+  uint64_t getTlsDescVA(Context &ctx) const;
   uint64_t getPltVA(Context &ctx) const;
   uint64_t getCopyVA(Context &ctx) const;
   // The output section index for .symtab/.dynsym (SHN_ABS / SHN_UNDEF too).

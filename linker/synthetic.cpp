@@ -60,6 +60,9 @@ void GotSection::writeTo(Context &ctx, uint8_t *buf) {
       if (!e.sym->isPreemptible)
         v = e.sym->getVA(ctx) - ctx.tlsBegin;
       break;
+    case Kind::TlsDesc:
+    case Kind::TlsDescArg:
+      break; // the loader fills the descriptor (function, argument)
     }
     write64le(buf + i * 8, v);
   }

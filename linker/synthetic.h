@@ -57,7 +57,7 @@ public:
   GotSection()
       : Chunk(".got", llvm::ELF::SHT_PROGBITS,
               llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_WRITE, 8) {}
-  enum class Kind : uint8_t { Addr, TpOff, TlsGdMod, TlsGdOff, TlsLdMod };
+  enum class Kind : uint8_t { Addr, TpOff, TlsGdMod, TlsGdOff, TlsLdMod, TlsDesc, TlsDescArg };
   struct Entry {
     Kind kind;
     Symbol *sym;

@@ -69,7 +69,9 @@ static void logSyntheticEntries(Context &ctx, const uint8_t *buf) {
   }
   static const char *const kinds[] = {"address", "TP offset", "TLS module ID",
                                       "TLS block offset",
-                                      "TLS module ID (local dynamic)"};
+                                      "TLS module ID (local dynamic)",
+                                      "TLS descriptor (function)",
+                                      "TLS descriptor (argument)"};
   for (size_t i = 0; i < ctx.got->entries.size(); i++) {
     const GotSection::Entry &e = ctx.got->entries[i];
     uint64_t va = ctx.got->shdr.sh_addr + i * 8;
