@@ -32,6 +32,7 @@ def runOutput(argv, env=None):
 def checkOutputs(name, info, commands, work):
     """Runs each linker's output; 'ok' when it prints what ld.bfd's prints."""
     results = {}
+    commands = {k: v for k, v in commands.items() if k != workloads.FLOOR}
     outs = {k: v[1] for k, v in commands.items() if os.path.exists(v[1])}
     if "ld.bfd" not in outs:
         return {k: "no ld.bfd output" for k in commands}
@@ -56,11 +57,22 @@ def checkOutputs(name, info, commands, work):
     return results
 
 
+def mldStats(commands):
+    """One more, untimed, mld link with --stats: its per-pass times and
+    counts, for the record (empty if this mld has no --stats)."""
+    if "mld" not in commands:
+        return ""
+    argv, _ = commands["mld"]
+    r = subprocess.run(argv + ["--stats"], capture_output=True, text=True)
+    return (r.stderr + r.stdout).strip() if r.returncode == 0 else ""
+
+
 def main():
     ap = argparse.ArgumentParser(description="mld link and loader benchmark")
     ap.add_argument("--quick", action="store_true", help="3 runs, smaller sizes")
     ap.add_argument("--only", help="workload name or prefix (e.g. synthetic, llvm-static, loader)")
     ap.add_argument("--runs", type=int)
+    ap.add_argument("--linkers", help="comma-separated subset of: " + ",".join(workloads.linkers("mld")))
     ap.add_argument("--build", required=True, help="mld's build directory")
     ap.add_argument("--work", default="/dev/shm/mld-bench")
     a = ap.parse_args()
@@ -69,6 +81,12 @@ def main():
     outDir = os.path.join(work, "out")
     os.makedirs(os.path.join(work, "logs"), exist_ok=True)
     prefixes = workloads.linkers(os.path.join(a.build, "linker", "mld"))
+    if a.linkers:
+        keep = a.linkers.split(",")
+        unknown = [k for k in keep if k not in prefixes]
+        if unknown:
+            sys.exit(f"bench: unknown linker: {','.join(unknown)}")
+        prefixes = {k: v for k, v in prefixes.items() if k in keep}
     selected = lambda name: not a.only or name.startswith(a.only)
 
     data = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "runs": runs,
@@ -92,13 +110,15 @@ def main():
             if "error" in results[k] or checks.get(k) != "ok":
                 print(f"bench: {name}: {k} {results[k].get('error') or checks.get(k)}; command in "
                       f"{os.path.join(work, 'logs', name + '.' + k + '.sh')}", file=sys.stderr)
+        stats = mldStats(commands)
         sizes = {k: os.path.getsize(v[1]) for k, v in commands.items() if os.path.exists(v[1])}
         objects = info.get("objects") if name.startswith("synthetic") else None
         table = report.workloadTable(name, results, checks, sizes, runs, objects)
+        table += report.passTimes(stats)
         print(table + "\n", flush=True)
         tables.append(table)
         data["workloads"][name] = {"results": results, "checks": checks, "sizes": sizes,
-                                   "linkerArgs": args,
+                                   "linkerArgs": args, "mldStats": stats,
                                    "objects": info.get("objects")}
         if objects:
             perObject[info["objects"] - 1] = {

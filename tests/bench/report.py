@@ -12,8 +12,8 @@ def fmtRatio(a, b):
 
 def workloadTable(name, results, checks, sizes, runs, objects=None):
     runs = max((len(s.get("wall", [])) for s in results.values()), default=runs)
-    lines = [f"== {name}: {runs} runs; output size (ld.bfd) "
-             f"{sizes.get('ld.bfd', 0) / 1e6:.1f} MB =="]
+    ref = "ld.bfd" if "ld.bfd" in sizes else next(iter(sizes), "none")
+    lines = [f"== {name}: {runs} runs; output size ({ref}) {sizes.get(ref, 0) / 1e6:.1f} MB =="]
     head = f"{'linker':8} {'wall s':>8} {'cpu s':>8} {'RSS MiB':>8}"
     if objects:
         head += f" {'us/obj':>7}"
@@ -50,11 +50,13 @@ def workloadTable(name, results, checks, sizes, runs, objects=None):
 
 
 def scalingTable(perObject):
-    """perObject: {N: {linker: seconds per object}}."""
+    """perObject: {N: {linker: seconds per object}}. Also the marginal cost
+    per object between consecutive sizes, which leaves out the fixed cost
+    (process start, libc, writing headers) that dominates small N."""
     if len(perObject) < 2:
         return ""
     ns = sorted(perObject)
-    linkers = list(perObject[ns[0]])
+    linkers = [k for k in perObject[ns[0]] if k != "io-floor"]
     lines = ["== synthetic scaling: median wall time per input object (us) ==",
              f"{'linker':8} " + " ".join(f"{'N=' + str(n):>8}" for n in ns) + f" {'max/min':>8}"]
     for linker in linkers:
@@ -64,4 +66,22 @@ def scalingTable(perObject):
         spread = f"{max(got) / min(got):8.2f}" if len(got) == len(vals) else f"{'-':>8}"
         lines.append(f"{linker:8} {cells} {spread}")
     lines.append("(target: mld's max/min <= 1.20)")
+    lines.append("marginal wall time per added object (us), between consecutive N:")
+    lines.append(f"{'linker':8} " + " ".join(f"{str(a) + '-' + str(b):>10}" for a, b in zip(ns, ns[1:])))
+    for linker in linkers:
+        cells = []
+        for a, b in zip(ns, ns[1:]):
+            ta, tb = perObject[a].get(linker), perObject[b].get(linker)
+            cells.append(f"{(tb * (b + 1) - ta * (a + 1)) / (b - a) * 1e6:10.1f}" if ta and tb else f"{'-':>10}")
+        lines.append(f"{linker:8} " + " ".join(cells))
     return "\n".join(lines)
+
+
+def passTimes(stats):
+    """The pass-time lines of mld --stats as one line ("" if none)."""
+    lines = stats.splitlines()
+    marker = [i for i, l in enumerate(lines) if l.strip() == "pass times (ms):"]
+    if not marker:
+        return ""
+    passes = [l.split() for l in lines[marker[0] + 1:]]
+    return "\nmld --stats pass times (ms): " + ", ".join(" ".join(p) for p in passes if len(p) == 2)

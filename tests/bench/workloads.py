@@ -16,6 +16,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 LIBDIR = "/usr/lib/x86_64-linux-gnu"
 OUT_MARK = "@@OUTPUT@@"
 SYN_CFLAGS = ["-O0", "-fPIC", "-ffunction-sections", "-fdata-sections"]
+FLOOR = "io-floor"
 LLVM_COMPONENTS = ["object", "support", "mc", "mcdisassembler", "all-targets"]
 
 
@@ -50,13 +51,49 @@ def captureLinkArgs(driver, args):
     sys.exit(f"bench: no collect2 line from {driver} -### {shlex.join(args)}")
 
 
+def inputFiles(args):
+    """The files a link line names: inputs, start files, and -l libraries
+    found in the -L directories (.so before .a unless linking statically).
+    Files named inside linker scripts (libc.so) are not followed."""
+    dirs, files, static, skip = [], [], False, False
+    for a in args:
+        if a.startswith("-L"):
+            dirs.append(a[2:])
+    for a in args:
+        if skip:
+            skip = False
+        elif a in ("-dynamic-linker", "-soname", "-rpath", "-m", "-z"):
+            skip = True  # the next word is this option's value
+        elif a in ("-static", "-Bstatic"):
+            static = True
+        elif a in ("-Bdynamic", "-call_shared"):
+            static = False
+        elif a.startswith("-l"):
+            names = [a[3:]] if a.startswith("-l:") else \
+                ([f"lib{a[2:]}.a"] if static else [f"lib{a[2:]}.so", f"lib{a[2:]}.a"])
+            found = [os.path.join(d, n) for n in names for d in dirs if os.path.isfile(os.path.join(d, n))]
+            if found:
+                files.append(found[0])
+        elif not a.startswith("-") and a != OUT_MARK and os.path.isfile(a):
+            files.append(a)
+    return list(dict.fromkeys(files))
+
+
 def linkCommands(prefixes, args, outDir, outName):
-    """{linker: (argv, output path)}, each linker writing its own file."""
+    """{linker: (argv, output path)}, each linker writing its own file, and
+    "io-floor": reading every input and copying ld.bfd's output, the least
+    any linker has to do (ld.bfd links before it in the warm-up)."""
     commands = {}
     for name, prefix in prefixes.items():
         out = os.path.join(outDir, name, outName)
         os.makedirs(os.path.dirname(out), exist_ok=True)
         commands[name] = (prefix + [out if a == OUT_MARK else a for a in args], out)
+    if "ld.bfd" not in commands:
+        return commands
+    out = os.path.join(outDir, FLOOR, outName)
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    script = 'out=$1 src=$2; shift 2; cat "$@" >/dev/null && cp "$src" "$out"'
+    commands[FLOOR] = (["/bin/sh", "-c", script, FLOOR, out, commands["ld.bfd"][1], *inputFiles(args)], out)
     return commands
 
 
