@@ -16,6 +16,7 @@ import sys
 
 LIBS, FUNCS = 20, 100
 SYSLD = "/lib64/ld-linux-x86-64.so.2"
+STATIC = "static"  # the start-up floor row
 CFLAGS = ["-O1", "-g0", "-fno-asynchronous-unwind-tables"]
 
 TSC = """static inline unsigned long long tsc(void) {
@@ -83,10 +84,20 @@ def buildSet(d, rt, mload, extra):
             "-Wl,--enable-new-dtags", "-L.", *[f"-ll{k}" for k in range(LIBS)], "-lmldc"], d)
 
 
-def measureSet(d, spawn, rounds, count, env):
-    progs = {"mload": os.path.join(d, "prog"), "ld.so": os.path.join(d, "prog.sys")}
+def buildFloor(work, rt):
+    """A static program that returns at once: the fork+exec floor of the
+    start-up times, no interpreter and no library."""
+    with open(os.path.join(work, "floor.c"), "w") as f:
+        f.write("int main(void) { return 0; }\n")
+    sh(["gcc", *CFLAGS, "-static", "-nostdlib", "-o", "floor", os.path.join(rt, "crt1.o"), "floor.c",
+        f"-L{rt}", "-lmldc"], work)
+    return os.path.join(work, "floor")
+
+
+def measureSet(d, spawn, floor, rounds, count, env):
+    progs = {"mload": os.path.join(d, "prog"), "ld.so": os.path.join(d, "prog.sys"), STATIC: floor}
     start = {k: [] for k in progs}
-    calls = {k: [] for k in progs}
+    calls = {k: [] for k in progs if k != STATIC}
     errors = {}
     for r in range(rounds):
         for name in (list(progs) if r % 2 == 0 else list(progs)[::-1]):
@@ -97,6 +108,8 @@ def measureSet(d, spawn, rounds, count, env):
                 errors[name] = (res.stderr or res.stdout).strip()[-400:]
                 continue
             start[name].append(float(res.stdout.split()[1]))
+            if name == STATIC:
+                continue
             res = subprocess.run([progs[name], "calls"], capture_output=True, text=True, env=env)
             words = res.stdout.split()
             if res.returncode != 0 or len(words) < 8:
@@ -112,6 +125,9 @@ def summarise(raw):
     for name in raw["startup_us"]:
         if name in raw["errors"] or not raw["startup_us"][name]:
             s[name] = None
+            continue
+        if name == STATIC:
+            s[name] = {"startup": statistics.median(raw["startup_us"][name])}
             continue
         c = raw["calls"][name]
         s[name] = {"startup": statistics.median(raw["startup_us"][name]),
@@ -130,11 +146,17 @@ def table(label, raw, s, rounds, count):
         if v is None:
             lines.append(f"{name:7} FAILED: {raw['errors'].get(name, 'no samples')}")
             continue
+        if name == STATIC:
+            lines.append(f"{name:7} {v['startup']:9.1f}  (a static program that returns at once: the exec floor)")
+            continue
         lines.append(f"{name:7} {v['startup']:9.1f} {v['first']:9.0f} {v['later']:7.0f} {v['empty']:8.0f}"
                      f"  {','.join(v['sums'])}")
     m, g = s.get("mload"), s.get("ld.so")
     if m and g:
-        lines.append(f"mload/ld.so: start-up {m['startup'] / g['startup']:.2f} (target <= 1.00), "
+        f = s.get(STATIC)
+        above = "" if not f else (f"; above the floor: mload {m['startup'] - f['startup']:.0f} us, "
+                                  f"ld.so {g['startup'] - f['startup']:.0f} us")
+        lines.append(f"mload/ld.so: start-up {m['startup'] / g['startup']:.2f} (target <= 1.00){above}, "
                      f"first call {m['first'] / g['first']:.2f} (target <= 1.50), "
                      f"later call {m['later'] / g['later']:.2f} (target: equal); "
                      f"same sum: {'yes' if m['sums'] == g['sums'] else 'NO'}")
@@ -149,6 +171,7 @@ def run(build, work, quick):
     sh(["gcc", "-O2", "-o", spawn, os.path.join(here, "spawn.c")], work)
     env = {k: v for k, v in os.environ.items() if k not in ("MLOAD_BIND_NOW", "LD_BIND_NOW", "MLOAD_LOG")}
     rounds, count = (4, 50) if quick else (10, 100)
+    floor = buildFloor(work, rt)
     data, tables = {}, []
     for label, extra in (("ld.bfd", []), ("mld", [f"-B{os.path.join(build, 'gcc-ld')}"])):
         d = os.path.join(work, "loader", label)
@@ -159,7 +182,7 @@ def run(build, work, quick):
             data[label] = {"error": str(e)}
             tables.append(f"== loader, linked by {label}: build FAILED: {e}")
             continue
-        raw = measureSet(d, spawn, rounds, count, env)
+        raw = measureSet(d, spawn, floor, rounds, count, env)
         s = summarise(raw)
         data[label] = {"raw": raw, "summary": s}
         tables.append(table(label, raw, s, rounds, count))
