@@ -77,7 +77,7 @@ void setAddress(ParseState &s, const char *option, const std::string &v) {
 
 void setBuildId(ParseState &s, const std::string &v) {
   static const std::map<std::string, BuildId> styles = {
-      {"", BuildId::Sha1},     {"sha1", BuildId::Sha1}, {"none", BuildId::None},
+      {"", BuildId::Fast},     {"sha1", BuildId::Sha1}, {"none", BuildId::None},
       {"fast", BuildId::Fast}, {"md5", BuildId::Md5},   {"uuid", BuildId::Uuid},
   };
   if (auto it = styles.find(v); it != styles.end()) {
@@ -233,7 +233,7 @@ const OptionSpec kOptions[] = {
          s.error("unknown emulation: " + v);
      }},
     {kOutput, "build-id", Arg::Optional, "STYLE",
-     "Add a .note.gnu.build-id: none, fast, md5, sha1 (default), uuid, 0xHEX", setBuildId},
+     "Add a .note.gnu.build-id: none, fast (default, as lld), md5, sha1, uuid, 0xHEX", setBuildId},
     {kOutput, "z", Arg::Required, "KEYWORD", "Set a -z keyword (see below)", applyZ},
 
     // Inputs and libraries.

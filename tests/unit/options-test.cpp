@@ -84,7 +84,7 @@ TEST(Options, GccPieCommandLineKeepsOrder) {
   EXPECT_FALSE(r.config.isStatic);
   EXPECT_EQ(r.config.dynamicLinker, "/lib64/ld-linux-x86-64.so.2");
   EXPECT_EQ(r.config.hashStyle, mld::HashStyle::Gnu);
-  EXPECT_EQ(r.config.buildId, mld::BuildId::Sha1);
+  EXPECT_EQ(r.config.buildId, mld::BuildId::Fast); // bare --build-id, as lld
   EXPECT_TRUE(r.config.ehFrameHdr);
   EXPECT_EQ(r.config.outputPath, "a.out");
 }
@@ -225,10 +225,11 @@ TEST(Options, BuildIdStyles) {
   EXPECT_EQ(parse({"--build-id=uuid", "a.o"}).config.buildId, mld::BuildId::Uuid);
   // A bare --build-id never swallows the next argument.
   Result bare = parse({"--build-id", "a.o"});
-  EXPECT_EQ(bare.config.buildId, mld::BuildId::Sha1);
+  EXPECT_EQ(bare.config.buildId, mld::BuildId::Fast);
   EXPECT_EQ(describe(bare.config.inputs), "file:a.o");
-  EXPECT_EQ(parse({"--build-id=", "a.o"}).config.buildId, mld::BuildId::Sha1);
-  EXPECT_EQ(parse({"-build-id", "a.o"}).config.buildId, mld::BuildId::Sha1);
+  EXPECT_EQ(parse({"--build-id=", "a.o"}).config.buildId, mld::BuildId::Fast);
+  EXPECT_EQ(parse({"-build-id", "a.o"}).config.buildId, mld::BuildId::Fast);
+  EXPECT_EQ(parse({"--build-id=sha1", "a.o"}).config.buildId, mld::BuildId::Sha1);
   Result hex = parse({"--build-id=0xdeadBEEF", "a.o"});
   EXPECT_EQ(hex.config.buildId, mld::BuildId::Hex);
   EXPECT_EQ(hex.config.buildIdHex, (std::vector<uint8_t>{0xde, 0xad, 0xbe, 0xef}));

@@ -68,9 +68,8 @@ TEST(RelocX8664, ClassifyGivesFormulaSizeAndCheckForEverySupportedType) {
   }
 }
 
-TEST(RelocX8664, ClassifyReportsUnsupportedForTlsDescAndDynamicTypes) {
+TEST(RelocX8664, ClassifyReportsUnsupportedForDynamicTypes) {
   static const uint32_t types[] = {
-      R_X86_64_GOTPC32_TLSDESC, R_X86_64_TLSDESC_CALL,
       R_X86_64_TLSDESC,         R_X86_64_COPY,
       R_X86_64_GLOB_DAT,        R_X86_64_JUMP_SLOT,
       R_X86_64_RELATIVE,        R_X86_64_IRELATIVE,
@@ -409,12 +408,25 @@ TEST(RelocX8664, NoneLeavesTheBytesAlone) {
 TEST(RelocX8664, UnsupportedTypeIsReportedWithItsName) {
   RelocBench b;
   Symbol *tv = b.define("tv", b.tdata, 8, STT_TLS);
-  b.addRela(3, R_X86_64_GOTPC32_TLSDESC, tv, -4);
+  b.addRela(3, R_X86_64_COPY, tv, 0);
   std::string err;
   b.applyCapturingErrors({0x48, 0x8d, 0x05, 0, 0, 0, 0}, err);
   EXPECT_EQ(b.ctx.errorCount, 1u);
   EXPECT_EQ(err, "mld: error: a.o:(.text+0x3): unsupported relocation type "
-                 "R_X86_64_GOTPC32_TLSDESC\n");
+                 "R_X86_64_COPY\n");
+}
+
+// psABI TLS descriptors in an executable: the lea of the descriptor becomes
+// a mov of the TP offset, and the call through it a two-byte nop.
+TEST(RelocX8664, TlsDescSequenceBecomesLocalExecInExec) {
+  RelocBench b;
+  Symbol *tv = b.define("tv", b.tdata, 8, STT_TLS);
+  b.addRela(3, R_X86_64_GOTPC32_TLSDESC, tv, -4);
+  b.addRela(7, R_X86_64_TLSDESC_CALL, tv, 0);
+  EXPECT_EQ(hexBytes(b.apply({0x48, 0x8d, 0x05, 0, 0, 0, 0, 0xff, 0x10})),
+            hexBytes(concat({{0x48, 0xc7, 0xc0},
+                             le32(uint32_t(0x405008 - 0x405100)),
+                             {0x66, 0x90}})));
 }
 
 TEST(RelocX8664, FieldPastTheEndOfTheSectionIsReported) {
