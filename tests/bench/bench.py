@@ -67,7 +67,7 @@ def mldStats(commands):
     return (r.stderr + r.stdout).strip() if r.returncode == 0 else ""
 
 
-def runWorkload(name, build, param, prefixes, runs, work):
+def runWorkload(name, build, param, prefixes, runs, work, previous):
     """Builds, links (measured), checks and reports one workload; returns
     its JSON record."""
     print(f"bench: building {name}", file=sys.stderr)
@@ -89,11 +89,23 @@ def runWorkload(name, build, param, prefixes, runs, work):
     stats = mldStats(commands)
     sizes = {k: os.path.getsize(v[1]) for k, v in commands.items() if os.path.exists(v[1])}
     objects = info.get("objects") if name.startswith("synthetic") else None
-    table = report.workloadTable(name, results, checks, sizes, runs, objects) + report.passTimes(stats)
+    table = report.workloadTable(name, results, checks, sizes, runs, objects) + report.passTimes(stats) \
+        + report.versusPrevious(name, results, previous)
     print(table + "\n", flush=True)
     workloads.cleanOutputs(outDir)
     return {"results": results, "checks": checks, "sizes": sizes, "linkerArgs": args,
             "mldStats": stats, "objects": info.get("objects")}
+
+
+def loadPrevious(path):
+    """The last run's results.json (kept as results.prev.json), if any."""
+    try:
+        with open(path) as f:
+            previous = json.load(f)
+    except (OSError, ValueError):
+        return None
+    os.replace(path, path.replace(".json", ".prev.json"))
+    return previous
 
 
 def main():
@@ -121,10 +133,11 @@ def main():
             "quick": a.quick, "host": platform.node(), "cpus": os.cpu_count(),
             "linkers": {k: " ".join(v) for k, v in prefixes.items()}, "workloads": {}}
     perObject = {}
+    previous = loadPrevious(os.path.join(work, "results.json"))
     for name, build, param in workloads.workloadList(a.quick):
         if not selected(name):
             continue
-        data["workloads"][name] = runWorkload(name, build, param, prefixes, runs, work)
+        data["workloads"][name] = runWorkload(name, build, param, prefixes, runs, work, previous)
         entry = data["workloads"][name]
         if name.startswith("synthetic"):
             perObject[entry["objects"] - 1] = {

@@ -85,3 +85,21 @@ def passTimes(stats):
         return ""
     passes = [l.split() for l in lines[marker[0] + 1:]]
     return "\nmld --stats pass times (ms): " + ", ".join(" ".join(p) for p in passes if len(p) == 2)
+
+
+def versusPrevious(name, results, previous):
+    """mld against mld in the previous results.json, when it has the same
+    workload: a quick "did that change help" line (other linkers' drift
+    between the two runs is shown by lld's own ratio)."""
+    if not previous or name not in previous.get("workloads", {}):
+        return ""
+    old = previous["workloads"][name]["results"]
+    parts = []
+    for linker in ("mld", "lld"):
+        now, then = summary(results.get(linker, {"error": ""})), summary(old.get(linker, {"error": ""}))
+        if now and then:
+            parts.append(f"{linker} wall {now['wall'] / then['wall']:.2f} cpu {now['cpu'] / then['cpu']:.2f}"
+                         f" RSS {now['rss'] / then['rss']:.2f}")
+    if not parts:
+        return ""
+    return f"\nthis run / previous run ({previous.get('date', '?')}): " + "; ".join(parts)
