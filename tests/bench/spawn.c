@@ -24,6 +24,10 @@ int main(int argc, char **argv) {
     return 2;
   }
   int count = atoi(argv[1]);
+  if (count < 1) {
+    fprintf(stderr, "spawn: COUNT must be at least 1: %s\n", argv[1]);
+    return 2;
+  }
   double *us = calloc(count, sizeof *us);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
