@@ -222,6 +222,15 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
   const char *formula = "";
   std::string note; // built only when the log is on
   uint64_t value = 0;
+  // G + GOT + A - P: the PC-relative address of a GOT slot.
+  auto viaGotSlot = [&](uint64_t slot, int32_t index, const char *what) {
+    vals.G = slot - GOT;
+    vals.GOT = GOT;
+    value = slot + A - P;
+    formula = "G + GOT + A - P";
+    if (log)
+      note = "got " + std::to_string(index) + what;
+  };
 
   switch (info.expr) {
   case RelExpr::Abs:
@@ -279,13 +288,7 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
     }
     [[fallthrough]];
   case RelExpr::GotPc: {
-    uint64_t slot = sym.getGotVA(ctx);
-    vals.G = slot - GOT;
-    vals.GOT = GOT;
-    value = slot + A - P;
-    formula = "G + GOT + A - P";
-    if (log)
-      note = "got " + std::to_string(sym.gotIndex);
+    viaGotSlot(sym.getGotVA(ctx), sym.gotIndex, "");
     break;
   }
   case RelExpr::GotRel: {
@@ -334,13 +337,7 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
       formula = "S - TP";
       break;
     } else {
-      uint64_t slot = sym.getGotTpVA(ctx);
-      vals.G = slot - GOT;
-      vals.GOT = GOT;
-      value = slot + A - P;
-      formula = "G + GOT + A - P";
-      if (log)
-        note = "got " + std::to_string(sym.gotTpIndex) + " (tp offset)";
+      viaGotSlot(sym.getGotTpVA(ctx), sym.gotTpIndex, " (tp offset)");
     }
     break;
   case RelExpr::TlsGdPc:
@@ -371,13 +368,7 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
       return;
     }
     {
-      uint64_t slot = sym.getTlsGdVA(ctx);
-      vals.GOT = GOT;
-      vals.G = slot - GOT;
-      value = slot + A - P;
-      formula = "G + GOT + A - P";
-      if (log)
-        note = "got " + std::to_string(sym.tlsGdIndex) + " (tls gd pair)";
+      viaGotSlot(sym.getTlsGdVA(ctx), sym.tlsGdIndex, " (tls gd pair)");
     }
     break;
   case RelExpr::TlsLdPc:
@@ -403,13 +394,8 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
       return;
     }
     {
-      uint64_t slot = ctx.got->shdr.sh_addr + ctx.got->tlsLdIndex * 8;
-      vals.GOT = GOT;
-      vals.G = slot - GOT;
-      value = slot + A - P;
-      formula = "G + GOT + A - P";
-      if (log)
-        note = "got " + std::to_string(ctx.got->tlsLdIndex) + " (tls ld pair)";
+      viaGotSlot(ctx.got->shdr.sh_addr + ctx.got->tlsLdIndex * 8,
+                 ctx.got->tlsLdIndex, " (tls ld pair)");
     }
     break;
   case RelExpr::TlsDescPc:
@@ -450,13 +436,7 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
       break;
     }
     {
-      uint64_t slot = sym.getTlsDescVA(ctx);
-      vals.G = slot - GOT;
-      vals.GOT = GOT;
-      value = slot + A - P;
-      formula = "G + GOT + A - P";
-      if (log)
-        note = "got " + std::to_string(sym.tlsDescIndex) + " (tls descriptor)";
+      viaGotSlot(sym.getTlsDescVA(ctx), sym.tlsDescIndex, " (tls descriptor)");
     }
     break;
   case RelExpr::TlsDescCall:

@@ -3,6 +3,7 @@
 // the named files, sysroot prefixes and group semantics belong to the caller.
 
 #include "linker-script.h"
+#include "script-lexing.h"
 
 #include <cctype>
 
@@ -69,26 +70,7 @@ private:
   }
 
   bool skipSpaceAndComments(std::string &error) {
-    while (pos < text.size()) {
-      if (text[pos] == '\n') {
-        ++line;
-        ++pos;
-      } else if (std::isspace(static_cast<unsigned char>(text[pos]))) {
-        ++pos;
-      } else if (text.substr(pos, 2) == "/*") {
-        size_t end = text.find("*/", pos + 2);
-        if (end == std::string_view::npos) {
-          error = "line " + std::to_string(line) + ": unterminated comment";
-          return false;
-        }
-        for (size_t i = pos; i < end; ++i)
-          line += text[i] == '\n';
-        pos = end + 2;
-      } else {
-        break;
-      }
-    }
-    return true;
+    return skipBlanksAndComments(text, pos, line, /*hashComments=*/false, error);
   }
 
   std::string_view text;

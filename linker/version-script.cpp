@@ -4,6 +4,7 @@
 // name, a glob, a quoted name or an `extern "C"|"C++" { ... };` block.
 
 #include "version-script.h"
+#include "script-lexing.h"
 
 #include <llvm/Demangle/Demangle.h>
 
@@ -98,30 +99,7 @@ private:
   }
 
   bool skipSpaceAndComments(std::string &error) {
-    while (pos < text.size()) {
-      char c = text[pos];
-      if (c == '\n') {
-        ++line;
-        ++pos;
-      } else if (std::isspace(static_cast<unsigned char>(c))) {
-        ++pos;
-      } else if (c == '#') {
-        size_t end = text.find('\n', pos);
-        pos = end == std::string_view::npos ? text.size() : end;
-      } else if (text.substr(pos, 2) == "/*") {
-        size_t end = text.find("*/", pos + 2);
-        if (end == std::string_view::npos) {
-          error = "line " + std::to_string(line) + ": unterminated comment";
-          return false;
-        }
-        for (size_t i = pos; i < end; ++i)
-          line += text[i] == '\n';
-        pos = end + 2;
-      } else {
-        return true;
-      }
-    }
-    return true;
+    return skipBlanksAndComments(text, pos, line, /*hashComments=*/true, error);
   }
 
   std::string_view text;
