@@ -177,7 +177,9 @@ int link(const Config &config) {
     writeOutput(ctx);
   }
   reportStats(ctx);
-  return 0;
+  // Done: leave without tearing down millions of objects one by one (the
+  // kernel reclaims the memory at once), as lld and mold do.
+  exitLink(ctx, 0);
 }
 
 } // namespace mld
