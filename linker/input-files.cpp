@@ -48,6 +48,13 @@ bool ObjectFile::claimComdatGroup(Context &ctx, const ElfShdr &shdr,
 }
 
 void ObjectFile::parse(Context &ctx) {
+  readSections(ctx);
+  resolveSymbols(ctx);
+}
+
+// The part of reading that touches nothing shared, so that command-line
+// objects can be read in parallel before resolution starts.
+void ObjectFile::readSections(Context &ctx) {
   std::string name = displayName();
   elf = std::make_unique<ELFFile<ELFT>>(
       check(ctx, ELFFile<ELFT>::create(mb.getBuffer()), name));
@@ -70,6 +77,21 @@ void ObjectFile::parse(Context &ctx) {
     break;
   }
   parseSections(ctx);
+}
+
+// The part that must follow command-line order: the first COMDAT group of a
+// signature wins, and symbols resolve against what came before.
+void ObjectFile::resolveSymbols(Context &ctx) {
+  for (const auto &[index, members] : comdatGroups) {
+    const ElfShdr &shdr = *check(ctx, elf->getSection(index), displayName());
+    if (claimComdatGroup(ctx, shdr, index))
+      continue;
+    for (uint32_t member : members) {
+      if (InputSection *isec = sections[member])
+        isec->isAlive = false;
+      sections[member] = nullptr;
+    }
+  }
   parseSymbols(ctx);
 }
 
@@ -77,7 +99,7 @@ void ObjectFile::parseSections(Context &ctx) {
   std::string name = displayName();
   auto shdrs = check(ctx, elf->sections(), name);
   sections.assign(shdrs.size(), nullptr);
-  std::vector<bool> discarded(shdrs.size(), false);
+  sectionStorage.resize(shdrs.size());
 
   for (uint32_t i = 0; i < shdrs.size(); i++) {
     const ElfShdr &shdr = shdrs[i];
@@ -88,14 +110,14 @@ void ObjectFile::parseSections(Context &ctx) {
                        name);
     if (words.empty() || !(words[0] & GRP_COMDAT))
       continue;
-    if (claimComdatGroup(ctx, shdr, i))
-      continue;
+    std::vector<uint32_t> members;
     for (uint32_t member : words.drop_front()) {
       if (member >= shdrs.size())
         Fatal(ctx) << name << ": invalid section index " << member
                    << " in SHT_GROUP section " << i;
-      discarded[member] = true;
+      members.push_back(member);
     }
+    comdatGroups.emplace_back(i, std::move(members));
   }
 
   for (uint32_t i = 0; i < shdrs.size(); i++) {
@@ -112,8 +134,6 @@ void ObjectFile::parseSections(Context &ctx) {
       Fatal(ctx) << name << ": SHT_REL relocation sections are not used on "
                  << "x86-64; only SHT_RELA is supported";
     }
-    if (discarded[i])
-      continue;
     std::string_view secName = check(ctx, elf->getSectionName(shdr), name);
     // GCC's LTO objects hold GIMPLE in SHF_EXCLUDE sections; without a
     // plugin there is no code to link, so say so instead of "undefined".
@@ -123,7 +143,7 @@ void ObjectFile::parseSections(Context &ctx) {
     if (isIgnoredSection(secName, shdr.sh_flags))
       continue;
 
-    InputSection *isec = ctx.newSection();
+    InputSection *isec = &sectionStorage[i];
     isec->file = this;
     isec->shndx = i;
     isec->name = secName;

@@ -44,6 +44,10 @@ public:
   // Reads sections, COMDAT groups and symbols; inserts globals into the
   // symbol table and resolves them against earlier definitions.
   void parse(Context &ctx);
+  // parse() in two halves: readSections touches only this file (and may run
+  // on any thread); resolveSymbols must run in command-line order.
+  void readSections(Context &ctx);
+  void resolveSymbols(Context &ctx);
 
   std::unique_ptr<llvm::object::ELFFile<ELFT>> elf;
   llvm::ArrayRef<ElfSym> elfSyms;
@@ -52,6 +56,9 @@ public:
   // InputSection for each section index; null for sections not copied out
   // (symtab, strtab, rela, group, discarded COMDAT members, ...).
   std::vector<InputSection *> sections;
+  std::vector<InputSection> sectionStorage; // sized once: pointers stay valid
+  // COMDAT groups: (SHT_GROUP section index, member section indices).
+  std::vector<std::pair<uint32_t, std::vector<uint32_t>>> comdatGroups;
   std::vector<Symbol> localSymbols;
   bool isLive = true;
 

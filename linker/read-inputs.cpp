@@ -12,11 +12,13 @@
 
 #include "llvm/BinaryFormat/Magic.h"
 #include "llvm/Object/Archive.h"
+#include "llvm/Support/Parallel.h"
 #include "llvm/Support/Path.h"
 
 #include <iostream>
 #include <cstring>
 #include <set>
+#include <unordered_map>
 #include <sys/stat.h>
 
 namespace mld {
@@ -47,10 +49,14 @@ struct Reader {
   std::vector<std::vector<ArchiveFile *>> groups;
   std::vector<std::unique_ptr<ArchiveFile>> archives;
   uint32_t nextPriority = 1;
+  // Command-line objects read ahead of time, by position in config.inputs.
+  std::unordered_map<size_t, std::unique_ptr<ObjectFile>> preread;
 
   void addPath(const std::string &path, bool fromScript);
   void addLibrary(const std::string &name);
   void addObject(llvm::MemoryBufferRef mb, const std::string &archiveName);
+  void addPrereadObject(std::unique_ptr<ObjectFile> file);
+  void readAhead();
   void addArchive(const std::string &path, llvm::MemoryBufferRef mb);
   void addScript(const std::string &path, llvm::MemoryBufferRef mb);
   void endGroup();
@@ -79,6 +85,44 @@ static void checkElfIdent(Context &ctx, llvm::MemoryBufferRef mb,
   if (machine != EM_X86_64)
     Fatal(ctx) << name << ": incompatible file: e_machine " << machine
                << ", expected EM_X86_64 (62)";
+}
+
+// Reads the sections of every object named on the command line in
+// parallel, before the in-order walk resolves their symbols. Anything that
+// is not plainly a 64-bit object is left for the walk to open and diagnose.
+void Reader::readAhead() {
+  std::vector<ObjectFile *> batch;
+  for (size_t i = 0; i < ctx.config.inputs.size(); i++) {
+    const InputSpec &spec = ctx.config.inputs[i];
+    if (spec.kind != InputSpec::Kind::File)
+      continue;
+    auto mbOrErr = llvm::MemoryBuffer::getFile(spec.value, /*IsText=*/false,
+                                               /*RequiresNullTerminator=*/false);
+    if (!mbOrErr)
+      continue;
+    llvm::StringRef buf = (*mbOrErr)->getBuffer();
+    if (llvm::identify_magic(buf) != llvm::file_magic::elf_relocatable ||
+        buf.size() < sizeof(ELFT::Ehdr) || buf[EI_CLASS] != ELFCLASS64 ||
+        buf[EI_DATA] != ELFDATA2LSB || (uint8_t)buf[18] != EM_X86_64 ||
+        buf[19] != 0)
+      continue;
+    auto file = std::make_unique<ObjectFile>((*mbOrErr)->getMemBufferRef(), "");
+    ctx.buffers.push_back(std::move(*mbOrErr));
+    batch.push_back(file.get());
+    preread[i] = std::move(file);
+  }
+  llvm::parallelForEach(batch.begin(), batch.end(),
+                        [&](ObjectFile *f) { f->readSections(ctx); });
+}
+
+void Reader::addPrereadObject(std::unique_ptr<ObjectFile> file) {
+  ObjectFile *obj = file.get();
+  obj->priority = nextPriority++;
+  ctx.fileStorage.push_back(std::move(file));
+  ctx.objs.push_back(obj);
+  if (ctx.config.trace)
+    std::cout << obj->displayName() << "\n";
+  obj->resolveSymbols(ctx);
 }
 
 void Reader::addObject(llvm::MemoryBufferRef mb,
@@ -329,11 +373,16 @@ void readInputFiles(Context &ctx) {
     sym->binding = STB_GLOBAL;
   }
 
+  r.readAhead();
   using Kind = InputSpec::Kind;
-  for (const InputSpec &spec : ctx.config.inputs) {
+  for (size_t i = 0; i < ctx.config.inputs.size(); i++) {
+    const InputSpec &spec = ctx.config.inputs[i];
     switch (spec.kind) {
     case Kind::File:
-      r.addPath(spec.value, false);
+      if (auto it = r.preread.find(i); it != r.preread.end())
+        r.addPrereadObject(std::move(it->second));
+      else
+        r.addPath(spec.value, false);
       break;
     case Kind::Library:
       r.addLibrary(spec.value);
