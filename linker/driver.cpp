@@ -21,6 +21,19 @@ namespace mld {
 
 using namespace llvm::ELF;
 
+// --no-allow-shlib-undefined: a name a linked-against library needs must be
+// defined somewhere in the link (GNU ld's default for executables; mld
+// checks it only when asked, since it reads no DT_NEEDED of libraries).
+static void reportShlibUndefined(Context &ctx) {
+  if (ctx.config.allowShlibUndefined || ctx.config.isShared())
+    return;
+  for (Symbol *sym : ctx.symtab.symbols)
+    if (sym->strongDsoRef && sym->isUndefined())
+      Error(ctx) << "undefined reference due to --no-allow-shlib-undefined: "
+                 << sym->name << "\n>>> referenced by "
+                 << sym->strongDsoRef->displayName();
+}
+
 static void reportDuplicates(Context &ctx) {
   for (const DuplicateDef &d : ctx.symtab.duplicates)
     Error(ctx) << "duplicate symbol: " << d.sym->name
@@ -108,6 +121,7 @@ int link(const Config &config) {
     readInputFiles(ctx);
   }
   reportDuplicates(ctx);
+  reportShlibUndefined(ctx);
   checkpoint(ctx);
   // -- Every input file is known; every name has its winning definition.
 

@@ -99,6 +99,8 @@ void SharedFile::parse(Context &ctx) {
     dynElfSyms[i] = &esym;
     if (esym.st_shndx == SHN_UNDEF) {
       sym->referencedByDso = true;
+      if (esym.getBinding() != STB_WEAK && !sym->strongDsoRef)
+        sym->strongDsoRef = this;
       continue;
     }
     SymbolClaim c{};

@@ -76,6 +76,7 @@ struct Symbol {
   uint16_t sharedVersion = 0;
   bool referencedByDso = false; // a linked-against library refers to it
   bool exportRequested = false; // --export-dynamic-symbol
+  SharedFile *strongDsoRef = nullptr; // a library with a non-weak reference
 
   // Indices handed out by assignSyntheticEntries; -1 when unused.
   int32_t gotIndex = -1;     // slot in .got holding the address

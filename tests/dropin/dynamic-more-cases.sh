@@ -61,3 +61,40 @@ mldcProgram() {
 }
 case_runtime_mldc_pie() { mldcProgram pie; }
 case_runtime_mldc_nopie() { mldcProgram nopie; }
+
+# TLS descriptors (-mtls-dialect=gnu2): R_X86_64_TLSDESC pairs in mld's
+# shared object, relaxed to local/initial exec in mld's executable; same
+# output as ld.bfd's pair.
+tlsDesc() {
+  local mode=$1 l m linker
+  l=$(obj tlsdesc/lib.c "${DYN_CFLAGS[@]}" -fPIC -mtls-dialect=gnu2) || fail "compile"
+  m=$(obj tlsdesc/main.c "${DYN_CFLAGS[@]}" "$(modeCflag "$mode")" -mtls-dialect=gnu2) || fail "compile"
+  for linker in mld bfd; do
+    libLink $linker "$T/$linker" tlsd gcc "$l"
+    local exe=("$(modeLflag "$mode")" "$m" -L"$T/$linker" -ltlsd "-Wl,-rpath,$T/$linker")
+    case $linker in
+      mld) mldLink gcc "$T/$linker/prog" "${exe[@]}" ;;
+      bfd) refLink gcc "$T/$linker/prog" "${exe[@]}" ;;
+    esac
+  done
+  compareRun "$T/mld/prog" "$T/bfd/prog"
+  readelf -rW "$T/mld/libtlsd.so" | grep -q R_X86_64_TLSDESC ||
+    fail "no R_X86_64_TLSDESC in mld's libtlsd.so"
+  readelf -rW "$T/mld/prog" | grep -q R_X86_64_TLSDESC &&
+    fail "the executable kept a TLS descriptor instead of relaxing it"
+  return 0
+}
+case_tls_descriptors_pie() { tlsDesc pie; }
+case_tls_descriptors_nopie() { tlsDesc nopie; }
+
+# --no-allow-shlib-undefined: a name a library needs but nothing defines is
+# an error for the executable, naming the library.
+case_no_allow_shlib_undefined_rejected() {
+  local l m
+  l=$(obj shlib-undefined/lib.c "${DYN_CFLAGS[@]}" -fPIC) || fail "compile"
+  m=$(obj shlib-undefined/main.c "${DYN_CFLAGS[@]}") || fail "compile"
+  libLink bfd "$T/lib" missing gcc "$l"
+  mldLinkFails gcc "$T/prog" "$m" -L"$T/lib" -lmissing -Wl,--no-allow-shlib-undefined
+  expectErr "undefined reference due to --no-allow-shlib-undefined: notDefinedAnywhere"
+  expectErr "libmissing.so"
+}
