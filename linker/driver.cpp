@@ -55,7 +55,7 @@ static void createSyntheticSections(Context &ctx) {
   ctx.copyRel = ctx.make<CopyRelSection>();
   if (!ctx.config.stripAll) {
     ctx.symtabSec = ctx.make<SymtabSection>();
-    ctx.strtabSec = ctx.make<StrtabSection>(".strtab");
+    ctx.strtabSec = ctx.make<StrtabSection>(".strtab", 0, /*dedup=*/false);
   }
   ctx.shstrtabSec = ctx.make<ShstrtabSection>();
   ctx.shdr = ctx.make<OutputShdr>();

@@ -204,7 +204,7 @@ void buildDynamicTables(Context &ctx) {
     for (const std::string &p : ctx.config.rpath)
       joined += (joined.empty() ? "" : ":") + p;
     ctx.rpathString = joined;
-    dynstr(ctx).add(joined);
+    dynstr(ctx).add(ctx.rpathString); // (the table keeps a reference)
   }
 
   collectDynamicSymbols(ctx);

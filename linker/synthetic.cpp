@@ -214,15 +214,18 @@ uint32_t CopyRelSection::add(Symbol *sym) {
 uint32_t StringTableBuilder::add(std::string_view s) {
   if (s.empty())
     return 0;
-  auto it = offsets.find(s);
-  if (it != offsets.end())
-    return it->second;
-  uint32_t off = data.size();
-  data.append(s);
-  data.push_back('\0');
-  keys.push_back(std::make_unique<std::string>(s));
-  offsets.emplace(*keys.back(), off);
-  return off;
+  if (!dedup) {
+    uint32_t off = data.size();
+    data.append(s);
+    data.push_back('\0');
+    return off;
+  }
+  auto [it, inserted] = offsets.try_emplace(s, data.size());
+  if (inserted) {
+    data.append(s);
+    data.push_back('\0');
+  }
+  return it->second;
 }
 
 // ---- .symtab ---------------------------------------------------------------

@@ -143,22 +143,30 @@ public:
   void writeTo(Context &ctx, uint8_t *buf) override;
 };
 
-// A string table (.strtab, .dynstr, .shstrtab): offsets handed out once.
+// A string table (.strtab, .dynstr, .shstrtab). Strings are kept by
+// reference, so callers pass strings that outlive the link (names in the
+// mapped inputs, in the string saver, or in a file or chunk object).
+// .dynstr and .shstrtab store each string once; .symtab's .strtab, which
+// only debuggers read, appends without looking names up (the cost of
+// hashing every symbol name twice is not worth the bytes).
 class StringTableBuilder {
 public:
+  explicit StringTableBuilder(bool dedup = true) : dedup(dedup) {}
   uint32_t add(std::string_view s);
   uint64_t size() const { return data.size(); }
   void writeTo(uint8_t *buf) const { memcpy(buf, data.data(), data.size()); }
 private:
+  bool dedup;
   std::string data = std::string(1, '\0');
   std::unordered_map<std::string_view, uint32_t> offsets;
-  std::vector<std::unique_ptr<std::string>> keys;
 };
 
 class StrtabSection : public Chunk {
 public:
-  explicit StrtabSection(std::string name, uint64_t flags = 0)
-      : Chunk(std::move(name), llvm::ELF::SHT_STRTAB, flags, 1) {}
+  explicit StrtabSection(std::string name, uint64_t flags = 0,
+                         bool dedup = true)
+      : Chunk(std::move(name), llvm::ELF::SHT_STRTAB, flags, 1),
+        strings(dedup) {}
   bool isNeeded(Context &) const override { return true; }
   void computeSize(Context &) override { shdr.sh_size = strings.size(); }
   void writeTo(Context &, uint8_t *buf) override { strings.writeTo(buf); }
