@@ -27,6 +27,9 @@ using namespace llvm::ELF;
 
 struct ArchiveFile {
   std::string path;
+  // The archive's symbol index with each name interned once, so that the
+  // GNU rescans compare pointers instead of hashing every name every round.
+  std::vector<std::pair<Symbol *, llvm::object::Archive::Symbol>> index;
   llvm::object::Archive *archive; // owned by ctx.archives: members' buffers
                                   // (a thin archive's own files) live in it
   std::set<uint64_t> extracted; // member offsets already loaded
@@ -157,10 +160,9 @@ static bool extractNeeded(Reader &r, ArchiveFile &ar) {
   bool any = false;
   for (bool changed = true; changed;) {
     changed = false;
-    for (const llvm::object::Archive::Symbol &asym : ar.archive->symbols()) {
-      Symbol *sym = r.ctx.symtab.find(asym.getName());
+    for (const auto &[sym, asym] : ar.index) {
       // Weak references never pull members (gABI, "Symbol Table").
-      if (!sym || !sym->isUndefined() || sym->isWeakRefOnly)
+      if (!sym->isUndefined() || sym->isWeakRefOnly)
         continue;
       auto child = check(r.ctx, asym.getMember(), ar.path);
       if (!ar.extracted.insert(child.getChildOffset()).second)
@@ -187,6 +189,8 @@ void Reader::addArchive(const std::string &path, llvm::MemoryBufferRef mb) {
   } else {
     if (!ar->archive->hasSymbolTable() && !ar->archive->isEmpty())
       Fatal(ctx) << path << ": archive has no index; run ranlib to add one";
+    for (const llvm::object::Archive::Symbol &asym : ar->archive->symbols())
+      ar->index.emplace_back(ctx.symtab.intern(asym.getName()), asym);
     extractNeeded(*this, *ar);
   }
   if (!groups.empty())
