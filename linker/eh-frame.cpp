@@ -208,7 +208,7 @@ void pruneEhFrames(Context &ctx) {
 
   for (ObjectFile *f : ctx.objs) {
     for (InputSection *isec : f->sections) {
-      if (!isec || !isec->isAlive || isec->name != ".eh_frame")
+      if (!isec || !isec->isAlive || !isec->isEhFrame)
         continue;
       llvm::ArrayRef<uint8_t> d = isec->contents;
       auto &bytes = ctx.newData();

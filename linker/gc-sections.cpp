@@ -13,7 +13,7 @@
 #include "llvm/Support/Endian.h"
 
 #include <iostream>
-#include <unordered_set>
+#include <cstring>
 
 namespace mld {
 
@@ -24,11 +24,14 @@ namespace {
 struct Marker {
   Context &ctx;
   std::vector<InputSection *> worklist;
-  std::unordered_set<InputSection *> live;
+  size_t liveCount = 0;
 
   void mark(InputSection *isec) {
-    if (isec && isec->isAlive && live.insert(isec).second)
+    if (isec && isec->isAlive && !isec->gcLive) {
+      isec->gcLive = true;
+      liveCount++;
       worklist.push_back(isec);
+    }
   }
   void markSymbol(Symbol *sym) {
     if (sym && sym->isDefined() && sym->section)
@@ -55,7 +58,7 @@ struct Marker {
     while (!worklist.empty()) {
       InputSection *isec = worklist.back();
       worklist.pop_back();
-      if (isec->name == ".eh_frame")
+      if (isec->isEhFrame)
         continue;
       for (const ElfRela &rel : isec->relas)
         markTarget(*isec, rel);
@@ -73,6 +76,10 @@ static bool isRoot(const InputSection &isec) {
       isec.type == SHT_INIT_ARRAY || isec.type == SHT_FINI_ARRAY ||
       isec.type == SHT_PREINIT_ARRAY)
     return true;
+  // Every name below starts with ".i", ".f", ".c", ".d", ".j" or ".p": most
+  // sections (.text.*, .rodata.*, .data.*) are told apart by one byte.
+  if (n.size() < 4 || !strchr("ifcdjp", n[1]))
+    return false;
   for (std::string_view keep : {".init", ".fini", ".ctors", ".dtors",
                                 ".init_array", ".fini_array", ".preinit_array",
                                 ".jcr"})
@@ -86,10 +93,10 @@ static bool isRoot(const InputSection &isec) {
 // a CIE keeps its personality routine. Returns whether anything new was
 // marked.
 bool Marker::scanEhFrames() {
-  size_t before = live.size();
+  size_t before = liveCount;
   for (ObjectFile *f : ctx.objs) {
     for (InputSection *isec : f->sections) {
-      if (!isec || isec->name != ".eh_frame" || !isec->isAlive)
+      if (!isec || !isec->isEhFrame || !isec->isAlive)
         continue;
       llvm::ArrayRef<uint8_t> d = isec->contents;
       size_t r = 0;
@@ -105,7 +112,7 @@ bool Marker::scanEhFrames() {
         bool alive = isCie;
         if (!isCie && first < r) {
           Symbol *fn = f->symbols[isec->relas[first].getSymbol(false)];
-          alive = fn->section && live.count(fn->section);
+          alive = fn->section && fn->section->gcLive;
         }
         if (alive)
           for (size_t i = first; i < r; i++)
@@ -115,7 +122,7 @@ bool Marker::scanEhFrames() {
     }
   }
   propagate();
-  return live.size() != before;
+  return liveCount != before;
 }
 
 void gcSections(Context &ctx) {
@@ -145,8 +152,7 @@ void gcSections(Context &ctx) {
 
   for (ObjectFile *f : ctx.objs) {
     for (InputSection *isec : f->sections) {
-      if (!isec || !isec->isAlive || m.live.count(isec) ||
-          isec->name == ".eh_frame")
+      if (!isec || !isec->isAlive || isec->gcLive || isec->isEhFrame)
         continue;
       isec->isAlive = false;
       if (ctx.config.printGcSections)

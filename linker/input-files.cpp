@@ -157,7 +157,8 @@ void ObjectFile::parseSections(Context &ctx) {
     // .eh_frame records only need 4-byte alignment, and a zero word of
     // padding between two objects' records would read as the terminator to
     // an unwinder walking them (libgcc's __register_frame_info does).
-    if (secName == ".eh_frame" && isec->align > 4)
+    isec->isEhFrame = secName == ".eh_frame";
+    if (isec->isEhFrame && isec->align > 4)
       isec->align = 4;
     if ((isec->flags & SHF_MERGE) && isec->entsize &&
         isec->size % isec->entsize)

@@ -47,6 +47,8 @@ struct InputSection {
   OutputSection *osec = nullptr; // where it is placed (null: not placed)
   uint64_t offset = 0;           // offset inside osec
   bool isAlive = true;           // false: COMDAT loser, gc'd, or merged away
+  bool isEhFrame = false;        // named .eh_frame (tested often: kept as a flag)
+  bool gcLive = false;           // reached by --gc-sections marking
 
   // SHF_MERGE only: the pieces and the merged section holding them.
   std::vector<SectionPiece> pieces;
