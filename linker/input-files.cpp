@@ -77,6 +77,12 @@ void ObjectFile::readSections(Context &ctx) {
     break;
   }
   parseSections(ctx);
+  globalNames.reserve(elfSyms.size() - std::min<size_t>(firstGlobal, elfSyms.size()));
+  for (uint32_t i = firstGlobal; i < elfSyms.size(); i++) {
+    std::string_view n = check(ctx, elfSyms[i].getName(strtab), name);
+    globalNames.push_back(n);
+    globalHashes.push_back(SymbolTable::hashName(n));
+  }
 }
 
 // The part that must follow command-line order: the first COMDAT group of a
@@ -260,8 +266,8 @@ void ObjectFile::parseSymbols(Context &ctx) {
 
   for (uint32_t i = firstGlobal; i < elfSyms.size(); i++) {
     const ElfSym &esym = elfSyms[i];
-    std::string_view symName = check(ctx, esym.getName(strtab), name);
-    Symbol *sym = ctx.symtab.intern(symName);
+    std::string_view symName = globalNames[i - firstGlobal];
+    Symbol *sym = ctx.symtab.intern(symName, globalHashes[i - firstGlobal]);
     symbols[i] = sym;
     SymbolClaim c = makeClaim(ctx, *this, esym);
     if (c.binding == STB_LOCAL)

@@ -60,6 +60,10 @@ public:
   // COMDAT groups: (SHT_GROUP section index, member section indices).
   std::vector<std::pair<uint32_t, std::vector<uint32_t>>> comdatGroups;
   std::vector<Symbol> localSymbols;
+  // Names and name hashes of the global symbols, read by readSections (in
+  // parallel) so that resolveSymbols only looks them up.
+  std::vector<std::string_view> globalNames;
+  std::vector<uint32_t> globalHashes;
   bool isLive = true;
 
 private:

@@ -4,12 +4,19 @@
 #include "input-files.h"
 #include "input-section.h"
 
+#include "llvm/Support/xxhash.h"
+
 namespace mld {
 
 using namespace llvm::ELF;
 
-Symbol *SymbolTable::intern(std::string_view name) {
-  auto [it, inserted] = map.try_emplace(name, nullptr);
+uint32_t SymbolTable::hashName(std::string_view name) {
+  return (uint32_t)llvm::xxHash64(llvm::StringRef(name.data(), name.size()));
+}
+
+Symbol *SymbolTable::intern(std::string_view name, uint32_t hash) {
+  llvm::CachedHashStringRef key(llvm::StringRef(name.data(), name.size()), hash);
+  auto [it, inserted] = map.try_emplace(key, nullptr);
   if (!inserted)
     return it->second;
   if (blocks.empty() || blockUsed == blockSize) {
@@ -24,7 +31,9 @@ Symbol *SymbolTable::intern(std::string_view name) {
 }
 
 Symbol *SymbolTable::find(std::string_view name) const {
-  auto it = map.find(name);
+  llvm::CachedHashStringRef key(llvm::StringRef(name.data(), name.size()),
+                                hashName(name));
+  auto it = map.find(key);
   return it == map.end() ? nullptr : it->second;
 }
 

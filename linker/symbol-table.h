@@ -7,6 +7,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+
+#include "llvm/ADT/CachedHashString.h"
+#include "llvm/ADT/DenseMap.h"
 #include <vector>
 
 #include "symbol.h"
@@ -38,7 +41,10 @@ struct DuplicateDef {
 
 class SymbolTable {
 public:
-  Symbol *intern(std::string_view name);
+  Symbol *intern(std::string_view name) { return intern(name, hashName(name)); }
+  // With the name's hash computed beforehand (on a worker thread).
+  Symbol *intern(std::string_view name, uint32_t hash);
+  static uint32_t hashName(std::string_view name);
   Symbol *find(std::string_view name) const;
 
   // Applies `claim` to `sym` by the rules in symbol-table.cpp. Returns true
@@ -50,7 +56,7 @@ public:
   std::vector<DuplicateDef> duplicates;
 
 private:
-  std::unordered_map<std::string_view, Symbol *> map;
+  llvm::DenseMap<llvm::CachedHashStringRef, Symbol *> map;
   std::vector<std::unique_ptr<Symbol[]>> blocks;
   size_t blockUsed = 0;
   static constexpr size_t blockSize = 4096;
