@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <unordered_map>
 
 namespace mld {
 
@@ -85,8 +86,12 @@ std::string_view outputSectionName(std::string_view name, uint64_t flags) {
       ".sdata.",       ".sbss."};
   if (name == "COMMON")
     return ".bss";
+  // Every prefix is ".x...": the second byte rules most of them out.
+  if (name.size() < 2)
+    return name;
   for (std::string_view p : prefixes)
-    if (name.starts_with(p) || name == p.substr(0, p.size() - 1))
+    if (p[1] == name[1] &&
+        (name.starts_with(p) || name == p.substr(0, p.size() - 1)))
       return p.substr(0, p.size() - 1);
   if (name == ".text.unlikely" || name == ".text.hot")
     return ".text";
@@ -108,10 +113,15 @@ static uint64_t initPriority(std::string_view name) {
 // sections in order of first appearance. Leaves each OutputSection's members
 // in command-line order (init/fini arrays by priority).
 void binSections(Context &ctx) {
-  std::map<std::string_view, OutputSection *> byName;
+  std::unordered_map<std::string_view, OutputSection *> byName;
+  // Consecutive input sections usually go to the same output section.
+  std::string_view lastName;
+  OutputSection *lastOsec = nullptr;
   auto place = [&](InputSection *isec) {
     std::string_view name = outputSectionName(isec->name, isec->flags);
-    OutputSection *&osec = byName[name];
+    OutputSection *&osec =
+        lastOsec && name == lastName ? lastOsec : byName[name];
+    lastName = name;
     if (!osec) {
       osec = ctx.make<OutputSection>(std::string(name), isec->type,
                                      isec->flags & ~(uint64_t)SHF_GROUP);
@@ -127,6 +137,7 @@ void binSections(Context &ctx) {
         isec->flags & ~(uint64_t)(SHF_GROUP | SHF_MERGE | SHF_STRINGS);
     osec->members.push_back(isec);
     isec->osec = osec;
+    lastOsec = osec;
   };
 
   for (ObjectFile *file : ctx.objs)
