@@ -157,7 +157,10 @@ int link(const Config &config) {
   // 4. Decide what each relocation needs (GOT, PLT, copy, dynamic reloc)
   //    and report what cannot be linked (undefined names, non-PIC code in
   //    PIC output).
-  computeImportExport(ctx);
+  {
+    ScopedTimer t(ctx, "computeImportExport");
+    computeImportExport(ctx);
+  }
   {
     ScopedTimer t(ctx, "scanRelocations");
     scanRelocations(ctx);
@@ -165,8 +168,11 @@ int link(const Config &config) {
   checkpoint(ctx);
 
   // 5. Hand out GOT/PLT indices in one deterministic pass.
-  assignSyntheticEntries(ctx);
-  buildDynamicTables(ctx);
+  {
+    ScopedTimer t(ctx, "syntheticEntries");
+    assignSyntheticEntries(ctx);
+    buildDynamicTables(ctx);
+  }
   // -- No new symbols or slots after this point.
 
   // 6. Order chunks, group them into segments, assign addresses.
@@ -180,8 +186,11 @@ int link(const Config &config) {
   // -- Layout is fixed: every address is final.
 
   // 7. Give linker-defined symbols their values.
-  fixLinkerDefinedSymbols(ctx);
-  ctx.relaDyn->sortRelocs();
+  {
+    ScopedTimer t(ctx, "finishSymbols");
+    fixLinkerDefinedSymbols(ctx);
+    ctx.relaDyn->sortRelocs();
+  }
 
   // 8. Write the map, then the file (relocations applied in place), commit.
   if (!cfg.mapPath.empty())

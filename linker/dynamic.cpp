@@ -165,21 +165,36 @@ static void collectDynamicSymbols(Context &ctx) {
     }
   }
   uint32_t nbuckets = 1;
-  if (ctx.gnuHash)
+  // Each name is hashed once; exports are then ordered by bucket.
+  std::vector<std::pair<uint32_t, Symbol *>> hashed;
+  hashed.reserve(exports.size());
+  for (Symbol *sym : exports)
+    hashed.push_back({gnuHash(sym->name), sym});
+  if (ctx.gnuHash) {
+    // A stable counting sort by bucket: linear, and deterministic.
     nbuckets = std::max<uint32_t>(exports.size() / 4, 1);
-  if (ctx.gnuHash)
-    std::stable_sort(exports.begin(), exports.end(),
-                     [&](Symbol *a, Symbol *b) {
-                       return gnuHash(a->name) % nbuckets <
-                              gnuHash(b->name) % nbuckets;
-                     });
+    std::vector<uint32_t> start(nbuckets + 1, 0);
+    for (auto &[h, sym] : hashed)
+      start[h % nbuckets + 1]++;
+    for (uint32_t b = 0; b < nbuckets; b++)
+      start[b + 1] += start[b];
+    std::vector<std::pair<uint32_t, Symbol *>> sorted(hashed.size());
+    for (auto &e : hashed)
+      sorted[start[e.first % nbuckets]++] = e;
+    hashed = std::move(sorted);
+  }
   ds.gnuBuckets = nbuckets;
   ds.firstHashed = imports.size() + 1;
   ds.symbols = imports;
-  ds.symbols.insert(ds.symbols.end(), exports.begin(), exports.end());
+  ds.gnuHashes.assign(imports.size(), 0);
+  for (auto &[h, sym] : hashed) {
+    ds.symbols.push_back(sym);
+    ds.gnuHashes.push_back(h);
+  }
+  // Names in .dynsym are distinct, so they are appended without lookups.
   for (size_t i = 0; i < ds.symbols.size(); i++) {
     ds.symbols[i]->dynsymIndex = i + 1;
-    ds.nameOffsets.push_back(dynstr(ctx).add(ds.symbols[i]->name));
+    ds.nameOffsets.push_back(dynstr(ctx).append(ds.symbols[i]->name));
   }
 }
 
@@ -305,15 +320,14 @@ void GnuHashSection::writeTo(Context &ctx, uint8_t *buf) {
   uint8_t *chain = buckets + nb * 4;
   uint32_t n = ds.symbols.size() + 1;
   for (uint32_t i = ds.firstHashed; i < n; i++) {
-    uint32_t h = gnuHash(ds.symbols[i - 1]->name);
+    uint32_t h = ds.gnuHashes[i - 1];
     uint64_t *word = reinterpret_cast<uint64_t *>(bloom) + (h / 64) % bloomWords;
     *word |= (uint64_t(1) << (h % 64)) | (uint64_t(1) << ((h >> bloomShift) % 64));
     uint32_t b = h % nb;
     if (!llvm::support::endian::read32le(buckets + b * 4))
       write32le(buckets + b * 4, i);
     // The low bit marks the last symbol of a bucket's run.
-    bool last = i + 1 == n ||
-                gnuHash(ds.symbols[i]->name) % nb != b;
+    bool last = i + 1 == n || ds.gnuHashes[i] % nb != b;
     write32le(chain + (i - ds.firstHashed) * 4, (h & ~1u) | (last ? 1 : 0));
   }
 }

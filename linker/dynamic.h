@@ -36,6 +36,7 @@ public:
   void writeTo(Context &ctx, uint8_t *buf) override;
   std::vector<Symbol *> symbols; // index i+1 in the table
   std::vector<uint32_t> nameOffsets;
+  std::vector<uint32_t> gnuHashes; // per symbol (0 for the unhashed imports)
   uint32_t firstHashed = 1;      // first symbol covered by .gnu.hash
   uint32_t gnuBuckets = 1;
 };

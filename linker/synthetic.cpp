@@ -214,12 +214,8 @@ uint32_t CopyRelSection::add(Symbol *sym) {
 uint32_t StringTableBuilder::add(std::string_view s) {
   if (s.empty())
     return 0;
-  if (!dedup) {
-    uint32_t off = data.size();
-    data.append(s);
-    data.push_back('\0');
-    return off;
-  }
+  if (!dedup)
+    return append(s);
   auto [it, inserted] = offsets.try_emplace(s, data.size());
   if (inserted) {
     data.append(s);

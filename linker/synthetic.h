@@ -153,6 +153,13 @@ class StringTableBuilder {
 public:
   explicit StringTableBuilder(bool dedup = true) : dedup(dedup) {}
   uint32_t add(std::string_view s);
+  // Appends without looking `s` up (the caller knows it is new).
+  uint32_t append(std::string_view s) {
+    uint32_t off = data.size();
+    data.append(s);
+    data.push_back('\0');
+    return off;
+  }
   uint64_t size() const { return data.size(); }
   void writeTo(uint8_t *buf) const { memcpy(buf, data.data(), data.size()); }
 private:
