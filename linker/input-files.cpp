@@ -252,13 +252,8 @@ void ObjectFile::parseSymbols(Context &ctx) {
       continue;
     sym.name = check(ctx, esym.getName(strtab), name);
     SymbolClaim c = makeClaim(ctx, *this, esym);
-    sym.kind = c.kind;
-    sym.section = c.section;
-    sym.value = c.value;
-    sym.size = c.size;
-    sym.type = c.type;
+    assignClaim(sym, c);
     sym.visibility = c.visibility;
-    sym.isAbsolute = c.isAbsolute;
     uint16_t shndx = esym.st_shndx;
     sym.inDroppedSection = shndx != SHN_UNDEF && shndx < SHN_LORESERVE &&
                            !c.section;

@@ -72,7 +72,7 @@ static uint8_t mergeVisibility(uint8_t a, uint8_t b) {
   return std::min(a, b);
 }
 
-static void take(Symbol &sym, const SymbolClaim &c) {
+void assignClaim(Symbol &sym, const SymbolClaim &c) {
   sym.kind = c.kind;
   sym.file = c.file;
   sym.section = c.section;
@@ -125,7 +125,7 @@ bool SymbolTable::resolve(Symbol &sym, const SymbolClaim &c,
       SymbolClaim tmp = c;
       Symbol other;
       other.name = sym.name;
-      take(other, tmp);
+      assignClaim(other, tmp);
       duplicates.push_back({&sym, describeDefinition(sym),
                             describeDefinition(other)});
     }
@@ -134,7 +134,7 @@ bool SymbolTable::resolve(Symbol &sym, const SymbolClaim &c,
   if (newRank <= oldRank)
     return false;
 
-  take(sym, c);
+  assignClaim(sym, c);
   return true;
 }
 

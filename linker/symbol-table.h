@@ -32,6 +32,9 @@ struct SymbolClaim {
   uint64_t commonAlign;
 };
 
+// Makes `sym` what the claim says (kind, file, section, value, ...).
+void assignClaim(Symbol &sym, const SymbolClaim &claim);
+
 // A duplicate definition, reported after resolution.
 struct DuplicateDef {
   Symbol *sym;
