@@ -65,3 +65,14 @@ case_c_user_ifunc() {
   grep -q 'direct 42, stored pointer 42, pointer from ifunc.c 42' "$T/ifunc.out" || fail "IFUNC calls wrong"
   grep -q 'canonical: yes' "$T/ifunc.out" || fail "IFUNC address not canonical"
 }
+
+# clang 14 as the driver: its own linker command lines (--hash-style=both,
+# -static, and -static-pie's -static -pie --no-dynamic-linker -z text) are
+# accepted and give the same program as ld.bfd's.
+case_clang_static_and_static_pie() {
+  command -v clang >/dev/null || fail "(test setup) clang is not installed"
+  local o
+  o=$(obj c-stdio-libm/main.c -O1 -fno-stack-protector) || fail "compile"
+  sameAsBfd clang clang-static -static "$o" -lm
+  sameAsBfd clang clang-static-pie -static-pie "$o" -lm
+}
