@@ -19,6 +19,7 @@
 #include <cstring>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 #include <sys/stat.h>
 
 namespace mld {
@@ -174,6 +175,40 @@ static bool extractNeeded(Reader &r, ArchiveFile &ar) {
   return any;
 }
 
+// LLVM 14 follows the offsets in an archive's symbol index without checking
+// them, so a corrupt index would crash us: every offset must be the start
+// of a member (GNU format: a big-endian count, then 4- or 8-byte offsets).
+static void checkArchiveIndex(Context &ctx, const llvm::object::Archive &ar,
+                              const std::string &path) {
+  using Kind = llvm::object::Archive::Kind;
+  if (ar.kind() != Kind::K_GNU && ar.kind() != Kind::K_GNU64)
+    return;
+  std::unordered_set<uint64_t> starts;
+  llvm::Error err = llvm::Error::success();
+  for (const auto &child : ar.children(err))
+    starts.insert(child.getChildOffset());
+  check(ctx, std::move(err), path);
+  llvm::StringRef tab = ar.getSymbolTable();
+  unsigned w = ar.kind() == Kind::K_GNU64 ? 8 : 4;
+  auto read = [&](size_t at) -> uint64_t {
+    uint64_t v = 0;
+    for (unsigned i = 0; i < w; i++)
+      v = (v << 8) | (uint8_t)tab[at + i];
+    return v;
+  };
+  if (tab.size() < w)
+    Fatal(ctx) << path << ": truncated archive symbol table";
+  uint64_t count = read(0);
+  if (count > (tab.size() - w) / w)
+    Fatal(ctx) << path << ": archive symbol table has " << count
+               << " entries, more than fit in it";
+  for (uint64_t i = 0; i < count; i++)
+    if (!starts.count(read(w + i * w)))
+      Fatal(ctx) << path << ": archive symbol table entry " << i
+                 << " does not point at a member (offset "
+                 << toHex(read(w + i * w)) << ")";
+}
+
 void Reader::addArchive(const std::string &path, llvm::MemoryBufferRef mb) {
   auto ar = std::make_unique<ArchiveFile>();
   ar->path = path;
@@ -189,6 +224,7 @@ void Reader::addArchive(const std::string &path, llvm::MemoryBufferRef mb) {
   } else {
     if (!ar->archive->hasSymbolTable() && !ar->archive->isEmpty())
       Fatal(ctx) << path << ": archive has no index; run ranlib to add one";
+    checkArchiveIndex(ctx, *ar->archive, path);
     for (const llvm::object::Archive::Symbol &asym : ar->archive->symbols())
       ar->index.emplace_back(ctx.symtab.intern(asym.getName()), asym);
     extractNeeded(*this, *ar);

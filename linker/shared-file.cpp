@@ -30,20 +30,25 @@ void SharedFile::parse(Context &ctx) {
   }
   // DT_SONAME, or the file name when the library has none (GNU ld's rule).
   soname = llvm::sys::path::filename(name).str();
-  auto dyns = elf->dynamicEntries();
-  if (!dyns)
-    Fatal(ctx) << name << ": " << llvm::toString(dyns.takeError());
   if (!dynsymSec)
     return; // a library with no dynamic symbols defines nothing for us
   llvm::ArrayRef<ElfSym> syms = check(ctx, elf->symbols(dynsymSec), name);
   llvm::StringRef strtab =
       check(ctx, elf->getStringTableForSymtab(*dynsymSec, shdrs), name);
-  if (dyns) {
-    for (const auto &d : *dyns)
+  // DT_SONAME, read through the SHT_DYNAMIC section header (whose bounds
+  // LLVM checks) rather than PT_DYNAMIC (which LLVM 14 trusts blindly).
+  for (const ElfShdr &sh : shdrs) {
+    if (sh.sh_type != SHT_DYNAMIC)
+      continue;
+    auto dyns = check(ctx, elf->template getSectionContentsAsArray<ELFT::Dyn>(sh), name);
+    if (sh.sh_link >= shdrs.size())
+      Fatal(ctx) << name << ": invalid sh_link in .dynamic";
+    llvm::StringRef dynstr = check(ctx, elf->getStringTable(shdrs[sh.sh_link]), name);
+    for (const ELFT::Dyn &d : dyns)
       if (d.d_tag == DT_SONAME) {
-        if (d.getVal() >= strtab.size())
+        if (d.getVal() >= dynstr.size())
           Fatal(ctx) << name << ": invalid DT_SONAME offset";
-        soname = strtab.data() + d.getVal();
+        soname = dynstr.data() + d.getVal();
       }
   }
 
@@ -59,6 +64,8 @@ void SharedFile::parse(Context &ctx) {
     // Walk the Elf64_Verdef chain: each names one version (its first aux).
     llvm::ArrayRef<uint8_t> data =
         check(ctx, elf->getSectionContents(*verdefSec), name);
+    if (verdefSec->sh_link >= shdrs.size())
+      Fatal(ctx) << name << ": invalid sh_link in .gnu.version_d";
     llvm::StringRef linkStr =
         check(ctx, elf->getStringTable(shdrs[verdefSec->sh_link]), name);
     uint64_t off = 0;
