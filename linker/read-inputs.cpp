@@ -181,7 +181,8 @@ static bool extractNeeded(Reader &r, ArchiveFile &ar) {
 static void checkArchiveIndex(Context &ctx, const llvm::object::Archive &ar,
                               const std::string &path) {
   using Kind = llvm::object::Archive::Kind;
-  if (ar.kind() != Kind::K_GNU && ar.kind() != Kind::K_GNU64)
+  if ((ar.kind() != Kind::K_GNU && ar.kind() != Kind::K_GNU64) ||
+      !ar.hasSymbolTable())
     return;
   std::unordered_set<uint64_t> starts;
   llvm::Error err = llvm::Error::success();
