@@ -267,6 +267,28 @@ TEST_F(Diagnostics, TruncatedArchiveMemberIsReportedWithItsName) {
   EXPECT_EQ(err.rfind("mld: error: libcut.a", 0), 0u) << err;
 }
 
+// A symbol index entry pointing into the middle of nowhere: LLVM would
+// follow it blindly, so mld checks every offset first (found by fuzzing).
+TEST_F(Diagnostics, ArchiveIndexPointingOutsideTheMembersIsReported) {
+  assemble("user", "\t.text\n\t.globl _start\n_start:\n\tcall helper2\n\tret\n"
+                   "\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble("member", "\t.text\n\t.globl helper2\nhelper2:\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  RunOptions opts;
+  opts.cwd = tmp.path();
+  ASSERT_TRUE(run({arPath(), "rcs", "libidx.a", "member.o"}, opts).exitedWith(0));
+  std::string data = read("libidx.a");
+  // "!<arch>\n" + the 60-byte "/" header, then a big-endian count and the
+  // first member offset: point that offset far past the end.
+  size_t firstOffset = 8 + 60 + 4;
+  ASSERT_GT(data.size(), firstOffset + 4);
+  data[firstOffset] = 0x7f;
+  write("libidx.a", data);
+  std::string err = linkMustFail({"user.o", "libidx.a"});
+  EXPECT_EQ(firstLine(err),
+            "mld: error: libidx.a: archive symbol table entry 0 does not point "
+            "at a member (offset 0x7f000054)") << err;
+}
+
 TEST_F(Diagnostics, UnknownRelocationTypeIsReportedAtItsPlace) {
   assemble("good", goodAsm);
   write("badtype.o", read("good.o"));
