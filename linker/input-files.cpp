@@ -15,13 +15,6 @@ namespace mld {
 using namespace llvm::ELF;
 using llvm::object::ELFFile;
 
-std::string InputFile::displayName() const {
-  std::string name = mb.getBufferIdentifier().str();
-  if (archiveName.empty())
-    return name;
-  return archiveName + "(" + name + ")";
-}
-
 // The section names whose contents are not copied to the output, beyond the
 // section types that never are (symbol tables, relocations, groups).
 static bool isIgnoredSection(std::string_view name, uint64_t flags) {
@@ -37,7 +30,7 @@ static bool isIgnoredSection(std::string_view name, uint64_t flags) {
 // members and relocations alike (the first definition wins).
 bool ObjectFile::claimComdatGroup(Context &ctx, const ElfShdr &shdr,
                                   uint32_t index) {
-  std::string name = displayName();
+  const std::string &name = displayName();
   if (shdr.sh_info >= elfSyms.size())
     Fatal(ctx) << name << ": invalid symbol index " << shdr.sh_info
                << " in SHT_GROUP section " << index;
@@ -55,7 +48,7 @@ void ObjectFile::parse(Context &ctx) {
 // The part of reading that touches nothing shared, so that command-line
 // objects can be read in parallel before resolution starts.
 void ObjectFile::readSections(Context &ctx) {
-  std::string name = displayName();
+  const std::string &name = displayName();
   elf = std::make_unique<ELFFile<ELFT>>(
       check(ctx, ELFFile<ELFT>::create(mb.getBuffer()), name));
   const ELFT::Ehdr &ehdr = elf->getHeader();
@@ -102,7 +95,7 @@ void ObjectFile::resolveSymbols(Context &ctx) {
 }
 
 void ObjectFile::parseSections(Context &ctx) {
-  std::string name = displayName();
+  const std::string &name = displayName();
   auto shdrs = check(ctx, elf->sections(), name);
   sections.assign(shdrs.size(), nullptr);
   sectionStorage.resize(shdrs.size());
@@ -237,7 +230,7 @@ static SymbolClaim makeClaim(Context &ctx, ObjectFile &file,
 }
 
 void ObjectFile::parseSymbols(Context &ctx) {
-  std::string name = displayName();
+  const std::string &name = displayName();
   symbols.resize(elfSyms.size());
   localSymbols.resize(firstGlobal);
 

@@ -21,7 +21,12 @@ class InputFile {
 public:
   enum class Kind : uint8_t { Object, Shared, Internal };
   InputFile(Kind kind, llvm::MemoryBufferRef mb, std::string archiveName)
-      : fileKind(kind), mb(mb), archiveName(std::move(archiveName)) {}
+      : fileKind(kind), mb(mb), archiveName(std::move(archiveName)) {
+    std::string name = mb.getBufferIdentifier().str();
+    nameCache = this->archiveName.empty()
+                    ? name
+                    : this->archiveName + "(" + name + ")";
+  }
   virtual ~InputFile() = default;
 
   Kind fileKind;
@@ -31,8 +36,13 @@ public:
   std::vector<Symbol *> symbols;
   uint32_t priority = 0; // command-line order; lower wins ties
 
-  // "a.o" or "libfoo.a(b.o)".
-  std::string displayName() const;
+private:
+  std::string nameCache;
+
+public:
+
+  // "a.o" or "libfoo.a(b.o)" (built once: messages and parsing ask often).
+  const std::string &displayName() const { return nameCache; }
 };
 
 // A relocatable object (ET_REL), whether given directly or pulled from an archive.

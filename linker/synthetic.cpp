@@ -9,6 +9,7 @@
 #include "input-files.h"
 
 #include "llvm/Support/Endian.h"
+#include "llvm/Support/Parallel.h"
 
 #include <algorithm>
 #include <cstring>
@@ -150,14 +151,12 @@ void RelaDynSection::computeSize(Context &) {
 }
 
 void RelaDynSection::sortRelocs() {
-  std::stable_sort(relocs.begin(), relocs.end(),
-                   [](const DynReloc &a, const DynReloc &b) {
-                     bool ra = a.type == R_X86_64_RELATIVE;
-                     bool rb = b.type == R_X86_64_RELATIVE;
-                     if (ra != rb)
-                       return ra;
-                     return ra && a.getOffset() < b.getOffset();
-                   });
+  // RELATIVE first, so that DT_RELACOUNT can say how many need no symbol
+  // lookup; the rest keep their order. (Sorting RELATIVE by address would
+  // only help the loader's cache, at a cost here of n log n.)
+  std::stable_partition(relocs.begin(), relocs.end(), [](const DynReloc &r) {
+    return r.type == R_X86_64_RELATIVE;
+  });
 }
 
 void RelaDynSection::writeTo(Context &ctx, uint8_t *buf) {
