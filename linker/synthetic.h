@@ -124,7 +124,7 @@ public:
   }
   void computeSize(Context &) override;
   void writeTo(Context &ctx, uint8_t *buf) override;
-  void sortRelocs(); // RELATIVE first (DT_RELACOUNT), then by place
+  void sortRelocs(); // RELATIVE first (DT_RELACOUNT), order otherwise kept
   std::vector<DynReloc> relocs;
   uint64_t relativeCount = 0;
 };
