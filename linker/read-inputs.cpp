@@ -155,12 +155,56 @@ static void loadMember(Reader &r, ArchiveFile &ar,
   r.addObject(named, ar.path);
 }
 
+// Reads, in parallel, the members that the coming pass over `ar`'s index
+// would pull if nothing changed meanwhile. Reading has no side effects, so
+// a member that turns out not to be needed is simply dropped; thin archives
+// are skipped (LLVM reads their members from disk through shared state).
+static std::unordered_map<uint64_t, std::unique_ptr<ObjectFile>>
+readMembersAhead(Reader &r, ArchiveFile &ar) {
+  std::unordered_map<uint64_t, std::unique_ptr<ObjectFile>> ahead;
+  if (ar.archive->isThin())
+    return ahead;
+  std::vector<ObjectFile *> batch;
+  for (const auto &[sym, asym] : ar.index) {
+    if (!sym->isUndefined() || sym->isWeakRefOnly)
+      continue;
+    auto child = check(r.ctx, asym.getMember(), ar.path);
+    uint64_t off = child.getChildOffset();
+    if (ar.extracted.count(off) || ahead.count(off))
+      continue;
+    auto mb = child.getMemoryBufferRef();
+    auto name = child.getName();
+    if (!mb || !name) {
+      llvm::consumeError(mb.takeError());
+      llvm::consumeError(name.takeError());
+      continue; // the in-order pass reports it
+    }
+    llvm::StringRef buf = mb->getBuffer();
+    if (llvm::identify_magic(buf) != llvm::file_magic::elf_relocatable ||
+        buf.size() < sizeof(ELFT::Ehdr) || buf[EI_CLASS] != ELFCLASS64 ||
+        buf[EI_DATA] != ELFDATA2LSB || (uint8_t)buf[18] != EM_X86_64)
+      continue;
+    llvm::MemoryBufferRef named(buf, r.ctx.saver.save(name->str()));
+    auto file = std::make_unique<ObjectFile>(named, ar.path);
+    batch.push_back(file.get());
+    ahead[off] = std::move(file);
+  }
+  if (batch.size() > 1)
+    llvm::parallelForEach(batch.begin(), batch.end(),
+                          [&](ObjectFile *f) { f->readSections(r.ctx); });
+  else
+    for (ObjectFile *f : batch)
+      f->readSections(r.ctx);
+  return ahead;
+}
+
 // GNU rule: pull the members that define a name undefined right now,
 // repeating because a pulled member may leave new names undefined.
 static bool extractNeeded(Reader &r, ArchiveFile &ar) {
   bool any = false;
   for (bool changed = true; changed;) {
     changed = false;
+    auto ahead = readMembersAhead(r, ar);
     for (const auto &[sym, asym] : ar.index) {
       // Weak references never pull members (gABI, "Symbol Table").
       if (!sym->isUndefined() || sym->isWeakRefOnly)
@@ -168,7 +212,11 @@ static bool extractNeeded(Reader &r, ArchiveFile &ar) {
       auto child = check(r.ctx, asym.getMember(), ar.path);
       if (!ar.extracted.insert(child.getChildOffset()).second)
         continue;
-      loadMember(r, ar, child);
+      auto it = ahead.find(child.getChildOffset());
+      if (it != ahead.end())
+        r.addPrereadObject(std::move(it->second));
+      else
+        loadMember(r, ar, child);
       changed = any = true;
     }
   }
