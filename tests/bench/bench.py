@@ -67,7 +67,7 @@ def mldStats(commands):
     return (r.stderr + r.stdout).strip() if r.returncode == 0 else ""
 
 
-def runWorkload(name, build, param, prefixes, runs, work, previous):
+def runWorkload(name, build, param, prefixes, runs, work, previous, runstat):
     """Builds, links (measured), checks and reports one workload; returns
     its JSON record."""
     print(f"bench: building {name}", file=sys.stderr)
@@ -80,7 +80,7 @@ def runWorkload(name, build, param, prefixes, runs, work, previous):
             f.write(shlex.join(argv) + "\n")
     print(f"bench: linking {name} ({runs} runs, 3x for short links; {len(commands)} commands)",
           file=sys.stderr)
-    results = measure.measureLinks(commands, runs, logs, name)
+    results = measure.measureLinks(runstat, commands, runs, logs, name)
     checks = checkOutputs(name, info, commands, work)
     for k in commands:
         if "error" in results[k] or checks.get(k, "ok") != "ok" and k != workloads.FLOOR:
@@ -133,11 +133,12 @@ def main():
             "quick": a.quick, "host": platform.node(), "cpus": os.cpu_count(),
             "linkers": {k: " ".join(v) for k, v in prefixes.items()}, "workloads": {}}
     perObject = {}
+    runstat = measure.buildRunstat(work)
     previous = loadPrevious(os.path.join(work, "results.json"))
     for name, build, param in workloads.workloadList(a.quick):
         if not selected(name):
             continue
-        data["workloads"][name] = runWorkload(name, build, param, prefixes, runs, work, previous)
+        data["workloads"][name] = runWorkload(name, build, param, prefixes, runs, work, previous, runstat)
         entry = data["workloads"][name]
         if name.startswith("synthetic"):
             perObject[entry["objects"] - 1] = {

@@ -1,34 +1,44 @@
 """measure.py: runs one linker command and reads its cost from the kernel.
 
-Each link is started with posix_spawn and reaped with os.wait4, whose
-rusage gives the child's own user+sys time and peak RSS (ru_maxrss, KiB);
-wall time is taken around spawn and reap. Links of one workload are
-interleaved round-robin over the linkers so drift in machine load hits all
+Each link is started by runstat.c (posix_spawn, then wait4, whose rusage
+gives the child's own user+sys time and peak RSS, ru_maxrss in KiB; wall
+time around the two) from a small process, so Python's RSS is no floor.
+Links of one workload are interleaved round-robin over the linkers so drift in machine load hits all
 linkers alike.
 """
 import os
 import statistics
+import subprocess
 import sys
-import time
 
 
 SHORT_LINK, SHORT_FACTOR = 0.25, 3  # seconds; run multiplier below it
 
 
-def runOnce(argv, stderrPath, env=None):
-    """Runs argv to completion; returns (wall s, cpu s, peak RSS KiB, status)."""
+def buildRunstat(work):
+    """Compiles runstat.c (see its header) into work; returns its path."""
+    exe = os.path.join(work, "runstat")
+    src = os.path.join(os.path.dirname(os.path.abspath(__file__)), "runstat.c")
+    subprocess.run(["gcc", "-O2", "-o", exe, src], check=True)
+    return exe
+
+
+def runOnce(runstat, argv, stderrPath):
+    """Runs argv under runstat; returns (wall s, cpu s, peak RSS KiB, exit code)."""
+    resultPath = stderrPath + ".rusage"
     with open(stderrPath, "wb") as err, open(os.devnull, "wb") as null:
         actions = [(os.POSIX_SPAWN_DUP2, null.fileno(), 1),
                    (os.POSIX_SPAWN_DUP2, err.fileno(), 2)]
-        start = time.perf_counter()
-        pid = os.posix_spawn(argv[0], argv, env if env is not None else os.environ,
-                             file_actions=actions)
-        _, status, usage = os.wait4(pid, 0)
-        wall = time.perf_counter() - start
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+        pid = os.posix_spawn(runstat, [runstat, resultPath, *argv], os.environ, file_actions=actions)
+        _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        return 0.0, 0.0, 0, 127
+    with open(resultPath) as f:
+        wall, cpu, rss, code = f.read().split()
+    return float(wall), float(cpu), int(rss), int(code)
 
 
-def measureLinks(commands, runs, logDir, label):
+def measureLinks(runstat, commands, runs, logDir, label):
     """commands: {linker: (argv, output path)}. One warm-up each, then `runs`
     rounds, each round linking with every linker once, in rotating order.
     Returns {linker: {"wall": [...], "cpu": [...], "rss": [...]}} or
@@ -42,7 +52,7 @@ def measureLinks(commands, runs, logDir, label):
         if os.path.exists(out):
             os.unlink(out)
         errPath = os.path.join(logDir, f"{label}.{name}.stderr")
-        wall, cpu, rss, code = runOnce(argv, errPath)
+        wall, cpu, rss, code = runOnce(runstat, argv, errPath)
         if code != 0:
             with open(errPath, errors="replace") as f:
                 text = f.read().strip().splitlines()
