@@ -3,8 +3,8 @@
 Each link is started by runstat.c (posix_spawn, then wait4, whose rusage
 gives the child's own user+sys time and peak RSS, ru_maxrss in KiB; wall
 time around the two) from a small process, so Python's RSS is no floor.
-Links of one workload are interleaved round-robin over the linkers so drift in machine load hits all
-linkers alike.
+Links of one workload are interleaved round-robin over the linkers, so
+drift in machine load hits all linkers alike.
 """
 import os
 import statistics
