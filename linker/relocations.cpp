@@ -12,9 +12,11 @@
 #include "version-script.h"
 
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Parallel.h"
 #include "llvm/Support/Path.h"
 
 #include <map>
+#include <sstream>
 
 namespace mld {
 
@@ -175,7 +177,7 @@ static int outputRow(const Context &ctx) {
 }
 
 static int symbolColumn(const Symbol &sym) {
-  if (sym.isAbsolute || sym.isUndefWeak() && !sym.isPreemptible)
+  if (sym.isAbsolute || (sym.isUndefWeak() && !sym.isPreemptible))
     return Absolute;
   if (!sym.isPreemptible)
     return Local;
@@ -183,21 +185,29 @@ static int symbolColumn(const Symbol &sym) {
 }
 
 namespace {
+// Scans a run of input sections. Scanners run in parallel, so a Scanner only
+// records what it finds; scanRelocations applies the records in section
+// order, which keeps GOT/PLT numbering and messages deterministic.
 struct Scanner {
+  explicit Scanner(Context &ctx) : ctx(ctx) {}
   Context &ctx;
-  // Undefined names and where they are referenced, in first-seen order.
-  std::vector<Symbol *> undefOrder;
-  std::map<Symbol *, std::vector<std::string>> undefRefs;
+  std::vector<std::pair<Symbol *, uint16_t>> needs;
+  std::vector<DynReloc> relocs;
+  std::vector<std::pair<Symbol *, std::string>> undefs; // (name, place)
+  std::vector<std::string> errors;
+  std::vector<SharedFile *> usedDsos;
+  bool gotPltReferenced = false;
+  bool needsTlsLdSlots = false;
 
-  void need(Symbol &sym, uint16_t flags) {
-    if (!sym.needs)
-      ctx.symbolsWithNeeds.push_back(&sym);
-    sym.needs |= flags;
+  void need(Symbol &sym, uint16_t flags) { needs.push_back({&sym, flags}); }
+  template <typename... T> void error(const T &...parts) {
+    std::ostringstream os;
+    (os << ... << parts);
+    errors.push_back(os.str());
   }
   void scanSection(InputSection &isec);
   void scanOne(InputSection &isec, const ElfRela &rel);
   void act(Action a, InputSection &isec, const ElfRela &rel, Symbol &sym);
-  void reportUndefined();
 };
 } // namespace
 
@@ -211,19 +221,17 @@ void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
     std::string what = ctx.config.isShared() ? "a shared object"
                                              : "a PIE object";
     std::string fix = ctx.config.isShared() ? "-fPIC" : "-fPIE";
-    Error(ctx) << isec.describe(rel.r_offset) << ": relocation "
-               << relocTypeName(type) << " against '" << sym.name
-               << "' can not be used when making " << what << "; recompile with "
-               << fix;
+    error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
+          " against '", sym.name, "' can not be used when making ", what,
+          "; recompile with ", fix);
     return;
   }
   case Action::BaseRel:
   case Action::DynRel: {
     if (!(isec.flags & SHF_WRITE) && ctx.config.zText) {
-      Error(ctx) << isec.describe(rel.r_offset) << ": relocation "
-                 << relocTypeName(type) << " against '" << sym.name
-                 << "' in read-only section " << isec.name
-                 << " needs a dynamic relocation; recompile with -fPIC";
+      error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
+            " against '", sym.name, "' in read-only section ", isec.name,
+            " needs a dynamic relocation; recompile with -fPIC");
       return;
     }
     DynReloc r{};
@@ -242,15 +250,15 @@ void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
       r.why = "address of a preemptible symbol: looked up by the loader";
       need(sym, NeedsDynsym);
     }
-    ctx.relaDyn->relocs.push_back(r);
+    relocs.push_back(r);
     return;
   }
   case Action::Copy:
     if (!sym.isShared()) {
-      Error(ctx) << isec.describe(rel.r_offset) << ": relocation "
-                 << relocTypeName(type) << " against '" << sym.name
-                 << "' needs a copy relocation, but the symbol is not defined "
-                 << "in a shared library";
+      error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
+            " against '", sym.name,
+            "' needs a copy relocation, but the symbol is not defined in a "
+            "shared library");
       return;
     }
     need(sym, NeedsCopy | NeedsDynsym);
@@ -274,14 +282,11 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
 
   if (sym.isUndefined() && !sym.isLocal && !sym.isWeakRefOnly &&
       !(ctx.config.isShared() && !ctx.config.noUndefined)) {
-    auto &refs = undefRefs[&sym];
-    if (refs.empty())
-      undefOrder.push_back(&sym);
-    refs.push_back(isec.describe(rel.r_offset));
+    undefs.push_back({&sym, isec.describe(rel.r_offset)});
     return;
   }
   if (sym.isShared())
-    static_cast<SharedFile *>(sym.file)->isNeeded = true;
+    usedDsos.push_back(static_cast<SharedFile *>(sym.file));
 
   // A static IFUNC is called through an .iplt entry whose slot an IRELATIVE
   // relocation fills; that entry is also the function's address everywhere.
@@ -310,11 +315,11 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
   case RelExpr::GotPc:
   case RelExpr::GotRel:
     need(sym, NeedsGot | (sym.isPreemptible ? NeedsDynsym : 0));
-    ctx.gotPlt->referenced = true;
+    gotPltReferenced = true;
     return;
   case RelExpr::GotOff:
   case RelExpr::GotBasePc:
-    ctx.gotPlt->referenced = true;
+    gotPltReferenced = true;
     return;
   case RelExpr::GotTpPc:
     if (!canRelaxGotTpOff(ctx, isec, rel, sym))
@@ -333,16 +338,14 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
     }
     return;
   case RelExpr::TlsLdPc:
-    if (!canRelaxTlsGdLd(ctx, sym) && ctx.got->tlsLdIndex < 0) {
-      ctx.got->tlsLdIndex = ctx.got->addEntry(GotSection::Kind::TlsLdMod, nullptr);
-      ctx.got->addEntry(GotSection::Kind::TlsLdMod, nullptr);
-    }
+    if (!canRelaxTlsGdLd(ctx, sym))
+      needsTlsLdSlots = true;
     return;
   case RelExpr::TpOff:
     if (ctx.config.isShared())
-      Error(ctx) << isec.describe(rel.r_offset) << ": relocation "
-                 << relocTypeName(type) << " against '" << sym.name
-                 << "' cannot be used with -shared; recompile with -fPIC";
+      error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
+            " against '", sym.name,
+            "' cannot be used with -shared; recompile with -fPIC");
     return;
   default:
     return;
@@ -362,7 +365,55 @@ void Scanner::scanSection(InputSection &isec) {
   }
 }
 
-void Scanner::reportUndefined() {
+void scanRelocations(Context &ctx) {
+  std::vector<InputSection *> sections;
+  for (ObjectFile *file : ctx.objs)
+    for (InputSection *isec : file->sections)
+      if (isec && isec->isAlive && isec->isAlloc() && !isec->relas.empty())
+        sections.push_back(isec);
+
+  // Contiguous runs of sections, scanned in parallel.
+  size_t runs = std::min<size_t>(sections.size(), 256);
+  std::vector<Scanner> scanners;
+  scanners.reserve(runs);
+  for (size_t r = 0; r < runs; r++)
+    scanners.emplace_back(ctx);
+  llvm::parallelForEachN(0, runs, [&](size_t r) {
+    size_t begin = sections.size() * r / runs;
+    size_t end = sections.size() * (r + 1) / runs;
+    for (size_t i = begin; i < end; i++)
+      scanners[r].scanSection(*sections[i]);
+  });
+
+  // Apply the records in section order.
+  std::vector<Symbol *> undefOrder;
+  std::map<Symbol *, std::vector<std::string>> undefRefs;
+  for (Scanner &sc : scanners) {
+    for (auto &[sym, flags] : sc.needs) {
+      if (!sym->needs)
+        ctx.symbolsWithNeeds.push_back(sym);
+      sym->needs |= flags;
+    }
+    ctx.relaDyn->relocs.insert(ctx.relaDyn->relocs.end(), sc.relocs.begin(),
+                               sc.relocs.end());
+    for (const std::string &msg : sc.errors)
+      Error(ctx) << msg;
+    for (auto &[sym, place] : sc.undefs) {
+      auto &refs = undefRefs[sym];
+      if (refs.empty())
+        undefOrder.push_back(sym);
+      refs.push_back(std::move(place));
+    }
+    for (SharedFile *so : sc.usedDsos)
+      so->isNeeded = true;
+    if (sc.gotPltReferenced)
+      ctx.gotPlt->referenced = true;
+    if (sc.needsTlsLdSlots && ctx.got->tlsLdIndex < 0) {
+      ctx.got->tlsLdIndex = ctx.got->addEntry(GotSection::Kind::TlsLdMod, nullptr);
+      ctx.got->addEntry(GotSection::Kind::TlsLdMod, nullptr);
+    }
+  }
+
   for (Symbol *sym : undefOrder) {
     const std::vector<std::string> &refs = undefRefs[sym];
     Diag d = Error(ctx);
@@ -373,19 +424,6 @@ void Scanner::reportUndefined() {
     if (refs.size() > shown)
       d << "\n>>> referenced " << refs.size() - shown << " more times";
   }
-}
-
-void scanRelocations(Context &ctx) {
-  Scanner scanner{ctx};
-  for (ObjectFile *file : ctx.objs)
-    for (InputSection *isec : file->sections)
-      if (isec && isec->isAlive && isec->isAlloc())
-        scanner.scanSection(*isec);
-  // Mergeable sections' relocations are unusual but legal (e.g. pointers in
-  // .rodata.cst8); they are applied from the original section.
-  for (auto &ms : ctx.mergedStorage)
-    (void)ms;
-  scanner.reportUndefined();
 
   // The entry point and -u names count as references too.
   if (ctx.entrySym && ctx.entrySym->isUndefined() &&
