@@ -385,7 +385,12 @@ void scanRelocations(Context &ctx) {
       scanners[r].scanSection(*sections[i]);
   });
 
-  // Apply the records in section order.
+  // Apply the records in section order. Each run's buffers are released
+  // as soon as they are applied, so memory does not hold two copies.
+  size_t total = ctx.relaDyn->relocs.size();
+  for (Scanner &sc : scanners)
+    total += sc.relocs.size();
+  ctx.relaDyn->relocs.reserve(total);
   std::vector<Symbol *> undefOrder;
   std::map<Symbol *, std::vector<std::string>> undefRefs;
   for (Scanner &sc : scanners) {
@@ -396,6 +401,8 @@ void scanRelocations(Context &ctx) {
     }
     ctx.relaDyn->relocs.insert(ctx.relaDyn->relocs.end(), sc.relocs.begin(),
                                sc.relocs.end());
+    std::vector<DynReloc>().swap(sc.relocs);
+    std::vector<std::pair<Symbol *, uint16_t>>().swap(sc.needs);
     for (const std::string &msg : sc.errors)
       Error(ctx) << msg;
     for (auto &[sym, place] : sc.undefs) {

@@ -154,9 +154,18 @@ void RelaDynSection::sortRelocs() {
   // RELATIVE first, so that DT_RELACOUNT can say how many need no symbol
   // lookup; the rest keep their order. (Sorting RELATIVE by address would
   // only help the loader's cache, at a cost here of n log n.)
-  std::stable_partition(relocs.begin(), relocs.end(), [](const DynReloc &r) {
-    return r.type == R_X86_64_RELATIVE;
-  });
+  // (By hand rather than std::stable_partition, whose buffer would hold a
+  // second copy of every relocation; only the non-RELATIVE ones are set
+  // aside here.)
+  std::vector<DynReloc> others;
+  size_t kept = 0;
+  for (DynReloc &r : relocs) {
+    if (r.type == R_X86_64_RELATIVE)
+      relocs[kept++] = r;
+    else
+      others.push_back(r);
+  }
+  std::copy(others.begin(), others.end(), relocs.begin() + kept);
 }
 
 void RelaDynSection::writeTo(Context &ctx, uint8_t *buf) {
@@ -276,9 +285,9 @@ void SymtabSection::writeTo(Context &ctx, uint8_t *buf) {
     // Hidden definitions were placed among the locals by collect().
     bool hiddenDef = sym.isDefined() && (sym.visibility == STV_HIDDEN ||
                                          sym.visibility == STV_INTERNAL);
-    uint8_t binding = sym.isLocal || hiddenDef ? STB_LOCAL : sym.binding;
+    uint8_t binding = sym.isLocal || hiddenDef ? (uint8_t)STB_LOCAL : sym.binding;
     es.setBindingAndType(binding, sym.type);
-    es.st_other = sym.isLocal ? sym.visibility : sym.visibility;
+    es.st_other = sym.visibility;
     es.st_size = sym.size;
     if (sym.type == STT_FILE) {
       es.st_shndx = SHN_ABS;
