@@ -46,6 +46,7 @@ struct InputState {
 };
 
 struct Reader {
+  explicit Reader(Context &ctx) : ctx(ctx) {}
   Context &ctx;
   InputState state;
   std::vector<InputState> stateStack;
@@ -91,6 +92,16 @@ static void checkElfIdent(Context &ctx, llvm::MemoryBufferRef mb,
                << ", expected EM_X86_64 (62)";
 }
 
+// Whether `buf` is plainly an ELF64 x86-64 relocatable object: what may be
+// read ahead of the in-order walk (anything else is left to the walk, which
+// opens it again and reports what is wrong with it).
+static bool isPlainObject(llvm::StringRef buf) {
+  return llvm::identify_magic(buf) == llvm::file_magic::elf_relocatable &&
+         buf.size() >= sizeof(ELFT::Ehdr) && buf[EI_CLASS] == ELFCLASS64 &&
+         buf[EI_DATA] == ELFDATA2LSB && (uint8_t)buf[18] == EM_X86_64 &&
+         buf[19] == 0;
+}
+
 // Reads the sections of every object named on the command line in
 // parallel, before the in-order walk resolves their symbols. Anything that
 // is not plainly a 64-bit object is left for the walk to open and diagnose.
@@ -104,11 +115,7 @@ void Reader::readAhead() {
                                                /*RequiresNullTerminator=*/false);
     if (!mbOrErr)
       continue;
-    llvm::StringRef buf = (*mbOrErr)->getBuffer();
-    if (llvm::identify_magic(buf) != llvm::file_magic::elf_relocatable ||
-        buf.size() < sizeof(ELFT::Ehdr) || buf[EI_CLASS] != ELFCLASS64 ||
-        buf[EI_DATA] != ELFDATA2LSB || (uint8_t)buf[18] != EM_X86_64 ||
-        buf[19] != 0)
+    if (!isPlainObject((*mbOrErr)->getBuffer()))
       continue;
     auto file = std::make_unique<ObjectFile>((*mbOrErr)->getMemBufferRef(), "");
     ctx.buffers.push_back(std::move(*mbOrErr));
@@ -180,9 +187,7 @@ readMembersAhead(Reader &r, ArchiveFile &ar) {
       continue; // the in-order pass reports it
     }
     llvm::StringRef buf = mb->getBuffer();
-    if (llvm::identify_magic(buf) != llvm::file_magic::elf_relocatable ||
-        buf.size() < sizeof(ELFT::Ehdr) || buf[EI_CLASS] != ELFCLASS64 ||
-        buf[EI_DATA] != ELFDATA2LSB || (uint8_t)buf[18] != EM_X86_64)
+    if (!isPlainObject(buf))
       continue;
     llvm::MemoryBufferRef named(buf, r.ctx.saver.save(name->str()));
     auto file = std::make_unique<ObjectFile>(named, ar.path);
@@ -451,7 +456,7 @@ void Reader::addLibrary(const std::string &name) {
 }
 
 void readInputFiles(Context &ctx) {
-  Reader r{ctx};
+  Reader r(ctx);
   r.state.isStatic = false;
   for (const std::string &name : ctx.config.traceSymbols)
     ctx.symtab.intern(ctx.saver.save(name))->traced = true;
