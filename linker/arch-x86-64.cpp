@@ -155,7 +155,7 @@ struct RelocApplier {
   uint8_t *buf;
   RelocLog *log;
 
-  void apply(const ElfRela &rel, const ElfRela *next, bool &skipNext);
+  void apply(const ElfRela &rel, bool &skipNext);
   void report(const ElfRela &rel, const std::string &msg);
 };
 
@@ -177,8 +177,7 @@ static uint64_t symbolValue(Context &ctx, const Symbol &sym, int64_t &A) {
   return sym.getVA(ctx);
 }
 
-void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
-                         bool &skipNext) {
+void RelocApplier::apply(const ElfRela &rel, bool &skipNext) {
   uint32_t type = rel.getType(false);
   RelInfo info = classifyReloc(type);
   if (info.expr == RelExpr::None)
@@ -195,7 +194,6 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
   Symbol &sym = *isec.file->symbols[rel.getSymbol(false)];
   uint8_t *loc = buf + rel.r_offset;
   int64_t A = rel.r_addend;
-  const int64_t origA = A;
   uint64_t P = isec.getVA(rel.r_offset);
   bool alloc = isec.isAlloc();
 
@@ -218,7 +216,10 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
 
   uint64_t S = symbolValue(ctx, sym, A);
   uint64_t GOT = ctx.gotPlt ? ctx.gotPlt->shdr.sh_addr : 0;
-  RelocValues vals{S, A, P};
+  RelocValues vals;
+  vals.S = S;
+  vals.A = A;
+  vals.P = P;
   const char *formula = "";
   std::string note; // built only when the log is on
   uint64_t value = 0;
@@ -478,11 +479,9 @@ void RelocApplier::apply(const ElfRela &rel, const ElfRela *next,
                     std::string(sym.name) + "' out of range: " + why);
     return;
   }
-  (void)origA;
   writeValue(loc, value, info.size);
   if (log)
     log->add(ctx, isec, rel, sym, vals, formula, value, note);
-  (void)next;
 }
 
 void applyRelocations(Context &ctx, InputSection &isec, uint8_t *buf) {
@@ -495,8 +494,7 @@ void applyRelocations(Context &ctx, InputSection &isec, uint8_t *buf) {
       skipNext = false;
       continue;
     }
-    const ElfRela *next = i + 1 < isec.relas.size() ? &isec.relas[i + 1] : nullptr;
-    applier.apply(isec.relas[i], next, skipNext);
+    applier.apply(isec.relas[i], skipNext);
   }
 }
 

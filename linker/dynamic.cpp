@@ -251,10 +251,8 @@ void DynsymSection::writeTo(Context &ctx, uint8_t *buf) {
     es.st_other = sym.visibility == STV_PROTECTED ? STV_PROTECTED : STV_DEFAULT;
     uint8_t binding = sym.binding;
     if (sym.isShared() || sym.isUndefined())
-      binding = sym.isWeakRefOnly && !sym.isShared() ? STB_WEAK
-                : sym.isShared() && sym.isWeakRefOnly ? STB_WEAK
-                                                      : STB_GLOBAL;
-    uint8_t type = sym.type == STT_GNU_IFUNC && sym.isShared() ? STT_FUNC
+      binding = sym.isWeakRefOnly ? STB_WEAK : STB_GLOBAL;
+    uint8_t type = sym.type == STT_GNU_IFUNC && sym.isShared() ? (uint8_t)STT_FUNC
                                                                 : sym.type;
     es.setBindingAndType(binding, type);
     if (sym.needs & NeedsCopy) {
@@ -353,7 +351,7 @@ void VerneedSection::build(Context &ctx, uint16_t firstIndex) {
   std::map<SharedFile *, size_t> needOf;
   uint16_t next = firstIndex;
   for (Symbol *sym : ctx.dynsym->symbols) {
-    if (!sym->isShared() || (sym->needs & NeedsCopy && false))
+    if (!sym->isShared())
       continue;
     auto *so = static_cast<SharedFile *>(sym->file);
     uint16_t v = sym->sharedVersion & ~VERSYM_HIDDEN;

@@ -14,6 +14,7 @@
 
 #include <iostream>
 #include <cstring>
+#include <unordered_set>
 
 namespace mld {
 
@@ -22,6 +23,7 @@ using llvm::support::endian::read32le;
 
 namespace {
 struct Marker {
+  explicit Marker(Context &ctx) : ctx(ctx) {}
   Context &ctx;
   std::vector<InputSection *> worklist;
   size_t liveCount = 0;
@@ -48,7 +50,12 @@ struct Marker {
         markSectionsNamed(n.substr(n.starts_with("__start_") ? 8 : 7));
     }
   }
+  // Names whose sections are already marked: every reference to
+  // __start_foo would otherwise walk all input sections again.
+  std::unordered_set<std::string_view> namesMarked;
   void markSectionsNamed(std::string_view name) {
+    if (!namesMarked.insert(name).second)
+      return;
     for (ObjectFile *f : ctx.objs)
       for (InputSection *isec : f->sections)
         if (isec && isec->name == name)
@@ -126,7 +133,7 @@ bool Marker::scanEhFrames() {
 }
 
 void gcSections(Context &ctx) {
-  Marker m{ctx};
+  Marker m(ctx);
   for (ObjectFile *f : ctx.objs)
     for (InputSection *isec : f->sections)
       if (isec && isec->isAlive && isRoot(*isec))

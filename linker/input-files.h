@@ -74,7 +74,6 @@ public:
   // parallel) so that resolveSymbols only looks them up.
   std::vector<std::string_view> globalNames;
   std::vector<uint32_t> globalHashes;
-  bool isLive = true;
 
 private:
   void parseSections(Context &ctx);
@@ -98,8 +97,6 @@ public:
   std::vector<std::string> verdefNames;
   std::vector<uint16_t> versyms;
   std::vector<Symbol *> dynSymbols;
-  std::vector<const ElfSym *> dynElfSyms;
-  uint16_t vernauxIndex = 0; // assigned when building .gnu.version_r
 };
 
 

@@ -457,7 +457,6 @@ void Reader::addLibrary(const std::string &name) {
 
 void readInputFiles(Context &ctx) {
   Reader r(ctx);
-  r.state.isStatic = false;
   for (const std::string &name : ctx.config.traceSymbols)
     ctx.symtab.intern(ctx.saver.save(name))->traced = true;
   // -u SYM: start out with an undefined reference, so archives provide it.
@@ -499,8 +498,7 @@ void readInputFiles(Context &ctx) {
       r.state.isStatic = true;
       break;
     case Kind::Dynamic:
-      r.state.isStatic = false;
-      break;
+          break;
     case Kind::AsNeeded:
       r.state.asNeeded = true;
       break;

@@ -90,20 +90,18 @@ void SharedFile::parse(Context &ctx) {
   }
 
   dynSymbols.assign(syms.size(), nullptr);
-  dynElfSyms.assign(syms.size(), nullptr);
   for (uint32_t i = 1; i < syms.size(); i++) {
     const ElfSym &esym = syms[i];
     if (esym.getBinding() == STB_LOCAL)
       continue;
     std::string_view symName = check(ctx, esym.getName(strtab), name);
-    uint16_t ver = versyms.empty() ? VER_NDX_GLOBAL : versyms[i];
+    uint16_t ver = versyms.empty() ? (uint16_t)VER_NDX_GLOBAL : versyms[i];
     // A hidden (non-default) version, e.g. memcpy@GLIBC_2.2.5 beside
     // memcpy@@GLIBC_2.14, never satisfies an unversioned reference.
     if (ver & VERSYM_HIDDEN)
       continue;
     Symbol *sym = ctx.symtab.intern(symName);
     dynSymbols[i] = sym;
-    dynElfSyms[i] = &esym;
     if (esym.st_shndx == SHN_UNDEF) {
       sym->referencedByDso = true;
       if (esym.getBinding() != STB_WEAK && !sym->strongDsoRef)

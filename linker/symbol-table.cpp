@@ -122,10 +122,9 @@ bool SymbolTable::resolve(Symbol &sym, const SymbolClaim &c,
   }
   if (newRank == 4 && oldRank == 4) {
     if (!allowMultipleDefinition) {
-      SymbolClaim tmp = c;
       Symbol other;
       other.name = sym.name;
-      assignClaim(other, tmp);
+      assignClaim(other, c);
       duplicates.push_back({&sym, describeDefinition(sym),
                             describeDefinition(other)});
     }

@@ -52,7 +52,7 @@ uint16_t Symbol::getOutputShndx() const {
     return SHN_ABS;
   if (section) {
     const InputSection *s = section->merged ? section->merged->out : section;
-    return s->osec ? s->osec->shndx : SHN_UNDEF;
+    return s->osec ? s->osec->shndx : (uint32_t)SHN_UNDEF;
   }
   if (chunk)
     return chunk->shndx;

@@ -117,7 +117,5 @@ struct Symbol {
   uint16_t getOutputShndx() const;
 };
 
-// "foo" or, for versioned shared symbols, just the name: used in messages.
-inline std::string_view displayName(const Symbol &sym) { return sym.name; }
 
 } // namespace mld

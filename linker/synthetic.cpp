@@ -205,11 +205,10 @@ void RelaPltSection::writeTo(Context &ctx, uint8_t *buf) {
 // ---- copy relocations ----------------------------------------------------
 
 uint32_t CopyRelSection::add(Symbol *sym) {
-  uint64_t align = 1;
   // The copy must be as aligned as the original could have been: use the
   // largest power of two dividing its address (capped), as GNU ld does.
   uint64_t v = sym->value;
-  align = v ? std::min<uint64_t>(v & -v, 64) : 64;
+  uint64_t align = v ? std::min<uint64_t>(v & -v, 64) : 64;
   uint64_t off = (shdr.sh_size + align - 1) & ~(align - 1);
   shdr.sh_size = off + sym->size;
   shdr.sh_addralign = std::max<uint64_t>(shdr.sh_addralign, align);

@@ -66,17 +66,11 @@ case_runtime_mldc_nopie() { mldcProgram nopie; }
 # shared object, relaxed to local/initial exec in mld's executable; same
 # output as ld.bfd's pair.
 tlsDesc() {
-  local mode=$1 l m linker
-  l=$(obj tlsdesc/lib.c "${DYN_CFLAGS[@]}" -fPIC -mtls-dialect=gnu2) || fail "compile"
-  m=$(obj tlsdesc/main.c "${DYN_CFLAGS[@]}" "$(modeCflag "$mode")" -mtls-dialect=gnu2) || fail "compile"
-  for linker in mld bfd; do
-    libLink $linker "$T/$linker" tlsd gcc "$l"
-    local exe=("$(modeLflag "$mode")" "$m" -L"$T/$linker" -ltlsd "-Wl,-rpath,$T/$linker")
-    case $linker in
-      mld) mldLink gcc "$T/$linker/prog" "${exe[@]}" ;;
-      bfd) refLink gcc "$T/$linker/prog" "${exe[@]}" ;;
-    esac
-  done
+  local mode=$1
+  # pairLink compiles with DYN_CFLAGS: a local copy adds the dialect.
+  local DYN_CFLAGS=("${DYN_CFLAGS[@]}" -mtls-dialect=gnu2)
+  pairLink mld tlsd tlsdesc/lib.c tlsdesc/main.c gcc "$mode" lazy
+  pairLink bfd tlsd tlsdesc/lib.c tlsdesc/main.c gcc "$mode" lazy
   compareRun "$T/mld/prog" "$T/bfd/prog"
   readelf -rW "$T/mld/libtlsd.so" | grep -q R_X86_64_TLSDESC ||
     fail "no R_X86_64_TLSDESC in mld's libtlsd.so"
