@@ -8,7 +8,14 @@
 
 namespace mld {
 
+thread_local bool SpeculativeScope::active = false;
+
 Diag::~Diag() noexcept(false) {
+  if (SpeculativeScope::isActive()) {
+    // Whatever the level, the message belongs to the real read: give up the
+    // speculative one, which will be redone in order if the file is needed.
+    throw SpeculativeFailure{};
+  }
   std::string msg = out.str();
   const char *prefix = "error";
   if (level == Level::Warn) {

@@ -38,6 +38,23 @@ inline Diag Warn(Context &ctx) { return Diag(ctx, Diag::Level::Warn); }
 // input the link cannot go on without (unreadable or malformed files).
 inline Diag Fatal(Context &ctx) { return Diag(ctx, Diag::Level::Fatal); }
 
+// Reading ahead of need (archive members the link may never pull) must not
+// report anything: a member that is never pulled is never diagnosed, as in
+// GNU ld. While a SpeculativeScope is alive on a thread, a Fatal on that
+// thread prints nothing and throws SpeculativeFailure instead, and the file
+// is read again, for real, if and when the link needs it.
+struct SpeculativeFailure {};
+class SpeculativeScope {
+public:
+  SpeculativeScope() : saved(active) { active = true; }
+  ~SpeculativeScope() { active = saved; }
+  static bool isActive() { return active; }
+
+private:
+  bool saved;
+  static thread_local bool active;
+};
+
 // Exits with status 1, removing any half-written output, if an error was
 // reported. Called after every pass that can report user errors.
 void checkpoint(Context &ctx);

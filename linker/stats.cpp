@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <sys/resource.h>
 
 namespace mld {
 
@@ -15,11 +16,22 @@ static double msSince(std::chrono::steady_clock::time_point a,
   return std::chrono::duration<double, std::milli>(b - a).count();
 }
 
+// User plus system time of the whole process so far, in milliseconds.
+static double processCpuMs() {
+  rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  auto ms = [](const timeval &tv) {
+    return tv.tv_sec * 1000.0 + tv.tv_usec / 1000.0;
+  };
+  return ms(ru.ru_utime) + ms(ru.ru_stime);
+}
+
 ScopedTimer::ScopedTimer(Context &ctx, const char *name)
     : ctx(ctx), enabled(ctx.config.stats || !ctx.config.timeTracePath.empty()) {
   if (!enabled)
     return;
   start = std::chrono::steady_clock::now();
+  cpuStart = processCpuMs();
   index = ctx.passTimes.size();
   ctx.passTimes.push_back({name, ctx.timerDepth++,
                            msSince(ctx.linkStart, start), 0});
@@ -30,6 +42,7 @@ ScopedTimer::~ScopedTimer() {
     return;
   ctx.passTimes[index].durationMs =
       msSince(start, std::chrono::steady_clock::now());
+  ctx.passTimes[index].cpuMs = processCpuMs() - cpuStart;
   ctx.timerDepth--;
 }
 
@@ -59,10 +72,10 @@ void reportStats(Context &ctx) {
     fprintf(stderr, "  %-28s %10llu\n", "local symbols", (unsigned long long)locals);
     fprintf(stderr, "  %-28s %10zu\n", "output chunks", ctx.chunks.size());
     fprintf(stderr, "  %-28s %10llu\n", "output bytes", (unsigned long long)ctx.fileSize);
-    fprintf(stderr, "  pass times (ms):\n");
+    fprintf(stderr, "  pass times (ms):                  wall        cpu\n");
     for (const PassTime &p : ctx.passTimes)
-      fprintf(stderr, "  %*s%-*s %10.2f\n", p.depth * 2, "", 28 - p.depth * 2,
-              p.name.c_str(), p.durationMs);
+      fprintf(stderr, "  %*s%-*s %10.2f %10.2f\n", p.depth * 2, "",
+              28 - p.depth * 2, p.name.c_str(), p.durationMs, p.cpuMs);
   }
   if (!cfg.timeTracePath.empty()) {
     // Chrome's trace-event format: one complete ("X") event per pass.

@@ -15,6 +15,9 @@ struct PassTime {
   std::string name;
   int depth;
   double startMs, durationMs;
+  // Process CPU time (user + system, all threads) spent during the pass:
+  // cpuMs / durationMs near 1 means the pass ran on one core.
+  double cpuMs = 0;
 };
 
 // Times the enclosing scope as one pass, when --stats or --time-trace asked.
@@ -28,6 +31,7 @@ private:
   size_t index;
   bool enabled;
   std::chrono::steady_clock::time_point start;
+  double cpuStart = 0;
 };
 
 // Prints the --stats table to stderr and writes the --time-trace file.

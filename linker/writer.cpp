@@ -10,12 +10,14 @@
 #include "gc-sections.h"
 #include "diag.h"
 #include "reloc-log.h"
+#include "stats.h"
 #include "synthetic.h"
 
 #include "llvm/Support/Endian.h"
 #include "llvm/Support/Parallel.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace mld {
 
@@ -86,6 +88,7 @@ static void logSyntheticEntries(Context &ctx, const uint8_t *buf) {
 }
 
 void writeOutput(Context &ctx) {
+  std::optional<ScopedTimer> phase(std::in_place, ctx, "openOutput");
   auto bufOrErr = llvm::FileOutputBuffer::create(
       ctx.config.outputPath, ctx.fileSize, llvm::FileOutputBuffer::F_executable);
   if (!bufOrErr)
@@ -94,6 +97,7 @@ void writeOutput(Context &ctx) {
   ctx.outputBuffer = std::move(*bufOrErr);
   uint8_t *buf = ctx.outputBuffer->getBufferStart();
 
+  phase.emplace(ctx, "copyChunks");
   // Chunks cover disjoint bytes, so they are written in parallel. The
   // synthetic tables only read symbols and layout, which are final.
   llvm::parallelForEach(ctx.chunks.begin(), ctx.chunks.end(), [&](Chunk *c) {
@@ -101,6 +105,7 @@ void writeOutput(Context &ctx) {
       c->writeTo(ctx, buf + c->shdr.sh_offset);
   });
 
+  phase.emplace(ctx, "applyRelocations");
   // Relocations are applied to the bytes just copied, one input section per
   // task. With a relocation log the order matters (the log reads in output
   // order), so that case stays serial.
@@ -122,6 +127,7 @@ void writeOutput(Context &ctx) {
     llvm::parallelForEach(work.begin(), work.end(), apply);
   checkpoint(ctx);
 
+  phase.emplace(ctx, "finishTables");
   // Tables computed from the finished bytes: the unwind index needs the
   // relocated .eh_frame, and the build id hashes everything, so it is last.
   patchEhFrameCiePointers(ctx, buf);
@@ -136,6 +142,7 @@ void writeOutput(Context &ctx) {
     if (!ctx.relocLog->writeTo(ctx.config.relocLogPath, err))
       Fatal(ctx) << err;
   }
+  phase.emplace(ctx, "commit");
   if (llvm::Error e = ctx.outputBuffer->commit())
     Fatal(ctx) << "cannot write output file " << ctx.config.outputPath << ": "
                << llvm::toString(std::move(e));
