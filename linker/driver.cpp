@@ -135,23 +135,44 @@ int link(const Config &config) {
   //    SHF_MERGE pieces, before sections are binned.
   {
     ScopedTimer t(ctx, "prepareSections");
-    convertCommonSymbols(ctx);
+    {
+      ScopedTimer t2(ctx, "convertCommonSymbols");
+      convertCommonSymbols(ctx);
+    }
     if (cfg.gcSections) {
       ScopedTimer t2(ctx, "gcSections");
       gcSections(ctx);
     }
-    stripDebugSections(ctx);
-    pruneEhFrames(ctx);
-    splitMergeableSections(ctx);
-    addCommentSection(ctx);
+    {
+      ScopedTimer t2(ctx, "stripDebugSections");
+      stripDebugSections(ctx);
+    }
+    {
+      ScopedTimer t2(ctx, "pruneEhFrames");
+      pruneEhFrames(ctx);
+    }
+    {
+      ScopedTimer t2(ctx, "splitMergeableSections");
+      splitMergeableSections(ctx);
+      addCommentSection(ctx);
+    }
   }
 
   // 3. Create the synthetic sections, then bin input sections into output
   //    sections (.text.* -> .text, ...).
-  createSyntheticSections(ctx);
-  binSections(ctx);
-  createEhFrameHdr(ctx);
-  addLinkerDefinedSymbols(ctx);
+  {
+    ScopedTimer t(ctx, "createOutputSections");
+    createSyntheticSections(ctx);
+    {
+      ScopedTimer t2(ctx, "binSections");
+      binSections(ctx);
+    }
+    createEhFrameHdr(ctx);
+    {
+      ScopedTimer t2(ctx, "addLinkerDefinedSymbols");
+      addLinkerDefinedSymbols(ctx);
+    }
+  }
   // -- No new input sections after this point.
 
   // 4. Decide what each relocation needs (GOT, PLT, copy, dynamic reloc)
@@ -170,18 +191,33 @@ int link(const Config &config) {
   // 5. Hand out GOT/PLT indices in one deterministic pass.
   {
     ScopedTimer t(ctx, "syntheticEntries");
-    assignSyntheticEntries(ctx);
-    buildDynamicTables(ctx);
+    {
+      ScopedTimer t2(ctx, "assignSyntheticEntries");
+      assignSyntheticEntries(ctx);
+    }
+    {
+      ScopedTimer t2(ctx, "buildDynamicTables");
+      buildDynamicTables(ctx);
+    }
   }
   // -- No new symbols or slots after this point.
 
   // 6. Order chunks, group them into segments, assign addresses.
   {
     ScopedTimer t(ctx, "layout");
-    finalizeChunks(ctx);
-    createSegments(ctx);
-    ctx.phdr->computeSize(ctx);
-    assignAddresses(ctx);
+    {
+      ScopedTimer t2(ctx, "finalizeChunks");
+      finalizeChunks(ctx);
+    }
+    {
+      ScopedTimer t2(ctx, "createSegments");
+      createSegments(ctx);
+      ctx.phdr->computeSize(ctx);
+    }
+    {
+      ScopedTimer t2(ctx, "assignAddresses");
+      assignAddresses(ctx);
+    }
   }
   // -- Layout is fixed: every address is final.
 

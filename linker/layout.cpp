@@ -226,9 +226,12 @@ void finalizeChunks(Context &ctx) {
   for (auto &c : ctx.chunkStorage)
     all.push_back(c.get());
   // Twice: .dynamic's size depends on which other sections are non-empty.
-  for (int pass = 0; pass < 2; pass++)
-    for (Chunk *c : all)
-      c->computeSize(ctx);
+  {
+    ScopedTimer t(ctx, "computeSizes");
+    for (int pass = 0; pass < 2; pass++)
+      for (Chunk *c : all)
+        c->computeSize(ctx);
+  }
   std::vector<Chunk *> kept;
   for (Chunk *c : all)
     if (c->isNeeded(ctx))
@@ -269,9 +272,11 @@ void finalizeChunks(Context &ctx) {
     ctx.relaPlt->shdr.sh_info = ctx.gotPlt->shndx;
   }
   if (ctx.symtabSec) {
+    ScopedTimer t(ctx, "collectSymtab");
     ctx.symtabSec->collect(ctx);
     ctx.symtabSec->shdr.sh_link = ((Chunk *)ctx.strtabSec)->shndx;
   }
+  ScopedTimer t(ctx, "finalSizes");
   for (Chunk *c : ctx.chunks)
     c->computeSize(ctx);
 }
