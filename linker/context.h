@@ -79,7 +79,7 @@ struct Context {
   std::vector<SharedFile *> dsos;
   SymbolTable symtab;
   // COMDAT signature -> the file whose group won (the first one seen).
-  std::unordered_map<std::string_view, ObjectFile *> comdatGroups;
+  llvm::DenseMap<llvm::CachedHashStringRef, ObjectFile *> comdatGroups;
   // Mergeable sections, by (output name, flags, entsize).
   std::map<std::tuple<std::string, uint64_t, uint64_t>, MergedSection *> mergedSections;
   std::vector<std::unique_ptr<MergedSection>> mergedStorage;

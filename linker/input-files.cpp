@@ -25,21 +25,6 @@ static bool isIgnoredSection(std::string_view name, uint64_t flags) {
   return name == ".note.GNU-stack" || name == ".note.GNU-split-stack";
 }
 
-// Claims the COMDAT group with this signature for this file. Returns false if
-// an earlier file already holds it: then this file's copy is discarded,
-// members and relocations alike (the first definition wins).
-bool ObjectFile::claimComdatGroup(Context &ctx, const ElfShdr &shdr,
-                                  uint32_t index) {
-  const std::string &name = displayName();
-  if (shdr.sh_info >= elfSyms.size())
-    Fatal(ctx) << name << ": invalid symbol index " << shdr.sh_info
-               << " in SHT_GROUP section " << index;
-  std::string_view signature =
-      check(ctx, elfSyms[shdr.sh_info].getName(strtab), name);
-  auto [it, inserted] = ctx.comdatGroups.try_emplace(signature, this);
-  return inserted;
-}
-
 void ObjectFile::parse(Context &ctx) {
   readSections(ctx);
   resolveSymbols(ctx);
@@ -70,7 +55,19 @@ void ObjectFile::readSections(Context &ctx) {
     break;
   }
   parseSections(ctx);
+  // COMDAT signatures are symbol names; hash them here, off the serial path.
+  for (ComdatGroup &g : comdatGroups) {
+    if (g.symbolIndex >= elfSyms.size())
+      Fatal(ctx) << name << ": invalid symbol index " << g.symbolIndex
+                 << " in SHT_GROUP section " << g.sectionIndex;
+    std::string_view sig =
+        check(ctx, elfSyms[g.symbolIndex].getName(strtab), name);
+    g.signature = llvm::CachedHashStringRef(
+        llvm::StringRef(sig.data(), sig.size()), SymbolTable::hashName(sig));
+  }
+  parseLocalSymbols(ctx);
   globalNames.reserve(elfSyms.size() - std::min<size_t>(firstGlobal, elfSyms.size()));
+  globalHashes.reserve(globalNames.capacity());
   for (uint32_t i = firstGlobal; i < elfSyms.size(); i++) {
     std::string_view n = check(ctx, elfSyms[i].getName(strtab), name);
     globalNames.push_back(n);
@@ -81,24 +78,28 @@ void ObjectFile::readSections(Context &ctx) {
 // The part that must follow command-line order: the first COMDAT group of a
 // signature wins, and symbols resolve against what came before.
 void ObjectFile::resolveSymbols(Context &ctx) {
-  for (const auto &[index, members] : comdatGroups) {
-    const ElfShdr &shdr = *check(ctx, elf->getSection(index), displayName());
-    if (claimComdatGroup(ctx, shdr, index))
+  // The first group of a signature wins; a later copy is discarded, members
+  // and relocations alike.
+  for (const ComdatGroup &g : comdatGroups) {
+    if (ctx.comdatGroups.try_emplace(g.signature, this).second)
       continue;
-    for (uint32_t member : members) {
+    for (uint32_t member : g.members) {
       if (InputSection *isec = sections[member])
         isec->isAlive = false;
       sections[member] = nullptr;
     }
   }
-  parseSymbols(ctx);
+  resolveGlobalSymbols(ctx);
 }
 
 void ObjectFile::parseSections(Context &ctx) {
   const std::string &name = displayName();
   auto shdrs = check(ctx, elf->sections(), name);
   sections.assign(shdrs.size(), nullptr);
-  sectionStorage.resize(shdrs.size());
+  // Capacity for every section, so pointers stay valid; only the sections
+  // kept are constructed (relocation and symbol sections are about half of
+  // an object's headers, and untouched capacity costs no memory).
+  sectionStorage.reserve(shdrs.size());
 
   for (uint32_t i = 0; i < shdrs.size(); i++) {
     const ElfShdr &shdr = shdrs[i];
@@ -116,7 +117,8 @@ void ObjectFile::parseSections(Context &ctx) {
                    << " in SHT_GROUP section " << i;
       members.push_back(member);
     }
-    comdatGroups.emplace_back(i, std::move(members));
+    comdatGroups.push_back(
+        {i, shdr.sh_info, llvm::CachedHashStringRef("", 0), std::move(members)});
   }
 
   for (uint32_t i = 0; i < shdrs.size(); i++) {
@@ -142,7 +144,7 @@ void ObjectFile::parseSections(Context &ctx) {
     if (isIgnoredSection(secName, shdr.sh_flags))
       continue;
 
-    InputSection *isec = &sectionStorage[i];
+    InputSection *isec = &sectionStorage.emplace_back();
     isec->file = this;
     isec->shndx = i;
     isec->name = secName;
@@ -229,7 +231,8 @@ static SymbolClaim makeClaim(Context &ctx, ObjectFile &file,
   return c;
 }
 
-void ObjectFile::parseSymbols(Context &ctx) {
+// Local symbols concern only this file, so they are read with its sections.
+void ObjectFile::parseLocalSymbols(Context &ctx) {
   const std::string &name = displayName();
   symbols.resize(elfSyms.size());
   localSymbols.resize(firstGlobal);
@@ -251,7 +254,10 @@ void ObjectFile::parseSymbols(Context &ctx) {
     sym.inDroppedSection = shndx != SHN_UNDEF && shndx < SHN_LORESERVE &&
                            !c.section;
   }
+}
 
+void ObjectFile::resolveGlobalSymbols(Context &ctx) {
+  const std::string &name = displayName();
   for (uint32_t i = firstGlobal; i < elfSyms.size(); i++) {
     const ElfSym &esym = elfSyms[i];
     std::string_view symName = globalNames[i - firstGlobal];

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "input-section.h"
+#include "llvm/ADT/CachedHashString.h"
 #include "llvm/Object/ELF.h"
 #include "llvm/Support/MemoryBuffer.h"
 
@@ -66,9 +67,15 @@ public:
   // InputSection for each section index; null for sections not copied out
   // (symtab, strtab, rela, group, discarded COMDAT members, ...).
   std::vector<InputSection *> sections;
-  std::vector<InputSection> sectionStorage; // sized once: pointers stay valid
-  // COMDAT groups: (SHT_GROUP section index, member section indices).
-  std::vector<std::pair<uint32_t, std::vector<uint32_t>>> comdatGroups;
+  std::vector<InputSection> sectionStorage; // reserved once: pointers stay valid
+  // COMDAT groups, with their signatures hashed by readSections.
+  struct ComdatGroup {
+    uint32_t sectionIndex; // the SHT_GROUP section
+    uint32_t symbolIndex;  // its sh_info: the symbol naming the signature
+    llvm::CachedHashStringRef signature{"", 0};
+    std::vector<uint32_t> members; // member section indices
+  };
+  std::vector<ComdatGroup> comdatGroups;
   std::vector<Symbol> localSymbols;
   // Names and name hashes of the global symbols, read by readSections (in
   // parallel) so that resolveSymbols only looks them up.
@@ -77,8 +84,8 @@ public:
 
 private:
   void parseSections(Context &ctx);
-  void parseSymbols(Context &ctx);
-  bool claimComdatGroup(Context &ctx, const ElfShdr &shdr, uint32_t index);
+  void parseLocalSymbols(Context &ctx);
+  void resolveGlobalSymbols(Context &ctx);
 };
 
 // A shared library we link against: its dynamic symbols, DT_SONAME and

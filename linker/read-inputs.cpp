@@ -9,6 +9,8 @@
 #include "context.h"
 #include "diag.h"
 #include "linker-script.h"
+#include "preload.h"
+#include "stats.h"
 
 #include "llvm/BinaryFormat/Magic.h"
 #include "llvm/Object/Archive.h"
@@ -28,11 +30,11 @@ using namespace llvm::ELF;
 
 struct ArchiveFile {
   std::string path;
-  // The archive's symbol index with each name interned once, so that the
-  // GNU rescans compare pointers instead of hashing every name every round.
-  std::vector<std::pair<Symbol *, llvm::object::Archive::Symbol>> index;
+  // The archive's symbol index, names hashed and members located once.
+  std::vector<ArchiveIndexEntry> index;
   llvm::object::Archive *archive; // owned by ctx.archives: members' buffers
                                   // (a thin archive's own files) live in it
+  std::unique_ptr<PreloadedArchive> preloaded; // members read ahead, if any
   std::set<uint64_t> extracted; // member offsets already loaded
 };
 
@@ -54,19 +56,16 @@ struct Reader {
   std::vector<std::vector<ArchiveFile *>> groups;
   std::vector<std::unique_ptr<ArchiveFile>> archives;
   uint32_t nextPriority = 1;
-  // Command-line objects read ahead of time, by position in config.inputs.
-  std::unordered_map<size_t, std::unique_ptr<ObjectFile>> preread;
+  Preloader preloader;
 
   void addPath(const std::string &path, bool fromScript);
   void addLibrary(const std::string &name);
   void addObject(llvm::MemoryBufferRef mb, const std::string &archiveName);
   void addPrereadObject(std::unique_ptr<ObjectFile> file);
-  void readAhead();
-  void addArchive(const std::string &path, llvm::MemoryBufferRef mb);
+  void addArchive(const std::string &path, llvm::MemoryBufferRef mb,
+                  std::unique_ptr<PreloadedArchive> preloaded);
   void addScript(const std::string &path, llvm::MemoryBufferRef mb);
   void endGroup();
-  std::optional<std::string> findLibrary(const std::string &name,
-                                         bool staticOnly);
 };
 
 } // namespace
@@ -90,40 +89,6 @@ static void checkElfIdent(Context &ctx, llvm::MemoryBufferRef mb,
   if (machine != EM_X86_64)
     Fatal(ctx) << name << ": incompatible file: e_machine " << machine
                << ", expected EM_X86_64 (62)";
-}
-
-// Whether `buf` is plainly an ELF64 x86-64 relocatable object: what may be
-// read ahead of the in-order walk (anything else is left to the walk, which
-// opens it again and reports what is wrong with it).
-static bool isPlainObject(llvm::StringRef buf) {
-  return llvm::identify_magic(buf) == llvm::file_magic::elf_relocatable &&
-         buf.size() >= sizeof(ELFT::Ehdr) && buf[EI_CLASS] == ELFCLASS64 &&
-         buf[EI_DATA] == ELFDATA2LSB && (uint8_t)buf[18] == EM_X86_64 &&
-         buf[19] == 0;
-}
-
-// Reads the sections of every object named on the command line in
-// parallel, before the in-order walk resolves their symbols. Anything that
-// is not plainly a 64-bit object is left for the walk to open and diagnose.
-void Reader::readAhead() {
-  std::vector<ObjectFile *> batch;
-  for (size_t i = 0; i < ctx.config.inputs.size(); i++) {
-    const InputSpec &spec = ctx.config.inputs[i];
-    if (spec.kind != InputSpec::Kind::File)
-      continue;
-    auto mbOrErr = llvm::MemoryBuffer::getFile(spec.value, /*IsText=*/false,
-                                               /*RequiresNullTerminator=*/false);
-    if (!mbOrErr)
-      continue;
-    if (!isPlainObject((*mbOrErr)->getBuffer()))
-      continue;
-    auto file = std::make_unique<ObjectFile>((*mbOrErr)->getMemBufferRef(), "");
-    ctx.buffers.push_back(std::move(*mbOrErr));
-    batch.push_back(file.get());
-    preread[i] = std::move(file);
-  }
-  llvm::parallelForEach(batch.begin(), batch.end(),
-                        [&](ObjectFile *f) { f->readSections(ctx); });
 }
 
 void Reader::addPrereadObject(std::unique_ptr<ObjectFile> file) {
@@ -162,125 +127,78 @@ static void loadMember(Reader &r, ArchiveFile &ar,
   r.addObject(named, ar.path);
 }
 
-// Reads, in parallel, the members that the coming pass over `ar`'s index
-// would pull if nothing changed meanwhile. Reading has no side effects, so
-// a member that turns out not to be needed is simply dropped; thin archives
-// are skipped (LLVM reads their members from disk through shared state).
-static std::unordered_map<uint64_t, std::unique_ptr<ObjectFile>>
-readMembersAhead(Reader &r, ArchiveFile &ar) {
-  std::unordered_map<uint64_t, std::unique_ptr<ObjectFile>> ahead;
-  if (ar.archive->isThin())
-    return ahead;
-  std::vector<ObjectFile *> batch;
-  for (const auto &[sym, asym] : ar.index) {
-    if (!sym->isUndefined() || sym->isWeakRefOnly)
-      continue;
-    auto child = check(r.ctx, asym.getMember(), ar.path);
-    uint64_t off = child.getChildOffset();
-    if (ar.extracted.count(off) || ahead.count(off))
-      continue;
-    auto mb = child.getMemoryBufferRef();
-    auto name = child.getName();
-    if (!mb || !name) {
-      llvm::consumeError(mb.takeError());
-      llvm::consumeError(name.takeError());
-      continue; // the in-order pass reports it
+// The member whose header is at `offset` (an offset the index check or
+// LLVM's own member walk vouched for).
+static llvm::object::Archive::Child childAt(Reader &r, ArchiveFile &ar,
+                                            uint64_t offset) {
+  llvm::Error err = llvm::Error::success();
+  llvm::object::Archive::Child child(
+      ar.archive, ar.archive->getMemoryBufferRef().getBufferStart() + offset,
+      &err);
+  check(r.ctx, std::move(err), ar.path);
+  return child;
+}
+
+// Loads the member at `offset`: the copy read ahead if there is one, else
+// reads it now (which reports whatever is wrong with it).
+static void pullMember(Reader &r, ArchiveFile &ar, uint64_t offset) {
+  if (ar.preloaded) {
+    auto it = ar.preloaded->members.find(offset);
+    if (it != ar.preloaded->members.end() && it->second) {
+      r.addPrereadObject(std::move(it->second));
+      return;
     }
-    llvm::StringRef buf = mb->getBuffer();
-    if (!isPlainObject(buf))
-      continue;
-    llvm::MemoryBufferRef named(buf, r.ctx.saver.save(name->str()));
-    auto file = std::make_unique<ObjectFile>(named, ar.path);
-    batch.push_back(file.get());
-    ahead[off] = std::move(file);
   }
-  if (batch.size() > 1)
-    llvm::parallelForEach(batch.begin(), batch.end(),
-                          [&](ObjectFile *f) { f->readSections(r.ctx); });
-  else
-    for (ObjectFile *f : batch)
-      f->readSections(r.ctx);
-  return ahead;
+  loadMember(r, ar, childAt(r, ar, offset));
 }
 
 // GNU rule: pull the members that define a name undefined right now,
-// repeating because a pulled member may leave new names undefined.
+// repeating because a pulled member may leave new names undefined. A name
+// no file has mentioned yet cannot be undefined, so it is not even created.
 static bool extractNeeded(Reader &r, ArchiveFile &ar) {
   bool any = false;
   for (bool changed = true; changed;) {
     changed = false;
-    auto ahead = readMembersAhead(r, ar);
-    for (const auto &[sym, asym] : ar.index) {
+    for (ArchiveIndexEntry &e : ar.index) {
+      if (!e.sym && !(e.sym = r.ctx.symtab.find(e.name, e.hash)))
+        continue;
       // Weak references never pull members (gABI, "Symbol Table").
-      if (!sym->isUndefined() || sym->isWeakRefOnly)
+      if (!e.sym->isUndefined() || e.sym->isWeakRefOnly)
         continue;
-      auto child = check(r.ctx, asym.getMember(), ar.path);
-      if (!ar.extracted.insert(child.getChildOffset()).second)
+      if (!ar.extracted.insert(e.memberOffset).second)
         continue;
-      auto it = ahead.find(child.getChildOffset());
-      if (it != ahead.end())
-        r.addPrereadObject(std::move(it->second));
-      else
-        loadMember(r, ar, child);
+      pullMember(r, ar, e.memberOffset);
       changed = any = true;
     }
   }
   return any;
 }
 
-// LLVM 14 follows the offsets in an archive's symbol index without checking
-// them, so a corrupt index would crash us: every offset must be the start
-// of a member (GNU format: a big-endian count, then 4- or 8-byte offsets).
-static void checkArchiveIndex(Context &ctx, const llvm::object::Archive &ar,
-                              const std::string &path) {
-  using Kind = llvm::object::Archive::Kind;
-  if ((ar.kind() != Kind::K_GNU && ar.kind() != Kind::K_GNU64) ||
-      !ar.hasSymbolTable())
-    return;
-  std::unordered_set<uint64_t> starts;
-  llvm::Error err = llvm::Error::success();
-  for (const auto &child : ar.children(err))
-    starts.insert(child.getChildOffset());
-  check(ctx, std::move(err), path);
-  llvm::StringRef tab = ar.getSymbolTable();
-  unsigned w = ar.kind() == Kind::K_GNU64 ? 8 : 4;
-  auto read = [&](size_t at) -> uint64_t {
-    uint64_t v = 0;
-    for (unsigned i = 0; i < w; i++)
-      v = (v << 8) | (uint8_t)tab[at + i];
-    return v;
-  };
-  if (tab.size() < w)
-    Fatal(ctx) << path << ": truncated archive symbol table";
-  uint64_t count = read(0);
-  if (count > (tab.size() - w) / w)
-    Fatal(ctx) << path << ": archive symbol table has " << count
-               << " entries, more than fit in it";
-  for (uint64_t i = 0; i < count; i++)
-    if (!starts.count(read(w + i * w)))
-      Fatal(ctx) << path << ": archive symbol table entry " << i
-                 << " does not point at a member (offset "
-                 << toHex(read(w + i * w)) << ")";
-}
-
-void Reader::addArchive(const std::string &path, llvm::MemoryBufferRef mb) {
+void Reader::addArchive(const std::string &path, llvm::MemoryBufferRef mb,
+                        std::unique_ptr<PreloadedArchive> preloaded) {
   auto ar = std::make_unique<ArchiveFile>();
   ar->path = path;
-  ctx.archives.push_back(check(ctx, llvm::object::Archive::create(mb), path));
+  if (preloaded) {
+    ctx.archives.push_back(std::move(preloaded->archive));
+    ar->index = std::move(preloaded->index);
+    ar->preloaded = std::move(preloaded);
+  } else {
+    ctx.archives.push_back(check(ctx, llvm::object::Archive::create(mb), path));
+  }
   ar->archive = ctx.archives.back().get();
   if (state.wholeArchive) {
     llvm::Error err = llvm::Error::success();
     for (const auto &child : ar->archive->children(err)) {
       ar->extracted.insert(child.getChildOffset());
-      loadMember(*this, *ar, child);
+      pullMember(*this, *ar, child.getChildOffset());
     }
     check(ctx, std::move(err), path);
   } else {
-    if (!ar->archive->hasSymbolTable() && !ar->archive->isEmpty())
-      Fatal(ctx) << path << ": archive has no index; run ranlib to add one";
-    checkArchiveIndex(ctx, *ar->archive, path);
-    for (const llvm::object::Archive::Symbol &asym : ar->archive->symbols())
-      ar->index.emplace_back(ctx.symtab.intern(asym.getName()), asym);
+    if (!ar->preloaded) {
+      if (!ar->archive->hasSymbolTable() && !ar->archive->isEmpty())
+        Fatal(ctx) << path << ": archive has no index; run ranlib to add one";
+      readArchiveIndex(ctx, *ar->archive, path, ar->index);
+    }
     extractNeeded(*this, *ar);
   }
   if (!groups.empty())
@@ -378,20 +296,30 @@ void Reader::addScript(const std::string &path, llvm::MemoryBufferRef mb) {
 }
 
 void Reader::addPath(const std::string &path, bool fromScript) {
-  auto mbOrErr = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
-                                             /*RequiresNullTerminator=*/false);
-  if (!mbOrErr)
-    Fatal(ctx) << "cannot open " << path << ": "
-               << mbOrErr.getError().message();
-  llvm::MemoryBufferRef mb = (*mbOrErr)->getMemBufferRef();
-  ctx.buffers.push_back(std::move(*mbOrErr));
+  std::unique_ptr<PreloadedFile> pre = preloader.take(path);
+  if (pre && pre->buffer) {
+    ctx.buffers.push_back(std::move(pre->buffer));
+  } else {
+    auto mbOrErr = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                               /*RequiresNullTerminator=*/false);
+    if (!mbOrErr)
+      Fatal(ctx) << "cannot open " << path << ": "
+                 << mbOrErr.getError().message();
+    ctx.buffers.push_back(std::move(*mbOrErr));
+    pre.reset();
+  }
+  llvm::MemoryBufferRef mb = ctx.buffers.back()->getMemBufferRef();
+  if (pre && pre->object) {
+    addPrereadObject(std::move(pre->object));
+    return;
+  }
 
   switch (llvm::identify_magic(mb.getBuffer())) {
   case llvm::file_magic::elf_relocatable:
     addObject(mb, "");
     return;
   case llvm::file_magic::archive:
-    addArchive(path, mb);
+    addArchive(path, mb, pre ? std::move(pre->archive) : nullptr);
     return;
   case llvm::file_magic::elf_shared_object: {
     checkElfIdent(ctx, mb, path);
@@ -423,33 +351,8 @@ void Reader::addPath(const std::string &path, bool fromScript) {
   Fatal(ctx) << path << ": unknown file type";
 }
 
-std::optional<std::string> Reader::findLibrary(const std::string &name,
-                                               bool staticOnly) {
-  auto exists = [](const std::string &p) {
-    struct stat st;
-    return stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-  };
-  for (const std::string &dir : ctx.config.libraryPaths) {
-    if (name.starts_with(":")) {
-      std::string p = dir + "/" + name.substr(1);
-      if (exists(p))
-        return p;
-      continue;
-    }
-    if (!staticOnly) {
-      std::string so = dir + "/lib" + name + ".so";
-      if (exists(so))
-        return so;
-    }
-    std::string a = dir + "/lib" + name + ".a";
-    if (exists(a))
-      return a;
-  }
-  return std::nullopt;
-}
-
 void Reader::addLibrary(const std::string &name) {
-  std::optional<std::string> path = findLibrary(name, state.isStatic);
+  std::optional<std::string> path = findLibrary(ctx, name, state.isStatic);
   if (!path)
     Fatal(ctx) << "unable to find library -l" << name;
   addPath(*path, false);
@@ -466,16 +369,14 @@ void readInputFiles(Context &ctx) {
     sym->binding = STB_GLOBAL;
   }
 
-  r.readAhead();
+  r.preloader.run(ctx);
+  ScopedTimer walk(ctx, "resolveInOrder");
   using Kind = InputSpec::Kind;
   for (size_t i = 0; i < ctx.config.inputs.size(); i++) {
     const InputSpec &spec = ctx.config.inputs[i];
     switch (spec.kind) {
     case Kind::File:
-      if (auto it = r.preread.find(i); it != r.preread.end())
-        r.addPrereadObject(std::move(it->second));
-      else
-        r.addPath(spec.value, false);
+      r.addPath(spec.value, false);
       break;
     case Kind::Library:
       r.addLibrary(spec.value);

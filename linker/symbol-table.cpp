@@ -30,9 +30,8 @@ Symbol *SymbolTable::intern(std::string_view name, uint32_t hash) {
   return sym;
 }
 
-Symbol *SymbolTable::find(std::string_view name) const {
-  llvm::CachedHashStringRef key(llvm::StringRef(name.data(), name.size()),
-                                hashName(name));
+Symbol *SymbolTable::find(std::string_view name, uint32_t hash) const {
+  llvm::CachedHashStringRef key(llvm::StringRef(name.data(), name.size()), hash);
   auto it = map.find(key);
   return it == map.end() ? nullptr : it->second;
 }

@@ -48,7 +48,8 @@ public:
   // With the name's hash computed beforehand (on a worker thread).
   Symbol *intern(std::string_view name, uint32_t hash);
   static uint32_t hashName(std::string_view name);
-  Symbol *find(std::string_view name) const;
+  Symbol *find(std::string_view name) const { return find(name, hashName(name)); }
+  Symbol *find(std::string_view name, uint32_t hash) const;
 
   // Applies `claim` to `sym` by the rules in symbol-table.cpp. Returns true
   // when the claim became the symbol's definition.

@@ -5,6 +5,7 @@
 #include "run.h"
 #include "temp-dir.h"
 
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -287,6 +288,36 @@ TEST_F(Diagnostics, ArchiveIndexPointingOutsideTheMembersIsReported) {
   EXPECT_EQ(firstLine(err),
             "mld: error: libidx.a: archive symbol table entry 0 does not point "
             "at a member (offset 0x7f000054)") << err;
+}
+
+// Members are read ahead on all cores, but a member the link never pulls
+// is never diagnosed (GNU ld does not look at it either); once pulled, its
+// defect is reported under its archive(member) name.
+TEST_F(Diagnostics, CorruptMemberIsReportedOnlyWhenPulled) {
+  assemble("user", "\t.text\n\t.globl _start\n_start:\n\tcall helper2\n\tret\n"
+                   "\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble("user3", "\t.text\n\t.globl _start\n_start:\n\tcall helper3\n\tret\n"
+                    "\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble("good", "\t.text\n\t.globl helper2\nhelper2:\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble("bad", "\t.text\n\t.globl helper3\nhelper3:\n\tnop\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  RunOptions opts;
+  opts.cwd = tmp.path();
+  ASSERT_TRUE(run({arPath(), "rcs", "libmix.a", "good.o", "bad.o"}, opts).exitedWith(0));
+  // Point bad.o's section header table (e_shoff) far past its end, in place.
+  std::string data = read("libmix.a");
+  size_t at = data.find(read("bad.o"));
+  ASSERT_NE(at, std::string::npos);
+  uint64_t shoff = 0x7fffff00;
+  std::memcpy(data.data() + at + offsetof(llvm::ELF::Elf64_Ehdr, e_shoff), &shoff, sizeof shoff);
+  write("libmix.a", data);
+
+  RunResult ok = run({linkerPath(), "-o", "out", "user.o", "libmix.a"}, opts);
+  EXPECT_TRUE(ok.exitedWith(0)) << ok.describe();
+  EXPECT_EQ(ok.err, "");
+  std::remove((tmp / "out").c_str());
+
+  std::string err = linkMustFail({"user3.o", "libmix.a"});
+  EXPECT_EQ(err.rfind("mld: error: libmix.a(bad.o): ", 0), 0u) << err;
 }
 
 TEST_F(Diagnostics, UnknownRelocationTypeIsReportedAtItsPlace) {

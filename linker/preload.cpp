@@ -1,0 +1,261 @@
+// Reading ahead of the in-order walk. GNU ld's archive rule makes the walk
+// serial: whether a member is pulled depends on what the members pulled
+// before it left undefined. But reading a member (its section headers, its
+// symbol table, the hashes of its global names) depends on nothing, so all
+// of it is done up front on every core, for every member of every archive
+// the command line names, as mold does. The walk then only looks names up
+// and resolves them; the members it never pulls were read for nothing,
+// which on real links (LLVM's static libraries: 1,686 of 2,340 members
+// pulled) costs far less than reading the pulled ones one by one.
+//
+// Nothing here reports anything: every read runs in a SpeculativeScope, and
+// a file that fails is dropped so the walk reads it again, in order, and
+// reports it then, only if the link needs it.
+#include "preload.h"
+
+#include "context.h"
+#include "diag.h"
+#include "input-files.h"
+#include "stats.h"
+#include "symbol-table.h"
+
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/BinaryFormat/Magic.h"
+#include "llvm/Support/Parallel.h"
+
+#include <optional>
+#include <sys/stat.h>
+
+namespace mld {
+
+using namespace llvm::ELF;
+
+bool isPlainObject(llvm::StringRef buf) {
+  return llvm::identify_magic(buf) == llvm::file_magic::elf_relocatable &&
+         buf.size() >= sizeof(ELFT::Ehdr) && buf[EI_CLASS] == ELFCLASS64 &&
+         buf[EI_DATA] == ELFDATA2LSB && (uint8_t)buf[18] == EM_X86_64 &&
+         buf[19] == 0;
+}
+
+std::optional<std::string> findLibrary(Context &ctx, const std::string &name,
+                                       bool staticOnly) {
+  auto exists = [](const std::string &p) {
+    struct stat st;
+    return stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  };
+  for (const std::string &dir : ctx.config.libraryPaths) {
+    if (name.starts_with(":")) {
+      std::string p = dir + "/" + name.substr(1);
+      if (exists(p))
+        return p;
+      continue;
+    }
+    if (!staticOnly) {
+      std::string so = dir + "/lib" + name + ".so";
+      if (exists(so))
+        return so;
+    }
+    std::string a = dir + "/lib" + name + ".a";
+    if (exists(a))
+      return a;
+  }
+  return std::nullopt;
+}
+
+// Reads the archive's symbol index. The GNU format (the one ar writes on
+// Linux) is read directly: a big-endian count, that many 4- or 8-byte member
+// offsets, then the names, NUL-terminated. Every offset must be the start of
+// a member, because LLVM 14 would follow a bad one blindly; reading the
+// table ourselves also spares a member-header parse per name.
+void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar,
+                      const std::string &path,
+                      std::vector<ArchiveIndexEntry> &out) {
+  using Kind = llvm::object::Archive::Kind;
+  if (!ar.hasSymbolTable())
+    return;
+  if (ar.kind() != Kind::K_GNU && ar.kind() != Kind::K_GNU64) {
+    for (const llvm::object::Archive::Symbol &asym : ar.symbols()) {
+      llvm::StringRef name = asym.getName();
+      auto child = check(ctx, asym.getMember(), path);
+      out.push_back({std::string_view(name.data(), name.size()),
+                     SymbolTable::hashName(std::string_view(name.data(), name.size())),
+                     child.getChildOffset()});
+    }
+    return;
+  }
+  llvm::DenseSet<uint64_t> starts;
+  llvm::Error err = llvm::Error::success();
+  for (const auto &child : ar.children(err))
+    starts.insert(child.getChildOffset());
+  check(ctx, std::move(err), path);
+
+  llvm::StringRef tab = ar.getSymbolTable();
+  unsigned w = ar.kind() == Kind::K_GNU64 ? 8 : 4;
+  auto read = [&](size_t at) -> uint64_t {
+    uint64_t v = 0;
+    for (unsigned i = 0; i < w; i++)
+      v = (v << 8) | (uint8_t)tab[at + i];
+    return v;
+  };
+  if (tab.size() < w)
+    Fatal(ctx) << path << ": truncated archive symbol table";
+  uint64_t count = read(0);
+  if (count > (tab.size() - w) / w)
+    Fatal(ctx) << path << ": archive symbol table has " << count
+               << " entries, more than fit in it";
+  llvm::StringRef names = tab.drop_front(w + count * w);
+  out.reserve(count);
+  for (uint64_t i = 0; i < count; i++) {
+    uint64_t offset = read(w + i * w);
+    if (!starts.count(offset))
+      Fatal(ctx) << path << ": archive symbol table entry " << i
+                 << " does not point at a member (offset " << toHex(offset)
+                 << ")";
+    size_t len = names.find('\0');
+    if (len == llvm::StringRef::npos)
+      Fatal(ctx) << path << ": truncated archive symbol table";
+    std::string_view name(names.data(), len);
+    names = names.drop_front(len + 1);
+    out.push_back({name, SymbolTable::hashName(name), offset});
+  }
+}
+
+// Opens `file` and, for an archive, reads its index and lists its members.
+// Runs on a worker thread, speculatively.
+static void openAhead(Context &ctx, const std::string &path,
+                      PreloadedFile &file) {
+  auto mbOrErr = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                             /*RequiresNullTerminator=*/false);
+  if (!mbOrErr)
+    return;
+  file.buffer = std::move(*mbOrErr);
+  llvm::MemoryBufferRef mb = file.buffer->getMemBufferRef();
+  switch (llvm::identify_magic(mb.getBuffer())) {
+  case llvm::file_magic::elf_relocatable:
+    if (isPlainObject(mb.getBuffer()))
+      file.object = std::make_unique<ObjectFile>(mb, "");
+    return;
+  case llvm::file_magic::archive:
+    break;
+  default:
+    return; // shared libraries and scripts: only the buffer is kept
+  }
+
+  auto pa = std::make_unique<PreloadedArchive>();
+  auto arOrErr = llvm::object::Archive::create(mb);
+  if (!arOrErr) {
+    llvm::consumeError(arOrErr.takeError());
+    return;
+  }
+  pa->archive = std::move(*arOrErr);
+  const llvm::object::Archive &ar = *pa->archive;
+  // A thin archive's members are other files, read through LLVM's shared
+  // state: those stay with the walk.
+  if (ar.isThin() || (!ar.hasSymbolTable() && !ar.isEmpty()))
+    return;
+  try {
+    SpeculativeScope speculative;
+    readArchiveIndex(ctx, ar, path, pa->index);
+  } catch (SpeculativeFailure &) {
+    return;
+  }
+  llvm::Error err = llvm::Error::success();
+  for (const auto &child : ar.children(err)) {
+    auto buf = child.getMemoryBufferRef();
+    auto name = child.getName();
+    if (!buf || !name) {
+      llvm::consumeError(buf.takeError());
+      llvm::consumeError(name.takeError());
+      continue;
+    }
+    if (!isPlainObject(buf->getBuffer()))
+      continue;
+    llvm::MemoryBufferRef named(buf->getBuffer(), pa->names.save(*name));
+    pa->members[child.getChildOffset()] =
+        std::make_unique<ObjectFile>(named, path);
+  }
+  if (err) {
+    llvm::consumeError(std::move(err));
+    return;
+  }
+  file.archive = std::move(pa);
+}
+
+void Preloader::run(Context &ctx) {
+  // 1. The paths the walk will open, with -Bstatic/-Bdynamic followed as it
+  //    follows them. Paths inside linker scripts are left to the walk.
+  std::vector<std::pair<std::string, PreloadedFile *>> work;
+  auto want = [&](const std::string &path) {
+    auto [it, inserted] = files.try_emplace(path, nullptr);
+    if (!inserted)
+      return;
+    it->second = std::make_unique<PreloadedFile>();
+    work.push_back({path, it->second.get()});
+  };
+  bool isStatic = false;
+  std::vector<bool> stack;
+  using Kind = InputSpec::Kind;
+  for (const InputSpec &spec : ctx.config.inputs) {
+    switch (spec.kind) {
+    case Kind::File:
+      want(spec.value);
+      break;
+    case Kind::Library:
+      if (auto path = findLibrary(ctx, spec.value, isStatic))
+        want(*path);
+      break;
+    case Kind::Static:
+      isStatic = true;
+      break;
+    case Kind::Dynamic:
+      isStatic = false;
+      break;
+    case Kind::PushState:
+      stack.push_back(isStatic);
+      break;
+    case Kind::PopState:
+      if (!stack.empty()) {
+        isStatic = stack.back();
+        stack.pop_back();
+      }
+      break;
+    default:
+      break;
+    }
+  }
+
+  // 2. Open them all, and list the archives' members.
+  std::optional<ScopedTimer> timer(std::in_place, ctx, "preloadOpen");
+  llvm::parallelForEach(work.begin(), work.end(), [&](auto &w) {
+    openAhead(ctx, w.first, *w.second);
+  });
+
+  // 3. Read every object and member: sections, local symbols, global names.
+  timer.emplace(ctx, "preloadRead");
+  std::vector<std::unique_ptr<ObjectFile> *> objects;
+  for (auto &[path, file] : work) {
+    if (file->object)
+      objects.push_back(&file->object);
+    if (file->archive)
+      for (auto &[off, member] : file->archive->members)
+        objects.push_back(&member);
+  }
+  llvm::parallelForEach(objects.begin(), objects.end(),
+                        [&](std::unique_ptr<ObjectFile> *obj) {
+    try {
+      SpeculativeScope speculative;
+      (*obj)->readSections(ctx);
+    } catch (SpeculativeFailure &) {
+      obj->reset(); // read again, and reported, if the walk needs it
+    }
+  });
+}
+
+std::unique_ptr<PreloadedFile> Preloader::take(const std::string &path) {
+  auto it = files.find(path);
+  if (it == files.end())
+    return nullptr;
+  return std::move(it->second);
+}
+
+} // namespace mld

@@ -1,0 +1,85 @@
+// Reading ahead: every object named on the command line and every member of
+// every archive it names is read (sections, symbols, name hashes) on all
+// cores before the in-order walk of read-inputs.cpp starts, so that the walk
+// itself only resolves names. See preload.cpp.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "llvm/Object/Archive.h"
+#include "llvm/Support/Allocator.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/StringSaver.h"
+
+namespace mld {
+
+struct Context;
+class ObjectFile;
+struct Symbol;
+
+// One entry of an archive's symbol index, with the name hashed and the
+// member located once, so that GNU rescans of the archive only compare.
+struct ArchiveIndexEntry {
+  std::string_view name;
+  uint32_t hash;
+  uint64_t memberOffset;  // the defining member's header offset
+  Symbol *sym = nullptr;  // looked up once the name exists in the link
+};
+
+// An archive as the preloader leaves it: parsed, index checked and hashed,
+// and its plain-object members read.
+struct PreloadedArchive {
+  std::unique_ptr<llvm::object::Archive> archive;
+  std::vector<ArchiveIndexEntry> index;
+  // Members read ahead, by header offset. A member that failed to read (the
+  // walk reads it again, and reports the error, if it is ever pulled) or is
+  // not a plain x86-64 object is absent.
+  std::unordered_map<uint64_t, std::unique_ptr<ObjectFile>> members;
+  // Member names live here (the preloader runs on worker threads, where the
+  // shared string saver may not be used).
+  llvm::BumpPtrAllocator nameAlloc;
+  llvm::StringSaver names{nameAlloc};
+};
+
+// A file read ahead, by the path the walk will open it by.
+struct PreloadedFile {
+  std::unique_ptr<llvm::MemoryBuffer> buffer;
+  std::unique_ptr<ObjectFile> object;          // a relocatable object, or
+  std::unique_ptr<PreloadedArchive> archive;   // an archive (not thin)
+};
+
+class Preloader {
+public:
+  // Reads what the command line names (finding -l libraries the way the
+  // walk will) in parallel. Nothing is reported: a file that fails here is
+  // simply not preloaded, and the walk reads it, and fails, in order.
+  void run(Context &ctx);
+  // The preloaded file for `path`, handed over once (a second mention of
+  // the same path is read again by the walk, as a separate input).
+  std::unique_ptr<PreloadedFile> take(const std::string &path);
+
+private:
+  std::unordered_map<std::string, std::unique_ptr<PreloadedFile>> files;
+};
+
+// Finds -l NAME in the -L directories: lib NAME.so unless `staticOnly`,
+// then lib NAME.a (and -l:FILE as the file itself), GNU ld's order.
+std::optional<std::string> findLibrary(Context &ctx, const std::string &name,
+                                       bool staticOnly);
+
+// Builds `out` from the archive's symbol index, checking that every entry
+// points at a member (Fatal otherwise: LLVM 14 follows offsets unchecked).
+void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar,
+                      const std::string &path,
+                      std::vector<ArchiveIndexEntry> &out);
+
+// Whether `buf` is plainly a 64-bit little-endian x86-64 ELF file of the
+// right header size: anything else is left to the walk to diagnose.
+bool isPlainObject(llvm::StringRef buf);
+
+} // namespace mld
