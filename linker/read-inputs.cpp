@@ -22,7 +22,9 @@
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace mld {
 
@@ -35,6 +37,7 @@ struct ArchiveFile {
   llvm::object::Archive *archive; // owned by ctx.archives: members' buffers
                                   // (a thin archive's own files) live in it
   std::unique_ptr<PreloadedArchive> preloaded; // members read ahead, if any
+  bool mapped = false; // the archive's buffer is an mmap of the file
   std::set<uint64_t> extracted; // member offsets already loaded
 };
 
@@ -320,6 +323,8 @@ void Reader::addPath(const std::string &path, bool fromScript) {
     return;
   case llvm::file_magic::archive:
     addArchive(path, mb, pre ? std::move(pre->archive) : nullptr);
+    archives.back()->mapped = ctx.buffers.back()->getBufferKind() ==
+                              llvm::MemoryBuffer::MemoryBuffer_MMap;
     return;
   case llvm::file_magic::elf_shared_object: {
     checkElfIdent(ctx, mb, path);
@@ -356,6 +361,26 @@ void Reader::addLibrary(const std::string &name) {
   if (!path)
     Fatal(ctx) << "unable to find library -l" << name;
   addPath(*path, false);
+}
+
+// The members read ahead but never pulled were touched for nothing; their
+// whole pages are given back (they are clean file pages: nothing is lost,
+// and the process's resident set shrinks by what the link does not use).
+static void releaseUnpulledMembers(Reader &r) {
+  const uintptr_t page = sysconf(_SC_PAGESIZE);
+  for (const auto &ar : r.archives) {
+    if (!ar->preloaded || !ar->mapped)
+      continue;
+    for (const auto &[offset, member] : ar->preloaded->members) {
+      if (!member)
+        continue; // pulled (or left for the walk to read)
+      llvm::StringRef buf = member->mb.getBuffer();
+      uintptr_t begin = ((uintptr_t)buf.begin() + page - 1) & ~(page - 1);
+      uintptr_t end = (uintptr_t)buf.end() & ~(page - 1);
+      if (begin < end)
+        madvise((void *)begin, end - begin, MADV_DONTNEED);
+    }
+  }
 }
 
 void readInputFiles(Context &ctx) {
@@ -422,6 +447,7 @@ void readInputFiles(Context &ctx) {
     r.endGroup();
   if (ctx.objs.empty())
     Fatal(ctx) << "no input files";
+  releaseUnpulledMembers(r);
 }
 
 } // namespace mld

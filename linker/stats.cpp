@@ -5,6 +5,8 @@
 #include "diag.h"
 
 #include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iostream>
 #include <sys/resource.h>
@@ -72,6 +74,17 @@ void reportStats(Context &ctx) {
     fprintf(stderr, "  %-28s %10llu\n", "local symbols", (unsigned long long)locals);
     fprintf(stderr, "  %-28s %10zu\n", "output chunks", ctx.chunks.size());
     fprintf(stderr, "  %-28s %10llu\n", "output bytes", (unsigned long long)ctx.fileSize);
+    // Where the memory is, at the end of the link: the mapped inputs and
+    // output (file and shmem pages) against the heap (anonymous pages).
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+      for (const char *key : {"VmHWM:", "RssAnon:", "RssFile:", "RssShmem:"})
+        if (line.rfind(key, 0) == 0) {
+          size_t kb = std::strtoull(line.c_str() + strlen(key), nullptr, 10);
+          fprintf(stderr, "  %-28s %10zu\n",
+                  (std::string(key[0] == 'V' ? "peak RSS" : key) +
+                   (key[0] == 'V' ? " (KiB)" : " (KiB)")).c_str(), kb);
+        }
     fprintf(stderr, "  pass times (ms):                  wall        cpu\n");
     for (const PassTime &p : ctx.passTimes)
       fprintf(stderr, "  %*s%-*s %10.2f %10.2f\n", p.depth * 2, "",
