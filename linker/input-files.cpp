@@ -75,6 +75,15 @@ void ObjectFile::readSections(Context &ctx) {
   }
 }
 
+bool ObjectFile::mayPullFor(uint32_t i) const {
+  const ElfSym &esym = elfSyms[i];
+  if (esym.getBinding() == STB_WEAK)
+    return false;
+  if (esym.st_shndx == SHN_UNDEF)
+    return true;
+  return esym.st_shndx < inComdatGroup.size() && inComdatGroup[esym.st_shndx];
+}
+
 // The part that must follow command-line order: the first COMDAT group of a
 // signature wins, and symbols resolve against what came before.
 void ObjectFile::resolveSymbols(Context &ctx) {
@@ -117,6 +126,10 @@ void ObjectFile::parseSections(Context &ctx) {
                    << " in SHT_GROUP section " << i;
       members.push_back(member);
     }
+    if (inComdatGroup.empty())
+      inComdatGroup.resize(shdrs.size());
+    for (uint32_t member : members)
+      inComdatGroup[member] = true;
     comdatGroups.push_back(
         {i, shdr.sh_info, llvm::CachedHashStringRef("", 0), std::move(members)});
   }

@@ -59,6 +59,10 @@ public:
   // on any thread); resolveSymbols must run in command-line order.
   void readSections(Context &ctx);
   void resolveSymbols(Context &ctx);
+  // Whether global symbol `i` can make the walk pull an archive member: a
+  // non-weak reference, or a non-weak definition in a COMDAT group (which
+  // is a reference if another file's group wins). After readSections.
+  bool mayPullFor(uint32_t i) const;
 
   std::unique_ptr<llvm::object::ELFFile<ELFT>> elf;
   llvm::ArrayRef<ElfSym> elfSyms;
@@ -76,6 +80,7 @@ public:
     std::vector<uint32_t> members; // member section indices
   };
   std::vector<ComdatGroup> comdatGroups;
+  std::vector<bool> inComdatGroup; // by section index (empty: no groups)
   std::vector<Symbol> localSymbols;
   // Names and name hashes of the global symbols, read by readSections (in
   // parallel) so that resolveSymbols only looks them up.

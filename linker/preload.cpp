@@ -23,6 +23,8 @@
 #include "llvm/BinaryFormat/Magic.h"
 #include "llvm/Support/Parallel.h"
 
+#include <atomic>
+#include <mutex>
 #include <optional>
 #include <sys/stat.h>
 
@@ -142,6 +144,7 @@ static void openAhead(Context &ctx, const std::string &path,
   }
 
   auto pa = std::make_unique<PreloadedArchive>();
+  pa->path = path;
   auto arOrErr = llvm::object::Archive::create(mb);
   if (!arOrErr) {
     llvm::consumeError(arOrErr.takeError());
@@ -170,9 +173,11 @@ static void openAhead(Context &ctx, const std::string &path,
     }
     if (!isPlainObject(buf->getBuffer()))
       continue;
-    llvm::MemoryBufferRef named(buf->getBuffer(), pa->names.save(*name));
-    pa->members[child.getChildOffset()] =
-        std::make_unique<ObjectFile>(named, path);
+    pa->memberAt[child.getChildOffset()] = pa->members.size();
+    pa->members.push_back(
+        {pa.get(),
+         llvm::MemoryBufferRef(buf->getBuffer(), pa->names.save(*name)),
+         nullptr});
   }
   if (err) {
     llvm::consumeError(std::move(err));
@@ -184,31 +189,30 @@ static void openAhead(Context &ctx, const std::string &path,
 void Preloader::run(Context &ctx) {
   // 1. The paths the walk will open, with -Bstatic/-Bdynamic followed as it
   //    follows them. Paths inside linker scripts are left to the walk.
-  std::vector<std::pair<std::string, PreloadedFile *>> work;
-  auto want = [&](const std::string &path) {
-    auto [it, inserted] = files.try_emplace(path, nullptr);
-    if (!inserted)
-      return;
-    it->second = std::make_unique<PreloadedFile>();
-    work.push_back({path, it->second.get()});
-  };
-  bool isStatic = false;
+  std::vector<std::pair<std::string, bool>> wanted; // path, whole archive
+  bool isStatic = false, wholeArchive = false;
   std::vector<bool> stack;
   using Kind = InputSpec::Kind;
   for (const InputSpec &spec : ctx.config.inputs) {
     switch (spec.kind) {
     case Kind::File:
-      want(spec.value);
+      wanted.push_back({spec.value, wholeArchive});
       break;
     case Kind::Library:
       if (auto path = findLibrary(ctx, spec.value, isStatic))
-        want(*path);
+        wanted.push_back({*path, wholeArchive});
       break;
     case Kind::Static:
       isStatic = true;
       break;
     case Kind::Dynamic:
       isStatic = false;
+      break;
+    case Kind::WholeArchive:
+      wholeArchive = true;
+      break;
+    case Kind::NoWholeArchive:
+      wholeArchive = false;
       break;
     case Kind::PushState:
       stack.push_back(isStatic);
@@ -223,32 +227,115 @@ void Preloader::run(Context &ctx) {
       break;
     }
   }
+  std::vector<std::pair<std::string, bool>> work;
+  for (auto &[path, whole] : wanted) {
+    auto [it, inserted] = files.try_emplace(path, nullptr);
+    if (inserted) {
+      it->second = std::make_unique<PreloadedFile>();
+      order.push_back(it->second.get());
+      work.push_back({path, whole});
+    }
+  }
 
   // 2. Open them all, and list the archives' members.
-  std::optional<ScopedTimer> timer(std::in_place, ctx, "preloadOpen");
-  llvm::parallelForEach(work.begin(), work.end(), [&](auto &w) {
-    openAhead(ctx, w.first, *w.second);
-  });
-
-  // 3. Read every object and member: sections, local symbols, global names.
-  timer.emplace(ctx, "preloadRead");
-  std::vector<std::unique_ptr<ObjectFile> *> objects;
-  for (auto &[path, file] : work) {
-    if (file->object)
-      objects.push_back(&file->object);
-    if (file->archive)
-      for (auto &[off, member] : file->archive->members)
-        objects.push_back(&member);
+  {
+    ScopedTimer timer(ctx, "preloadOpen");
+    llvm::parallelForEachN(0, work.size(), [&](size_t i) {
+      openAhead(ctx, work[i].first, *order[i]);
+      if (order[i]->archive)
+        order[i]->archive->wholeArchive = work[i].second;
+    });
   }
-  llvm::parallelForEach(objects.begin(), objects.end(),
-                        [&](std::unique_ptr<ObjectFile> *obj) {
-    try {
-      SpeculativeScope speculative;
-      (*obj)->readSections(ctx);
-    } catch (SpeculativeFailure &) {
-      obj->reset(); // read again, and reported, if the walk needs it
+
+  // 3. Read the objects, and the members the link can reach from them.
+  ScopedTimer timer(ctx, "preloadRead");
+  readReachable(ctx);
+}
+
+// Which members to read: GNU's rule pulls a member only for a name that a
+// file already in the link refers to, so the members worth reading are
+// those reachable from the command-line objects through "refers to a name
+// that member defines" (the archives' indexes say who defines what). The
+// closure ignores archive order, so it is a superset of what the walk will
+// pull; anything it misses is merely read later, by the walk.
+//
+// It is computed wave by wave: each wave is read in parallel, and reading a
+// file claims (atomically) the members defining the names it refers to,
+// which form the next wave.
+void Preloader::readReachable(Context &ctx) {
+  // Name -> the members defining it, as chains through `definers`.
+  llvm::DenseMap<llvm::CachedHashStringRef, uint32_t> firstDefiner;
+  std::vector<std::pair<PreloadedMember *, uint32_t>> definers;
+  definers.push_back({nullptr, 0}); // index 0 ends a chain
+  std::vector<std::unique_ptr<ObjectFile> *> wave;
+  auto claim = [](PreloadedMember &m,
+                  std::vector<std::unique_ptr<ObjectFile> *> &out) {
+    if (std::atomic_ref<bool>(m.scheduled).exchange(true))
+      return;
+    m.file = std::make_unique<ObjectFile>(m.mb, m.owner->path);
+    out.push_back(&m.file);
+  };
+  for (PreloadedFile *file : order) {
+    if (file->object)
+      wave.push_back(&file->object);
+    PreloadedArchive *pa = file->archive.get();
+    if (!pa)
+      continue;
+    if (pa->wholeArchive) {
+      for (PreloadedMember &m : pa->members)
+        claim(m, wave);
+      continue;
     }
-  });
+    for (const ArchiveIndexEntry &e : pa->index) {
+      auto at = pa->memberAt.find(e.memberOffset);
+      if (at == pa->memberAt.end())
+        continue;
+      llvm::CachedHashStringRef key(llvm::StringRef(e.name.data(), e.name.size()),
+                                    e.hash);
+      uint32_t &head = firstDefiner[key];
+      definers.push_back({&pa->members[at->second], head});
+      head = definers.size() - 1;
+    }
+  }
+  auto claimDefiners = [&](std::string_view name, uint32_t hash,
+                           std::vector<std::unique_ptr<ObjectFile> *> &out) {
+    auto it = firstDefiner.find(
+        llvm::CachedHashStringRef(llvm::StringRef(name.data(), name.size()), hash));
+    if (it == firstDefiner.end())
+      return;
+    for (uint32_t i = it->second; i; i = definers[i].second)
+      claim(*definers[i].first, out);
+  };
+  // Names the link starts out needing: the entry point and -u names.
+  for (Symbol *sym : ctx.symtab.symbols)
+    if (sym->isUndefined() && !sym->isWeakRefOnly)
+      claimDefiners(sym->name, SymbolTable::hashName(sym->name), wave);
+
+  std::mutex mu;
+  while (!wave.empty()) {
+    std::vector<std::unique_ptr<ObjectFile> *> next;
+    llvm::parallelForEach(wave.begin(), wave.end(),
+                          [&](std::unique_ptr<ObjectFile> *obj) {
+      try {
+        SpeculativeScope speculative;
+        (*obj)->readSections(ctx);
+      } catch (SpeculativeFailure &) {
+        obj->reset(); // read again, and reported, if the walk needs it
+        return;
+      }
+      std::vector<std::unique_ptr<ObjectFile> *> found;
+      ObjectFile &f = **obj;
+      for (uint32_t i = f.firstGlobal; i < f.elfSyms.size(); i++)
+        if (f.mayPullFor(i))
+          claimDefiners(f.globalNames[i - f.firstGlobal],
+                        f.globalHashes[i - f.firstGlobal], found);
+      if (!found.empty()) {
+        std::lock_guard<std::mutex> lock(mu);
+        next.insert(next.end(), found.begin(), found.end());
+      }
+    });
+    wave = std::move(next);
+  }
 }
 
 std::unique_ptr<PreloadedFile> Preloader::take(const std::string &path) {

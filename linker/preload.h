@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/Object/Archive.h"
 #include "llvm/Support/Allocator.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -31,15 +32,28 @@ struct ArchiveIndexEntry {
   Symbol *sym = nullptr;  // looked up once the name exists in the link
 };
 
+struct PreloadedArchive;
+
+// A plain-object member of a preloaded archive.
+struct PreloadedMember {
+  PreloadedArchive *owner;
+  llvm::MemoryBufferRef mb; // named after the member
+  // Read ahead, once something the link may contain refers to a name the
+  // member defines. Null if never reached, or if reading it failed (the walk
+  // then reads it again, and reports the error, if it pulls it).
+  std::unique_ptr<ObjectFile> file;
+  bool scheduled = false; // claimed for reading (atomically, see preload.cpp)
+};
+
 // An archive as the preloader leaves it: parsed, index checked and hashed,
-// and its plain-object members read.
+// its plain-object members listed and the reachable ones read.
 struct PreloadedArchive {
+  std::string path;
   std::unique_ptr<llvm::object::Archive> archive;
   std::vector<ArchiveIndexEntry> index;
-  // Members read ahead, by header offset. A member that failed to read (the
-  // walk reads it again, and reports the error, if it is ever pulled) or is
-  // not a plain x86-64 object is absent.
-  std::unordered_map<uint64_t, std::unique_ptr<ObjectFile>> members;
+  std::vector<PreloadedMember> members;
+  llvm::DenseMap<uint64_t, uint32_t> memberAt; // header offset -> members[i]
+  bool wholeArchive = false; // named under --whole-archive: all are read
   // Member names live here (the preloader runs on worker threads, where the
   // shared string saver may not be used).
   llvm::BumpPtrAllocator nameAlloc;
@@ -64,7 +78,10 @@ public:
   std::unique_ptr<PreloadedFile> take(const std::string &path);
 
 private:
+  void readReachable(Context &ctx);
+
   std::unordered_map<std::string, std::unique_ptr<PreloadedFile>> files;
+  std::vector<PreloadedFile *> order; // command-line order
 };
 
 // Finds -l NAME in the -L directories: lib NAME.so unless `staticOnly`,

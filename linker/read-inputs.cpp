@@ -146,10 +146,13 @@ static llvm::object::Archive::Child childAt(Reader &r, ArchiveFile &ar,
 // reads it now (which reports whatever is wrong with it).
 static void pullMember(Reader &r, ArchiveFile &ar, uint64_t offset) {
   if (ar.preloaded) {
-    auto it = ar.preloaded->members.find(offset);
-    if (it != ar.preloaded->members.end() && it->second) {
-      r.addPrereadObject(std::move(it->second));
-      return;
+    auto it = ar.preloaded->memberAt.find(offset);
+    if (it != ar.preloaded->memberAt.end()) {
+      PreloadedMember &m = ar.preloaded->members[it->second];
+      if (m.file) {
+        r.addPrereadObject(std::move(m.file));
+        return;
+      }
     }
   }
   loadMember(r, ar, childAt(r, ar, offset));
@@ -371,10 +374,10 @@ static void releaseUnpulledMembers(Reader &r) {
   for (const auto &ar : r.archives) {
     if (!ar->preloaded || !ar->mapped)
       continue;
-    for (const auto &[offset, member] : ar->preloaded->members) {
-      if (!member)
-        continue; // pulled (or left for the walk to read)
-      llvm::StringRef buf = member->mb.getBuffer();
+    for (const PreloadedMember &member : ar->preloaded->members) {
+      if (!member.file)
+        continue; // pulled, or never read
+      llvm::StringRef buf = member.mb.getBuffer();
       uintptr_t begin = ((uintptr_t)buf.begin() + page - 1) & ~(page - 1);
       uintptr_t end = (uintptr_t)buf.end() & ~(page - 1);
       if (begin < end)
