@@ -73,9 +73,9 @@ static void createEhFrameHdr(Context &ctx) {
     ctx.ehFrameHdr = ctx.make<EhFrameHdrSection>();
 }
 
-// .comment gets our identification next to the compilers' (merged, so one
-// copy of each distinct string).
-static void addCommentSection(Context &ctx) {
+// .comment gets our identification next to the compilers' (merged with
+// theirs by splitMergeableSections, so one copy of each distinct string).
+static InputSection *makeCommentSection(Context &ctx) {
   static const char ident[] = "mld " MLD_VERSION;
   InputSection *isec = ctx.newSection();
   isec->name = ".comment";
@@ -85,15 +85,7 @@ static void addCommentSection(Context &ctx) {
   isec->contents = llvm::ArrayRef<uint8_t>(
       reinterpret_cast<const uint8_t *>(ident), sizeof ident);
   isec->size = sizeof ident;
-  auto key = std::make_tuple(std::string(".comment"),
-                             (uint64_t)(SHF_MERGE | SHF_STRINGS), (uint64_t)1);
-  MergedSection *&ms = ctx.mergedSections[key];
-  if (!ms) {
-    ms = new MergedSection(ctx, ".comment", SHF_MERGE | SHF_STRINGS,
-                           SHT_PROGBITS, 1);
-    ctx.mergedStorage.emplace_back(ms);
-  }
-  ms->add(ctx, *isec);
+  return isec;
 }
 
 int link(const Config &config) {
@@ -153,8 +145,8 @@ int link(const Config &config) {
     }
     {
       ScopedTimer t2(ctx, "splitMergeableSections");
-      splitMergeableSections(ctx);
-      addCommentSection(ctx);
+      InputSection *comment = makeCommentSection(ctx);
+      splitMergeableSections(ctx, comment);
     }
   }
 

@@ -51,30 +51,6 @@ void stripDebugSections(Context &ctx) {
         isec->isAlive = false;
 }
 
-// Splits every live SHF_MERGE section into pieces and deduplicates them into
-// one MergedSection per (output name, flags, entsize).
-void splitMergeableSections(Context &ctx) {
-  for (ObjectFile *file : ctx.objs) {
-    for (InputSection *isec : file->sections) {
-      if (!isec || !isec->isAlive || !(isec->flags & SHF_MERGE) ||
-          isec->isNoBits() || isec->size == 0)
-        continue;
-      if (!(isec->flags & SHF_STRINGS) && isec->entsize == 0)
-        continue;
-      std::string outName(outputSectionName(isec->name, isec->flags));
-      uint64_t flags = isec->flags & ~(uint64_t)SHF_GROUP;
-      auto key = std::make_tuple(outName, flags, isec->entsize);
-      MergedSection *&ms = ctx.mergedSections[key];
-      if (!ms) {
-        ms = new MergedSection(ctx, ctx.saver.save(outName), flags, isec->type,
-                               isec->entsize);
-        ctx.mergedStorage.emplace_back(ms);
-      }
-      ms->add(ctx, *isec);
-    }
-  }
-}
-
 std::string_view outputSectionName(std::string_view name, uint64_t flags) {
   // .text.foo, .rodata.str1.1, .data.rel.ro.local, .bss.x, .tdata.y, ...
   // go to the section named by their prefix, as GNU ld's default script.

@@ -4,12 +4,19 @@
 
 #include <string_view>
 
+#include "llvm/ADT/ArrayRef.h"
+
 namespace mld {
 struct Context;
+struct InputSection;
 
 void convertCommonSymbols(Context &ctx);
 void stripDebugSections(Context &ctx);
-void splitMergeableSections(Context &ctx);
+// Splits every live SHF_MERGE section, then the linker-made `extra` ones,
+// into pieces, deduplicated in one MergedSection per (output name, flags,
+// entsize) (merged-section.cpp).
+void splitMergeableSections(Context &ctx,
+                            llvm::ArrayRef<InputSection *> extra = {});
 void binSections(Context &ctx);
 void finalizeChunks(Context &ctx);
 void createSegments(Context &ctx);

@@ -4,6 +4,7 @@
 // (.dynamic, .dynsym, hash tables, versions, .interp) are in dynamic.h.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -17,16 +18,25 @@ namespace mld {
 // constants from every input are stored once. Its data is a linker-made
 // InputSection placed in the output section like any other member, so merged
 // strings sit inside .rodata as with GNU ld.
+// (merged-section.cpp)
 class MergedSection {
 public:
   MergedSection(Context &ctx, std::string_view name, uint64_t flags,
                 uint32_t type, uint64_t entsize);
+  ~MergedSection();
   // Splits `isec` into pieces and gives each piece its place here.
   void add(Context &ctx, InputSection &isec);
+  // The same for sections already split (splitMergeableSections), in order.
+  void addSplit(Context &ctx, llvm::ArrayRef<InputSection *> inputs);
 
   InputSection *out; // the deduplicated data
+
+  static constexpr unsigned shardBits = 4;
+  static constexpr size_t numShards = size_t(1) << shardBits;
+
 private:
-  std::unordered_map<std::string_view, uint64_t> offsets;
+  struct Shard;
+  std::unique_ptr<Shard[]> shards; // the distinct pieces, by hash
   std::vector<uint8_t> *data;
 };
 
