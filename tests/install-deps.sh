@@ -6,7 +6,7 @@ pkgs=(
   build-essential g++ cmake ninja-build pkg-config
   llvm-14-dev libboost-program-options-dev googletest libgtest-dev
   binutils lld mold gdb python3 clang
-  zlib1g-dev libsqlite3-dev liblua5.4-dev
+  zlib1g-dev libncurses-dev libsqlite3-dev liblua5.4-dev
 )
 missing=()
 for p in "${pkgs[@]}"; do
