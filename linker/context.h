@@ -15,12 +15,12 @@
 #include "chunks.h"
 #include "config.h"
 #include "input-files.h"
+#include "output-file.h"
 #include "symbol-table.h"
 #include "synthetic.h"
 #include "reloc-log.h"
 #include "stats.h"
 #include "llvm/Object/Archive.h"
-#include "llvm/Support/FileOutputBuffer.h"
 #include "llvm/Support/StringSaver.h"
 
 namespace mld {
@@ -136,7 +136,7 @@ struct Context {
   std::vector<PassTime> passTimes;
   int timerDepth = 0;
 
-  std::unique_ptr<llvm::FileOutputBuffer> outputBuffer;
+  std::unique_ptr<OutputFile> outputFile; // the output being written (writer.cpp)
   std::unique_ptr<RelocLog> relocLog;
 
   template <typename T, typename... Args> T *make(Args &&...args) {

@@ -39,9 +39,10 @@ void exitLink(Context &ctx, int status) {
   std::cout.flush();
   std::cerr.flush();
   // The output is written to a temporary file and only renamed into place by
-  // a successful commit, so a failed link leaves nothing behind.
-  if (ctx.outputBuffer)
-    ctx.outputBuffer.reset();
+  // a successful commit, so a failed link leaves no partial output behind.
+  // (Nothing is unmapped or closed: the exit does that at once.)
+  if (ctx.outputFile)
+    ctx.outputFile->discard();
   std::_Exit(status);
 }
 

@@ -1,7 +1,8 @@
-// The last pass: bytes into the output buffer, relocations applied in place,
-// then commit. The buffer is LLVM's FileOutputBuffer: the file is created
-// under a temporary name and renamed on commit, so readers never see a half-
-// written output and an error leaves the old file (or none) in place.
+// The last pass: bytes into the output file, relocations applied in place,
+// then commit. The file (output-file.h) is a temporary one renamed over the
+// output path on commit, so readers never see a half-written output; it may
+// be the old output itself, reused, in which case every byte of the file is
+// written here, padding included, since the old bytes are still there.
 #include "writer.h"
 
 #include "arch-x86-64.h"
@@ -9,6 +10,7 @@
 #include "dynamic.h"
 #include "gc-sections.h"
 #include "diag.h"
+#include "output-file.h"
 #include "reloc-log.h"
 #include "stats.h"
 #include "synthetic.h"
@@ -17,6 +19,7 @@
 #include "llvm/Support/Parallel.h"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 
 namespace mld {
@@ -87,22 +90,101 @@ static void logSyntheticEntries(Context &ctx, const uint8_t *buf) {
   }
 }
 
+// One unit of the copy phase: a chunk's bytes, or a stretch of the file that
+// no chunk covers (alignment padding), to be zeroed in a reused file.
+struct CopyTask {
+  Chunk *chunk; // null: zero [begin, end)
+  uint64_t begin, end;
+};
+
+// Chunks whose writeTo stores every byte of their range, so that a reused
+// file needs no zeroing first. Only the large ones are worth listing: the
+// others are cleared before writeTo, which costs nothing at their size.
+static bool writesEveryByte(const Chunk *c) {
+  if (auto *strtab = dynamic_cast<const StrtabSection *>(c))
+    return c->shdr.sh_size == strtab->strings.size(); // one memcpy of it all
+  // Whole Elf64_Rela records, one per entry.
+  return dynamic_cast<const RelaDynSection *>(c) ||
+         dynamic_cast<const RelaPltSection *>(c);
+}
+
+// Zeroes the bytes of `osec` at `out` that OutputSection::writeTo does not
+// write: alignment padding between members, and members without contents.
+static void zeroMemberGaps(const OutputSection &osec, uint8_t *out) {
+  uint64_t written = 0; // end of the bytes known to be written so far
+  for (const InputSection *isec : osec.members) {
+    if (isec->isNoBits() || isec->contents.empty())
+      continue;
+    if (isec->offset > written)
+      memset(out + written, 0, isec->offset - written);
+    written = std::max(written, isec->offset + isec->contents.size());
+  }
+  if (osec.shdr.sh_size > written)
+    memset(out + written, 0, osec.shdr.sh_size - written);
+}
+
+// Every chunk with file bytes, plus, when the file holds stale bytes, the
+// stretches between chunks (from offset 0 to the end of the file).
+static std::vector<CopyTask> copyTasks(Context &ctx, bool stale) {
+  std::vector<CopyTask> tasks;
+  for (Chunk *c : ctx.chunks)
+    if (!c->isNoBits())
+      tasks.push_back({c, c->shdr.sh_offset, c->shdr.sh_offset + c->shdr.sh_size});
+  if (!stale)
+    return tasks;
+  std::vector<std::pair<uint64_t, uint64_t>> covered;
+  for (const CopyTask &t : tasks)
+    covered.push_back({t.begin, t.end});
+  std::sort(covered.begin(), covered.end());
+  uint64_t pos = 0;
+  for (auto [begin, end] : covered) {
+    if (begin > pos)
+      tasks.push_back({nullptr, pos, begin});
+    pos = std::max(pos, end);
+  }
+  if (ctx.fileSize > pos)
+    tasks.push_back({nullptr, pos, ctx.fileSize});
+  return tasks;
+}
+
 void writeOutput(Context &ctx) {
   std::optional<ScopedTimer> phase(std::in_place, ctx, "openOutput");
-  auto bufOrErr = llvm::FileOutputBuffer::create(
-      ctx.config.outputPath, ctx.fileSize, llvm::FileOutputBuffer::F_executable);
-  if (!bufOrErr)
+  std::string err;
+  // A shared object may be mapped by running programs, and the kernel does
+  // not stop writes to it (it does for a running executable): never reuse.
+  ctx.outputFile = OutputFile::open(ctx.config.outputPath, ctx.fileSize,
+                                    !ctx.config.isShared(), err);
+  if (!ctx.outputFile)
     Fatal(ctx) << "cannot open output file " << ctx.config.outputPath << ": "
-               << llvm::toString(bufOrErr.takeError());
-  ctx.outputBuffer = std::move(*bufOrErr);
-  uint8_t *buf = ctx.outputBuffer->getBufferStart();
+               << err;
+  uint8_t *buf = ctx.outputFile->data();
+  bool stale = ctx.outputFile->holdsStaleBytes();
+  // Faulting the pages in up front, in a few calls spread over the workers,
+  // is cheaper than one page fault per 4 KiB page in the copies below.
+  phase.emplace(ctx, "prefault");
+  if (!ctx.outputFile->prefault(err))
+    Fatal(ctx) << "cannot write output file " << ctx.config.outputPath << ": "
+               << err;
 
   phase.emplace(ctx, "copyChunks");
   // Chunks cover disjoint bytes, so they are written in parallel. The
-  // synthetic tables only read symbols and layout, which are final.
-  llvm::parallelForEach(ctx.chunks.begin(), ctx.chunks.end(), [&](Chunk *c) {
-    if (!c->isNoBits())
-      c->writeTo(ctx, buf + c->shdr.sh_offset);
+  // synthetic tables only read symbols and layout, which are final. In a
+  // reused file, the bytes no chunk writes are zeroed in the same tasks: a
+  // fresh file reads as zeros there, and the output must not depend on
+  // which one it was.
+  std::vector<CopyTask> tasks = copyTasks(ctx, stale);
+  llvm::parallelForEach(tasks.begin(), tasks.end(), [&](const CopyTask &t) {
+    if (!t.chunk) {
+      memset(buf + t.begin, 0, t.end - t.begin);
+      return;
+    }
+    uint8_t *out = buf + t.begin;
+    auto *osec = dynamic_cast<OutputSection *>(t.chunk);
+    if (stale && !osec && !writesEveryByte(t.chunk))
+      memset(out, 0, t.end - t.begin);
+    t.chunk->writeTo(ctx, out);
+    if (stale && osec)
+      zeroMemberGaps(*osec, out);
   });
 
   phase.emplace(ctx, "applyRelocations");
@@ -143,10 +225,10 @@ void writeOutput(Context &ctx) {
       Fatal(ctx) << err;
   }
   phase.emplace(ctx, "commit");
-  if (llvm::Error e = ctx.outputBuffer->commit())
+  // No munmap: the exit tears down the whole address space in one go anyway.
+  if (!ctx.outputFile->commit(err))
     Fatal(ctx) << "cannot write output file " << ctx.config.outputPath << ": "
-               << llvm::toString(std::move(e));
-  ctx.outputBuffer.reset();
+               << err;
 }
 
 } // namespace mld

