@@ -100,8 +100,16 @@ public:
   SharedFile(llvm::MemoryBufferRef mb)
       : InputFile(Kind::Shared, mb, "") {}
   void parse(Context &ctx);
+  // parse() in two halves, as for ObjectFile: read() touches only this file;
+  // resolveSymbols() runs in command-line order.
+  void read(Context &ctx);
+  void resolveSymbols(Context &ctx);
 
   std::unique_ptr<llvm::object::ELFFile<ELFT>> elf;
+  llvm::ArrayRef<ElfSym> elfSyms; // .dynsym
+  // Names and their hashes by .dynsym index (empty for locals).
+  std::vector<std::string_view> names;
+  std::vector<uint32_t> hashes;
   std::string soname;
   bool asNeeded = false;
   bool isNeeded = false; // some reference resolved to it (for --as-needed)

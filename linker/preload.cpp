@@ -32,11 +32,16 @@ namespace mld {
 
 using namespace llvm::ELF;
 
-bool isPlainObject(llvm::StringRef buf) {
-  return llvm::identify_magic(buf) == llvm::file_magic::elf_relocatable &&
-         buf.size() >= sizeof(ELFT::Ehdr) && buf[EI_CLASS] == ELFCLASS64 &&
+// A 64-bit little-endian x86-64 ELF file with a whole header.
+static bool isPlainElf(llvm::StringRef buf) {
+  return buf.size() >= sizeof(ELFT::Ehdr) && buf[EI_CLASS] == ELFCLASS64 &&
          buf[EI_DATA] == ELFDATA2LSB && (uint8_t)buf[18] == EM_X86_64 &&
          buf[19] == 0;
+}
+
+bool isPlainObject(llvm::StringRef buf) {
+  return llvm::identify_magic(buf) == llvm::file_magic::elf_relocatable &&
+         isPlainElf(buf);
 }
 
 std::optional<std::string> findLibrary(Context &ctx, const std::string &name,
@@ -137,10 +142,14 @@ static void openAhead(Context &ctx, const std::string &path,
     if (isPlainObject(mb.getBuffer()))
       file.object = std::make_unique<ObjectFile>(mb, "");
     return;
+  case llvm::file_magic::elf_shared_object:
+    if (isPlainElf(mb.getBuffer()))
+      file.shared = std::make_unique<SharedFile>(mb);
+    return;
   case llvm::file_magic::archive:
     break;
   default:
-    return; // shared libraries and scripts: only the buffer is kept
+    return; // linker scripts: only the buffer is kept
   }
 
   auto pa = std::make_unique<PreloadedArchive>();
@@ -311,11 +320,26 @@ void Preloader::readReachable(Context &ctx) {
     if (sym->isUndefined() && !sym->isWeakRefOnly)
       claimDefiners(sym->name, SymbolTable::hashName(sym->name), wave);
 
+  // Shared libraries are read in the first wave too; they pull nothing.
+  std::vector<std::unique_ptr<SharedFile> *> shared;
+  for (PreloadedFile *file : order)
+    if (file->shared)
+      shared.push_back(&file->shared);
+
   std::mutex mu;
-  while (!wave.empty()) {
+  while (!wave.empty() || !shared.empty()) {
     std::vector<std::unique_ptr<ObjectFile> *> next;
-    llvm::parallelForEach(wave.begin(), wave.end(),
-                          [&](std::unique_ptr<ObjectFile> *obj) {
+    llvm::parallelForEachN(0, shared.size() + wave.size(), [&](size_t k) {
+      if (k < shared.size()) {
+        try {
+          SpeculativeScope speculative;
+          (*shared[k])->read(ctx);
+        } catch (SpeculativeFailure &) {
+          shared[k]->reset();
+        }
+        return;
+      }
+      std::unique_ptr<ObjectFile> *obj = wave[k - shared.size()];
       try {
         SpeculativeScope speculative;
         (*obj)->readSections(ctx);
@@ -335,6 +359,7 @@ void Preloader::readReachable(Context &ctx) {
       }
     });
     wave = std::move(next);
+    shared.clear();
   }
 }
 

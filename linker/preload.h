@@ -21,6 +21,7 @@ namespace mld {
 
 struct Context;
 class ObjectFile;
+class SharedFile;
 struct Symbol;
 
 // One entry of an archive's symbol index, with the name hashed and the
@@ -64,6 +65,7 @@ struct PreloadedArchive {
 struct PreloadedFile {
   std::unique_ptr<llvm::MemoryBuffer> buffer;
   std::unique_ptr<ObjectFile> object;          // a relocatable object, or
+  std::unique_ptr<SharedFile> shared;          // a shared library, or
   std::unique_ptr<PreloadedArchive> archive;   // an archive (not thin)
 };
 

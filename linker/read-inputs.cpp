@@ -333,7 +333,10 @@ void Reader::addPath(const std::string &path, bool fromScript) {
     checkElfIdent(ctx, mb, path);
     if (ctx.config.isStatic && ctx.config.kind != OutputKind::Shared)
       Fatal(ctx) << path << ": attempted static link of dynamic object";
-    auto file = std::make_unique<SharedFile>(mb);
+    std::unique_ptr<SharedFile> file = pre && pre->shared
+                                           ? std::move(pre->shared)
+                                           : std::make_unique<SharedFile>(mb);
+    bool wasRead = pre && file.get() && !file->names.empty();
     SharedFile *so = file.get();
     so->priority = nextPriority++;
     so->asNeeded = state.asNeeded;
@@ -341,7 +344,10 @@ void Reader::addPath(const std::string &path, bool fromScript) {
     ctx.dsos.push_back(so);
     if (ctx.config.trace)
       std::cout << path << "\n";
-    so->parse(ctx);
+    if (wasRead)
+      so->resolveSymbols(ctx);
+    else
+      so->parse(ctx);
     return;
   }
   case llvm::file_magic::elf:

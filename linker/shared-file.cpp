@@ -14,6 +14,13 @@ using namespace llvm::ELF;
 using llvm::object::ELFFile;
 
 void SharedFile::parse(Context &ctx) {
+  read(ctx);
+  resolveSymbols(ctx);
+}
+
+// Everything that concerns only this file (and may run on a worker thread):
+// headers, SONAME, versions, and the names of the symbols with their hashes.
+void SharedFile::read(Context &ctx) {
   std::string name = displayName();
   elf = std::make_unique<ELFFile<ELFT>>(
       check(ctx, ELFFile<ELFT>::create(mb.getBuffer()), name));
@@ -89,18 +96,34 @@ void SharedFile::parse(Context &ctx) {
     }
   }
 
+  elfSyms = syms;
+  names.assign(syms.size(), {});
+  hashes.assign(syms.size(), 0);
+  for (uint32_t i = 1; i < syms.size(); i++) {
+    if (syms[i].getBinding() == STB_LOCAL)
+      continue;
+    names[i] = check(ctx, syms[i].getName(strtab), name);
+    hashes[i] = SymbolTable::hashName(names[i]);
+  }
+}
+
+// In command-line order: each name against what came before.
+void SharedFile::resolveSymbols(Context &ctx) {
+  const std::string &name = displayName();
+  auto shdrs = check(ctx, elf->sections(), name);
+  llvm::ArrayRef<ElfSym> syms = elfSyms;
   dynSymbols.assign(syms.size(), nullptr);
   for (uint32_t i = 1; i < syms.size(); i++) {
     const ElfSym &esym = syms[i];
     if (esym.getBinding() == STB_LOCAL)
       continue;
-    std::string_view symName = check(ctx, esym.getName(strtab), name);
+    std::string_view symName = names[i];
     uint16_t ver = versyms.empty() ? (uint16_t)VER_NDX_GLOBAL : versyms[i];
     // A hidden (non-default) version, e.g. memcpy@GLIBC_2.2.5 beside
     // memcpy@@GLIBC_2.14, never satisfies an unversioned reference.
     if (ver & VERSYM_HIDDEN)
       continue;
-    Symbol *sym = ctx.symtab.intern(symName);
+    Symbol *sym = ctx.symtab.intern(symName, hashes[i]);
     dynSymbols[i] = sym;
     if (esym.st_shndx == SHN_UNDEF) {
       sym->referencedByDso = true;
