@@ -39,6 +39,7 @@ struct ArchiveFile {
   std::unique_ptr<PreloadedArchive> preloaded; // members read ahead, if any
   bool mapped = false; // the archive's buffer is an mmap of the file
   std::set<uint64_t> extracted; // member offsets already loaded
+  size_t namesSeen = ~size_t(0); // symbol-table size at the last index pass
 };
 
 namespace {
@@ -161,21 +162,39 @@ static void pullMember(Reader &r, ArchiveFile &ar, uint64_t offset) {
 // GNU rule: pull the members that define a name undefined right now,
 // repeating because a pulled member may leave new names undefined. A name
 // no file has mentioned yet cannot be undefined, so it is not even created.
+//
+// An entry whose name got defined, or whose member was pulled, can never
+// pull again (definitions only get stronger), so each pass drops those:
+// big archives are rescanned many times, and most of their entries die in
+// the first pass. Names not yet in the table are looked up again only if
+// the table grew since the last pass.
 static bool extractNeeded(Reader &r, ArchiveFile &ar) {
   bool any = false;
   for (bool changed = true; changed;) {
     changed = false;
-    for (ArchiveIndexEntry &e : ar.index) {
-      if (!e.sym && !(e.sym = r.ctx.symtab.find(e.name, e.hash)))
-        continue;
-      // Weak references never pull members (gABI, "Symbol Table").
-      if (!e.sym->isUndefined() || e.sym->isWeakRefOnly)
-        continue;
-      if (!ar.extracted.insert(e.memberOffset).second)
-        continue;
-      pullMember(r, ar, e.memberOffset);
-      changed = any = true;
+    size_t namesNow = r.ctx.symtab.symbols.size();
+    bool newNames = namesNow != ar.namesSeen;
+    ar.namesSeen = namesNow;
+    size_t kept = 0;
+    for (size_t i = 0; i < ar.index.size(); i++) {
+      ArchiveIndexEntry e = ar.index[i];
+      if (!e.sym && newNames)
+        e.sym = r.ctx.symtab.find(e.name, e.hash);
+      bool live = true;
+      if (e.sym && !e.sym->isUndefined()) {
+        live = false;
+      } else if (e.sym && !e.sym->isWeakRefOnly) {
+        // Weak references never pull members (gABI, "Symbol Table").
+        if (ar.extracted.insert(e.memberOffset).second) {
+          pullMember(r, ar, e.memberOffset);
+          changed = any = true;
+        }
+        live = false;
+      }
+      if (live)
+        ar.index[kept++] = e;
     }
+    ar.index.resize(kept);
   }
   return any;
 }
