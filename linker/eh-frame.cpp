@@ -5,10 +5,13 @@
 #include "dynamic.h"
 
 #include "llvm/Support/Endian.h"
+#include "llvm/Support/Parallel.h"
+#include "llvm/Support/xxhash.h"
 
 #include <algorithm>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 
 namespace mld {
 
@@ -196,81 +199,229 @@ namespace mld {
 // their relocations move with them; every kept FDE's CIE pointer, which is
 // relative and may now cross into another object's records, is recorded in
 // ctx.ehFrameCiePatches and written once addresses are known.
-void pruneEhFrames(Context &ctx) {
-  struct CieKey {
-    std::string bytes;
-    std::vector<std::tuple<uint64_t, uint32_t, const Symbol *, int64_t>> relocs;
-    bool operator<(const CieKey &o) const {
-      return std::tie(bytes, relocs) < std::tie(o.bytes, o.relocs);
-    }
-  };
-  std::map<CieKey, std::pair<InputSection *, uint64_t>> canonicalCies;
+//
+// Sections are parsed and rewritten in parallel; only the choice of the
+// first copy of each CIE, and so the records' new offsets, is made in one
+// serial walk in link order (a few instructions per record).
+namespace {
+// A record of an input .eh_frame. Offsets are 32-bit, as .eh_frame_hdr's
+// are (sections of 4 GiB or more are left as they are).
+struct EhRecord {
+  uint32_t off, len;         // in the input section
+  uint32_t relFirst, relEnd; // its relocations
+  uint32_t newOff;           // kept: offset in the rewritten section
+  int32_t cie;               // CIE: its index in cies; FDE: its CIE's, or -1
+  bool isCie;
+  bool keep; // FDE: its function is kept and its CIE was found
+};
 
-  for (ObjectFile *f : ctx.objs) {
-    for (InputSection *isec : f->sections) {
-      if (!isec || !isec->isAlive || !isec->isEhFrame)
-        continue;
-      llvm::ArrayRef<uint8_t> d = isec->contents;
-      auto &bytes = ctx.newData();
-      auto &relas = *ctx.ownedRelas.emplace_back(new std::vector<ElfRela>());
-      // Old offset of each CIE in this section -> its canonical copy.
-      std::map<uint64_t, std::pair<InputSection *, uint64_t>> cieOf;
-      size_t r = 0;
-      uint64_t off = 0;
-      for (; off + 8 <= d.size();) {
-        uint32_t len = read32le(d.data() + off);
-        if (len == 0 || len == 0xffffffff || off + 4 + len > d.size())
-          break;
-        uint64_t end = off + 4 + len;
-        uint32_t id = read32le(d.data() + off + 4);
-        size_t first = r;
-        while (r < isec->relas.size() && isec->relas[r].r_offset < end)
-          r++;
-        auto keep = [&]() {
-          uint64_t to = bytes.size();
-          bytes.insert(bytes.end(), d.begin() + off, d.begin() + end);
-          for (size_t i = first; i < r; i++) {
-            ElfRela rel = isec->relas[i];
-            rel.r_offset = rel.r_offset - off + to;
-            relas.push_back(rel);
-          }
-          return to;
-        };
-        if (id == 0) {
-          CieKey key;
-          key.bytes.assign(reinterpret_cast<const char *>(d.data() + off),
-                           end - off);
-          for (size_t i = first; i < r; i++) {
-            const ElfRela &rel = isec->relas[i];
-            key.relocs.emplace_back(rel.r_offset - off, rel.getType(false),
-                                    f->symbols[rel.getSymbol(false)],
-                                    (int64_t)rel.r_addend);
-          }
-          auto it = canonicalCies.find(key);
-          if (it == canonicalCies.end())
-            it = canonicalCies.emplace(key, std::make_pair(isec, keep())).first;
-          cieOf[off] = it->second;
-        } else {
-          uint64_t cieOff = off + 4 - id;
-          bool dead = first < r &&
-                      f->symbols[isec->relas[first].getSymbol(false)]
-                          ->isInDiscardedSection();
-          auto cie = cieOf.find(cieOff);
-          if (dead || cie == cieOf.end())
-            ; // dropped (or malformed: no CIE before it in this section)
-          else
-            ctx.ehFrameCiePatches.push_back(
-                {isec, keep() + 4, cie->second.first, cie->second.second});
-        }
-        off = end;
+struct EhCie {
+  uint32_t rec;
+  uint64_t hash; // of its bytes and relocations
+  // The first identical CIE in link order (itself if it is the first).
+  const struct EhSection *canonSec;
+  uint32_t canonCie;
+};
+
+struct EhSection {
+  ObjectFile *file = nullptr;
+  InputSection *isec = nullptr;
+  std::vector<EhRecord> recs;
+  std::vector<EhCie> cies;
+  uint64_t tail = 0; // where the records end (crtend.o's terminator)
+  uint64_t newSize = 0;
+  size_t relaCount = 0, patchBase = 0;
+  std::vector<uint8_t> *bytes = nullptr;
+  std::vector<ElfRela> *relas = nullptr;
+
+  uint32_t canonOffset(const EhCie &c) const {
+    const EhCie &first = c.canonSec->cies[c.canonCie];
+    return c.canonSec->recs[first.rec].newOff;
+  }
+};
+} // namespace
+
+static const Symbol *relSymbol(const EhSection &s, const ElfRela &rel) {
+  return s.file->symbols[rel.getSymbol(false)];
+}
+
+// Calls f(off, len) for each record, stopping where the serial rewrite
+// always stopped; returns where the records end.
+template <typename F>
+static uint64_t forEachEhRecord(llvm::ArrayRef<uint8_t> d, F f) {
+  uint64_t off = 0;
+  for (; off + 8 <= d.size();) {
+    uint32_t len = read32le(d.data() + off);
+    if (len == 0 || len == 0xffffffff || off + 4 + len > d.size())
+      break;
+    f(off, len + 4);
+    off += 4 + (uint64_t)len;
+  }
+  return off;
+}
+
+// Splits one .eh_frame section into records and hashes its CIEs.
+static void parseEhSection(EhSection &s) {
+  InputSection &isec = *s.isec;
+  llvm::ArrayRef<uint8_t> d = isec.contents;
+  size_t n = 0;
+  forEachEhRecord(d, [&](uint64_t, uint32_t) { n++; });
+  s.recs.reserve(n);
+  uint32_t r = 0;
+  s.tail = forEachEhRecord(d, [&](uint64_t off, uint32_t len) {
+    EhRecord rec;
+    rec.off = off;
+    rec.len = len;
+    uint32_t id = read32le(d.data() + off + 4);
+    rec.relFirst = r;
+    while (r < isec.relas.size() && isec.relas[r].r_offset < off + len)
+      r++;
+    rec.relEnd = r;
+    rec.newOff = 0;
+    rec.cie = -1;
+    rec.isCie = id == 0;
+    rec.keep = false;
+    if (rec.isCie) {
+      uint64_t h = llvm::xxHash64(d.slice(off, len));
+      for (uint32_t i = rec.relFirst; i < rec.relEnd; i++) {
+        const ElfRela &rel = isec.relas[i];
+        uint64_t v[] = {rel.r_offset - off, rel.getType(false),
+                        (uint64_t)(uintptr_t)relSymbol(s, rel),
+                        (uint64_t)rel.r_addend};
+        for (uint64_t x : v)
+          h = (h ^ x) * 0x9e3779b97f4a7c15ull;
       }
-      // The terminator (crtend.o's zero word) and anything after it.
-      bytes.insert(bytes.end(), d.begin() + off, d.end());
-      isec->contents = bytes;
-      isec->relas = relas;
-      isec->size = bytes.size();
+      rec.cie = s.cies.size();
+      s.cies.push_back({(uint32_t)s.recs.size(), h, nullptr, 0});
+    } else {
+      // Its CIE must come earlier in the same section (there are few).
+      uint64_t cieOff = off + 4 - id;
+      for (uint32_t i = 0; i < s.cies.size(); i++)
+        if (s.recs[s.cies[i].rec].off == cieOff)
+          rec.cie = i;
+      rec.keep = rec.cie >= 0;
+    }
+    s.recs.push_back(rec);
+  });
+  // FDEs of discarded functions go (in a loop of its own: each test is a
+  // chain of cache misses, which the CPU overlaps best in a short loop).
+  for (EhRecord &rec : s.recs)
+    if (rec.keep && !rec.isCie && rec.relFirst < rec.relEnd &&
+        relSymbol(s, isec.relas[rec.relFirst])->isInDiscardedSection())
+      rec.keep = false;
+}
+
+// Whether two CIEs have the same bytes and relocations.
+static bool sameCie(const EhSection &a, const EhCie &ca, const EhSection &b,
+                    const EhCie &cb) {
+  const EhRecord &x = a.recs[ca.rec], &y = b.recs[cb.rec];
+  if (ca.hash != cb.hash || x.len != y.len ||
+      x.relEnd - x.relFirst != y.relEnd - y.relFirst ||
+      memcmp(a.isec->contents.data() + x.off, b.isec->contents.data() + y.off,
+             x.len) != 0)
+    return false;
+  for (uint32_t i = 0; i < x.relEnd - x.relFirst; i++) {
+    const ElfRela &p = a.isec->relas[x.relFirst + i];
+    const ElfRela &q = b.isec->relas[y.relFirst + i];
+    if (p.r_offset - x.off != q.r_offset - y.off ||
+        p.getType(false) != q.getType(false) ||
+        relSymbol(a, p) != relSymbol(b, q) || p.r_addend != q.r_addend)
+      return false;
+  }
+  return true;
+}
+
+// Writes the kept records of `s` and their relocations, and the CIE
+// pointer patches of its FDEs from s.patchBase on.
+static void rewriteEhSection(Context &ctx, EhSection &s) {
+  InputSection &isec = *s.isec;
+  llvm::ArrayRef<uint8_t> d = isec.contents;
+  s.bytes->resize(s.newSize);
+  s.relas->resize(s.relaCount);
+  uint8_t *out = s.bytes->data();
+  ElfRela *rel = s.relas->data();
+  EhFrameCiePatch *patch = ctx.ehFrameCiePatches.data() + s.patchBase;
+  for (const EhRecord &rec : s.recs) {
+    if (!rec.keep)
+      continue;
+    memcpy(out + rec.newOff, d.data() + rec.off, rec.len);
+    for (uint32_t i = rec.relFirst; i < rec.relEnd; i++) {
+      *rel = isec.relas[i];
+      rel->r_offset = rel->r_offset - rec.off + rec.newOff;
+      rel++;
+    }
+    if (!rec.isCie) {
+      const EhCie &cie = s.cies[rec.cie];
+      *patch++ = {&isec, (uint64_t)rec.newOff + 4, cie.canonSec->isec,
+                  s.canonOffset(cie)};
     }
   }
+  // The terminator (crtend.o's zero word) and anything after it.
+  memcpy(out + s.newSize - (d.size() - s.tail), d.data() + s.tail,
+         d.size() - s.tail);
+  isec.contents = *s.bytes;
+  isec.relas = *s.relas;
+  isec.size = s.newSize;
+}
+
+void pruneEhFrames(Context &ctx) {
+  std::vector<std::vector<EhSection>> perFile(ctx.objs.size());
+  llvm::parallelForEachN(0, ctx.objs.size(), [&](size_t i) {
+    ObjectFile *f = ctx.objs[i];
+    for (InputSection *isec : f->sections)
+      if (isec && isec->isAlive && isec->isEhFrame &&
+          isec->contents.size() <= UINT32_MAX) {
+        EhSection &s = perFile[i].emplace_back();
+        s.file = f;
+        s.isec = isec;
+        parseEhSection(s);
+      }
+  });
+  std::vector<EhSection *> sections;
+  for (std::vector<EhSection> &v : perFile)
+    for (EhSection &s : v)
+      sections.push_back(&s);
+
+  // In link order: the first copy of each CIE is kept, and kept records
+  // get their new offsets.
+  std::unordered_multimap<uint64_t, std::pair<const EhSection *, uint32_t>>
+      firstCies;
+  size_t patches = ctx.ehFrameCiePatches.size();
+  for (EhSection *s : sections) {
+    for (uint32_t i = 0; i < s->cies.size(); i++) {
+      EhCie &c = s->cies[i];
+      c.canonSec = s;
+      c.canonCie = i;
+      auto [b, e] = firstCies.equal_range(c.hash);
+      for (auto it = b; it != e; ++it) {
+        auto [sec, idx] = it->second;
+        if (sameCie(*sec, sec->cies[idx], *s, c)) {
+          c.canonSec = sec;
+          c.canonCie = idx;
+          break;
+        }
+      }
+      s->recs[c.rec].keep = c.canonSec == s && c.canonCie == i;
+      if (s->recs[c.rec].keep)
+        firstCies.emplace(c.hash, std::make_pair(s, i));
+    }
+    uint32_t to = 0;
+    s->patchBase = patches;
+    for (EhRecord &rec : s->recs) {
+      if (!rec.keep)
+        continue;
+      rec.newOff = to;
+      to += rec.len;
+      s->relaCount += rec.relEnd - rec.relFirst;
+      patches += !rec.isCie;
+    }
+    s->newSize = to + (s->isec->contents.size() - s->tail);
+    s->bytes = &ctx.newData();
+    s->relas = ctx.ownedRelas.emplace_back(new std::vector<ElfRela>()).get();
+  }
+  ctx.ehFrameCiePatches.resize(patches);
+  llvm::parallelForEach(sections,
+                        [&](EhSection *s) { rewriteEhSection(ctx, *s); });
 }
 
 // Writes each kept FDE's CIE pointer: the distance from the pointer field
