@@ -256,10 +256,48 @@ void Preloader::run(Context &ctx) {
     });
   }
 
-  // 3. Read the objects, and the members the link can reach from them.
-  ScopedTimer timer(ctx, "preloadRead");
-  readReachable(ctx);
+  // 3. Read the objects, and the members the link can reach from them:
+  //    in the background while the walk resolves what is ready, unless
+  //    there is only one thread to do both.
+  {
+    ScopedTimer timer(ctx, "preloadIndex");
+    prepareWaves(ctx);
+  }
+  if (llvm::parallel::strategy.ThreadsRequested == 1) {
+    ScopedTimer timer(ctx, "preloadRead");
+    readWaves(ctx);
+  } else {
+    reader = std::thread([this, &ctx] { readWaves(ctx); });
+  }
 }
+
+void Preloader::finish() {
+  if (reader.joinable())
+    reader.join();
+}
+
+ReadState loadState(const ReadState &s) {
+  return std::atomic_ref<ReadState>(const_cast<ReadState &>(s))
+      .load(std::memory_order_acquire);
+}
+
+void storeState(ReadState &s, ReadState v) {
+  std::atomic_ref<ReadState>(s).store(v, std::memory_order_release);
+}
+
+bool claimState(ReadState &s) {
+  ReadState expected = ReadState::Unclaimed;
+  return std::atomic_ref<ReadState>(s).compare_exchange_strong(
+      expected, ReadState::Reading, std::memory_order_acq_rel);
+}
+
+ReadState awaitRead(const ReadState &s) {
+  ReadState st;
+  while ((st = loadState(s)) == ReadState::Reading)
+    std::this_thread::yield();
+  return st;
+}
+
 
 // Which members to read: GNU's rule pulls a member only for a name that a
 // file already in the link refers to, so the members worth reading are
@@ -271,28 +309,20 @@ void Preloader::run(Context &ctx) {
 // It is computed wave by wave: each wave is read in parallel, and reading a
 // file claims (atomically) the members defining the names it refers to,
 // which form the next wave.
-void Preloader::readReachable(Context &ctx) {
-  // Name -> the members defining it, as chains through `definers`.
-  llvm::DenseMap<llvm::CachedHashStringRef, uint32_t> firstDefiner;
-  std::vector<std::pair<PreloadedMember *, uint32_t>> definers;
+void Preloader::prepareWaves(Context &ctx) {
   definers.push_back({nullptr, 0}); // index 0 ends a chain
-  std::vector<std::unique_ptr<ObjectFile> *> wave;
-  auto claim = [](PreloadedMember &m,
-                  std::vector<std::unique_ptr<ObjectFile> *> &out) {
-    if (std::atomic_ref<bool>(m.scheduled).exchange(true))
-      return;
-    m.file = std::make_unique<ObjectFile>(m.mb, m.owner->path);
-    out.push_back(&m.file);
-  };
   for (PreloadedFile *file : order) {
-    if (file->object)
-      wave.push_back(&file->object);
+    if (file->object || file->shared) {
+      storeState(file->state, ReadState::Reading);
+      firstFiles.push_back(file);
+    }
     PreloadedArchive *pa = file->archive.get();
     if (!pa)
       continue;
     if (pa->wholeArchive) {
       for (PreloadedMember &m : pa->members)
-        claim(m, wave);
+        if (claimState(m.state))
+          firstMembers.push_back(&m);
       continue;
     }
     for (const ArchiveIndexEntry &e : pa->index) {
@@ -306,60 +336,86 @@ void Preloader::readReachable(Context &ctx) {
       head = definers.size() - 1;
     }
   }
+  // Names the link starts out needing: the entry point and -u names.
+  for (Symbol *sym : ctx.symtab.symbols) {
+    if (!sym->isUndefined() || sym->isWeakRefOnly)
+      continue;
+    auto it = firstDefiner.find(llvm::CachedHashStringRef(
+        llvm::StringRef(sym->name.data(), sym->name.size()),
+        SymbolTable::hashName(sym->name)));
+    if (it != firstDefiner.end())
+      for (uint32_t i = it->second; i; i = definers[i].second)
+        if (claimState(definers[i].first->state))
+          firstMembers.push_back(definers[i].first);
+  }
+}
+
+// Reads wave after wave (see readReachable's comment above). Runs beside
+// the walk: every file is published with a release store of its state, and
+// nothing here touches a file after that.
+void Preloader::readWaves(Context &ctx) {
   auto claimDefiners = [&](std::string_view name, uint32_t hash,
-                           std::vector<std::unique_ptr<ObjectFile> *> &out) {
+                           std::vector<PreloadedMember *> &out) {
     auto it = firstDefiner.find(
         llvm::CachedHashStringRef(llvm::StringRef(name.data(), name.size()), hash));
     if (it == firstDefiner.end())
       return;
     for (uint32_t i = it->second; i; i = definers[i].second)
-      claim(*definers[i].first, out);
+      if (claimState(definers[i].first->state))
+        out.push_back(definers[i].first);
   };
-  // Names the link starts out needing: the entry point and -u names.
-  for (Symbol *sym : ctx.symtab.symbols)
-    if (sym->isUndefined() && !sym->isWeakRefOnly)
-      claimDefiners(sym->name, SymbolTable::hashName(sym->name), wave);
-
-  // Shared libraries are read in the first wave too; they pull nothing.
-  std::vector<std::unique_ptr<SharedFile> *> shared;
-  for (PreloadedFile *file : order)
-    if (file->shared)
-      shared.push_back(&file->shared);
+  // Reads one object; on success, adds the members it may pull to `found`.
+  auto readObject = [&](std::unique_ptr<ObjectFile> &obj,
+                        std::vector<PreloadedMember *> &found) {
+    try {
+      SpeculativeScope speculative;
+      obj->readSections(ctx);
+    } catch (SpeculativeFailure &) {
+      obj.reset(); // read again, and reported, if the walk needs it
+      return false;
+    }
+    for (uint32_t i = obj->firstGlobal; i < obj->elfSyms.size(); i++)
+      if (obj->mayPullFor(i))
+        claimDefiners(obj->globalNames[i - obj->firstGlobal],
+                      obj->globalHashes[i - obj->firstGlobal], found);
+    return true;
+  };
 
   std::mutex mu;
-  while (!wave.empty() || !shared.empty()) {
-    std::vector<std::unique_ptr<ObjectFile> *> next;
-    llvm::parallelForEachN(0, shared.size() + wave.size(), [&](size_t k) {
-      if (k < shared.size()) {
-        try {
-          SpeculativeScope speculative;
-          (*shared[k])->read(ctx);
-        } catch (SpeculativeFailure &) {
-          shared[k]->reset();
+  std::vector<PreloadedFile *> files = std::move(firstFiles);
+  std::vector<PreloadedMember *> wave = std::move(firstMembers);
+  while (!wave.empty() || !files.empty()) {
+    std::vector<PreloadedMember *> next;
+    llvm::parallelForEachN(0, files.size() + wave.size(), [&](size_t k) {
+      std::vector<PreloadedMember *> found;
+      if (k < files.size()) {
+        PreloadedFile &f = *files[k];
+        bool ok = true;
+        if (f.object) {
+          ok = readObject(f.object, found);
+        } else {
+          try {
+            SpeculativeScope speculative;
+            f.shared->read(ctx);
+          } catch (SpeculativeFailure &) {
+            f.shared.reset();
+            ok = false;
+          }
         }
-        return;
+        storeState(f.state, ok ? ReadState::Ready : ReadState::Failed);
+      } else {
+        PreloadedMember &m = *wave[k - files.size()];
+        m.file = std::make_unique<ObjectFile>(m.mb, m.owner->path);
+        bool ok = readObject(m.file, found);
+        storeState(m.state, ok ? ReadState::Ready : ReadState::Failed);
       }
-      std::unique_ptr<ObjectFile> *obj = wave[k - shared.size()];
-      try {
-        SpeculativeScope speculative;
-        (*obj)->readSections(ctx);
-      } catch (SpeculativeFailure &) {
-        obj->reset(); // read again, and reported, if the walk needs it
-        return;
-      }
-      std::vector<std::unique_ptr<ObjectFile> *> found;
-      ObjectFile &f = **obj;
-      for (uint32_t i = f.firstGlobal; i < f.elfSyms.size(); i++)
-        if (f.mayPullFor(i))
-          claimDefiners(f.globalNames[i - f.firstGlobal],
-                        f.globalHashes[i - f.firstGlobal], found);
       if (!found.empty()) {
         std::lock_guard<std::mutex> lock(mu);
         next.insert(next.end(), found.begin(), found.end());
       }
     });
     wave = std::move(next);
-    shared.clear();
+    files.clear();
   }
 }
 

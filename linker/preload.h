@@ -6,11 +6,13 @@
 
 #include <memory>
 #include <optional>
+#include <thread>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "llvm/ADT/CachedHashString.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/Object/Archive.h"
 #include "llvm/Support/Allocator.h"
@@ -35,6 +37,18 @@ struct ArchiveIndexEntry {
 
 struct PreloadedArchive;
 
+// Where a file read ahead stands. The reading runs on other threads while
+// the walk resolves (see preload.cpp): the walk takes a file only once it
+// is Ready (or reads it itself if it is Unclaimed or Failed).
+enum class ReadState : uint8_t { Unclaimed, Reading, Ready, Failed };
+
+// Atomic access to a ReadState stored as a plain byte (it sits in vectors).
+ReadState loadState(const ReadState &s);
+void storeState(ReadState &s, ReadState v);
+bool claimState(ReadState &s); // Unclaimed -> Reading; false if taken
+// Waits while another thread is reading; returns the state it ended in.
+ReadState awaitRead(const ReadState &s);
+
 // A plain-object member of a preloaded archive.
 struct PreloadedMember {
   PreloadedArchive *owner;
@@ -43,7 +57,7 @@ struct PreloadedMember {
   // member defines. Null if never reached, or if reading it failed (the walk
   // then reads it again, and reports the error, if it pulls it).
   std::unique_ptr<ObjectFile> file;
-  bool scheduled = false; // claimed for reading (atomically, see preload.cpp)
+  ReadState state = ReadState::Unclaimed;
 };
 
 // An archive as the preloader leaves it: parsed, index checked and hashed,
@@ -67,6 +81,7 @@ struct PreloadedFile {
   std::unique_ptr<ObjectFile> object;          // a relocatable object, or
   std::unique_ptr<SharedFile> shared;          // a shared library, or
   std::unique_ptr<PreloadedArchive> archive;   // an archive (not thin)
+  ReadState state = ReadState::Unclaimed;      // of `object` or `shared`
 };
 
 class Preloader {
@@ -74,13 +89,30 @@ public:
   // Reads what the command line names (finding -l libraries the way the
   // walk will) in parallel. Nothing is reported: a file that fails here is
   // simply not preloaded, and the walk reads it, and fails, in order.
+  // Opening and indexing are done when it returns; the reading goes on in
+  // the background (on the calling thread too under --threads=1) until
+  // finish().
   void run(Context &ctx);
+  // Waits for the background reading to end.
+  void finish();
+  ~Preloader() { finish(); }
   // The preloaded file for `path`, handed over once (a second mention of
-  // the same path is read again by the walk, as a separate input).
+  // the same path is read again by the walk, as a separate input). Its
+  // object or shared library is there only if it was read successfully.
   std::unique_ptr<PreloadedFile> take(const std::string &path);
 
 private:
-  void readReachable(Context &ctx);
+  void prepareWaves(Context &ctx);
+  void readWaves(Context &ctx);
+
+  // The members defining each name, as chains through `definers`.
+  llvm::DenseMap<llvm::CachedHashStringRef, uint32_t> firstDefiner;
+  std::vector<std::pair<PreloadedMember *, uint32_t>> definers;
+  // The first wave: command-line objects and shared libraries, the members
+  // of --whole-archive archives and those defining the entry point and -u.
+  std::vector<PreloadedFile *> firstFiles;
+  std::vector<PreloadedMember *> firstMembers;
+  std::thread reader;
 
   std::unordered_map<std::string, std::unique_ptr<PreloadedFile>> files;
   std::vector<PreloadedFile *> order; // command-line order

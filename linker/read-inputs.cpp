@@ -18,6 +18,7 @@
 #include "llvm/Support/Path.h"
 
 #include <iostream>
+#include <optional>
 #include <cstring>
 #include <set>
 #include <unordered_map>
@@ -150,7 +151,11 @@ static void pullMember(Reader &r, ArchiveFile &ar, uint64_t offset) {
     auto it = ar.preloaded->memberAt.find(offset);
     if (it != ar.preloaded->memberAt.end()) {
       PreloadedMember &m = ar.preloaded->members[it->second];
-      if (m.file) {
+      // Not reached by the reading ahead (yet): read it here, and make sure
+      // the background reader leaves it alone.
+      if (claimState(m.state))
+        storeState(m.state, ReadState::Failed);
+      if (awaitRead(m.state) == ReadState::Ready) {
         r.addPrereadObject(std::move(m.file));
         return;
       }
@@ -322,6 +327,11 @@ void Reader::addScript(const std::string &path, llvm::MemoryBufferRef mb) {
 
 void Reader::addPath(const std::string &path, bool fromScript) {
   std::unique_ptr<PreloadedFile> pre = preloader.take(path);
+  if (pre && (pre->object || pre->shared) &&
+      awaitRead(pre->state) != ReadState::Ready) {
+    pre->object.reset(); // failed: read below, and reported, in order
+    pre->shared.reset();
+  }
   if (pre && pre->buffer) {
     ctx.buffers.push_back(std::move(pre->buffer));
   } else {
@@ -355,7 +365,7 @@ void Reader::addPath(const std::string &path, bool fromScript) {
     std::unique_ptr<SharedFile> file = pre && pre->shared
                                            ? std::move(pre->shared)
                                            : std::make_unique<SharedFile>(mb);
-    bool wasRead = pre && file.get() && !file->names.empty();
+    bool wasRead = pre && file.get() && pre->state == ReadState::Ready;
     SharedFile *so = file.get();
     so->priority = nextPriority++;
     so->asNeeded = state.asNeeded;
@@ -400,7 +410,7 @@ static void releaseUnpulledMembers(Reader &r) {
     if (!ar->preloaded || !ar->mapped)
       continue;
     for (const PreloadedMember &member : ar->preloaded->members) {
-      if (!member.file)
+      if (member.state != ReadState::Ready || !member.file)
         continue; // pulled, or never read
       llvm::StringRef buf = member.mb.getBuffer();
       uintptr_t begin = ((uintptr_t)buf.begin() + page - 1) & ~(page - 1);
@@ -423,7 +433,7 @@ void readInputFiles(Context &ctx) {
   }
 
   r.preloader.run(ctx);
-  ScopedTimer walk(ctx, "resolveInOrder");
+  std::optional<ScopedTimer> walk(std::in_place, ctx, "resolveInOrder");
   using Kind = InputSpec::Kind;
   for (size_t i = 0; i < ctx.config.inputs.size(); i++) {
     const InputSpec &spec = ctx.config.inputs[i];
@@ -475,6 +485,8 @@ void readInputFiles(Context &ctx) {
     r.endGroup();
   if (ctx.objs.empty())
     Fatal(ctx) << "no input files";
+  walk.emplace(ctx, "preloadFinish");
+  r.preloader.finish();
   releaseUnpulledMembers(r);
 }
 
