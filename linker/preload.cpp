@@ -263,7 +263,12 @@ void Preloader::run(Context &ctx) {
     ScopedTimer timer(ctx, "preloadIndex");
     prepareWaves(ctx);
   }
-  if (llvm::parallel::strategy.ThreadsRequested == 1) {
+  // A small link is over before a second thread would pay for itself.
+  uint64_t bytes = 0;
+  for (PreloadedFile *file : order)
+    if (file->buffer)
+      bytes += file->buffer->getBufferSize();
+  if (llvm::parallel::strategy.ThreadsRequested == 1 || bytes < (8 << 20)) {
     ScopedTimer timer(ctx, "preloadRead");
     readWaves(ctx);
   } else {
