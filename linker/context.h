@@ -136,6 +136,11 @@ struct Context {
   std::vector<PassTime> passTimes;
   int timerDepth = 0;
 
+  // Middle passes (prepare, bin, layout).
+  // Relocations of the sections binSections placed: a bound on the dynamic
+  // relocations the scan can make, so .rela.dyn's list is reserved once.
+  uint64_t inputRelocCount = 0;
+
   std::unique_ptr<OutputFile> outputFile; // the output being written (writer.cpp)
   std::unique_ptr<RelocLog> relocLog;
 

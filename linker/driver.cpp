@@ -176,6 +176,13 @@ int link(const Config &config) {
   }
   {
     ScopedTimer t(ctx, "scanRelocations");
+    // A relocation makes at most one dynamic relocation, or a GOT slot
+    // whose relocation buildDynamicTables appends later: so the number of
+    // relocations is room enough in practice. It is reserved up front, as
+    // address space only (pages are touched as the list fills), so that the
+    // late appends do not copy the whole list.
+    if (ctx.hasDynamicSection)
+      ctx.relaDyn->relocs.reserve(ctx.inputRelocCount);
     scanRelocations(ctx);
   }
   checkpoint(ctx);

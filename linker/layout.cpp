@@ -8,9 +8,13 @@
 #include "dynamic.h"
 #include "synthetic.h"
 
+#include "llvm/Support/Parallel.h"
+
 #include <algorithm>
+#include <atomic>
 #include <charconv>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 
 namespace mld {
@@ -85,41 +89,195 @@ static uint64_t initPriority(std::string_view name) {
   return r.ec == std::errc() && r.ptr == name.data() + name.size() ? v : 65536;
 }
 
+namespace {
+// An output section as binning builds it, with the place (file index,
+// section index) of its first member: output sections are numbered in
+// order of first appearance.
+struct Bin {
+  std::unique_ptr<OutputSection> osec; // until it joins ctx.chunkStorage
+  OutputSection *out;
+  std::atomic<uint64_t> firstSeen{UINT64_MAX};
+  bool started = false; // type and flags set from its first member
+  size_t count = 0;     // members so far
+};
+
+// What binning needs to know of one file's members of one output section:
+// the first member's type and flags (for the file that creates it), and the
+// effect of all of them on the section's type and flags.
+struct BinSummary {
+  Bin *bin;
+  std::string_view name;
+  uint32_t firstType;
+  uint64_t firstFlags;
+  uint32_t firstProgbits = 0; // first member that is not NOBITS, if any
+  bool hasProgbits = false;
+  uint32_t lastSpecial = 0; // last INIT/FINI/PREINIT_ARRAY or NOTE member
+  bool hasSpecial = false;
+  uint64_t flags = 0; // OR of the members' flags
+  size_t count = 0;
+  size_t next = 0; // where the file's next member goes in osec->members
+};
+
+// One file's live sections and the summary each belongs to.
+struct FileBins {
+  std::vector<InputSection *> live;
+  std::vector<uint32_t> summaryOf; // per live section
+  std::vector<BinSummary> summaries;
+};
+
+// Output sections by name, shared by the threads that bin files.
+struct BinTable {
+  std::mutex mu;
+  std::unordered_map<std::string_view, std::unique_ptr<Bin>> byName;
+  Bin *get(std::string_view name) {
+    std::lock_guard<std::mutex> lock(mu);
+    std::unique_ptr<Bin> &b = byName[name];
+    if (!b) {
+      b = std::make_unique<Bin>();
+      b->osec = std::make_unique<OutputSection>(std::string(name), 0, 0);
+      b->out = b->osec.get();
+    }
+    return b.get();
+  }
+};
+
+bool isSpecialType(uint32_t t) {
+  return t == SHT_INIT_ARRAY || t == SHT_FINI_ARRAY ||
+         t == SHT_PREINIT_ARRAY || t == SHT_NOTE;
+}
+} // namespace
+
+// Reads each live section of file `fileIndex` once: its output section
+// (set in isec->osec), and the file's summary per output section.
+static void binFile(BinTable &table, ObjectFile &file, uint64_t fileIndex,
+                    FileBins &fb, uint64_t &relocs) {
+  uint32_t last = UINT32_MAX;
+  fb.live.reserve(file.sections.size());
+  fb.summaryOf.reserve(file.sections.size());
+  for (uint32_t i = 0; i < file.sections.size(); i++) {
+    InputSection *isec = file.sections[i];
+    if (!isec || !isec->isAlive)
+      continue;
+    relocs += isec->relas.size();
+    std::string_view name = outputSectionName(isec->name, isec->flags);
+    // Consecutive sections usually go to the same place; a file has few.
+    // (Names of the same output section mostly share their bytes too: the
+    // prefixes outputSectionName returns are static strings.)
+    auto same = [](std::string_view a, std::string_view b) {
+      return a.size() == b.size() &&
+             (a.data() == b.data() || memcmp(a.data(), b.data(), a.size()) == 0);
+    };
+    if (last == UINT32_MAX || !same(fb.summaries[last].name, name)) {
+      last = UINT32_MAX;
+      for (uint32_t k = 0; k < fb.summaries.size(); k++)
+        if (same(fb.summaries[k].name, name)) {
+          last = k;
+          break;
+        }
+      if (last == UINT32_MAX) {
+        last = fb.summaries.size();
+        Bin *bin = table.get(name);
+        uint64_t seen = fileIndex << 32 | i;
+        uint64_t cur = bin->firstSeen.load();
+        while (seen < cur && !bin->firstSeen.compare_exchange_weak(cur, seen))
+          ;
+        fb.summaries.push_back({bin, name, isec->type, isec->flags});
+      }
+    }
+    BinSummary &b = fb.summaries[last];
+    if (!b.hasProgbits && isec->type != SHT_NOBITS) {
+      b.hasProgbits = true;
+      b.firstProgbits = isec->type;
+    }
+    if (isSpecialType(isec->type)) {
+      b.hasSpecial = true;
+      b.lastSpecial = isec->type;
+    }
+    b.flags |= isec->flags & ~(uint64_t)(SHF_GROUP | SHF_MERGE | SHF_STRINGS);
+    b.count++;
+    isec->osec = b.bin->out;
+    fb.live.push_back(isec);
+    fb.summaryOf.push_back(last);
+  }
+}
+
 // Maps every live input section to its output section, creating output
 // sections in order of first appearance. Leaves each OutputSection's members
-// in command-line order (init/fini arrays by priority).
+// in command-line order (init/fini arrays by priority). Files are binned in
+// parallel (each section is read once); output sections are then numbered
+// by first appearance, their types and flags folded from the files'
+// summaries in link order, and the members lists filled in parallel.
 void binSections(Context &ctx) {
-  std::unordered_map<std::string_view, OutputSection *> byName;
-  // Consecutive input sections usually go to the same output section.
-  std::string_view lastName;
-  OutputSection *lastOsec = nullptr;
-  auto place = [&](InputSection *isec) {
-    std::string_view name = outputSectionName(isec->name, isec->flags);
-    OutputSection *&osec =
-        lastOsec && name == lastName ? lastOsec : byName[name];
-    lastName = name;
-    if (!osec) {
-      osec = ctx.make<OutputSection>(std::string(name), isec->type,
-                                     isec->flags & ~(uint64_t)SHF_GROUP);
-      ctx.outputSections.push_back(osec);
+  BinTable table;
+  std::vector<FileBins> files(ctx.objs.size());
+  std::vector<uint64_t> relocs(ctx.objs.size());
+  llvm::parallelForEachN(0, ctx.objs.size(), [&](size_t i) {
+    binFile(table, *ctx.objs[i], i, files[i], relocs[i]);
+  });
+  for (uint64_t n : relocs)
+    ctx.inputRelocCount += n;
+
+  std::vector<Bin *> bins;
+  for (auto &[name, bin] : table.byName)
+    bins.push_back(bin.get());
+  std::sort(bins.begin(), bins.end(), [](Bin *a, Bin *b) {
+    return a->firstSeen.load() < b->firstSeen.load();
+  });
+  auto addChunk = [&](Bin *bin) {
+    ctx.outputSections.push_back(bin->out);
+    ctx.chunkStorage.push_back(std::move(bin->osec));
+  };
+  for (Bin *bin : bins)
+    addChunk(bin);
+
+  // A section starts with its first member's type and flags; each member
+  // then updates them (the summaries hold the effect of a file's members).
+  auto start = [](Bin *bin, uint32_t type, uint64_t flags) {
+    if (bin->started)
+      return;
+    bin->started = true;
+    bin->out->shdr.sh_type = type;
+    bin->out->shdr.sh_flags = flags & ~(uint64_t)SHF_GROUP;
+  };
+  for (FileBins &fb : files) {
+    for (BinSummary &b : fb.summaries) {
+      start(b.bin, b.firstType, b.firstFlags);
+      ElfShdr &shdr = b.bin->out->shdr;
+      // A PROGBITS member makes the whole section occupy file space.
+      if (shdr.sh_type == SHT_NOBITS && b.hasProgbits)
+        shdr.sh_type = b.firstProgbits;
+      if (b.hasSpecial)
+        shdr.sh_type = b.lastSpecial;
+      shdr.sh_flags |= b.flags;
+      b.next = b.bin->count;
+      b.bin->count += b.count;
     }
-    // A PROGBITS member makes the whole section occupy file space.
+  }
+  for (Bin *bin : bins)
+    bin->out->members.resize(bin->count);
+  llvm::parallelForEach(files, [&](FileBins &fb) {
+    for (size_t k = 0; k < fb.live.size(); k++) {
+      BinSummary &b = fb.summaries[fb.summaryOf[k]];
+      b.bin->out->members[b.next++] = fb.live[k];
+    }
+  });
+
+  // The linker's own sections follow, one by one.
+  auto place = [&](InputSection *isec) {
+    Bin *bin = table.get(outputSectionName(isec->name, isec->flags));
+    if (bin->osec)
+      addChunk(bin);
+    start(bin, isec->type, isec->flags);
+    OutputSection *osec = bin->out;
     if (osec->shdr.sh_type == SHT_NOBITS && isec->type != SHT_NOBITS)
       osec->shdr.sh_type = isec->type;
-    if (isec->type == SHT_INIT_ARRAY || isec->type == SHT_FINI_ARRAY ||
-        isec->type == SHT_PREINIT_ARRAY || isec->type == SHT_NOTE)
+    if (isSpecialType(isec->type))
       osec->shdr.sh_type = isec->type;
     osec->shdr.sh_flags |=
         isec->flags & ~(uint64_t)(SHF_GROUP | SHF_MERGE | SHF_STRINGS);
     osec->members.push_back(isec);
     isec->osec = osec;
-    lastOsec = osec;
   };
-
-  for (ObjectFile *file : ctx.objs)
-    for (InputSection *isec : file->sections)
-      if (isec && isec->isAlive)
-        place(isec);
   for (auto &[key, ms] : ctx.mergedSections)
     place(ms->out);
   for (InputSection *isec : ctx.commonSections)
