@@ -198,6 +198,10 @@ int link(const Config &config) {
       ScopedTimer t2(ctx, "buildDynamicTables");
       buildDynamicTables(ctx);
     }
+    // The list is complete: RELATIVE first, and their number, which
+    // decides whether .dynamic has a DT_RELACOUNT (so before layout).
+    ScopedTimer t2(ctx, "sortDynamicRelocs");
+    ctx.relaDyn->sortRelocs();
   }
   // -- No new symbols or slots after this point.
 
@@ -224,7 +228,6 @@ int link(const Config &config) {
   {
     ScopedTimer t(ctx, "finishSymbols");
     fixLinkerDefinedSymbols(ctx);
-    ctx.relaDyn->sortRelocs();
   }
 
   // 8. Write the map, then the file (relocations applied in place), commit.

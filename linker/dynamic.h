@@ -141,6 +141,7 @@ public:
   // output file), since FDE addresses are only known then.
   void finish(Context &ctx, uint8_t *out);
   uint32_t fdeCount = 0;
+  bool counted = false; // fdeCount is taken once .eh_frame is binned
 };
 
 // .note.gnu.build-id: a digest of the output, written last.

@@ -94,12 +94,19 @@ static void forEachRecord(llvm::ArrayRef<uint8_t> data, F f) {
 }
 
 void EhFrameHdrSection::computeSize(Context &ctx) {
-  fdeCount = 0;
-  if (ctx.ehFrame)
-    for (InputSection *isec : ctx.ehFrame->members)
-      forEachRecord(isec->contents, [&](uint64_t, bool isCie, uint64_t) {
-        fdeCount += !isCie;
-      });
+  // .eh_frame's members are fixed once binned: they are counted once, in
+  // parallel, however often layout asks.
+  if (!counted && ctx.ehFrame) {
+    fdeCount = llvm::parallelTransformReduce(
+        ctx.ehFrame->members, size_t(0), std::plus<size_t>(),
+        [](InputSection *isec) {
+          size_t n = 0;
+          forEachRecord(isec->contents,
+                        [&](uint64_t, bool isCie, uint64_t) { n += !isCie; });
+          return n;
+        });
+    counted = true;
+  }
   shdr.sh_size = 12 + 8 * (uint64_t)fdeCount;
 }
 

@@ -359,11 +359,23 @@ void finalizeChunks(Context &ctx) {
   std::vector<Chunk *> all;
   for (auto &c : ctx.chunkStorage)
     all.push_back(c.get());
-  // Twice: .dynamic's size depends on which other sections are non-empty.
+  // Output sections' sizes (and their members' offsets) depend only on
+  // their members: computed once, one section per task. The other chunks
+  // twice: .dynamic's size depends on which other sections are non-empty.
+  std::vector<OutputSection *> osecs;
+  std::vector<Chunk *> others;
+  for (Chunk *c : all) {
+    if (auto *osec = dynamic_cast<OutputSection *>(c))
+      osecs.push_back(osec);
+    else
+      others.push_back(c);
+  }
   {
     ScopedTimer t(ctx, "computeSizes");
+    llvm::parallelForEach(osecs,
+                          [&](OutputSection *osec) { osec->computeSize(ctx); });
     for (int pass = 0; pass < 2; pass++)
-      for (Chunk *c : all)
+      for (Chunk *c : others)
         c->computeSize(ctx);
   }
   std::vector<Chunk *> kept;
@@ -410,9 +422,11 @@ void finalizeChunks(Context &ctx) {
     ctx.symtabSec->collect(ctx);
     ctx.symtabSec->shdr.sh_link = ((Chunk *)ctx.strtabSec)->shndx;
   }
+  // .symtab, .strtab and .shstrtab grew; .shdr counts ctx.chunks now.
   ScopedTimer t(ctx, "finalSizes");
   for (Chunk *c : ctx.chunks)
-    c->computeSize(ctx);
+    if (!dynamic_cast<OutputSection *>(c))
+      c->computeSize(ctx);
 }
 
 static uint32_t segmentFlags(const Chunk *c) {

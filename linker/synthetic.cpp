@@ -145,9 +145,6 @@ static void writeRela(Context &ctx, uint8_t *buf, const DynReloc &r) {
 
 void RelaDynSection::computeSize(Context &) {
   shdr.sh_size = relocs.size() * sizeof(ElfRela);
-  relativeCount = std::count_if(relocs.begin(), relocs.end(), [](auto &r) {
-    return r.type == R_X86_64_RELATIVE;
-  });
 }
 
 void RelaDynSection::sortRelocs() {
@@ -166,6 +163,7 @@ void RelaDynSection::sortRelocs() {
       others.push_back(r);
   }
   std::copy(others.begin(), others.end(), relocs.begin() + kept);
+  relativeCount = kept;
 }
 
 void RelaDynSection::writeTo(Context &ctx, uint8_t *buf) {

@@ -134,7 +134,9 @@ public:
   }
   void computeSize(Context &) override;
   void writeTo(Context &ctx, uint8_t *buf) override;
-  void sortRelocs(); // RELATIVE first (DT_RELACOUNT), order otherwise kept
+  // RELATIVE first (DT_RELACOUNT), order otherwise kept; counts them.
+  // Called once the list is complete (after buildDynamicTables).
+  void sortRelocs();
   std::vector<DynReloc> relocs;
   uint64_t relativeCount = 0;
 };
