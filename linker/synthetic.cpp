@@ -239,14 +239,29 @@ static bool isPlaced(const Symbol &sym) {
   return s->osec != nullptr && (sym.section->isAlive || sym.section->merged);
 }
 
+// Chooses .symtab's symbols in parallel, in runs (a file's locals, or a
+// range of the global table), then lays out their names in .strtab with a
+// prefix sum over the runs and copies them in parallel: the table is the
+// same as a serial walk would make.
 void SymtabSection::collect(Context &ctx) {
-  auto &strtab = ctx.strtabSec->strings;
+  struct Run {
+    std::vector<std::pair<Symbol *, std::string_view>> syms;
+    uint64_t bytes = 0; // of their names in .strtab
+    size_t first = 0;   // index of syms[0] in entries
+    void add(Symbol *sym) {
+      syms.push_back({sym, sym->name});
+      bytes += sym->name.empty() ? 0 : sym->name.size() + 1;
+    }
+  };
   auto keepGlobalAsLocal = [](const Symbol &s) {
     return s.visibility == STV_HIDDEN || s.visibility == STV_INTERNAL;
   };
   // Locals: each file's STT_FILE and local symbols, then hidden globals
-  // (a hidden symbol is local to the output, so it goes with the locals).
-  for (ObjectFile *file : ctx.objs) {
+  // (a hidden symbol is local to the output, so it goes with the locals),
+  // then the other globals.
+  std::vector<Run> locals(ctx.objs.size());
+  llvm::parallelForEachN(0, ctx.objs.size(), [&](size_t f) {
+    ObjectFile *file = ctx.objs[f];
     for (uint32_t i = 1; i < file->firstGlobal; i++) {
       Symbol &sym = file->localSymbols[i];
       if (sym.type == STT_SECTION || sym.name.empty())
@@ -255,22 +270,64 @@ void SymtabSection::collect(Context &ctx) {
         continue;
       if (sym.name.starts_with(".L"))
         continue;
-      entries.push_back({&sym, strtab.add(sym.name)});
+      locals[f].add(&sym);
     }
+  });
+  const std::vector<Symbol *> &all = ctx.symtab.symbols;
+  constexpr size_t runSize = 4096;
+  size_t nruns = (all.size() + runSize - 1) / runSize;
+  std::vector<Run> hidden(nruns), globals(nruns);
+  llvm::parallelForEachN(0, nruns, [&](size_t r) {
+    for (size_t i = r * runSize; i < std::min(all.size(), (r + 1) * runSize);
+         i++) {
+      Symbol *sym = all[i];
+      if (keepGlobalAsLocal(*sym) && sym->isDefined()) {
+        if (isPlaced(*sym))
+          hidden[r].add(sym);
+        continue;
+      }
+      if (sym->isDefined() ? !isPlaced(*sym) : !sym->isUsedInRegularObj)
+        continue;
+      if (sym->isShared() && !sym->isUsedInRegularObj)
+        continue;
+      globals[r].add(sym);
+    }
+  });
+
+  std::vector<Run *> runs;
+  for (std::vector<Run> *v : {&locals, &hidden, &globals})
+    for (Run &run : *v)
+      runs.push_back(&run);
+  std::vector<uint64_t> nameOff(runs.size());
+  StringTableBuilder &strtab = ctx.strtabSec->strings;
+  size_t n = entries.size();
+  uint64_t off = strtab.size();
+  for (size_t i = 0; i < runs.size(); i++) {
+    // sh_info: the index of the first global.
+    if (!globals.empty() && runs[i] == &globals[0])
+      shdr.sh_info = n + 1;
+    runs[i]->first = n;
+    n += runs[i]->syms.size();
+    nameOff[i] = off;
+    off += runs[i]->bytes;
   }
-  for (Symbol *sym : ctx.symtab.symbols)
-    if (sym->isDefined() && keepGlobalAsLocal(*sym) && isPlaced(*sym))
-      entries.push_back({sym, strtab.add(sym->name)});
-  shdr.sh_info = entries.size() + 1;
-  for (Symbol *sym : ctx.symtab.symbols) {
-    if (keepGlobalAsLocal(*sym) && sym->isDefined())
-      continue;
-    if (sym->isDefined() ? !isPlaced(*sym) : !sym->isUsedInRegularObj)
-      continue;
-    if (sym->isShared() && !sym->isUsedInRegularObj)
-      continue;
-    entries.push_back({sym, strtab.add(sym->name)});
-  }
+  if (globals.empty())
+    shdr.sh_info = n + 1;
+  entries.resize(n);
+  strtab.grow(off - strtab.size());
+  llvm::parallelForEachN(0, runs.size(), [&](size_t i) {
+    uint64_t o = nameOff[i];
+    Entry *e = entries.data() + runs[i]->first;
+    for (auto [sym, name] : runs[i]->syms) {
+      if (name.empty()) {
+        *e++ = {sym, 0};
+        continue;
+      }
+      memcpy(strtab.at(o), name.data(), name.size());
+      *e++ = {sym, (uint32_t)o};
+      o += name.size() + 1;
+    }
+  });
 }
 
 void SymtabSection::writeTo(Context &ctx, uint8_t *buf) {

@@ -172,6 +172,15 @@ public:
     data.push_back('\0');
     return off;
   }
+  // Appends n zero bytes for the caller to fill (from any thread), at
+  // offsets from at(); returns where they start. For tables that do not
+  // deduplicate, since the strings are not looked up.
+  uint32_t grow(size_t n) {
+    uint32_t off = data.size();
+    data.resize(off + n);
+    return off;
+  }
+  char *at(uint32_t off) { return data.data() + off; }
   uint64_t size() const { return data.size(); }
   void writeTo(uint8_t *buf) const { memcpy(buf, data.data(), data.size()); }
 private:
