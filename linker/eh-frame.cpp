@@ -157,32 +157,76 @@ void EhFrameHdrSection::finish(Context &ctx, uint8_t *out) {
   Chunk *eh = ctx.ehFrame;
   const uint8_t *base = out + eh->shdr.sh_offset;
   llvm::ArrayRef<uint8_t> data(base, eh->shdr.sh_size);
+  // The code sections' address ranges (a handful).
+  std::vector<std::pair<uint64_t, uint64_t>> code;
+  for (Chunk *c : ctx.chunks)
+    if (c->shdr.sh_flags & llvm::ELF::SHF_EXECINSTR)
+      code.push_back({c->shdr.sh_addr, c->shdr.sh_addr + c->shdr.sh_size});
   auto isCode = [&](uint64_t va) {
-    for (Chunk *c : ctx.chunks)
-      if ((c->shdr.sh_flags & llvm::ELF::SHF_EXECINSTR) && va >= c->shdr.sh_addr &&
-          va < c->shdr.sh_addr + c->shdr.sh_size)
+    for (auto [begin, end] : code)
+      if (va >= begin && va < end)
         return true;
     return false;
   };
-  std::vector<std::pair<int64_t, int64_t>> table;
+  // Where the FDEs are, by one walk over the record lengths (as an
+  // unwinder walks them); then they are decoded in parallel runs.
+  std::vector<std::pair<uint64_t, uint64_t>> fdes;
   forEachRecord(data, [&](uint64_t off, bool isCie, uint64_t size) {
-    if (isCie)
-      return;
-    const uint8_t *rec = base + off;
-    uint64_t cieOff = off + 4 - read32le(rec + 4);
-    if (cieOff + 9 > data.size())
-      return;
-    uint8_t enc = fdeEncoding(base + cieOff, base + data.size());
-    const uint8_t *p = rec + 8;
-    uint64_t fieldVA = eh->shdr.sh_addr + off + 8;
-    auto pc = readEncoded(enc, p, rec + size, fieldVA);
-    // FDEs of discarded functions were relocated to a tombstone: skip them.
-    if (!pc || !isCode(*pc))
-      return;
-    table.push_back({(int64_t)(*pc - hdrVA),
-                     (int64_t)(eh->shdr.sh_addr + off - hdrVA)});
+    if (!isCie)
+      fdes.push_back({off, size});
   });
-  std::sort(table.begin(), table.end());
+  constexpr size_t runSize = 4096;
+  size_t nruns = (fdes.size() + runSize - 1) / runSize;
+  std::vector<std::vector<std::pair<int64_t, int64_t>>> runs(nruns);
+  llvm::parallelForEachN(0, nruns, [&](size_t r) {
+    // Consecutive FDEs mostly share their CIE: its encoding is kept.
+    uint64_t lastCie = UINT64_MAX;
+    uint8_t enc = 0;
+    for (size_t i = r * runSize; i < std::min(fdes.size(), (r + 1) * runSize);
+         i++) {
+      auto [off, size] = fdes[i];
+      const uint8_t *rec = base + off;
+      uint64_t cieOff = off + 4 - read32le(rec + 4);
+      if (cieOff + 9 > data.size())
+        continue;
+      if (cieOff != lastCie) {
+        enc = fdeEncoding(base + cieOff, base + data.size());
+        lastCie = cieOff;
+      }
+      const uint8_t *p = rec + 8;
+      uint64_t fieldVA = eh->shdr.sh_addr + off + 8;
+      auto pc = readEncoded(enc, p, rec + size, fieldVA);
+      // FDEs of discarded functions were relocated to a tombstone: skip them.
+      if (!pc || !isCode(*pc))
+        continue;
+      runs[r].push_back({(int64_t)(*pc - hdrVA),
+                         (int64_t)(eh->shdr.sh_addr + off - hdrVA)});
+    }
+  });
+  std::vector<std::pair<int64_t, int64_t>> table;
+  table.reserve(fdes.size());
+  for (auto &run : runs)
+    table.insert(table.end(), run.begin(), run.end());
+  // FDEs come almost in address order (objects' code and unwind records
+  // are laid out in the same order): the ascending runs are merged pairwise
+  // rather than the whole table sorted. Entries are distinct (one per FDE),
+  // so this is the table any sort would give.
+  std::vector<size_t> bounds = {0};
+  for (size_t i = 1; i < table.size(); i++)
+    if (table[i] < table[i - 1])
+      bounds.push_back(i);
+  bounds.push_back(table.size());
+  while (bounds.size() > 2) {
+    std::vector<size_t> merged = {0};
+    for (size_t k = 0; k + 2 < bounds.size(); k += 2) {
+      std::inplace_merge(table.begin() + bounds[k], table.begin() + bounds[k + 1],
+                         table.begin() + bounds[k + 2]);
+      merged.push_back(bounds[k + 2]);
+    }
+    if (merged.back() != bounds.back())
+      merged.push_back(bounds.back());
+    bounds = std::move(merged);
+  }
   hdr[0] = 1;                     // version
   hdr[1] = PePcrel | PeSdata4;    // eh_frame_ptr encoding
   hdr[2] = PeUdata4;              // fde_count encoding
