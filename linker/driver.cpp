@@ -135,18 +135,19 @@ int link(const Config &config) {
       ScopedTimer t2(ctx, "gcSections");
       gcSections(ctx);
     }
+    SectionsToPrepare todo;
     {
-      ScopedTimer t2(ctx, "stripDebugSections");
-      stripDebugSections(ctx);
+      ScopedTimer t2(ctx, "findSectionsToPrepare");
+      todo = findSectionsToPrepare(ctx); // (and -s/-S strip debug info)
     }
     {
       ScopedTimer t2(ctx, "pruneEhFrames");
-      pruneEhFrames(ctx);
+      pruneEhFrames(ctx, todo.ehFrames);
     }
     {
       ScopedTimer t2(ctx, "splitMergeableSections");
       InputSection *comment = makeCommentSection(ctx);
-      splitMergeableSections(ctx, comment);
+      splitMergeableSections(ctx, todo.mergeable, comment);
     }
   }
 

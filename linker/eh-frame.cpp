@@ -415,23 +415,18 @@ static void rewriteEhSection(Context &ctx, EhSection &s) {
   isec.size = s.newSize;
 }
 
-void pruneEhFrames(Context &ctx) {
-  std::vector<std::vector<EhSection>> perFile(ctx.objs.size());
-  llvm::parallelForEachN(0, ctx.objs.size(), [&](size_t i) {
-    ObjectFile *f = ctx.objs[i];
-    for (InputSection *isec : f->sections)
-      if (isec && isec->isAlive && isec->isEhFrame &&
-          isec->contents.size() <= UINT32_MAX) {
-        EhSection &s = perFile[i].emplace_back();
-        s.file = f;
-        s.isec = isec;
-        parseEhSection(s);
-      }
-  });
+void pruneEhFrames(Context &ctx, llvm::ArrayRef<InputSection *> ehFrames) {
+  std::vector<EhSection> storage;
+  for (InputSection *isec : ehFrames)
+    if (isec->contents.size() <= UINT32_MAX) {
+      EhSection &s = storage.emplace_back();
+      s.file = isec->file;
+      s.isec = isec;
+    }
+  llvm::parallelForEach(storage, [](EhSection &s) { parseEhSection(s); });
   std::vector<EhSection *> sections;
-  for (std::vector<EhSection> &v : perFile)
-    for (EhSection &s : v)
-      sections.push_back(&s);
+  for (EhSection &s : storage)
+    sections.push_back(&s);
 
   // In link order: the first copy of each CIE is kept, and kept records
   // get their new offsets.

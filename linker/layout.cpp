@@ -43,16 +43,38 @@ void convertCommonSymbols(Context &ctx) {
   }
 }
 
-// -s and -S: debugging information is left out (before merging, since
-// .debug_str is a mergeable string section).
-void stripDebugSections(Context &ctx) {
-  if (!ctx.config.stripAll && !ctx.config.stripDebug)
-    return;
-  for (ObjectFile *file : ctx.objs)
-    for (InputSection *isec : file->sections)
-      if (isec && !isec->isAlloc() &&
-          (isec->name.starts_with(".debug") || isec->name.starts_with(".zdebug")))
+// One parallel walk over every input section (reading them all costs more
+// than what most of the passes before binning do with the few they want):
+// -s and -S leave debugging information out (before merging, since
+// .debug_str is a mergeable string section), and the live .eh_frame and
+// SHF_MERGE sections are listed in link order.
+SectionsToPrepare findSectionsToPrepare(Context &ctx) {
+  bool strip = ctx.config.stripAll || ctx.config.stripDebug;
+  std::vector<SectionsToPrepare> perFile(ctx.objs.size());
+  llvm::parallelForEachN(0, ctx.objs.size(), [&](size_t i) {
+    for (InputSection *isec : ctx.objs[i]->sections) {
+      if (!isec || !isec->isAlive)
+        continue;
+      if (strip && !isec->isAlloc() &&
+          (isec->name.starts_with(".debug") || isec->name.starts_with(".zdebug"))) {
         isec->isAlive = false;
+        continue;
+      }
+      if (isec->isEhFrame)
+        perFile[i].ehFrames.push_back(isec);
+      if ((isec->flags & SHF_MERGE) && !isec->isNoBits() &&
+               isec->size != 0 &&
+               ((isec->flags & SHF_STRINGS) || isec->entsize != 0))
+        perFile[i].mergeable.push_back(isec);
+    }
+  });
+  SectionsToPrepare all;
+  for (SectionsToPrepare &f : perFile) {
+    all.ehFrames.insert(all.ehFrames.end(), f.ehFrames.begin(), f.ehFrames.end());
+    all.mergeable.insert(all.mergeable.end(), f.mergeable.begin(),
+                         f.mergeable.end());
+  }
+  return all;
 }
 
 std::string_view outputSectionName(std::string_view name, uint64_t flags) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "llvm/ADT/ArrayRef.h"
 
@@ -11,11 +12,18 @@ struct Context;
 struct InputSection;
 
 void convertCommonSymbols(Context &ctx);
-void stripDebugSections(Context &ctx);
-// Splits every live SHF_MERGE section, then the linker-made `extra` ones,
-// into pieces, deduplicated in one MergedSection per (output name, flags,
+// Applies -s/-S to debug sections and lists the live sections that
+// pruneEhFrames and splitMergeableSections work on, in link order.
+struct SectionsToPrepare {
+  std::vector<InputSection *> ehFrames;
+  std::vector<InputSection *> mergeable;
+};
+SectionsToPrepare findSectionsToPrepare(Context &ctx);
+// Splits the SHF_MERGE `sections`, then the linker-made `extra` ones, into
+// pieces, deduplicated in one MergedSection per (output name, flags,
 // entsize) (merged-section.cpp).
 void splitMergeableSections(Context &ctx,
+                            llvm::ArrayRef<InputSection *> sections,
                             llvm::ArrayRef<InputSection *> extra = {});
 void binSections(Context &ctx);
 void finalizeChunks(Context &ctx);

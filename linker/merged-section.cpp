@@ -212,10 +212,11 @@ void MergedSection::add(Context &ctx, InputSection &isec) {
   addSplit(ctx, one);
 }
 
-// Groups every live SHF_MERGE section (then the linker's own `extra` ones)
-// by (output name, flags, entsize), splits them all in parallel, then
+// Groups the SHF_MERGE sections (then the linker's own `extra` ones) by
+// (output name, flags, entsize), splits them all in parallel, then
 // deduplicates each group.
 void splitMergeableSections(Context &ctx,
+                            llvm::ArrayRef<InputSection *> sections,
                             llvm::ArrayRef<InputSection *> extra) {
   std::vector<std::pair<MergedSection *, std::vector<InputSection *>>> groups;
   std::vector<InputSection *> all;
@@ -246,21 +247,8 @@ void splitMergeableSections(Context &ctx,
     groups[lastGroup].second.push_back(isec);
     all.push_back(isec);
   };
-  // Finding them means reading every section: done per file in parallel.
-  std::vector<std::vector<InputSection *>> perFile(ctx.objs.size());
-  llvm::parallelForEachN(0, ctx.objs.size(), [&](size_t i) {
-    for (InputSection *isec : ctx.objs[i]->sections) {
-      if (!isec || !isec->isAlive || !(isec->flags & SHF_MERGE) ||
-          isec->isNoBits() || isec->size == 0)
-        continue;
-      if (!(isec->flags & SHF_STRINGS) && isec->entsize == 0)
-        continue;
-      perFile[i].push_back(isec);
-    }
-  });
-  for (std::vector<InputSection *> &v : perFile)
-    for (InputSection *isec : v)
-      place(isec);
+  for (InputSection *isec : sections)
+    place(isec);
   for (InputSection *isec : extra)
     place(isec);
 
