@@ -2,6 +2,7 @@
 // (initial location, FDE) table from the relocated .eh_frame afterwards.
 // Record format: LSB "Exception Frames" / DWARF 4 section 6.4.1.
 #include "context.h"
+#include "parallel.h"
 #include "dynamic.h"
 
 #include "llvm/Support/Endian.h"
@@ -9,6 +10,7 @@
 #include "llvm/Support/xxhash.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <tuple>
 #include <unordered_map>
@@ -97,14 +99,16 @@ void EhFrameHdrSection::computeSize(Context &ctx) {
   // .eh_frame's members are fixed once binned: they are counted once, in
   // parallel, however often layout asks.
   if (!counted && ctx.ehFrame) {
-    fdeCount = llvm::parallelTransformReduce(
-        ctx.ehFrame->members, size_t(0), std::plus<size_t>(),
-        [](InputSection *isec) {
-          size_t n = 0;
-          forEachRecord(isec->contents,
-                        [&](uint64_t, bool isCie, uint64_t) { n += !isCie; });
-          return n;
-        });
+    std::vector<InputSection *> &members = ctx.ehFrame->members;
+    std::atomic<size_t> total{0};
+    parallelForRanges(members.size(), 16, [&](size_t begin, size_t end) {
+      size_t n = 0;
+      for (size_t i = begin; i < end; i++)
+        forEachRecord(members[i]->contents,
+                      [&](uint64_t, bool isCie, uint64_t) { n += !isCie; });
+      total += n;
+    });
+    fdeCount = total;
     counted = true;
   }
   shdr.sh_size = 12 + 8 * (uint64_t)fdeCount;
@@ -423,7 +427,8 @@ void pruneEhFrames(Context &ctx, llvm::ArrayRef<InputSection *> ehFrames) {
       s.file = isec->file;
       s.isec = isec;
     }
-  llvm::parallelForEach(storage, [](EhSection &s) { parseEhSection(s); });
+  parallelForIndices(storage.size(), 8,
+                     [&](size_t i) { parseEhSection(storage[i]); });
   std::vector<EhSection *> sections;
   for (EhSection &s : storage)
     sections.push_back(&s);
@@ -466,8 +471,8 @@ void pruneEhFrames(Context &ctx, llvm::ArrayRef<InputSection *> ehFrames) {
     s->relas = ctx.ownedRelas.emplace_back(new std::vector<ElfRela>()).get();
   }
   ctx.ehFrameCiePatches.resize(patches);
-  llvm::parallelForEach(sections,
-                        [&](EhSection *s) { rewriteEhSection(ctx, *s); });
+  parallelForIndices(sections.size(), 8,
+                     [&](size_t i) { rewriteEhSection(ctx, *sections[i]); });
 }
 
 // Writes each kept FDE's CIE pointer: the distance from the pointer field

@@ -4,6 +4,7 @@
 #include "layout.h"
 
 #include "context.h"
+#include "parallel.h"
 #include "diag.h"
 #include "dynamic.h"
 #include "synthetic.h"
@@ -51,7 +52,7 @@ void convertCommonSymbols(Context &ctx) {
 SectionsToPrepare findSectionsToPrepare(Context &ctx) {
   bool strip = ctx.config.stripAll || ctx.config.stripDebug;
   std::vector<SectionsToPrepare> perFile(ctx.objs.size());
-  llvm::parallelForEachN(0, ctx.objs.size(), [&](size_t i) {
+  parallelForIndices(ctx.objs.size(), 16, [&](size_t i) {
     for (InputSection *isec : ctx.objs[i]->sections) {
       if (!isec || !isec->isAlive)
         continue;
@@ -233,7 +234,7 @@ void binSections(Context &ctx) {
   BinTable table;
   std::vector<FileBins> files(ctx.objs.size());
   std::vector<uint64_t> relocs(ctx.objs.size());
-  llvm::parallelForEachN(0, ctx.objs.size(), [&](size_t i) {
+  parallelForIndices(ctx.objs.size(), 16, [&](size_t i) {
     binFile(table, *ctx.objs[i], i, files[i], relocs[i]);
   });
   for (uint64_t n : relocs)
@@ -277,7 +278,8 @@ void binSections(Context &ctx) {
   }
   for (Bin *bin : bins)
     bin->out->members.resize(bin->count);
-  llvm::parallelForEach(files, [&](FileBins &fb) {
+  parallelForIndices(files.size(), 16, [&](size_t i) {
+    FileBins &fb = files[i];
     for (size_t k = 0; k < fb.live.size(); k++) {
       BinSummary &b = fb.summaries[fb.summaryOf[k]];
       b.bin->out->members[b.next++] = fb.live[k];

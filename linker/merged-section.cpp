@@ -13,6 +13,7 @@
 //   3. winners get their offsets in link order (a cheap serial walk), and
 //      their bytes are copied in parallel.
 #include "context.h"
+#include "parallel.h"
 #include "layout.h"
 #include "synthetic.h"
 
@@ -192,7 +193,7 @@ void MergedSection::addSplit(Context &ctx,
     }
   };
   if (base.back() >= parallelPieces)
-    llvm::parallelForEachN(0, inputs.size(), copy);
+    parallelForIndices(inputs.size(), 16, copy);
   else
     for (size_t i = 0; i < inputs.size(); i++)
       copy(i);
@@ -252,7 +253,7 @@ void splitMergeableSections(Context &ctx,
   for (InputSection *isec : extra)
     place(isec);
 
-  llvm::parallelForEach(all, [](InputSection *isec) { splitSection(*isec); });
+  parallelForIndices(all.size(), 16, [&](size_t i) { splitSection(*all[i]); });
   for (auto &[ms, inputs] : groups)
     ms->addSplit(ctx, inputs);
 }

@@ -4,6 +4,7 @@
 
 #include "arch-x86-64.h"
 #include "context.h"
+#include "parallel.h"
 #include "diag.h"
 #include "dynamic.h"
 #include "input-files.h"
@@ -260,7 +261,7 @@ void SymtabSection::collect(Context &ctx) {
   // (a hidden symbol is local to the output, so it goes with the locals),
   // then the other globals.
   std::vector<Run> locals(ctx.objs.size());
-  llvm::parallelForEachN(0, ctx.objs.size(), [&](size_t f) {
+  parallelForIndices(ctx.objs.size(), 16, [&](size_t f) {
     ObjectFile *file = ctx.objs[f];
     for (uint32_t i = 1; i < file->firstGlobal; i++) {
       Symbol &sym = file->localSymbols[i];
@@ -315,7 +316,7 @@ void SymtabSection::collect(Context &ctx) {
     shdr.sh_info = n + 1;
   entries.resize(n);
   strtab.grow(off - strtab.size());
-  llvm::parallelForEachN(0, runs.size(), [&](size_t i) {
+  parallelForIndices(runs.size(), 16, [&](size_t i) {
     uint64_t o = nameOff[i];
     Entry *e = entries.data() + runs[i]->first;
     for (auto [sym, name] : runs[i]->syms) {
