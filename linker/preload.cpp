@@ -259,20 +259,23 @@ void Preloader::run(Context &ctx) {
   // 3. Read the objects, and the members the link can reach from them:
   //    in the background while the walk resolves what is ready, unless
   //    there is only one thread to do both.
-  {
-    ScopedTimer timer(ctx, "preloadIndex");
-    prepareWaves(ctx);
-  }
+  prepareFirstWave();
   // A small link is over before a second thread would pay for itself.
   uint64_t bytes = 0;
   for (PreloadedFile *file : order)
     if (file->buffer)
       bytes += file->buffer->getBufferSize();
   if (llvm::parallel::strategy.ThreadsRequested == 1 || bytes < (8 << 20)) {
+    {
+      ScopedTimer timer(ctx, "preloadIndex");
+      indexDefiners(ctx);
+    }
     ScopedTimer timer(ctx, "preloadRead");
     readWaves(ctx);
   } else {
     reader = std::thread([this, &ctx] { readWaves(ctx); });
+    ScopedTimer timer(ctx, "preloadIndex");
+    indexDefiners(ctx);
   }
 }
 
@@ -314,22 +317,31 @@ ReadState awaitRead(const ReadState &s) {
 // It is computed wave by wave: each wave is read in parallel, and reading a
 // file claims (atomically) the members defining the names it refers to,
 // which form the next wave.
-void Preloader::prepareWaves(Context &ctx) {
-  definers.push_back({nullptr, 0}); // index 0 ends a chain
+
+// The first files to read: command-line objects and shared libraries, and
+// the members of --whole-archive archives. Needs no index.
+void Preloader::prepareFirstWave() {
   for (PreloadedFile *file : order) {
     if (file->object || file->shared) {
       storeState(file->state, ReadState::Reading);
       firstFiles.push_back(file);
     }
-    PreloadedArchive *pa = file->archive.get();
-    if (!pa)
-      continue;
-    if (pa->wholeArchive) {
+    if (PreloadedArchive *pa = file->archive.get(); pa && pa->wholeArchive)
       for (PreloadedMember &m : pa->members)
         if (claimState(m.state))
           firstMembers.push_back(&m);
+  }
+}
+
+// Who defines what, from every archive's index, and the members defining
+// the names the link starts out needing (the entry point and -u names).
+// Built while the first files are being read; published by indexReady.
+void Preloader::indexDefiners(Context &ctx) {
+  definers.push_back({nullptr, 0}); // index 0 ends a chain
+  for (PreloadedFile *file : order) {
+    PreloadedArchive *pa = file->archive.get();
+    if (!pa || pa->wholeArchive)
       continue;
-    }
     for (const ArchiveIndexEntry &e : pa->index) {
       auto at = pa->memberAt.find(e.memberOffset);
       if (at == pa->memberAt.end())
@@ -341,7 +353,6 @@ void Preloader::prepareWaves(Context &ctx) {
       head = definers.size() - 1;
     }
   }
-  // Names the link starts out needing: the entry point and -u names.
   for (Symbol *sym : ctx.symtab.symbols) {
     if (!sym->isUndefined() || sym->isWeakRefOnly)
       continue;
@@ -353,9 +364,10 @@ void Preloader::prepareWaves(Context &ctx) {
         if (claimState(definers[i].first->state))
           firstMembers.push_back(definers[i].first);
   }
+  indexReady.store(true, std::memory_order_release);
 }
 
-// Reads wave after wave (see readReachable's comment above). Runs beside
+// Reads wave after wave (see the comment above prepareFirstWave). Runs beside
 // the walk: every file is published with a release store of its state, and
 // nothing here touches a file after that.
 void Preloader::readWaves(Context &ctx) {
@@ -386,41 +398,52 @@ void Preloader::readWaves(Context &ctx) {
     return true;
   };
 
-  std::mutex mu;
-  std::vector<PreloadedFile *> files = std::move(firstFiles);
-  std::vector<PreloadedMember *> wave = std::move(firstMembers);
-  while (!wave.empty() || !files.empty()) {
-    std::vector<PreloadedMember *> next;
-    llvm::parallelForEachN(0, files.size() + wave.size(), [&](size_t k) {
-      std::vector<PreloadedMember *> found;
-      if (k < files.size()) {
-        PreloadedFile &f = *files[k];
-        bool ok = true;
-        if (f.object) {
-          ok = readObject(f.object, found);
-        } else {
-          try {
-            SpeculativeScope speculative;
-            f.shared->read(ctx);
-          } catch (SpeculativeFailure &) {
-            f.shared.reset();
-            ok = false;
-          }
-        }
-        storeState(f.state, ok ? ReadState::Ready : ReadState::Failed);
+  // The first files need no index to be read; the names they refer to are
+  // looked up once the index is ready.
+  std::vector<ObjectFile *> firstObjects(firstFiles.size());
+  llvm::parallelForEachN(0, firstFiles.size(), [&](size_t k) {
+    PreloadedFile &f = *firstFiles[k];
+    bool ok = true;
+    try {
+      SpeculativeScope speculative;
+      if (f.object) {
+        f.object->readSections(ctx);
+        firstObjects[k] = f.object.get();
       } else {
-        PreloadedMember &m = *wave[k - files.size()];
-        m.file = std::make_unique<ObjectFile>(m.mb, m.owner->path);
-        bool ok = readObject(m.file, found);
-        storeState(m.state, ok ? ReadState::Ready : ReadState::Failed);
+        f.shared->read(ctx);
       }
+    } catch (SpeculativeFailure &) {
+      f.object.reset();
+      f.shared.reset();
+      ok = false;
+    }
+    storeState(f.state, ok ? ReadState::Ready : ReadState::Failed);
+  });
+  while (!indexReady.load(std::memory_order_acquire))
+    std::this_thread::yield();
+
+  std::mutex mu;
+  std::vector<PreloadedMember *> wave = std::move(firstMembers);
+  for (ObjectFile *obj : firstObjects)
+    if (obj)
+      for (uint32_t i = obj->firstGlobal; i < obj->elfSyms.size(); i++)
+        if (obj->mayPullFor(i))
+          claimDefiners(obj->globalNames[i - obj->firstGlobal],
+                        obj->globalHashes[i - obj->firstGlobal], wave);
+  while (!wave.empty()) {
+    std::vector<PreloadedMember *> next;
+    llvm::parallelForEachN(0, wave.size(), [&](size_t k) {
+      std::vector<PreloadedMember *> found;
+      PreloadedMember &m = *wave[k];
+      m.file = std::make_unique<ObjectFile>(m.mb, m.owner->path);
+      bool ok = readObject(m.file, found);
+      storeState(m.state, ok ? ReadState::Ready : ReadState::Failed);
       if (!found.empty()) {
         std::lock_guard<std::mutex> lock(mu);
         next.insert(next.end(), found.begin(), found.end());
       }
     });
     wave = std::move(next);
-    files.clear();
   }
 }
 

@@ -4,6 +4,7 @@
 // itself only resolves names. See preload.cpp.
 #pragma once
 
+#include <atomic>
 #include <memory>
 #include <optional>
 #include <thread>
@@ -102,7 +103,8 @@ public:
   std::unique_ptr<PreloadedFile> take(const std::string &path);
 
 private:
-  void prepareWaves(Context &ctx);
+  void prepareFirstWave();
+  void indexDefiners(Context &ctx);
   void readWaves(Context &ctx);
 
   // The members defining each name, as chains through `definers`.
@@ -112,6 +114,7 @@ private:
   // of --whole-archive archives and those defining the entry point and -u.
   std::vector<PreloadedFile *> firstFiles;
   std::vector<PreloadedMember *> firstMembers;
+  std::atomic<bool> indexReady{false};
   std::thread reader;
 
   std::unordered_map<std::string, std::unique_ptr<PreloadedFile>> files;
