@@ -3,6 +3,7 @@
 // relocation, a dynamic relocation — or that it cannot be expressed at all.
 // This file only decides; arch-x86-64.cpp applies.
 #include "relocations.h"
+#include "stats.h"
 
 #include "arch-x86-64.h"
 #include "context.h"
@@ -16,6 +17,7 @@
 #include "llvm/Support/Path.h"
 
 #include <map>
+#include <optional>
 #include <sstream>
 
 namespace mld {
@@ -373,6 +375,7 @@ void scanRelocations(Context &ctx) {
         sections.push_back(isec);
 
   // Contiguous runs of sections, scanned in parallel.
+  std::optional<ScopedTimer> phase(std::in_place, ctx, "scanSections");
   size_t runs = std::min<size_t>(sections.size(), 256);
   std::vector<Scanner> scanners;
   scanners.reserve(runs);
@@ -385,6 +388,7 @@ void scanRelocations(Context &ctx) {
       scanners[r].scanSection(*sections[i]);
   });
 
+  phase.emplace(ctx, "mergeScanResults");
   // Apply the records in section order. Each run's buffers are released
   // as soon as they are applied, so memory does not hold two copies.
   size_t total = ctx.relaDyn->relocs.size();
