@@ -2,6 +2,8 @@
 // the shared runtime link line.
 #include "e2e-env.h"
 
+#include <filesystem>
+
 #include <cstdlib>
 #include <sstream>
 
@@ -20,6 +22,17 @@ std::string ccPath() { return fromEnv("MLD_E2E_CC", MLD_E2E_CC); }
 std::string arPath() { return fromEnv("MLD_E2E_AR", MLD_E2E_AR); }
 std::string llvmTool(const std::string &name) { return fromEnv("MLD_E2E_LLVM_BIN", MLD_E2E_LLVM_BIN) + "/" + name; }
 std::string gccLdDir() { return fromEnv("MLD_E2E_GCC_LD_DIR", MLD_E2E_GCC_LD_DIR); }
+
+std::optional<Scenario> loadPreparedScenario(const std::string &name, std::string &prepared,
+                                             std::string &error) {
+  std::optional<Scenario> scenario = parseScenario(testdataDir() + "/" + name, error);
+  prepared = preparedDir() + "/" + name;
+  if (scenario && !std::filesystem::exists(prepared + "/.prepared")) {
+    error = prepared + " was not compiled: build the mld-e2e-inputs target first";
+    return std::nullopt;
+  }
+  return scenario;
+}
 
 std::vector<std::string> runtimeLinkArgs(const std::string &out, const std::vector<std::string> &inputs) {
   std::vector<std::string> args = {"-static", "-o", out, runtimeDir() + "/crt1.o"};

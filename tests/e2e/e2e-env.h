@@ -3,6 +3,9 @@
 // the same name (e.g. MLD_E2E_LINKER=/usr/bin/ld.lld to try another linker).
 #pragma once
 
+#include "scenario.h"
+
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +23,11 @@ std::string gccLdDir();     // MLD_E2E_GCC_LD_DIR: holds ld -> mld, for gcc -B
 // The runtime link line around `inputs`: -static -o OUT crt1.o INPUTS
 // -L RUNTIME -lmldc (without the linker itself).
 std::vector<std::string> runtimeLinkArgs(const std::string &out, const std::vector<std::string> &inputs);
+
+// The scenario NAME of testdata/static, with `prepared` set to the folder
+// its sources were compiled into; nullopt (and `error`) if either is missing.
+std::optional<Scenario> loadPreparedScenario(const std::string &name, std::string &prepared,
+                                             std::string &error);
 
 // Lines of `text` that a reader tool printed as a complaint.
 std::vector<std::string> complaintLines(const std::string &text, bool anyMention);

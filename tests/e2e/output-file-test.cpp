@@ -71,11 +71,9 @@ class ReusedOutput : public ::testing::TestWithParam<std::string> {
 protected:
   void SetUp() override {
     std::string error;
-    std::optional<Scenario> parsed = parseScenario(testdataDir() + "/" + GetParam(), error);
+    std::optional<Scenario> parsed = loadPreparedScenario(GetParam(), prepared, error);
     ASSERT_TRUE(parsed) << error;
     scenario = *parsed;
-    prepared = preparedDir() + "/" + GetParam();
-    ASSERT_TRUE(fs::exists(prepared + "/.prepared")) << prepared << " was not compiled";
   }
 
   RunResult link(const std::string &out) {

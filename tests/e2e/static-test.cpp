@@ -40,12 +40,9 @@ class StaticLink : public ::testing::TestWithParam<std::string> {
 protected:
   void SetUp() override {
     std::string error;
-    std::optional<Scenario> parsed = parseScenario(testdataDir() + "/" + GetParam(), error);
+    std::optional<Scenario> parsed = loadPreparedScenario(GetParam(), prepared, error);
     ASSERT_TRUE(parsed) << error;
     scenario = *parsed;
-    prepared = preparedDir() + "/" + GetParam();
-    ASSERT_TRUE(fs::exists(prepared + "/.prepared"))
-        << prepared << " was not compiled: build the mld-e2e-inputs target first";
     for (const char *f : {"/crt1.o", "/libmldc.a"})
       ASSERT_TRUE(fs::exists(runtimeDir() + f)) << "runtime file missing: " << runtimeDir() + f;
     expected = readFile(scenario.dir + "/expected.out");
