@@ -8,12 +8,15 @@
 #include "gc-sections.h"
 
 #include "context.h"
+#include "parallel.h"
 #include "diag.h"
 
 #include "llvm/Support/Endian.h"
 
-#include <iostream>
+#include <atomic>
 #include <cstring>
+#include <iostream>
+#include <mutex>
 #include <unordered_set>
 
 namespace mld {
@@ -22,58 +25,96 @@ using namespace llvm::ELF;
 using llvm::support::endian::read32le;
 
 namespace {
+// Marks sections live, on all threads at once: a section's gcLive flag is
+// set by an atomic exchange, so exactly one thread queues each section.
+// The live set is the least one closed under the rules, whatever the
+// order of marking, so the result does not depend on the threads.
 struct Marker {
   explicit Marker(Context &ctx) : ctx(ctx) {}
   Context &ctx;
-  std::vector<InputSection *> worklist;
-  size_t liveCount = 0;
+  std::atomic<size_t> liveCount{0};
+  // Names whose sections are already marked: every reference to
+  // __start_foo would otherwise walk all input sections again.
+  std::mutex namesMutex;
+  std::unordered_set<std::string_view> namesMarked;
 
-  void mark(InputSection *isec) {
-    if (isec && isec->isAlive && !isec->gcLive) {
-      isec->gcLive = true;
+  static bool isLive(InputSection &isec) {
+    return std::atomic_ref<bool>(isec.gcLive).load(std::memory_order_relaxed);
+  }
+  // Marks `isec` and queues it on `out` if it was not live yet.
+  void mark(InputSection *isec, std::vector<InputSection *> &out) {
+    if (isec && isec->isAlive && !isLive(*isec) &&
+        !std::atomic_ref<bool>(isec->gcLive).exchange(true)) {
       liveCount++;
-      worklist.push_back(isec);
+      out.push_back(isec);
     }
   }
-  void markSymbol(Symbol *sym) {
+  void markSymbol(Symbol *sym, std::vector<InputSection *> &out) {
     if (sym && sym->isDefined() && sym->section)
-      mark(sym->section);
+      mark(sym->section, out);
   }
-  void markTarget(InputSection &from, const ElfRela &rel) {
+  void markTarget(InputSection &from, const ElfRela &rel,
+                  std::vector<InputSection *> &out) {
     Symbol *sym = from.file->symbols[rel.getSymbol(false)];
     if (sym->section)
-      mark(sym->section);
+      mark(sym->section, out);
     // A reference to __start_foo keeps every section named foo.
     if (sym->isUndefined() || sym->isLinkerDefined) {
       std::string_view n = sym->name;
       if (n.starts_with("__start_") || n.starts_with("__stop_"))
-        markSectionsNamed(n.substr(n.starts_with("__start_") ? 8 : 7));
+        markSectionsNamed(n.substr(n.starts_with("__start_") ? 8 : 7), out);
     }
   }
-  // Names whose sections are already marked: every reference to
-  // __start_foo would otherwise walk all input sections again.
-  std::unordered_set<std::string_view> namesMarked;
-  void markSectionsNamed(std::string_view name) {
-    if (!namesMarked.insert(name).second)
-      return;
+  void markSectionsNamed(std::string_view name,
+                         std::vector<InputSection *> &out) {
+    {
+      std::lock_guard<std::mutex> lock(namesMutex);
+      if (!namesMarked.insert(name).second)
+        return;
+    }
     for (ObjectFile *f : ctx.objs)
       for (InputSection *isec : f->sections)
         if (isec && isec->name == name)
-          mark(isec);
+          mark(isec, out);
   }
-  void propagate() {
-    while (!worklist.empty()) {
-      InputSection *isec = worklist.back();
-      worklist.pop_back();
-      if (isec->isEhFrame)
-        continue;
-      for (const ElfRela &rel : isec->relas)
-        markTarget(*isec, rel);
-    }
-  }
+  void propagate(std::vector<InputSection *> frontier);
   bool scanEhFrames();
 };
 } // namespace
+
+// Follows relocations from the queued sections until nothing new is
+// reached. Each task walks its share depth-first on a stack of its own;
+// past a budget it hands what is left to the next round, so that one task
+// does not end up with the whole graph while the others idle.
+void Marker::propagate(std::vector<InputSection *> frontier) {
+  constexpr size_t budget = 4096;
+  while (!frontier.empty()) {
+    size_t tasks = std::min<size_t>(
+        llvm::parallel::strategy.compute_thread_count() * 4,
+        (frontier.size() + 63) / 64);
+    tasks = std::max<size_t>(tasks, 1);
+    std::vector<std::vector<InputSection *>> left(tasks);
+    llvm::parallelForEachN(0, tasks, [&](size_t t) {
+      std::vector<InputSection *> stack(
+          frontier.begin() + frontier.size() * t / tasks,
+          frontier.begin() + frontier.size() * (t + 1) / tasks);
+      size_t done = 0;
+      while (!stack.empty() && done < budget) {
+        InputSection *isec = stack.back();
+        stack.pop_back();
+        done++;
+        if (isec->isEhFrame)
+          continue;
+        for (const ElfRela &rel : isec->relas)
+          markTarget(*isec, rel, stack);
+      }
+      left[t] = std::move(stack);
+    });
+    frontier.clear();
+    for (std::vector<InputSection *> &v : left)
+      frontier.insert(frontier.end(), v.begin(), v.end());
+  }
+}
 
 static bool isRoot(const InputSection &isec) {
   std::string_view n = isec.name;
@@ -101,7 +142,9 @@ static bool isRoot(const InputSection &isec) {
 // marked.
 bool Marker::scanEhFrames() {
   size_t before = liveCount;
-  for (ObjectFile *f : ctx.objs) {
+  std::vector<std::vector<InputSection *>> found(ctx.objs.size());
+  parallelForIndices(ctx.objs.size(), 16, [&](size_t k) {
+    ObjectFile *f = ctx.objs[k];
     for (InputSection *isec : f->sections) {
       if (!isec || !isec->isEhFrame || !isec->isAlive)
         continue;
@@ -119,54 +162,72 @@ bool Marker::scanEhFrames() {
         bool alive = isCie;
         if (!isCie && first < r) {
           Symbol *fn = f->symbols[isec->relas[first].getSymbol(false)];
-          alive = fn->section && fn->section->gcLive;
+          alive = fn->section && isLive(*fn->section);
         }
         if (alive)
           for (size_t i = first; i < r; i++)
-            markTarget(*isec, isec->relas[i]);
+            markTarget(*isec, isec->relas[i], found[k]);
         off = end;
       }
     }
-  }
-  propagate();
+  });
+  std::vector<InputSection *> frontier;
+  for (std::vector<InputSection *> &v : found)
+    frontier.insert(frontier.end(), v.begin(), v.end());
+  propagate(std::move(frontier));
   return liveCount != before;
 }
 
 void gcSections(Context &ctx) {
   Marker m(ctx);
-  for (ObjectFile *f : ctx.objs)
-    for (InputSection *isec : f->sections)
+  // Roots: sections kept for what they are, then what symbols keep.
+  std::vector<std::vector<InputSection *>> roots(ctx.objs.size() + 1);
+  parallelForIndices(ctx.objs.size(), 16, [&](size_t k) {
+    for (InputSection *isec : ctx.objs[k]->sections)
       if (isec && isec->isAlive && isRoot(*isec))
-        m.mark(isec);
-  m.markSymbol(ctx.entrySym);
+        m.mark(isec, roots[k]);
+  });
+  std::vector<InputSection *> &more = roots.back();
+  m.markSymbol(ctx.entrySym, more);
   for (const std::string &name : ctx.config.undefinedSyms)
-    m.markSymbol(ctx.symtab.find(name));
+    m.markSymbol(ctx.symtab.find(name), more);
   for (Symbol *sym : ctx.symtab.symbols) {
     bool exported = ctx.config.isShared()
                         ? sym->visibility == STV_DEFAULT ||
                               sym->visibility == STV_PROTECTED
                         : ctx.config.exportDynamic || sym->referencedByDso;
     if (exported && sym->isDefined() && ctx.hasDynamicSection)
-      m.markSymbol(sym);
+      m.markSymbol(sym, more);
     if (sym->kind == SymbolKind::Common)
-      m.markSymbol(sym);
+      m.markSymbol(sym, more);
   }
   for (const std::string &name : {ctx.config.initSymbol, ctx.config.finiSymbol})
-    m.markSymbol(ctx.symtab.find(name));
-  m.propagate();
+    m.markSymbol(ctx.symtab.find(name), more);
+  std::vector<InputSection *> frontier;
+  for (std::vector<InputSection *> &v : roots)
+    frontier.insert(frontier.end(), v.begin(), v.end());
+  m.propagate(std::move(frontier));
   while (m.scanEhFrames()) {
   }
 
-  for (ObjectFile *f : ctx.objs) {
-    for (InputSection *isec : f->sections) {
-      if (!isec || !isec->isAlive || isec->gcLive || isec->isEhFrame)
-        continue;
-      isec->isAlive = false;
-      if (ctx.config.printGcSections)
-        std::cerr << "mld: removing unused section " << isec->describe()
-                  << "\n";
-    }
+  auto dead = [](InputSection *isec) {
+    return isec && isec->isAlive && !isec->gcLive && !isec->isEhFrame;
+  };
+  if (ctx.config.printGcSections) {
+    for (ObjectFile *f : ctx.objs)
+      for (InputSection *isec : f->sections)
+        if (dead(isec)) {
+          isec->isAlive = false;
+          std::cerr << "mld: removing unused section " << isec->describe()
+                    << "\n";
+        }
+    return;
   }
+  parallelForIndices(ctx.objs.size(), 16, [&](size_t k) {
+    for (InputSection *isec : ctx.objs[k]->sections)
+      if (dead(isec))
+        isec->isAlive = false;
+  });
 }
 
 } // namespace mld
