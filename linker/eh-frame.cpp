@@ -478,13 +478,15 @@ void pruneEhFrames(Context &ctx, llvm::ArrayRef<InputSection *> ehFrames) {
 // Writes each kept FDE's CIE pointer: the distance from the pointer field
 // back to its (possibly merged) CIE.
 void patchEhFrameCiePointers(Context &ctx, uint8_t *out) {
-  for (const EhFrameCiePatch &p : ctx.ehFrameCiePatches) {
+  const std::vector<EhFrameCiePatch> &patches = ctx.ehFrameCiePatches;
+  parallelForIndices(patches.size(), 4096, [&](size_t i) {
+    const EhFrameCiePatch &p = patches[i];
     uint64_t fieldVA = p.fde->getVA(p.fdeFieldOffset);
     uint64_t cieVA = p.cie->getVA(p.cieOffset);
     uint8_t *field = out + p.fde->osec->shdr.sh_offset + p.fde->offset +
                      p.fdeFieldOffset;
     write32le(field, (uint32_t)(fieldVA - cieVA));
-  }
+  });
 }
 
 } // namespace mld
