@@ -255,9 +255,9 @@ namespace mld {
 // relative and may now cross into another object's records, is recorded in
 // ctx.ehFrameCiePatches and written once addresses are known.
 //
-// Sections are parsed and rewritten in parallel; only the choice of the
-// first copy of each CIE, and so the records' new offsets, is made in one
-// serial walk in link order (a few instructions per record).
+// Sections are parsed, laid out and rewritten in parallel; only the choice
+// of the first copy of each CIE is made in one serial walk in link order,
+// over the CIEs alone (a few per object).
 namespace {
 // A record of an input .eh_frame. Offsets are 32-bit, as .eh_frame_hdr's
 // are (sections of 4 GiB or more are left as they are).
@@ -433,11 +433,9 @@ void pruneEhFrames(Context &ctx, llvm::ArrayRef<InputSection *> ehFrames) {
   for (EhSection &s : storage)
     sections.push_back(&s);
 
-  // In link order: the first copy of each CIE is kept, and kept records
-  // get their new offsets.
+  // In link order, over the CIEs only: the first copy of each is kept.
   std::unordered_multimap<uint64_t, std::pair<const EhSection *, uint32_t>>
       firstCies;
-  size_t patches = ctx.ehFrameCiePatches.size();
   for (EhSection *s : sections) {
     for (uint32_t i = 0; i < s->cies.size(); i++) {
       EhCie &c = s->cies[i];
@@ -456,17 +454,28 @@ void pruneEhFrames(Context &ctx, llvm::ArrayRef<InputSection *> ehFrames) {
       if (s->recs[c.rec].keep)
         firstCies.emplace(c.hash, std::make_pair(s, i));
     }
+  }
+  // What each section keeps is known now: its records' new offsets, per
+  // section in parallel; then where its CIE pointer patches go.
+  std::vector<size_t> fdes(sections.size());
+  parallelForIndices(sections.size(), 8, [&](size_t k) {
+    EhSection *s = sections[k];
     uint32_t to = 0;
-    s->patchBase = patches;
     for (EhRecord &rec : s->recs) {
       if (!rec.keep)
         continue;
       rec.newOff = to;
       to += rec.len;
       s->relaCount += rec.relEnd - rec.relFirst;
-      patches += !rec.isCie;
+      fdes[k] += !rec.isCie;
     }
     s->newSize = to + (s->isec->contents.size() - s->tail);
+  });
+  size_t patches = ctx.ehFrameCiePatches.size();
+  for (size_t k = 0; k < sections.size(); k++) {
+    EhSection *s = sections[k];
+    s->patchBase = patches;
+    patches += fdes[k];
     s->bytes = &ctx.newData();
     s->relas = ctx.ownedRelas.emplace_back(new std::vector<ElfRela>()).get();
   }

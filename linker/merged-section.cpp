@@ -166,37 +166,64 @@ void MergedSection::addSplit(Context &ctx,
   llvm::parallelForEachN(0, tasks, fill);
 
   // Offsets in link order: a new content goes at the end, aligned as its
-  // section asks (so .rodata.cst16 constants stay 16-byte aligned).
+  // section asks (so .rodata.cst16 constants stay 16-byte aligned). A
+  // section's pieces share one alignment, so its new contents lie at fixed
+  // distances from the first one's (aligned) place: those distances are
+  // found per section in parallel, and only the sections' places in one
+  // serial walk. Then new pieces move there, and the others take the
+  // place of the first piece with their content.
+  bool parallel = base.back() >= parallelPieces;
+  auto forEachInput = [&](auto fn) {
+    if (parallel)
+      parallelForIndices(inputs.size(), 16, fn);
+    else
+      for (size_t i = 0; i < inputs.size(); i++)
+        fn(i);
+  };
+  auto alignOf = [](const InputSection &isec) {
+    return std::max<uint64_t>(isec.align, 1);
+  };
+  std::vector<uint64_t> start(inputs.size()), extent(inputs.size());
+  forEachInput([&](size_t i) {
+    InputSection &isec = *inputs[i];
+    uint64_t pieceAlign = alignOf(isec);
+    uint64_t end = 0;
+    for (size_t j = 0; j < isec.pieces.size(); j++) {
+      SectionPiece &p = isec.pieces[j];
+      if (first[base[i] + j] == &p) {
+        p.outputOffset = (end + pieceAlign - 1) & ~(pieceAlign - 1);
+        end = p.outputOffset + p.size;
+      }
+    }
+    extent[i] = end; // (pieces are never empty: 0 means no new piece)
+  });
   uint64_t size = data->size();
   for (size_t i = 0; i < inputs.size(); i++) {
+    if (!extent[i])
+      continue;
+    uint64_t pieceAlign = alignOf(*inputs[i]);
+    start[i] = (size + pieceAlign - 1) & ~(pieceAlign - 1);
+    size = start[i] + extent[i];
+  }
+  forEachInput([&](size_t i) {
     InputSection &isec = *inputs[i];
-    uint64_t pieceAlign = std::max<uint64_t>(isec.align, 1);
+    for (size_t j = 0; j < isec.pieces.size(); j++)
+      if (first[base[i] + j] == &isec.pieces[j])
+        isec.pieces[j].outputOffset += start[i];
+  });
+  // Padding between pieces stays zero.
+  data->resize(size);
+  forEachInput([&](size_t i) {
+    InputSection &isec = *inputs[i];
     for (size_t j = 0; j < isec.pieces.size(); j++) {
       SectionPiece &p = isec.pieces[j];
       const SectionPiece *f = first[base[i] + j];
-      if (f == &p) {
-        p.outputOffset = (size + pieceAlign - 1) & ~(pieceAlign - 1);
-        size = p.outputOffset + p.size;
-      } else {
-        p.outputOffset = f->outputOffset;
-      }
-    }
-  }
-  // Padding between pieces stays zero.
-  data->resize(size);
-  auto copy = [&](size_t i) {
-    InputSection &isec = *inputs[i];
-    for (size_t j = 0; j < isec.pieces.size(); j++) {
-      const SectionPiece &p = isec.pieces[j];
-      if (first[base[i] + j] == &p)
+      if (f == &p)
         memcpy(data->data() + p.outputOffset, pieceBytes(isec, p), p.size);
+      else
+        p.outputOffset = f->outputOffset;
     }
-  };
-  if (base.back() >= parallelPieces)
-    parallelForIndices(inputs.size(), 16, copy);
-  else
-    for (size_t i = 0; i < inputs.size(); i++)
-      copy(i);
+  });
 
   for (InputSection *isec : inputs) {
     isec->merged = this;
