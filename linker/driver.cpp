@@ -44,6 +44,25 @@ static void reportDuplicates(Context &ctx) {
 // The headers and the sections only the linker can make. Created before
 // binning so that input sections of the same name (a stray .got) cannot
 // collide with them.
+// The passes after reading run on one thread when the link is small: below
+// ~30,000 units of work (a section, or four relocations), thread handoffs
+// cost more than they save on a 2-core machine (the reading ahead made the
+// same call from file sizes, see preload.cpp). --threads=N is obeyed as is.
+static void fitThreadsToLink(Context &ctx) {
+  if (ctx.config.threads != 0)
+    return;
+  constexpr uint64_t smallLimit = 30000;
+  uint64_t work = 0;
+  for (ObjectFile *f : ctx.objs) {
+    for (const InputSection &isec : f->sectionStorage)
+      work += 1 + isec.relas.size() / 4;
+    if (work >= smallLimit)
+      break;
+  }
+  llvm::parallel::strategy =
+      llvm::hardware_concurrency(work < smallLimit ? 1 : 0);
+}
+
 static void createSyntheticSections(Context &ctx) {
   ctx.ehdr = ctx.make<OutputEhdr>();
   ctx.phdr = ctx.make<OutputPhdr>();
@@ -115,6 +134,7 @@ int link(const Config &config) {
   reportDuplicates(ctx);
   reportShlibUndefined(ctx);
   checkpoint(ctx);
+  fitThreadsToLink(ctx);
   // -- Every input file is known; every name has its winning definition.
 
   // A PIE, a shared object, or an executable that uses shared libraries is

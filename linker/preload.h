@@ -96,6 +96,8 @@ public:
   void run(Context &ctx);
   // Waits for the background reading to end.
   void finish();
+  // Whether run() judged the link small enough for one thread.
+  bool isSmallLink() const { return smallLink; }
   ~Preloader() { finish(); }
   // The preloaded file for `path`, handed over once (a second mention of
   // the same path is read again by the walk, as a separate input). Its
@@ -115,6 +117,7 @@ private:
   std::vector<PreloadedFile *> firstFiles;
   std::vector<PreloadedMember *> firstMembers;
   std::atomic<bool> indexReady{false};
+  bool smallLink = false;
   std::thread reader;
 
   std::unordered_map<std::string, std::unique_ptr<PreloadedFile>> files;
