@@ -40,7 +40,7 @@ struct ArchiveFile {
   std::unique_ptr<PreloadedArchive> preloaded; // members read ahead, if any
   bool mapped = false; // the archive's buffer is an mmap of the file
   std::set<uint64_t> extracted; // member offsets already loaded
-  size_t namesSeen = ~size_t(0); // symbol-table size at the last index pass
+  size_t namesSeen = ~size_t(0); // see extractNeeded
 };
 
 namespace {
@@ -171,19 +171,20 @@ static void pullMember(Reader &r, ArchiveFile &ar, uint64_t offset) {
 // An entry whose name got defined, or whose member was pulled, can never
 // pull again (definitions only get stronger), so each pass drops those:
 // big archives are rescanned many times, and most of their entries die in
-// the first pass. Names not yet in the table are looked up again only if
-// the table grew since the last pass.
+// the first pass. A name not in the table is looked up again only if the
+// table has grown since `namesSeen`, a size at which every such entry was
+// known to be absent (the size when the previous pass began). The test is
+// made entry by entry: a member pulled early in a pass can bring names that
+// later entries of the same pass must find.
 static bool extractNeeded(Reader &r, ArchiveFile &ar) {
   bool any = false;
   for (bool changed = true; changed;) {
     changed = false;
-    size_t namesNow = r.ctx.symtab.symbols.size();
-    bool newNames = namesNow != ar.namesSeen;
-    ar.namesSeen = namesNow;
+    size_t namesAtStart = r.ctx.symtab.symbols.size();
     size_t kept = 0;
     for (size_t i = 0; i < ar.index.size(); i++) {
       ArchiveIndexEntry e = ar.index[i];
-      if (!e.sym && newNames)
+      if (!e.sym && r.ctx.symtab.symbols.size() != ar.namesSeen)
         e.sym = r.ctx.symtab.find(e.name, e.hash);
       bool live = true;
       if (e.sym && !e.sym->isUndefined()) {
@@ -200,6 +201,7 @@ static bool extractNeeded(Reader &r, ArchiveFile &ar) {
         ar.index[kept++] = e;
     }
     ar.index.resize(kept);
+    ar.namesSeen = namesAtStart;
   }
   return any;
 }

@@ -332,6 +332,31 @@ TEST_F(Diagnostics, CorruptMemberIsReportedOnlyWhenPulled) {
   EXPECT_EQ(err.rfind("mld: error: libmix.a(bad.o): ", 0), 0u) << err;
 }
 
+// Not a diagnostic, but the same archive machinery: within one pass over an
+// archive's index, a member pulled early makes later entries pull in that
+// same pass, in index order (GNU ld's rule), even for names the member
+// introduces. Here the group rescan of libA pulls a1 (for x, which b1 now
+// needs strongly); a1 introduces y (defined by a2) and needs the known u
+// (defined by a6): the order must be a1, a2, a6, as ld.bfd -t prints it.
+TEST_F(Diagnostics, GroupRescanPullsInIndexOrderWithinAPass) {
+  const char *note = "\t.section .note.GNU-stack,\"\",@progbits\n";
+  assemble("main", std::string("\t.text\n\t.globl _start\n_start:\n\tcall z\n\tret\n"
+                               "\t.weak x\n\t.weak u\n\t.data\n\t.quad x\n\t.quad u\n") + note);
+  assemble("b1", std::string("\t.text\n\t.globl z\nz:\n\tcall x\n\tret\n") + note);
+  assemble("a1", std::string("\t.text\n\t.globl x\nx:\n\tcall y\n\tcall u\n\tret\n") + note);
+  assemble("a2", std::string("\t.text\n\t.globl y\ny:\n\tret\n") + note);
+  assemble("a6", std::string("\t.text\n\t.globl u\nu:\n\tret\n") + note);
+  RunOptions opts;
+  opts.cwd = tmp.path();
+  ASSERT_TRUE(run({arPath(), "rcs", "libA.a", "a1.o", "a2.o", "a6.o"}, opts).exitedWith(0));
+  ASSERT_TRUE(run({arPath(), "rcs", "libB.a", "b1.o"}, opts).exitedWith(0));
+  RunResult r = run({linkerPath(), "-t", "-o", "out", "main.o", "--start-group", "libA.a",
+                     "libB.a", "--end-group"},
+                    opts);
+  ASSERT_TRUE(r.exitedWith(0)) << r.describe();
+  EXPECT_EQ(r.out, "main.o\nlibB.a(b1.o)\nlibA.a(a1.o)\nlibA.a(a2.o)\nlibA.a(a6.o)\n");
+}
+
 TEST_F(Diagnostics, UnknownRelocationTypeIsReportedAtItsPlace) {
   assemble("good", goodAsm);
   write("badtype.o", read("good.o"));
