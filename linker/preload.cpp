@@ -127,6 +127,18 @@ void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar,
   }
 }
 
+// Runs `read` in a SpeculativeScope: false if it stopped at a diagnostic
+// (which is then left for the walk to report, if the file is needed).
+template <typename F> static bool readSpeculatively(F read) {
+  try {
+    SpeculativeScope speculative;
+    read();
+    return true;
+  } catch (SpeculativeFailure &) {
+    return false;
+  }
+}
+
 // Opens `file` and, for an archive, reads its index and lists its members.
 // Runs on a worker thread, speculatively.
 static void openAhead(Context &ctx, const std::string &path,
@@ -165,12 +177,8 @@ static void openAhead(Context &ctx, const std::string &path,
   // state: those stay with the walk.
   if (ar.isThin() || (!ar.hasSymbolTable() && !ar.isEmpty()))
     return;
-  try {
-    SpeculativeScope speculative;
-    readArchiveIndex(ctx, ar, path, pa->index);
-  } catch (SpeculativeFailure &) {
+  if (!readSpeculatively([&] { readArchiveIndex(ctx, ar, path, pa->index); }))
     return;
-  }
   llvm::Error err = llvm::Error::success();
   for (const auto &child : ar.children(err)) {
     auto buf = child.getMemoryBufferRef();
@@ -264,8 +272,7 @@ void Preloader::run(Context &ctx) {
       else if (!p.endswith(".so") && !p.contains(".so."))
         weight += st.st_size;
     }
-    smallLink = weight < (8 << 20);
-    if (smallLink)
+    if (weight < (8 << 20))
       llvm::parallel::strategy = llvm::hardware_concurrency(1);
   }
 
@@ -324,7 +331,6 @@ ReadState awaitRead(const ReadState &s) {
   return st;
 }
 
-
 // Which members to read: GNU's rule pulls a member only for a name that a
 // file already in the link refers to, so the members worth reading are
 // those reachable from the command-line objects through "refers to a name
@@ -371,90 +377,77 @@ void Preloader::indexDefiners(Context &ctx) {
       head = definers.size() - 1;
     }
   }
-  for (Symbol *sym : ctx.symtab.symbols) {
-    if (!sym->isUndefined() || sym->isWeakRefOnly)
-      continue;
-    auto it = firstDefiner.find(llvm::CachedHashStringRef(
-        llvm::StringRef(sym->name.data(), sym->name.size()),
-        SymbolTable::hashName(sym->name)));
-    if (it != firstDefiner.end())
-      for (uint32_t i = it->second; i; i = definers[i].second)
-        if (claimState(definers[i].first->state))
-          firstMembers.push_back(definers[i].first);
-  }
+  for (Symbol *sym : ctx.symtab.symbols)
+    if (sym->isUndefined() && !sym->isWeakRefOnly)
+      claimDefiners(sym->name, SymbolTable::hashName(sym->name), firstMembers);
   indexReady.store(true, std::memory_order_release);
+}
+
+// Claims for reading the members that define `name` and that nobody has
+// claimed yet, adding them to `out`.
+void Preloader::claimDefiners(std::string_view name, uint32_t hash,
+                              std::vector<PreloadedMember *> &out) {
+  auto it = firstDefiner.find(
+      llvm::CachedHashStringRef(llvm::StringRef(name.data(), name.size()), hash));
+  if (it == firstDefiner.end())
+    return;
+  for (uint32_t i = it->second; i; i = definers[i].second)
+    if (claimState(definers[i].first->state))
+      out.push_back(definers[i].first);
+}
+
+// Claims the members defining the names `obj` may pull for (after its read).
+void Preloader::claimPulledBy(const ObjectFile &obj,
+                              std::vector<PreloadedMember *> &out) {
+  for (uint32_t i = obj.firstGlobal; i < obj.elfSyms.size(); i++)
+    if (obj.mayPullFor(i))
+      claimDefiners(obj.globalNames[i - obj.firstGlobal],
+                    obj.globalHashes[i - obj.firstGlobal], out);
 }
 
 // Reads wave after wave (see the comment above prepareFirstWave). Runs beside
 // the walk: every file is published with a release store of its state, and
 // nothing here touches a file after that.
 void Preloader::readWaves(Context &ctx) {
-  auto claimDefiners = [&](std::string_view name, uint32_t hash,
-                           std::vector<PreloadedMember *> &out) {
-    auto it = firstDefiner.find(
-        llvm::CachedHashStringRef(llvm::StringRef(name.data(), name.size()), hash));
-    if (it == firstDefiner.end())
-      return;
-    for (uint32_t i = it->second; i; i = definers[i].second)
-      if (claimState(definers[i].first->state))
-        out.push_back(definers[i].first);
-  };
-  // Reads one object; on success, adds the members it may pull to `found`.
-  auto readObject = [&](std::unique_ptr<ObjectFile> &obj,
-                        std::vector<PreloadedMember *> &found) {
-    try {
-      SpeculativeScope speculative;
-      obj->readSections(ctx);
-    } catch (SpeculativeFailure &) {
-      obj.reset(); // read again, and reported, if the walk needs it
-      return false;
-    }
-    for (uint32_t i = obj->firstGlobal; i < obj->elfSyms.size(); i++)
-      if (obj->mayPullFor(i))
-        claimDefiners(obj->globalNames[i - obj->firstGlobal],
-                      obj->globalHashes[i - obj->firstGlobal], found);
-    return true;
-  };
-
   // The first files need no index to be read; the names they refer to are
-  // looked up once the index is ready.
-  std::vector<ObjectFile *> firstObjects(firstFiles.size());
+  // looked up once the index is ready, and only then are they published.
+  std::vector<char> firstOk(firstFiles.size());
   llvm::parallelForEachN(0, firstFiles.size(), [&](size_t k) {
     PreloadedFile &f = *firstFiles[k];
-    bool ok = true;
-    try {
-      SpeculativeScope speculative;
-      if (f.object) {
+    firstOk[k] = readSpeculatively([&] {
+      if (f.object)
         f.object->readSections(ctx);
-        firstObjects[k] = f.object.get();
-      } else {
+      else
         f.shared->read(ctx);
-      }
-    } catch (SpeculativeFailure &) {
-      f.object.reset();
-      f.shared.reset();
-      ok = false;
-    }
-    storeState(f.state, ok ? ReadState::Ready : ReadState::Failed);
+    });
   });
   while (!indexReady.load(std::memory_order_acquire))
     std::this_thread::yield();
 
-  std::mutex mu;
   std::vector<PreloadedMember *> wave = std::move(firstMembers);
-  for (ObjectFile *obj : firstObjects)
-    if (obj)
-      for (uint32_t i = obj->firstGlobal; i < obj->elfSyms.size(); i++)
-        if (obj->mayPullFor(i))
-          claimDefiners(obj->globalNames[i - obj->firstGlobal],
-                        obj->globalHashes[i - obj->firstGlobal], wave);
+  for (size_t k = 0; k < firstFiles.size(); k++) {
+    PreloadedFile &f = *firstFiles[k];
+    if (firstOk[k] && f.object)
+      claimPulledBy(*f.object, wave);
+    if (!firstOk[k]) {
+      f.object.reset(); // read again, and reported, if the walk needs it
+      f.shared.reset();
+    }
+    storeState(f.state, firstOk[k] ? ReadState::Ready : ReadState::Failed);
+  }
+
+  std::mutex mu;
   while (!wave.empty()) {
     std::vector<PreloadedMember *> next;
     llvm::parallelForEachN(0, wave.size(), [&](size_t k) {
-      std::vector<PreloadedMember *> found;
       PreloadedMember &m = *wave[k];
       m.file = std::make_unique<ObjectFile>(m.mb, m.owner->path);
-      bool ok = readObject(m.file, found);
+      bool ok = readSpeculatively([&] { m.file->readSections(ctx); });
+      std::vector<PreloadedMember *> found;
+      if (ok)
+        claimPulledBy(*m.file, found);
+      else
+        m.file.reset(); // read again, and reported, if the walk needs it
       storeState(m.state, ok ? ReadState::Ready : ReadState::Failed);
       if (!found.empty()) {
         std::lock_guard<std::mutex> lock(mu);

@@ -96,8 +96,6 @@ public:
   void run(Context &ctx);
   // Waits for the background reading to end.
   void finish();
-  // Whether run() judged the link small enough for one thread.
-  bool isSmallLink() const { return smallLink; }
   ~Preloader() { finish(); }
   // The preloaded file for `path`, handed over once (a second mention of
   // the same path is read again by the walk, as a separate input). Its
@@ -108,6 +106,9 @@ private:
   void prepareFirstWave();
   void indexDefiners(Context &ctx);
   void readWaves(Context &ctx);
+  void claimDefiners(std::string_view name, uint32_t hash,
+                     std::vector<PreloadedMember *> &out);
+  void claimPulledBy(const ObjectFile &obj, std::vector<PreloadedMember *> &out);
 
   // The members defining each name, as chains through `definers`.
   llvm::DenseMap<llvm::CachedHashStringRef, uint32_t> firstDefiner;
@@ -117,7 +118,6 @@ private:
   std::vector<PreloadedFile *> firstFiles;
   std::vector<PreloadedMember *> firstMembers;
   std::atomic<bool> indexReady{false};
-  bool smallLink = false;
   std::thread reader;
 
   std::unordered_map<std::string, std::unique_ptr<PreloadedFile>> files;

@@ -67,6 +67,7 @@ struct Reader {
   void addLibrary(const std::string &name);
   void addObject(llvm::MemoryBufferRef mb, const std::string &archiveName);
   void addPrereadObject(std::unique_ptr<ObjectFile> file);
+  ObjectFile *registerObject(std::unique_ptr<ObjectFile> file);
   void addArchive(const std::string &path, llvm::MemoryBufferRef mb,
                   std::unique_ptr<PreloadedArchive> preloaded);
   void addScript(const std::string &path, llvm::MemoryBufferRef mb);
@@ -96,27 +97,26 @@ static void checkElfIdent(Context &ctx, llvm::MemoryBufferRef mb,
                << ", expected EM_X86_64 (62)";
 }
 
-void Reader::addPrereadObject(std::unique_ptr<ObjectFile> file) {
+// Takes `file` into the link, in command-line order (-t prints it here).
+ObjectFile *Reader::registerObject(std::unique_ptr<ObjectFile> file) {
   ObjectFile *obj = file.get();
   obj->priority = nextPriority++;
   ctx.fileStorage.push_back(std::move(file));
   ctx.objs.push_back(obj);
   if (ctx.config.trace)
     std::cout << obj->displayName() << "\n";
-  obj->resolveSymbols(ctx);
+  return obj;
+}
+
+void Reader::addPrereadObject(std::unique_ptr<ObjectFile> file) {
+  registerObject(std::move(file))->resolveSymbols(ctx);
 }
 
 void Reader::addObject(llvm::MemoryBufferRef mb,
                        const std::string &archiveName) {
   auto file = std::make_unique<ObjectFile>(mb, archiveName);
   checkElfIdent(ctx, mb, file->displayName());
-  ObjectFile *obj = file.get();
-  obj->priority = nextPriority++;
-  ctx.fileStorage.push_back(std::move(file));
-  ctx.objs.push_back(obj);
-  if (ctx.config.trace)
-    std::cout << obj->displayName() << "\n";
-  obj->parse(ctx);
+  registerObject(std::move(file))->parse(ctx);
 }
 
 // Loads one archive member into the link.
@@ -364,10 +364,10 @@ void Reader::addPath(const std::string &path, bool fromScript) {
     checkElfIdent(ctx, mb, path);
     if (ctx.config.isStatic && ctx.config.kind != OutputKind::Shared)
       Fatal(ctx) << path << ": attempted static link of dynamic object";
-    std::unique_ptr<SharedFile> file = pre && pre->shared
-                                           ? std::move(pre->shared)
-                                           : std::make_unique<SharedFile>(mb);
-    bool wasRead = pre && file.get() && pre->state == ReadState::Ready;
+    // A library read ahead is still there only if that read succeeded.
+    bool wasRead = pre && pre->shared;
+    std::unique_ptr<SharedFile> file =
+        wasRead ? std::move(pre->shared) : std::make_unique<SharedFile>(mb);
     SharedFile *so = file.get();
     so->priority = nextPriority++;
     so->asNeeded = state.asNeeded;

@@ -78,13 +78,13 @@ void reportStats(Context &ctx) {
     // output (file and shmem pages) against the heap (anonymous pages).
     std::ifstream status("/proc/self/status");
     for (std::string line; std::getline(status, line);)
-      for (const char *key : {"VmHWM:", "RssAnon:", "RssFile:", "RssShmem:"})
-        if (line.rfind(key, 0) == 0) {
-          size_t kb = std::strtoull(line.c_str() + strlen(key), nullptr, 10);
-          fprintf(stderr, "  %-28s %10zu\n",
-                  (std::string(key[0] == 'V' ? "peak RSS" : key) +
-                   (key[0] == 'V' ? " (KiB)" : " (KiB)")).c_str(), kb);
-        }
+      for (auto [key, label] : {std::pair{"VmHWM:", "peak RSS (KiB)"},
+                                {"RssAnon:", "RssAnon: (KiB)"},
+                                {"RssFile:", "RssFile: (KiB)"},
+                                {"RssShmem:", "RssShmem: (KiB)"}})
+        if (line.rfind(key, 0) == 0)
+          fprintf(stderr, "  %-28s %10llu\n", label,
+                  std::strtoull(line.c_str() + strlen(key), nullptr, 10));
     fprintf(stderr, "  pass times (ms):                  wall        cpu\n");
     for (const PassTime &p : ctx.passTimes)
       fprintf(stderr, "  %*s%-*s %10.2f %10.2f\n", p.depth * 2, "",
