@@ -122,6 +122,22 @@ static int lowerEq(const char *s, const char *word) {
   return 1;
 }
 
+/* An exponent after the mantissa: `letter` ('e' or 'p'), an optional sign
+   and digits (capped: anything past 100000 over/underflows anyway). Returns
+   where parsing stops; without digits the letter is not part of the number. */
+static const char *parseExponent(const char *p, char letter, long *exp) {
+  if ((*p | 32) != letter) return p;
+  const char *q = p + 1;
+  int neg = *q == '-';
+  if (*q == '+' || *q == '-') ++q;
+  if (*q < '0' || *q > '9') return p;
+  long v = 0;
+  for (; *q >= '0' && *q <= '9'; ++q)
+    if (v < 100000) v = v * 10 + (*q - '0');
+  *exp = neg ? -v : v;
+  return q;
+}
+
 static double parseHex(const char *p, const char **end, int *range) {
   uint64_t m = 0;
   int e2 = 0, digits = 0, sticky = 0, point = 0;
@@ -144,18 +160,9 @@ static double parseHex(const char *p, const char **end, int *range) {
     }
   }
   if (digits == 0) return -1.0; /* caller treats as "0" followed by 'x' */
-  if ((*p | 32) == 'p') {
-    const char *q = p + 1;
-    int neg = *q == '-';
-    if (*q == '+' || *q == '-') ++q;
-    if (*q >= '0' && *q <= '9') {
-      long v = 0;
-      for (; *q >= '0' && *q <= '9'; ++q)
-        if (v < 100000) v = v * 10 + (*q - '0');
-      e2 += (int)(neg ? -v : v);
-      p = q;
-    }
-  }
+  long e = 0;
+  p = parseExponent(p, 'p', &e);
+  e2 += (int)e;
   *end = p;
   Big big;
   bigFromU64(&big, m);
@@ -187,18 +194,9 @@ static double parseDecimal(const char *p, const char **end, int *range) {
     }
   }
   if (!anyDigit) return -1.0;
-  if ((*p | 32) == 'e') {
-    const char *q = p + 1;
-    int neg = *q == '-';
-    if (*q == '+' || *q == '-') ++q;
-    if (*q >= '0' && *q <= '9') {
-      long v = 0;
-      for (; *q >= '0' && *q <= '9'; ++q)
-        if (v < 100000) v = v * 10 + (*q - '0');
-      exp10 += neg ? -v : v;
-      p = q;
-    }
-  }
+  long e = 0;
+  p = parseExponent(p, 'e', &e);
+  exp10 += e;
   *end = p;
   if (count == 0) return 0.0;
   /* A dropped non-zero tail becomes one more digit '1': it moves the value
