@@ -111,6 +111,7 @@ public:
   std::vector<std::string_view> names;
   std::vector<uint32_t> hashes;
   std::string soname;
+  bool hasSoname = false; // DT_SONAME present (else soname is set by the walk)
   bool asNeeded = false;
   bool isNeeded = false; // some reference resolved to it (for --as-needed)
   // Version names by version index (from .gnu.version_d), and per dynsym.

@@ -63,7 +63,10 @@ struct Reader {
   uint32_t nextPriority = 1;
   Preloader preloader;
 
-  void addPath(const std::string &path, bool fromScript);
+  // `needed` is what DT_NEEDED records for a shared library without
+  // DT_SONAME: the name as the user wrote it (GNU ld's rule).
+  void addPath(const std::string &path, bool fromScript,
+               const std::string &needed);
   void addLibrary(const std::string &name);
   void addObject(llvm::MemoryBufferRef mb, const std::string &archiveName);
   void addPrereadObject(std::unique_ptr<ObjectFile> file);
@@ -320,14 +323,15 @@ void Reader::addScript(const std::string &path, llvm::MemoryBufferRef mb) {
         }
       }
     }
-    addPath(p, true);
+    addPath(p, true, p);
   }
   if (inGroup)
     endGroup();
   state = saved;
 }
 
-void Reader::addPath(const std::string &path, bool fromScript) {
+void Reader::addPath(const std::string &path, bool fromScript,
+                     const std::string &needed) {
   std::unique_ptr<PreloadedFile> pre = preloader.take(path);
   if (pre && (pre->object || pre->shared) &&
       awaitRead(pre->state) != ReadState::Ready) {
@@ -369,6 +373,8 @@ void Reader::addPath(const std::string &path, bool fromScript) {
     std::unique_ptr<SharedFile> file =
         wasRead ? std::move(pre->shared) : std::make_unique<SharedFile>(mb);
     SharedFile *so = file.get();
+    if (!so->hasSoname)
+      so->soname = needed;
     so->priority = nextPriority++;
     so->asNeeded = state.asNeeded;
     ctx.fileStorage.push_back(std::move(file));
@@ -400,7 +406,12 @@ void Reader::addLibrary(const std::string &name) {
   std::optional<std::string> path = findLibrary(ctx, name, state.isStatic);
   if (!path)
     Fatal(ctx) << "unable to find library -l" << name;
-  addPath(*path, false);
+  // A library found by searching is recorded by its file name alone (or,
+  // for -l:NAME, as NAME), never by the directory it was found in.
+  std::string needed = name.size() > 1 && name[0] == ':'
+                           ? name.substr(1)
+                           : llvm::sys::path::filename(*path).str();
+  addPath(*path, false, needed);
 }
 
 // The members read ahead but never pulled were touched for nothing; their
@@ -441,7 +452,7 @@ void readInputFiles(Context &ctx) {
     const InputSpec &spec = ctx.config.inputs[i];
     switch (spec.kind) {
     case Kind::File:
-      r.addPath(spec.value, false);
+      r.addPath(spec.value, false, spec.value);
       break;
     case Kind::Library:
       r.addLibrary(spec.value);

@@ -35,8 +35,9 @@ void SharedFile::read(Context &ctx) {
     case SHT_GNU_verdef: verdefSec = &sh; break;
     }
   }
-  // DT_SONAME, or the file name when the library has none (GNU ld's rule).
+  // DT_SONAME; without one the reader records the name the user gave.
   soname = llvm::sys::path::filename(name).str();
+  hasSoname = false;
   if (!dynsymSec)
     return; // a library with no dynamic symbols defines nothing for us
   llvm::ArrayRef<ElfSym> syms = check(ctx, elf->symbols(dynsymSec), name);
@@ -56,6 +57,7 @@ void SharedFile::read(Context &ctx) {
         if (d.getVal() >= dynstr.size())
           Fatal(ctx) << name << ": invalid DT_SONAME offset";
         soname = dynstr.data() + d.getVal();
+        hasSoname = true;
       }
   }
 
