@@ -7,6 +7,7 @@
 #include "deps.h"
 #include "diag.h"
 #include "dynamic.h"
+#include "host.h"
 #include "log.h"
 #include "map.h"
 #include "linux-syscall.h"
@@ -152,12 +153,28 @@ Module *loadByPath(Loader &L, const char *path) {
   return mapOpened(L, f, path);
 }
 
-static Module *loadLibrary(Loader &L, const char *name, Module *neededBy) {
+// The system C library's objects: they share ld.so's private state, so
+// only the system's ld.so can load and start them (docs/architecture.md,
+// "Hosted mode"). Matched by file name, whatever the directory.
+bool isHostLibrary(const char *name) {
+  static const char *const names[] = {
+      "libc.so.6", "libm.so.6", "libpthread.so.0", "libdl.so.2", "librt.so.1", "libutil.so.1",
+      "libresolv.so.2", "libanl.so.1", "libnsl.so.1", "libBrokenLocale.so.1", "libmvec.so.1",
+      "libc_malloc_debug.so.0", "libthread_db.so.1", "ld-linux-x86-64.so.2"};
+  const char *base = baseName(name);
+  for (const char *n : names)
+    if (streq(base, n)) return true;
+  return startsWith(base, "libnss_") && startsWith(base + strlen(base) - 5, ".so.2");
+}
+
+static Module *loadLibrary(Loader &L, const char *name, Module *neededBy, bool optional = false) {
   if (Module *m = findLoaded(L, name)) return m;
+  if (isHostLibrary(name)) return loadHostLibrary(L, name);
   logSearch(L, name, neededBy);
   Opened f;
   // Only incompatible candidates: mapping the first one reports why.
   if (!findLibrary(L, name, neededBy, f) && f.incompatible) loadByPath(L, f.incompatible);
+  if (f.fd < 0 && optional) return nullptr;
   if (f.fd < 0) {
     Text t;
     t.str("mload: error while loading shared libraries: ").str(name)
@@ -192,9 +209,27 @@ uint32_t checkVersionNeeds(const Loader &L) {
   return errors;
 }
 
+// LD_PRELOAD's syntax: names separated by spaces or colons; each is found
+// like a DT_NEEDED of the program and goes right after it in the scope.
+void loadPreloads(Loader &L) {
+  for (const char *p = L.opts.preload; p && *p;) {
+    while (*p == ' ' || *p == ':') ++p;
+    const char *end = p;
+    while (*end && *end != ' ' && *end != ':') ++end;
+    if (end > p) loadLibrary(L, copyString(p, static_cast<size_t>(end - p)), L.head);
+    p = end;
+  }
+}
+
+Module *loadForDlopen(Loader &L, const char *name, Module *caller) {
+  return loadLibrary(L, name, caller, true);
+}
+
 void loadDependencies(Loader &L) {
   for (Module *m = L.head; m; m = m->next) {
-    if (!m->dynamic || !m->strtab) continue;
+    // The system's ld.so already loaded what a host object needs.
+    if (!m->dynamic || !m->strtab || m->host || m->depsLoaded) continue;
+    m->depsLoaded = true;
     uint32_t count = 0;
     for (const Elf64_Dyn *d = m->dynamic; d->d_tag != DT_NULL; ++d) count += d->d_tag == DT_NEEDED;
     m->deps = static_cast<Module **>(allocate(sizeof(Module *) * (count + 1)));
