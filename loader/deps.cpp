@@ -209,9 +209,16 @@ uint32_t checkVersionNeeds(const Loader &L) {
   return errors;
 }
 
+// Runs first, right after the program is mapped.
 // LD_PRELOAD's syntax: names separated by spaces or colons; each is found
 // like a DT_NEEDED of the program and goes right after it in the scope.
 void loadPreloads(Loader &L) {
+  // A program that needs glibc itself is handed over before anything else
+  // is mapped (freestanding); in hosted mode glibc is at hand anyway.
+  if (!L.hosted && L.head->dynamic && L.head->strtab)
+    for (const Elf64_Dyn *d = L.head->dynamic; d->d_tag != DT_NULL; ++d)
+      if (d->d_tag == DT_NEEDED && isHostLibrary(dynString(L.head, d->d_un.d_val)))
+        loadHostLibrary(L, dynString(L.head, d->d_un.d_val));
   for (const char *p = L.opts.preload; p && *p;) {
     while (*p == ' ' || *p == ':') ++p;
     const char *end = p;
