@@ -115,8 +115,10 @@ static Definition finishDefinition(Definition d) {
   if (d.sym->st_shndx != SHN_ABS && (d.address < d.module->mapStart || d.address > d.module->mapEnd))
     fatal(errorText(d.module->path).str("symbol ").str(symbolName(d.module, d.sym - d.module->symtab))
               .str(" lies outside its module (corrupt file?)"));
-  if (ELF64_ST_TYPE(d.sym->st_info) == STT_GNU_IFUNC && d.sym->st_shndx != SHN_UNDEF)
+  if (ELF64_ST_TYPE(d.sym->st_info) == STT_GNU_IFUNC && d.sym->st_shndx != SHN_UNDEF) {
     d.address = reinterpret_cast<uint64_t (*)()>(d.address)();
+    d.ifunc = true;
+  }
   return d;
 }
 

@@ -14,6 +14,9 @@ struct Definition {
   const Elf64_Sym *sym = nullptr;
   uint64_t address = 0;
   bool found = false;
+  // Chosen by an IFUNC resolver: may lie outside the module (glibc's time()
+  // resolves to the vDSO's).
+  bool ifunc = false;
 };
 
 enum class RefKind { Data, JumpSlot, Copy };
