@@ -145,9 +145,8 @@ void relocateModule(Loader &L, Module *m, bool lazy) {
   if (!m->dynamic || m->relocated || m->host) return;
   m->relocated = true;
   lazy = lazy && !m->bindNow && m->has(DT_PLTGOT);
-  applyRelr(L, m);
-  applyTable(L, m, DT_RELA, DT_RELASZ, false);
-  applyTable(L, m, DT_JMPREL, DT_PLTRELSZ, lazy);
+  // Set up first: an IFUNC resolver run by an IRELATIVE below may call
+  // through a PLT slot that is already lazy (as with ld.so).
   if (lazy && m->has(DT_JMPREL)) {
     // .got.plt: [0] = _DYNAMIC (link-time), [1] = the module handle PLT0
     // pushes, [2] = where PLT0 jumps. Contract: docs (PLT/GOT contract).
@@ -156,6 +155,9 @@ void relocateModule(Loader &L, Module *m, bool lazy) {
     got[2] = resolverEntry(L);
     logLazySetup(L, m, reinterpret_cast<uint64_t>(got), got[2]);
   }
+  applyRelr(L, m);
+  applyTable(L, m, DT_RELA, DT_RELASZ, false);
+  applyTable(L, m, DT_JMPREL, DT_PLTRELSZ, lazy);
 }
 
 } // namespace mload
