@@ -34,6 +34,24 @@ static const char *hostedPath(const Loader &L) {
   return copyString(t.data(), t.size());
 }
 
+// LD_PRELOAD is mload's to honour, not the system ld.so's (which would
+// load a second copy into mload-hosted): it travels renamed, and
+// mload-hosted gives the program back the original entry (options.cpp).
+static const char *const *hostEnvironment(const Loader &L) {
+  uint32_t n = 0;
+  while (L.envp[n]) ++n;
+  auto **env = static_cast<const char **>(allocate(sizeof(char *) * (n + 1)));
+  for (uint32_t i = 0; i <= n; ++i) {
+    env[i] = L.envp[i];
+    if (env[i] && startsWith(env[i], "LD_PRELOAD=")) {
+      Text t;
+      t.str(HostedEnvPrefix).str(env[i]);
+      env[i] = copyString(t.data(), t.size());
+    }
+  }
+  return env;
+}
+
 [[noreturn]] static void handOver(Loader &L, const char *why) {
   const char *hosted = hostedPath(L);
   int extra = L.direct ? 1 : 5;
@@ -56,7 +74,7 @@ static const char *hostedPath(const Loader &L) {
   }
   argv[n] = nullptr;
   logHandover(L, why, hosted);
-  long r = sys::execve(hosted, argv, L.envp);
+  long r = sys::execve(hosted, argv, hostEnvironment(L));
   fatal(errorText(hosted).str("cannot run mload-hosted, which runs programs that need ").str(why)
             .str(" (errno ").sdec(-r).str(")"));
 }

@@ -76,8 +76,17 @@ static bool envFlag(const Loader &L, const char *name) {
   return v && *v && !streq(v, "0");
 }
 
+// Undo hostEnvironment() (handover.cpp): the entry points into its own
+// string past the prefix, so the program and its children see LD_PRELOAD.
+static void restoreEnvironment(Loader &L) {
+  size_t n = strlen(HostedEnvPrefix);
+  for (const char **e = L.envp; *e; ++e)
+    if (startsWith(*e, HostedEnvPrefix)) *e += n;
+}
+
 int parseOptions(Loader &L, char **argv, int argc, bool direct) {
   Options &o = L.opts;
+  if (L.hosted) restoreEnvironment(L);
   const char *logPath = getEnv(L, "MLOAD_LOG"), *logFormat = getEnv(L, "MLOAD_LOG_FORMAT");
   const char *formatSource = "MLOAD_LOG_FORMAT";
   const char *libPath = nullptr, *preload = nullptr;

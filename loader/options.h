@@ -6,6 +6,10 @@
 
 namespace mload {
 
+// How the freestanding mload passes LD_PRELOAD to mload-hosted: renamed
+// with this prefix, so that the system's ld.so does not act on it.
+constexpr const char *HostedEnvPrefix = "MLOAD_HANDED_OVER_";
+
 // The value of environment variable `name`, or null.
 const char *getEnv(const Loader &L, const char *name);
 
