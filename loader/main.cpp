@@ -12,6 +12,7 @@
 #include "reloc.h"
 #include "start.h"
 #include "linux-syscall.h"
+#include "mld-version.h"
 #include "tls.h"
 
 namespace mload {
@@ -23,7 +24,11 @@ static const char *usage =
     "  --library-path DIRS  search DIRS before DT_RUNPATH (else MLOAD_LIBRARY_PATH, LD_LIBRARY_PATH)\n"
     "  --log FILE           write the binding log to FILE (also MLOAD_LOG)\n"
     "  --log-format text|json  (also MLOAD_LOG_FORMAT)\n"
+    "  --help               print this help and exit\n"
+    "  --version            print the version and exit\n"
     "  MLOAD_DEBUG=libs,reloc,bindings,init,all selects what is logged (default with --log: all)\n";
+
+static const char *version = "mload " MLD_VERSION " (git " MLD_GIT_REVISION ")\n";
 
 static const char *getEnv(const Loader &L, const char *name) {
   size_t n = strlen(name);
@@ -76,6 +81,7 @@ static int parseOptions(Loader &L, char **argv, int argc, bool direct) {
     else if (streq(a, "--log-format") && hasValue) logFormat = argv[++i];
     else if (streq(a, "--library-path") && hasValue) libPath = argv[++i];
     else if (streq(a, "--help")) { sys::write(1, usage, strlen(usage)); sys::exitGroup(0); }
+    else if (streq(a, "--version")) { sys::write(1, version, strlen(version)); sys::exitGroup(0); }
     else {
       Text t;
       t.str("mload: error: unknown option: ").str(a).str("\n").str(usage);
