@@ -3,6 +3,7 @@
 #include "options.h"
 #include "diag.h"
 #include "linux-syscall.h"
+#include "mld-version.h"
 
 namespace mload {
 
@@ -15,7 +16,11 @@ static const char *usage =
     "  --argv0 NAME         give PROG the argv[0] NAME\n"
     "  --log FILE           write the binding log to FILE (also MLOAD_LOG)\n"
     "  --log-format text|json  (also MLOAD_LOG_FORMAT)\n"
+    "  --help               print this help and exit\n"
+    "  --version            print the version and exit\n"
     "  MLOAD_DEBUG=libs,reloc,bindings,init,all selects what is logged (default with --log: all; help lists them)\n";
+
+static const char *version = "mload " MLD_VERSION " (git " MLD_GIT_REVISION ")\n";
 
 static const char *debugHelp =
     "Valid options for the MLOAD_DEBUG environment variable are:\n\n"
@@ -105,6 +110,7 @@ int parseOptions(Loader &L, char **argv, int argc, bool direct) {
     else if (streq(a, "--argv0") && hasValue) o.argv0 = argv[++i];
     else if (streq(a, "--handed-over")) handedOver = true; // internal: from mload to mload-hosted
     else if (streq(a, "--help")) { sys::write(1, usage, strlen(usage)); sys::exitGroup(0); }
+    else if (streq(a, "--version")) { sys::write(1, version, strlen(version)); sys::exitGroup(0); }
     else {
       Text t;
       t.str("mload: error: unknown option: ").str(a).str("\n").str(usage);
