@@ -1,7 +1,8 @@
 // deps.cpp: the library search. Order (as glibc's ld.so): DT_RPATH of the
 // needing object and of the program (only when the needing object has no
 // DT_RUNPATH), then --library-path / MLOAD_LIBRARY_PATH / LD_LIBRARY_PATH,
-// then DT_RUNPATH of the needing object, then the default directories.
+// then DT_RUNPATH of the needing object, then /etc/ld.so.cache, then the
+// default directories (the project's runtime, multiarch, /lib, /usr/lib).
 // $ORIGIN expands to the directory of the needing object. Each file is
 // loaded once, identified by (st_dev, st_ino).
 #include "deps.h"
@@ -107,6 +108,70 @@ static const char *dynPath(const Module *m, unsigned tag) {
   return m->has(tag) && m->strtab ? dynString(m, m->dyn[tag]) : nullptr;
 }
 
+// /etc/ld.so.cache (ldconfig's "glibc-ld.so.cache1.1" format, possibly after
+// the old "ld.so-1.7.0" table): a sorted table of (flags, name offset, path
+// offset) entries, offsets from the start of the new header. Only x86-64
+// libc6 entries count (flags 0x0303, as ld.so's _dl_cache_check_flags).
+// Mapped once; every offset is checked against the file's size.
+struct CacheFile {
+  const char *data = nullptr;
+  uint64_t size = 0, header = 0;
+  uint32_t count = 0;
+  bool tried = false;
+};
+
+static void openCache(CacheFile &c) {
+  c.tried = true;
+  long fd = sys::open("/etc/ld.so.cache", sys::ORdonly | sys::OCloexec);
+  sys::Stat st;
+  if (fd < 0) return;
+  if (sys::fstat(static_cast<int>(fd), &st) != 0 || st.st_size < 48) return (void)sys::close(static_cast<int>(fd));
+  long p = sys::mmap(nullptr, static_cast<size_t>(st.st_size), sys::ProtRead, sys::MapPrivate, static_cast<int>(fd), 0);
+  sys::close(static_cast<int>(fd));
+  if (sys::isError(p)) return;
+  const char *d = reinterpret_cast<const char *>(p);
+  uint64_t size = static_cast<uint64_t>(st.st_size), h = 0;
+  if (memcmp(d, "ld.so-1.7.0", 11) == 0) {
+    uint32_t oldCount;
+    memcpy(&oldCount, d + 12, 4);
+    h = alignUp(16 + 12ull * oldCount, 8);
+  }
+  if (h + 48 > size || memcmp(d + h, "glibc-ld.so.cache1.1", 20) != 0) return;
+  uint32_t count;
+  memcpy(&count, d + h + 20, 4);
+  if (count > (size - h - 48) / 24) return;
+  c.data = d;
+  c.size = size;
+  c.header = h;
+  c.count = count;
+}
+
+static const char *cachedPath(const CacheFile &c, const char *name) {
+  auto str = [&](uint32_t off) -> const char * {
+    uint64_t at = c.header + off, end = at;
+    while (end < c.size && c.data[end]) ++end;
+    return end < c.size ? c.data + at : nullptr;
+  };
+  for (uint32_t i = 0; i < c.count; ++i) {
+    const char *e = c.data + c.header + 48 + 24ull * i;
+    int32_t flags;
+    uint32_t key, value;
+    memcpy(&flags, e, 4);
+    memcpy(&key, e + 4, 4);
+    memcpy(&value, e + 8, 4);
+    const char *k = str(key);
+    if (flags == 0x0303 && k && streq(k, name)) return str(value);
+  }
+  return nullptr;
+}
+
+static bool searchCache(Loader &L, const char *name, Opened &out) {
+  static CacheFile cache;
+  if (!cache.tried) openCache(cache);
+  const char *path = cache.data ? cachedPath(cache, name) : nullptr;
+  return path && tryOpen(L, path, "ld.so.cache", out);
+}
+
 static bool findLibrary(Loader &L, const char *name, const Module *neededBy, Opened &out) {
   for (const char *p = name; *p; ++p)
     if (*p == '/') return tryOpen(L, name, "path", out);
@@ -116,6 +181,7 @@ static bool findLibrary(Loader &L, const char *name, const Module *neededBy, Ope
   }
   if (searchList(L, L.opts.libraryPath, neededBy, name, "library path", out)) return true;
   if (searchList(L, dynPath(neededBy, DT_RUNPATH), neededBy, name, "RUNPATH", out)) return true;
+  if (searchCache(L, name, out)) return true;
   return searchList(L, MLOAD_DEFAULT_DIRS, neededBy, name, "default", out);
 }
 

@@ -45,3 +45,9 @@ real false false
 # The binding log of ls shows glibc's opendir bound lazily at its first call.
 "$MLOAD" --log ls.json --log-format json /usr/bin/ls / >/dev/null || fail "ls under mload failed"
 expect_count 1 ls.json lazy-bind file /usr/bin/ls symbol opendir to /lib/x86_64-linux-gnu/libc.so.6
+# ls's libraries come from /etc/ld.so.cache, as with ld.so, and --list
+# names what ldd names (without the vDSO), in the same order.
+expect_count 1 ls.json try path /lib/x86_64-linux-gnu/libselinux.so.1 source ld.so.cache
+"$MLOAD" --list /usr/bin/ls | awk '{print $1, $3}' >list.mload
+ldd /usr/bin/ls | grep -v vdso | awk '$2 == "=>" {print $1, $3} $2 != "=>" {print "ld-linux-x86-64.so.2", $1}' >list.ldd
+diff -u list.ldd list.mload >&2 || fail "mload --list /usr/bin/ls differs from ldd"
