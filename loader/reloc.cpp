@@ -25,6 +25,11 @@ static const Module *tlsModule(const Module *m, uint32_t symIndex, const Definit
   return symIndex ? d.module : m;
 }
 
+// Will [P, P+8) be read-only after applyRelro (init.cpp rounds the same way)?
+static bool inRelro(const Loader &L, const Module *m, uint64_t P) {
+  return P >= alignDown(m->relroStart, L.pageSize) && P < alignDown(m->relroEnd, L.pageSize);
+}
+
 // Apply one relocation; `index` is its position in its table (for
 // DT_JMPREL, the PLT entry number n that PLTn pushes).
 static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, bool lazy) {
@@ -43,7 +48,9 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
   if (!writableEnd || writableEnd - P < size)
     fatal(errorText(m->path).str("relocation at ").hex(r.r_offset).str(" lies outside the writable segments"));
   const char *name = symIndex ? symbolName(m, symIndex) : "";
-  if (type == R_X86_64_JUMP_SLOT && lazy) {
+  // A slot in PT_GNU_RELRO (a `-z now` layout whose BIND_NOW flag is gone)
+  // will be read-only at the first call: it is bound now instead.
+  if (type == R_X86_64_JUMP_SLOT && lazy && !inRelro(L, m, P)) {
     // The linker left a link-time address in the slot (PLTn+6, the "push n",
     // in the classic layout); it only needs the load bias. The first call
     // then runs push n; jmp PLT0, which pushes GOT[1] and jumps to GOT[2] =
@@ -73,8 +80,12 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
   case R_X86_64_JUMP_SLOT: value = S + A; break;
   case R_X86_64_COPY:
     // The program owns the variable now; the library's initial value is
-    // copied once, from the library that is already relocated.
-    memcpy(where, reinterpret_cast<const void *>(S), m->symtab[symIndex].st_size);
+    // copied once, from the library that is already relocated. The source
+    // must lie in the defining module too (st_size is the program's word).
+    if (d.module && !inImage(d.module, reinterpret_cast<const void *>(S), size))
+      fatal(errorText(m->path).str("COPY relocation of ").str(name).str(" (").dec(size)
+                .str(" bytes) reads past the end of ").str(d.module->path));
+    memcpy(where, reinterpret_cast<const void *>(S), size);
     value = S;
     break;
   case R_X86_64_TPOFF64: {
@@ -151,6 +162,9 @@ void relocateModule(Loader &L, Module *m, bool lazy) {
     // .got.plt: [0] = _DYNAMIC (link-time), [1] = the module handle PLT0
     // pushes, [2] = where PLT0 jumps. Contract: docs (PLT/GOT contract).
     auto *got = reinterpret_cast<uint64_t *>(laddr(m, m->dyn[DT_PLTGOT]));
+    uint64_t gotEnd = segmentEnd(m, reinterpret_cast<uint64_t>(got), PF_W);
+    if (!gotEnd || gotEnd - reinterpret_cast<uint64_t>(got) < 24)
+      fatal(m->path, "DT_PLTGOT lies outside the writable segments");
     got[1] = reinterpret_cast<uint64_t>(m);
     got[2] = resolverEntry(L);
     logLazySetup(L, m, reinterpret_cast<uint64_t>(got), got[2]);
