@@ -50,7 +50,9 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
   const char *name = symIndex ? symbolName(m, symIndex) : "";
   // A slot in PT_GNU_RELRO (a `-z now` layout whose BIND_NOW flag is gone)
   // will be read-only at the first call: it is bound now instead.
-  if (type == R_X86_64_JUMP_SLOT && lazy && !inRelro(L, m, P)) {
+  // The slot's link-time value must be code of the module (its PLT entry's
+  // push); anything else is bound now rather than jumped to.
+  if (type == R_X86_64_JUMP_SLOT && lazy && !inRelro(L, m, P) && isCode(m, *where + B)) {
     // The linker left a link-time address in the slot (PLTn+6, the "push n",
     // in the classic layout); it only needs the load bias. The first call
     // then runs push n; jmp PLT0, which pushes GOT[1] and jumps to GOT[2] =
@@ -152,10 +154,24 @@ static void applyRelr(Loader &L, Module *m) {
   }
 }
 
+// Lazy binding relies on the PLT/GOT contract (docs/abi.md 1.2): PLT0
+// reads GOT[1] and GOT[2] at DT_PLTGOT, and .rela.plt[n], a JUMP_SLOT, is
+// .got.plt[3+n]. mload never reads PLT code, so a file that breaks this
+// (a corrupt DT_PLTGOT, a moved slot) is bound at start-up instead of
+// jumping through a GOT[2] that PLT0 never reads.
+static bool followsPltContract(const Module *m) {
+  if (!m->has(DT_JMPREL) || !m->has(DT_PLTGOT) || m->dyn[DT_PLTGOT] % 8) return false;
+  auto *rela = reinterpret_cast<const Elf64_Rela *>(laddr(m, m->dyn[DT_JMPREL]));
+  for (uint64_t i = 0; i < m->dyn[DT_PLTRELSZ] / sizeof(Elf64_Rela); ++i)
+    if (ELF64_R_TYPE(rela[i].r_info) == R_X86_64_JUMP_SLOT && rela[i].r_offset != m->dyn[DT_PLTGOT] + 24 + 8 * i)
+      return false;
+  return true;
+}
+
 void relocateModule(Loader &L, Module *m, bool lazy) {
   if (!m->dynamic || m->relocated || m->host) return;
   m->relocated = true;
-  lazy = lazy && !m->bindNow && m->has(DT_PLTGOT);
+  lazy = lazy && !m->bindNow && followsPltContract(m);
   // Set up first: an IFUNC resolver run by an IRELATIVE below may call
   // through a PLT slot that is already lazy (as with ld.so).
   if (lazy && m->has(DT_JMPREL)) {
