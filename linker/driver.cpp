@@ -4,6 +4,7 @@
 
 #include "arch-x86-64.h"
 #include "dynamic.h"
+#include "emit-relocs.h"
 #include "gc-sections.h"
 #include "context.h"
 #include "diag.h"
@@ -194,6 +195,9 @@ int link(const Config &config) {
       ScopedTimer t2(ctx, "addLinkerDefinedSymbols");
       addLinkerDefinedSymbols(ctx);
     }
+    // --emit-relocs: the .rela sections exist before layout sizes them.
+    if (cfg.emitRelocs)
+      createEmitRelocSections(ctx);
   }
   // -- No new input sections after this point.
 
@@ -258,6 +262,8 @@ int link(const Config &config) {
   {
     ScopedTimer t(ctx, "finishSymbols");
     fixLinkerDefinedSymbols(ctx);
+    if (cfg.emitRelocs)
+      fillEmitRelocSections(ctx);
   }
 
   // 8. Write the map, then the file (relocations applied in place), commit.
