@@ -50,9 +50,9 @@ namespace {
 
 // The section index of a symbol: SHN_XINDEX from SHN_LORESERVE on, with the
 // real index in .symtab_shndx (gABI, "Extended Section Indexes").
+// (A real section may have the number of SHN_ABS or SHN_COMMON: those are
+// set by the callers, never through here.)
 uint16_t shortIndex(uint32_t idx) {
-  if (idx == SHN_ABS || idx == SHN_COMMON)
-    return idx;
   return idx >= SHN_LORESERVE ? (uint16_t)SHN_XINDEX : (uint16_t)idx;
 }
 
@@ -71,12 +71,11 @@ public:
   void writeTo(Context &, uint8_t *buf) override {
     memcpy(buf, syms.data(), syms.size() * sizeof(ElfSym));
   }
+  // `shndx`: the section index of a symbol in a section (0 for the
+  // others), kept in .symtab_shndx when st_shndx cannot hold it.
   uint32_t add(const ElfSym &s, uint32_t shndx) {
     syms.push_back(s);
-    xindex.push_back(shndx >= SHN_LORESERVE && shndx != SHN_ABS &&
-                             shndx != SHN_COMMON
-                         ? shndx
-                         : 0);
+    xindex.push_back(s.st_shndx == SHN_XINDEX ? shndx : 0);
     return syms.size() - 1;
   }
   std::vector<ElfSym> syms;
@@ -353,20 +352,21 @@ ElfSym makeSym(Context &ctx, const Symbol &sym, uint8_t binding,
   es.setBindingAndType(binding, sym.type);
   es.st_other = sym.visibility;
   es.st_size = sym.size;
+  shndx = 0;
   if (sym.type == STT_FILE || sym.isAbsolute) {
-    shndx = SHN_ABS;
+    es.st_shndx = SHN_ABS;
     es.st_value = sym.type == STT_FILE ? 0 : sym.value;
   } else if (sym.kind == SymbolKind::Common) {
-    shndx = SHN_COMMON;
+    es.st_shndx = SHN_COMMON;
     es.st_value = sym.commonAlign; // a common's value is its alignment
   } else if (sym.isDefined() && isPlacedSection(sym.section)) {
     shndx = sym.section->osec->shndx;
+    es.st_shndx = shortIndex(shndx);
     es.st_value = sym.section->offset + sym.value;
   } else {
-    shndx = SHN_UNDEF;
+    es.st_shndx = SHN_UNDEF;
     es.st_size = 0;
   }
-  es.st_shndx = shortIndex(shndx);
   return es;
 }
 
