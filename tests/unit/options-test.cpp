@@ -424,7 +424,7 @@ TEST(Options, HelpIsGroupedAndListsOptions) {
     EXPECT_NE(text.find(needle), std::string::npos) << needle;
   // Hidden compatibility options stay out of the help.
   EXPECT_EQ(text.find("rpath-link"), std::string::npos);
-  EXPECT_NE(text.find("-plugin PLUGIN"), std::string::npos);
+  EXPECT_NE(text.find("--plugin=PLUGIN"), std::string::npos);
 }
 
 TEST(Options, DoubleDashEndsOptions) {
