@@ -6,6 +6,7 @@
 // Response files are expanded before anything else.
 
 #include "options.h"
+#include "mld-version.h"
 
 #include <boost/program_options.hpp>
 
@@ -746,7 +747,11 @@ bool parseCommandLine(int argc, char **argv, Config &config, std::ostream &err) 
 #define MLD_VERSION "0.1.0"
 #endif
 
-const char *versionString() { return "mld " MLD_VERSION " (compatible with GNU linkers)"; }
+// "compatible with GNU linkers" is what configure scripts (libtool's
+// `$LD -v | grep GNU`) look for to treat mld as a GNU-flavoured ld.
+const char *versionString() {
+  return "mld " MLD_VERSION " (git " MLD_GIT_REVISION "; compatible with GNU linkers)";
+}
 
 void printHelp(std::ostream &out) {
   out << "Usage: mld [options] file...\n";
