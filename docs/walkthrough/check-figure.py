@@ -9,7 +9,13 @@ read here with struct, not through readelf (which the tool itself uses).
 With --committed DIR, DIR/NAME.svg must equal the fresh figure, so the
 copies the walkthrough links to stay current.
 
+With --got, the pairs are programs and figures of tools/got-figure.py: one
+row per word of .got.plt with the word's address and its value in the
+file; the .rela.plt slots carry their symbols; and a lazy slot's value at
+start is the load base plus its value in the file (the lazy binding rule).
+
 Usage: check-figure.py [--committed DIR] ELF SVG [ELF SVG ...]
+       check-figure.py --got PROGRAM SVG
 """
 import os
 import struct
@@ -39,11 +45,64 @@ def elfHeaders(path):
     shdrs = [struct.unpack_from("<IIQQQQIIQQ", data, shoff + i * shentsize) for i in range(shnum)]
     strOff = shdrs[shstrndx][4]
     sections = []
-    for (name, _, flags, addr, _, size, *_rest) in shdrs[1:]:
+    for (name, stype, flags, addr, off, size, link, *_rest) in shdrs[1:]:
         end = data.index(b"\0", strOff + name)
         sections.append({"name": data[strOff + name:end].decode(), "addr": addr, "size": size,
-                         "alloc": bool(flags & 2)})
+                         "alloc": bool(flags & 2), "offset": off, "link": link, "type": stype})
     return phdrs, sections
+
+
+def cString(data, off):
+    return data[off:data.index(b"\0", off)].decode()
+
+
+def gotFacts(path):
+    """.got.plt's address and words, and .rela.plt's (slot, symbol) pairs."""
+    with open(path, "rb") as f:
+        data = f.read()
+    _, sections = elfHeaders(path)
+    byName = {s["name"]: s for s in sections}
+    got = byName[".got.plt"]
+    words = [struct.unpack_from("<Q", data, got["offset"] + 8 * i)[0]
+             for i in range(got["size"] // 8)]
+    rela = byName[".rela.plt"]
+    dynsym = sections[rela["link"] - 1]
+    dynstr = sections[dynsym["link"] - 1]
+    slots = {}
+    for i in range(rela["size"] // 24):
+        (offset, info, _) = struct.unpack_from("<QQq", data, rela["offset"] + 24 * i)
+        (name,) = struct.unpack_from("<I", data, dynsym["offset"] + 24 * (info >> 32))
+        slots[offset] = cString(data, dynstr["offset"] + name)
+    return got["addr"], words, slots
+
+
+def checkGot(elf, svgPath):
+    try:
+        root = ET.parse(svgPath).getroot()
+    except ET.ParseError as e:
+        return [f"{svgPath}: not well-formed XML: {e}"]
+    errors = []
+    groups = list(root.iter(SVG + "g"))
+    rows = [g.attrib for g in groups if g.get("class") == "slot"]
+    runs = [g.attrib for g in groups if g.get("class") == "run"]
+    base = int(runs[0]["data-base"], 16) if runs else None
+    gotAddr, words, slots = gotFacts(elf)
+    if len(rows) != len(words):
+        errors.append(f"{svgPath}: {len(rows)} GOT.PLT rows, {elf} has {len(words)} words")
+    for n, (row, word) in enumerate(zip(rows, words)):
+        slot = gotAddr + 8 * n
+        if row.get("data-slot") != hex(slot) or row.get("data-file") != hex(word):
+            errors.append(f"{svgPath}: row {n} shows slot {row.get('data-slot')} = "
+                          f"{row.get('data-file')}, the file has {slot:#x} = {word:#x}")
+        if slot in slots and row.get("data-symbol") != slots[slot]:
+            errors.append(f"{svgPath}: row {n} names {row.get('data-symbol')}, .rela.plt "
+                          f"says {slots[slot]}")
+        if slot in slots and base is not None and row.get("data-start") != hex(base + word):
+            errors.append(f"{svgPath}: row {n} starts as {row.get('data-start')}, not the "
+                          f"base {base:#x} + {word:#x}")
+    if base is None:
+        errors.append(f"{svgPath}: no load base recorded")
+    return errors
 
 
 def checkOne(elf, svgPath):
@@ -85,14 +144,16 @@ def checkOne(elf, svgPath):
 
 def main():
     args = sys.argv[1:]
-    committed = None
+    committed, got = None, False
+    if args[:1] == ["--got"]:
+        got, args = True, args[1:]
     if args[:1] == ["--committed"]:
         committed, args = args[1], args[2:]
     if not args or len(args) % 2:
         sys.exit("usage: check-figure.py [--committed DIR] ELF SVG [ELF SVG ...]")
     errors = []
     for elf, svgPath in zip(args[::2], args[1::2]):
-        errors += checkOne(elf, svgPath)
+        errors += checkGot(elf, svgPath) if got else checkOne(elf, svgPath)
         if committed:
             kept = os.path.join(committed, os.path.basename(svgPath))
             with open(svgPath) as fresh:

@@ -159,6 +159,9 @@ EOF
 run <<'EOF'
 grep -E '"event":"(lazy-setup|start)","file":"./demo-dyn"|"symbol":"greet"' demo-dyn.bind.jsonl
 EOF
+run <<'EOF'
+python3 tools/got-figure.py demo-dyn demo-dyn.bind.jsonl demo-dyn-got.svg
+EOF
 
 # 7. malloc: the buddy system
 run <<'EOF'
