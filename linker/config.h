@@ -70,6 +70,7 @@ struct Config {
 
   // Sections.
   bool gcSections = false;         // --gc-sections
+  bool relax = true;               // --relax / --no-relax (GOTPCRELX loads only)
   bool printGcSections = false;    // --print-gc-sections
   bool stripAll = false;           // -s
   bool stripDebug = false;         // -S

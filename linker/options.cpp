@@ -313,6 +313,11 @@ const OptionSpec kOptions[] = {
      [](S &s, V) { s.config.ehFrameHdr = true; }},
     {kSections, "no-eh-frame-hdr", Arg::None, "", "Do not create them",
      [](S &s, V) { s.config.ehFrameHdr = false; }},
+    {kSections, "relax", Arg::None, "",
+     "Rewrite GOT loads of local symbols into direct ones (default)",
+     [](S &s, V) { s.config.relax = true; }},
+    {kSections, "no-relax", Arg::None, "", "Keep GOTPCRELX loads and calls as written",
+     [](S &s, V) { s.config.relax = false; }},
     {kSections, "discard-all,x", Arg::None, "", "Accepted for compatibility", ignore},
     {kSections, "discard-locals,X", Arg::None, "", "Accepted for compatibility", ignore},
 

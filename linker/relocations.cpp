@@ -310,6 +310,11 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
     if (sym.isPreemptible)
       need(sym, NeedsPlt | NeedsDynsym);
     return;
+  case RelExpr::PltOff:
+    if (sym.isPreemptible)
+      need(sym, NeedsPlt | NeedsDynsym);
+    gotPltReferenced = true;
+    return;
   case RelExpr::GotPcRelax:
     if (canRelaxGotPcRelX(ctx, isec, rel, sym))
       return;
