@@ -93,7 +93,11 @@ struct Config {
   bool zSeparateCode = true;       // -z separate-code / -z noseparate-code
   bool zNodelete = false;          // -z nodelete
   bool zOrigin = false;            // -z origin
-  bool zText = true;               // -z text / -z notext
+  // Dynamic relocations in read-only sections (text relocations): GNU ld
+  // warns and marks the output DT_TEXTREL by default, -z text makes them an
+  // error, -z notext allows them silently.
+  enum class TextRel : uint8_t { Warn, Error, Allow };
+  TextRel textRel = TextRel::Warn; // -z text / -z notext
 
   // Inspection.
   std::string mapPath;             // -Map / -M (to stdout when "-")

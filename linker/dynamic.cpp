@@ -511,6 +511,9 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
   }
   if (needed(ctx.versym))
     e.push_back({DT_VERSYM, addr(ctx.versym)});
+  // The loader makes the segments writable while it relocates them.
+  if (ctx.hasTextRel)
+    e.push_back({DT_TEXTREL, 0});
 
   uint64_t flags = 0, flags1 = 0;
   if (cfg.zNow) {
@@ -527,6 +530,8 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
     flags1 |= DF_1_PIE;
   if (cfg.bsymbolic)
     flags |= DF_SYMBOLIC;
+  if (ctx.hasTextRel)
+    flags |= DF_TEXTREL;
   if (flags)
     e.push_back({DT_FLAGS, flags});
   if (flags1)

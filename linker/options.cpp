@@ -133,8 +133,8 @@ void applyZ(ParseState &s, const std::string &v) {
       {"origin", [](Config &c) { c.zOrigin = true; }},
       {"defs", [](Config &c) { c.noUndefined = true; }},
       {"muldefs", [](Config &c) { c.allowMultipleDefinition = true; }},
-      {"text", [](Config &c) { c.zText = true; }},
-      {"notext", [](Config &c) { c.zText = false; }},
+      {"text", [](Config &c) { c.textRel = Config::TextRel::Error; }},
+      {"notext", [](Config &c) { c.textRel = Config::TextRel::Allow; }},
   };
   if (auto it = keywords.find(v); it != keywords.end()) {
     it->second(s.config);
@@ -784,7 +784,7 @@ void printHelp(std::ostream &out) {
          "  relro, norelro                  Make relocated data read-only after start\n"
          "  execstack, noexecstack          Mark the stack executable or not\n"
          "  separate-code, noseparate-code  Keep code in its own pages\n"
-         "  text, notext                    Forbid / allow text relocations\n"
+         "  text, notext                    Forbid / allow text relocations (default: warn)\n"
          "  defs                            Same as --no-undefined\n"
          "  muldefs                         Same as --allow-multiple-definition\n"
          "  nodelete, origin                Set DF_1_NODELETE / DF_ORIGIN\n"

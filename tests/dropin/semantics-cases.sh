@@ -127,3 +127,65 @@ int main(void) { printf("%s %d %lx\n", msg, (void *)arr1 < (void *)arr2, (long)(
   bothLink exe "$T/a.o" "$T/b.o"
   expectOutput "$T/exe" "large 1 c0000000"
 }
+
+# A dynamic relocation in a read-only output section (a text relocation):
+# ld.bfd warns, naming the file and section, and marks the output DT_TEXTREL
+# and DF_TEXTREL; -z notext allows it silently; -z text makes it an error.
+case_text_relocations() {
+  srcObj assembler '
+.globl fn1
+fn1:
+  sub $8, %rsp
+  movabs ptr, %rax
+  call *%rax
+  add $8, %rsp
+  ret
+.section .note.GNU-stack,"",@progbits' "$T/a.o"
+  srcObj c '#include <stdio.h>
+int fn1(void);
+int fn2(void) { return 3; }
+void *ptr = fn2;
+int main(void) { printf("%d\n", fn1()); return 0; }' "$T/b.o" -fPIC
+  bothLink exe -pie "$T/a.o" "$T/b.o"
+  expectOutput "$T/exe" 3
+  grep -qE "warning: .*/a\.o: relocation against 'ptr' in read-only section \.text$" "$T/exe.link.err" ||
+    fail "no text relocation warning: $(cat "$T/exe.link.err")"
+  grep -qF "warning: creating DT_TEXTREL in a PIE" "$T/exe.link.err" || fail "no DT_TEXTREL warning"
+  local tags
+  for f in exe exe.bfd; do
+    tags=$(readelf -dW "$T/$f" | grep -oE '\(TEXTREL\)|\(FLAGS\) +TEXTREL' | tr -s ' ' | tr '\n' ';')
+    [ "$tags" = "(TEXTREL);(FLAGS) TEXTREL;" ] || fail "$f: dynamic tags '$tags'"
+  done
+  mldLink gcc "$T/notext" -pie "$T/a.o" "$T/b.o" -Wl,-z,notext
+  [ ! -s "$T/notext.link.err" ] || fail "-z notext still warns: $(cat "$T/notext.link.err")"
+  expectOutput "$T/notext" 3
+  mldLinkFails gcc "$T/text" -pie "$T/a.o" "$T/b.o" -Wl,-z,text
+  expectErr "a.o:(.text+0x6): relocation R_X86_64_64 against 'ptr' in read-only section .text needs a dynamic relocation"
+}
+
+# An .init_array input without SHF_WRITE joins the writable output
+# .init_array: its pointers get RELATIVE relocations, not text relocations.
+case_readonly_init_array() {
+  srcObj assembler '
+.section .init_array,"aw",@init_array
+.p2align 3
+.quad init1
+.section .note.GNU-stack,"",@progbits' "$T/a.o"
+  # The assembler makes any section called .init_array writable, so write
+  # it under another name of the same length and rename it in the object.
+  srcObj assembler '
+.section .init_zzzzz,"a",@progbits
+.p2align 3
+.quad init2
+.section .note.GNU-stack,"",@progbits' "$T/b.o"
+  sed -i -e 's/\.init_zzzzz/.init_array/' "$T/b.o"
+  readelf -SW "$T/b.o" | grep -qE '\.init_array +PROGBITS .* A ' || fail "(setup) b.o has no read-only .init_array"
+  srcObj c '#include <stdio.h>
+void init1(void) { printf("init1 "); }
+void init2(void) { printf("init2\n"); }
+int main(void) { return 0; }' "$T/c.o"
+  bothLink exe "$T/a.o" "$T/b.o" "$T/c.o"
+  expectOutput "$T/exe" "init1 init2"
+  [ ! -s "$T/exe.link.err" ] || fail "warnings: $(cat "$T/exe.link.err")"
+  readelf -SW "$T/exe" | grep -qE '\.init_array .* WA ' || fail "output .init_array is not writable"
+}
