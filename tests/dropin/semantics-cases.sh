@@ -189,3 +189,31 @@ int main(void) { return 0; }' "$T/c.o"
   [ ! -s "$T/exe.link.err" ] || fail "warnings: $(cat "$T/exe.link.err")"
   readelf -SW "$T/exe" | grep -qE '\.init_array .* WA ' || fail "output .init_array is not writable"
 }
+
+# A name that is only a COMMON so far pulls an archive member just when the
+# member defines it for real: a global, initialised variable. Another common
+# of the same name, or a weak definition, pulls nothing (ld.bfd's rule), so
+# what else that member defines stays out of the link.
+case_common_from_archive() {
+  srcObj c '#include <stdio.h>
+int foo; int bar; int qux;
+extern int baz;
+__attribute__((weak)) int two(void);
+__attribute__((weak)) int three(void);
+int main(void) {
+  printf("%d %d %d %d %d %d\n", foo, bar, baz, qux, two ? two() : -1, three ? three() : -1);
+  return 0;
+}' "$T/a.o" -fcommon
+  srcObj c 'int foo = 5;' "$T/b.o" -fcommon
+  srcObj c 'int bar; int two(void) { return 2; }' "$T/c.o" -fcommon
+  srcObj c 'int baz;' "$T/d.o" -fcommon
+  srcObj c '__attribute__((weak)) int qux = 9; int three(void) { return 3; }' "$T/e.o" -fcommon
+  srcObj c 'int bar = 0; int baz = 7; int two(void) { return 2; }' "$T/f.o" -fcommon
+  rm -f "$T/lib1.a" "$T/lib2.a"
+  ar rcs "$T/lib1.a" "$T/b.o" "$T/c.o" "$T/d.o" "$T/e.o" || fail "(setup) ar"
+  ar rcs "$T/lib2.a" "$T/b.o" "$T/f.o" || fail "(setup) ar"
+  bothLink exe1 "$T/a.o" "$T/lib1.a"
+  expectOutput "$T/exe1" "5 0 0 0 -1 -1"
+  bothLink exe2 "$T/a.o" "$T/lib2.a"
+  expectOutput "$T/exe2" "5 0 7 0 2 -1"
+}
