@@ -116,7 +116,8 @@ struct Context {
   VersymSection *versym = nullptr;
   VerneedSection *verneed = nullptr;
   VerdefSection *verdef = nullptr;
-  CopyRelSection *copyRel = nullptr;
+  CopyRelSection *copyRel = nullptr;   // .bss copies
+  CopyRelSection *copyRelRo = nullptr; // copies of read-only variables (RELRO)
   EhFrameHdrSection *ehFrameHdr = nullptr;
   BuildIdSection *buildId = nullptr;
   OutputSection *ehFrame = nullptr;

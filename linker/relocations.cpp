@@ -496,23 +496,29 @@ void assignSyntheticEntries(Context &ctx) {
       sym->pltIndex = ctx.plt->symbols.size();
       ctx.plt->symbols.push_back(sym);
     }
-    if (sym->needs & NeedsCopy)
-      sym->copyOffset = ctx.copyRel->add(sym);
+    if (sym->needs & NeedsCopy) {
+      // Without RELRO, GNU ld copies read-only variables into .bss too.
+      sym->copyInRelro = !sym->writable && ctx.config.zRelro;
+      sym->copyOffset = sym->copySection(ctx)->add(sym);
+    }
   }
   // A copied variable's strong alias in its library (weak environ and
   // global __environ are one object, and libc's own code uses the global
   // name) must name the copy too, or the library would go on using its
   // original through that name. Weak aliases are left alone, as GNU ld does.
-  for (Symbol *sym : ctx.copyRel->symbols) {
-    auto *so = static_cast<SharedFile *>(sym->file);
-    for (size_t i = 0; i < so->dynSymbols.size(); i++) {
-      Symbol *alias = so->dynSymbols[i];
-      if (!alias || alias == sym || alias->file != so || !alias->isShared() ||
-          (alias->needs & NeedsCopy) || alias->value != sym->value ||
-          alias->binding != STB_GLOBAL)
-        continue;
-      alias->needs |= NeedsCopy | NeedsDynsym;
-      alias->copyOffset = sym->copyOffset;
+  for (CopyRelSection *sec : {ctx.copyRel, ctx.copyRelRo}) {
+    for (Symbol *sym : sec->symbols) {
+      auto *so = static_cast<SharedFile *>(sym->file);
+      for (size_t i = 0; i < so->dynSymbols.size(); i++) {
+        Symbol *alias = so->dynSymbols[i];
+        if (!alias || alias == sym || alias->file != so || !alias->isShared() ||
+            (alias->needs & NeedsCopy) || alias->value != sym->value ||
+            alias->binding != STB_GLOBAL)
+          continue;
+        alias->needs |= NeedsCopy | NeedsDynsym;
+        alias->copyOffset = sym->copyOffset;
+        alias->copyInRelro = sym->copyInRelro;
+      }
     }
   }
 }

@@ -12,6 +12,17 @@ srcObj() {
   printf '%s\n' "$text" | gcc "$@" -c -x "$lang" - -o "$out" || fail "compile $out"
 }
 
+# sectionAt FILE ADDR: the name of FILE's allocated section holding ADDR.
+sectionAt() {
+  local name addr size
+  while read -r name addr size; do
+    if (( 16#$addr != 0 && 16#$addr <= $2 && $2 < 16#$addr + 16#$size )); then
+      echo "$name"
+      return
+    fi
+  done < <(readelf -SW "$1" | sed -n 's/^ *\[ *[0-9]*\] *//p' | awk '{print $1, $3, $5}')
+}
+
 # bothLink NAME ARGS...: link ARGS into $T/NAME with mld and $T/NAME.bfd with
 # ld.bfd, run both, require the same output.
 bothLink() {
@@ -216,4 +227,45 @@ int main(void) {
   expectOutput "$T/exe1" "5 0 0 0 -1 -1"
   bothLink exe2 "$T/a.o" "$T/lib2.a"
   expectOutput "$T/exe2" "5 0 7 0 2 -1"
+}
+
+# A COPY relocation of a variable from a read-only section of its library
+# lands in .data.rel.ro, under PT_GNU_RELRO, so writing it faults after
+# start-up as it would in the library; a writable variable is copied into
+# .bss. ld.bfd does the same.
+case_copy_relocation_relro() {
+  srcObj c '#include <setjmp.h>
+#include <signal.h>
+#include <stdio.h>
+extern const char readonly[100];
+extern char readwrite[100];
+static int segv;
+static jmp_buf buf;
+static void handler(int sig) { segv = 1; longjmp(buf, 1); }
+int main(void) {
+  signal(SIGSEGV, handler);
+  readwrite[0] = 5;
+  int x = segv;
+  if (setjmp(buf) == 0)
+    *(volatile char *)readonly = 5;
+  printf("%s %s %d %d\n", readonly, readwrite + 1, x, segv);
+  return 0;
+}' "$T/a.o" -fno-PIE
+  srcObj c 'const char readonly[100] = "abc"; char readwrite[100] = "xyz";' "$T/b.o" -fPIC
+  refLink gcc "$T/libb.so" -shared "$T/b.o"
+  bothLink exe -no-pie "$T/a.o" "$T/libb.so" -Wl,-rpath,"$T"
+  expectOutput "$T/exe" "abc yz 0 1"
+  # Where each copy lives: the section of its COPY relocation's offset.
+  local f sym want
+  for f in exe exe.bfd; do
+    for sym in readonly readwrite; do
+      want=.bss
+      [ $sym = readonly ] && want=.data.rel.ro
+      local off sec
+      off=$(readelf -rW "$T/$f" | awk -v s=$sym '$3 == "R_X86_64_COPY" && $5 == s {print $1}')
+      [ -n "$off" ] || fail "$f: no COPY relocation for $sym"
+      sec=$(sectionAt "$T/$f" $((16#$off)))
+      [ "$sec" = "$want" ] || fail "$f: the copy of $sym is in '$sec', want $want"
+    done
+  done
 }
