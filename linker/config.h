@@ -79,6 +79,7 @@ struct Config {
 
   // Sections.
   bool gcSections = false;         // --gc-sections
+  bool relax = true;               // --relax / --no-relax (GOTPCRELX loads only)
   bool printGcSections = false;    // --print-gc-sections
   bool stripAll = false;           // -s
   bool stripDebug = false;         // -S
@@ -101,7 +102,11 @@ struct Config {
   bool zSeparateCode = true;       // -z separate-code / -z noseparate-code
   bool zNodelete = false;          // -z nodelete
   bool zOrigin = false;            // -z origin
-  bool zText = true;               // -z text / -z notext
+  // Dynamic relocations in read-only sections (text relocations): GNU ld
+  // warns and marks the output DT_TEXTREL by default, -z text makes them an
+  // error, -z notext allows them silently.
+  enum class TextRel : uint8_t { Warn, Error, Allow };
+  TextRel textRel = TextRel::Warn; // -z text / -z notext
 
   // Link-time optimization.
   std::vector<PluginSpec> plugins; // -plugin / -plugin-opt, in order

@@ -73,7 +73,8 @@ static void createSyntheticSections(Context &ctx) {
   ctx.plt = ctx.make<PltSection>();
   ctx.relaDyn = ctx.make<RelaDynSection>();
   ctx.relaPlt = ctx.make<RelaPltSection>();
-  ctx.copyRel = ctx.make<CopyRelSection>();
+  ctx.copyRel = ctx.make<CopyRelSection>(false);
+  ctx.copyRelRo = ctx.make<CopyRelSection>(true);
   if (!ctx.config.stripAll) {
     ctx.symtabSec = ctx.make<SymtabSection>();
     ctx.strtabSec = ctx.make<StrtabSection>(".strtab", 0, /*dedup=*/false);

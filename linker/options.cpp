@@ -134,8 +134,8 @@ void applyZ(ParseState &s, const std::string &v) {
       {"origin", [](Config &c) { c.zOrigin = true; }},
       {"defs", [](Config &c) { c.noUndefined = true; }},
       {"muldefs", [](Config &c) { c.allowMultipleDefinition = true; }},
-      {"text", [](Config &c) { c.zText = true; }},
-      {"notext", [](Config &c) { c.zText = false; }},
+      {"text", [](Config &c) { c.textRel = Config::TextRel::Error; }},
+      {"notext", [](Config &c) { c.textRel = Config::TextRel::Allow; }},
   };
   if (auto it = keywords.find(v); it != keywords.end()) {
     it->second(s.config);
@@ -322,6 +322,11 @@ const OptionSpec kOptions[] = {
      [](S &s, V) { s.config.ehFrameHdr = true; }},
     {kSections, "no-eh-frame-hdr", Arg::None, "", "Do not create them",
      [](S &s, V) { s.config.ehFrameHdr = false; }},
+    {kSections, "relax", Arg::None, "",
+     "Rewrite GOT loads of local symbols into direct ones (default)",
+     [](S &s, V) { s.config.relax = true; }},
+    {kSections, "no-relax", Arg::None, "", "Keep GOTPCRELX loads and calls as written",
+     [](S &s, V) { s.config.relax = false; }},
     {kSections, "discard-all,x", Arg::None, "", "Accepted for compatibility", ignore},
     {kSections, "discard-locals,X", Arg::None, "", "Accepted for compatibility", ignore},
 
@@ -810,7 +815,7 @@ void printHelp(std::ostream &out) {
          "  relro, norelro                  Make relocated data read-only after start\n"
          "  execstack, noexecstack          Mark the stack executable or not\n"
          "  separate-code, noseparate-code  Keep code in its own pages\n"
-         "  text, notext                    Forbid / allow text relocations\n"
+         "  text, notext                    Forbid / allow text relocations (default: warn)\n"
          "  defs                            Same as --no-undefined\n"
          "  muldefs                         Same as --allow-multiple-definition\n"
          "  nodelete, origin                Set DF_1_NODELETE / DF_ORIGIN\n"

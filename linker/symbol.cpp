@@ -63,6 +63,10 @@ uint16_t Symbol::getOutputShndx() const {
 
 namespace mld {
 uint64_t Symbol::getCopyVA(Context &ctx) const {
-  return ctx.copyRel->shdr.sh_addr + copyOffset;
+  return copySection(ctx)->shdr.sh_addr + copyOffset;
+}
+
+CopyRelSection *Symbol::copySection(Context &ctx) const {
+  return copyInRelro ? ctx.copyRelRo : ctx.copyRel;
 }
 } // namespace mld

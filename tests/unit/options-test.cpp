@@ -203,7 +203,7 @@ TEST(Options, ZKeywordsJoinedAndSeparate) {
   EXPECT_FALSE(r.config.zSeparateCode);
   EXPECT_TRUE(r.config.zNodelete);
   EXPECT_TRUE(r.config.zOrigin);
-  EXPECT_FALSE(r.config.zText);
+  EXPECT_EQ(r.config.textRel, Config::TextRel::Allow);
   EXPECT_EQ(r.config.pageSize, 0x200000u);
 
   Result r2 = parse({"-z", "defs", "-zmuldefs", "-z", "now", "-z", "lazy", "a.o"});
