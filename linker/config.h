@@ -63,6 +63,7 @@ struct Config {
   std::vector<std::string> undefinedSyms; // -u SYM
   std::vector<std::string> exportDynamicSyms; // --export-dynamic-symbol
   bool exportDynamic = false;             // -E / --export-dynamic
+  // -Bsymbolic, -Bsymbolic-functions and -Bno-symbolic: the last one wins.
   bool bsymbolic = false;                 // -Bsymbolic
   bool bsymbolicFunctions = false;        // -Bsymbolic-functions
   std::string versionScript;              // --version-script
@@ -93,6 +94,10 @@ struct Config {
   bool zNodelete = false;          // -z nodelete
   bool zOrigin = false;            // -z origin
   bool zText = true;               // -z text / -z notext
+  uint32_t zFlags1 = 0;            // DF_1_* set by -z initfirst, interpose, nodump, ...
+  uint64_t zStackSize = 0;         // -z stack-size: PT_GNU_STACK's p_memsz
+  std::vector<std::string> audit;    // --audit: DT_AUDIT, ':'-joined
+  std::vector<std::string> depaudit; // --depaudit / -P: DT_DEPAUDIT
 
   // Inspection.
   std::string mapPath;             // -Map / -M (to stdout when "-")

@@ -7,6 +7,8 @@
 
 #include "options.h"
 
+#include "llvm/BinaryFormat/ELF.h"
+
 #include <boost/program_options.hpp>
 
 #include <cctype>
@@ -136,14 +138,30 @@ void applyZ(ParseState &s, const std::string &v) {
       {"text", [](Config &c) { c.zText = true; }},
       {"notext", [](Config &c) { c.zText = false; }},
   };
+  // Keywords that only set a DT_FLAGS_1 bit for the loader to read.
+  static const std::map<std::string, uint32_t> flags1 = {
+      {"initfirst", llvm::ELF::DF_1_INITFIRST}, {"interpose", llvm::ELF::DF_1_INTERPOSE},
+      {"nodefaultlib", llvm::ELF::DF_1_NODEFLIB}, {"nodump", llvm::ELF::DF_1_NODUMP},
+      {"loadfltr", llvm::ELF::DF_1_LOADFLTR},     {"nodlopen", llvm::ELF::DF_1_NOOPEN},
+      {"global", llvm::ELF::DF_1_GLOBAL},
+  };
   if (auto it = keywords.find(v); it != keywords.end()) {
     it->second(s.config);
+    return;
+  }
+  if (auto it = flags1.find(v); it != flags1.end()) {
+    s.config.zFlags1 |= it->second;
     return;
   }
   size_t eq = v.find('=');
   std::string key = v.substr(0, eq);
   if (eq != std::string::npos && (key == "max-page-size" || key == "common-page-size")) {
     setPageSize(s, key, v.substr(eq + 1));
+    return;
+  }
+  if (eq != std::string::npos && key == "stack-size") {
+    if (!parseNumber(v.substr(eq + 1), s.config.zStackSize))
+      s.error("invalid -z stack-size: " + v.substr(eq + 1));
     return;
   }
   s.warn("unknown -z value: " + v);
@@ -280,9 +298,20 @@ const OptionSpec kOptions[] = {
     {kSymbols, "export-dynamic-symbol", Arg::Required, "SYM", "Put SYM in .dynsym",
      [](S &s, V v) { s.config.exportDynamicSyms.push_back(v); }},
     {kSymbols, "Bsymbolic", Arg::None, "", "Bind global references locally (-shared)",
-     [](S &s, V) { s.config.bsymbolic = true; }},
+     [](S &s, V) {
+       s.config.bsymbolic = true;
+       s.config.bsymbolicFunctions = false;
+     }},
     {kSymbols, "Bsymbolic-functions", Arg::None, "", "Bind global function references locally",
-     [](S &s, V) { s.config.bsymbolicFunctions = true; }},
+     [](S &s, V) {
+       s.config.bsymbolic = false;
+       s.config.bsymbolicFunctions = true;
+     }},
+    {kSymbols, "Bno-symbolic", Arg::None, "", "Undo -Bsymbolic and -Bsymbolic-functions",
+     [](S &s, V) {
+       s.config.bsymbolic = false;
+       s.config.bsymbolicFunctions = false;
+     }},
     {kSymbols, "version-script", Arg::Required, "FILE", "Read a version script",
      [](S &s, V v) { s.config.versionScript = v; }},
     {kSymbols, "dynamic-list", Arg::Required, "FILE", "Read a dynamic list",
@@ -336,6 +365,10 @@ const OptionSpec kOptions[] = {
      [](S &s, V) { s.config.enableNewDtags = true; }},
     {kDynamic, "disable-new-dtags", Arg::None, "", "Write DT_RPATH",
      [](S &s, V) { s.config.enableNewDtags = false; }},
+    {kDynamic, "audit", Arg::Required, "LIB", "Add LIB to DT_AUDIT (rtld-audit modules)",
+     [](S &s, V v) { s.config.audit.push_back(v); }},
+    {kDynamic, "depaudit,P", Arg::Required, "LIB", "Add LIB to DT_DEPAUDIT",
+     [](S &s, V v) { s.config.depaudit.push_back(v); }},
     {kDynamic, "hash-style", Arg::Required, "STYLE", "sysv, gnu or both (default)",
      applyHashStyle},
 
@@ -783,6 +816,10 @@ void printHelp(std::ostream &out) {
          "  defs                            Same as --no-undefined\n"
          "  muldefs                         Same as --allow-multiple-definition\n"
          "  nodelete, origin                Set DF_1_NODELETE / DF_ORIGIN\n"
+         "  initfirst, interpose, nodump,   Set DF_1_INITFIRST, DF_1_INTERPOSE, DF_1_NODUMP,\n"
+         "  nodefaultlib, nodlopen,           DF_1_NODEFLIB, DF_1_NOOPEN, DF_1_LOADFLTR,\n"
+         "  loadfltr, global                  DF_1_GLOBAL\n"
+         "  stack-size=N                    PT_GNU_STACK's size (the main thread's stack)\n"
          "  max-page-size=N                 Segment alignment (default 4096)\n"
          "  common-page-size=N              Accepted\n"
          "\n@FILE reads more arguments from FILE.\n";

@@ -44,3 +44,87 @@ sub/libfoo.so|libfoo.so.1
 -Lsub -lfoo|libfoo.so.1
 LIST
 }
+
+# dynTag FILE TAG: the value column of FILE's dynamic entry TAG (e.g. AUDIT,
+# FLAGS_1), empty if there is none.
+dynTag() {
+  readelf -dW "$1" | sed -n "s/^ *0x[0-9a-f]* (\($2\)) *\(.*\)$/\2/p"
+}
+
+# --audit and --depaudit (-P) join their values with ':' into DT_AUDIT and
+# DT_DEPAUDIT; a needed library's own DT_AUDIT is appended to DT_DEPAUDIT,
+# after the command line's, as ld.bfd does.
+case_audit_and_depaudit() {
+  ccText 'void foo(void) {}' "$T/a.o" -fPIC
+  ccText 'void foo(void); void bar(void) { foo(); }' "$T/b.o" -fPIC
+  ccText 'void bar(void); int main(void) { bar(); return 0; }' "$T/c.o"
+  mldLink gcc "$T/a.so" -shared "$T/a.o"
+  mldLink gcc "$T/b.so" -shared "$T/b.o" -Wl,--audit=/x/a.so -Wl,--audit=q
+  [ "$(dynTag "$T/b.so" AUDIT)" = "Audit library: [/x/a.so:q]" ] ||
+    fail "b.so DT_AUDIT: $(dynTag "$T/b.so" AUDIT)"
+  local how tag
+  for how in "" "-Wl,--depaudit=d1 -Wl,-P,d2 -Wl,--audit=x" "-Wl,--depaudit=d1 -shared"; do
+    mldLink gcc "$T/e.mld" "$T/c.o" "$T/b.so" -Wl,--allow-shlib-undefined $how
+    refLink gcc "$T/e.bfd" "$T/c.o" "$T/b.so" -Wl,--allow-shlib-undefined $how
+    for tag in AUDIT DEPAUDIT; do
+      [ "$(dynTag "$T/e.mld" $tag)" = "$(dynTag "$T/e.bfd" $tag)" ] ||
+        fail "'$how': DT_$tag '$(dynTag "$T/e.mld" $tag)', ld.bfd: '$(dynTag "$T/e.bfd" $tag)'"
+    done
+  done
+  [ -n "$(dynTag "$T/e.mld" DEPAUDIT)" ] || fail "no DT_DEPAUDIT at all"
+  mldLink gcc "$T/plain" "$T/c.o" "$T/b.so" -Wl,--allow-shlib-undefined -Wl,--as-needed
+  # b.so is needed (main calls bar), so its audit list still applies.
+  [ "$(dynTag "$T/plain" DEPAUDIT)" = "Dependency audit library: [/x/a.so:q]" ] ||
+    fail "--as-needed: DT_DEPAUDIT '$(dynTag "$T/plain" DEPAUDIT)'"
+}
+
+# -z keywords that set DT_FLAGS_1 bits, and -z stack-size, which sets
+# PT_GNU_STACK's p_memsz: the same fields as ld.bfd's.
+case_z_flags_and_stack_size() {
+  ccText 'int main(void) { return 0; }' "$T/m.o" -fPIC
+  local z got ref
+  for z in initfirst interpose nodefaultlib nodump loadfltr nodlopen global "nodump -z now"; do
+    mldLink gcc "$T/z.so" -shared "$T/m.o" -Wl,-z,${z// -z /,-z,}
+    refLink gcc "$T/z.bfd.so" -shared "$T/m.o" -Wl,-z,${z// -z /,-z,}
+    got=$(dynTag "$T/z.so" FLAGS_1) ref=$(dynTag "$T/z.bfd.so" FLAGS_1)
+    [ -n "$ref" ] || fail "(setup) ld.bfd set no DT_FLAGS_1 for -z $z"
+    [ "$got" = "$ref" ] || fail "-z $z: DT_FLAGS_1 '$got', ld.bfd: '$ref'"
+  done
+  stackOf() { readelf -lW "$1" | awk '$1 == "GNU_STACK" {print $6, $7}'; }
+  mldLink gcc "$T/s" "$T/m.o" -Wl,-z,stack-size=0x900000
+  refLink gcc "$T/s.bfd" "$T/m.o" -Wl,-z,stack-size=0x900000
+  [ "$(stackOf "$T/s")" = "0x900000 RW" ] || fail "GNU_STACK memsz/flags: $(stackOf "$T/s")"
+  [ "$(stackOf "$T/s")" = "$(stackOf "$T/s.bfd")" ] || fail "GNU_STACK differs from ld.bfd's"
+  expectOutput "$T/s" ""
+  mldLinkFails gcc "$T/bad" "$T/m.o" -Wl,-z,stack-size=lots
+  expectErr "invalid -z stack-size: lots"
+}
+
+# -Bno-symbolic undoes an earlier -Bsymbolic (or -Bsymbolic-functions): the
+# library's own references go through the GOT again, so an executable's
+# copy of its variable and the canonical address of its function are the
+# ones the library sees. And of -Bsymbolic and -Bsymbolic-functions, the
+# last one given counts.
+case_bno_symbolic() {
+  ccText 'int foo = 4; int get_foo(void) { return foo; } void *bar(void) { return (void *)bar; }' \
+    "$T/a.o" -fPIC
+  ccText '#include <stdio.h>
+extern int foo; int get_foo(void); void *bar(void);
+int main(void) { foo = 3; printf("%d %d %d\n", foo, get_foo(), (void *)bar == bar()); return 0; }' \
+    "$T/c.o" -fno-PIE
+  local flags want
+  while IFS='|' read -r flags want; do
+    mldLink gcc "$T/b.so" -shared "$T/a.o" $flags
+    mldLink gcc "$T/exe" -no-pie "$T/c.o" "$T/b.so" -Wl,-rpath,"$T"
+    expectOutput "$T/exe" "$want"
+    refLink gcc "$T/b.so" -shared "$T/a.o" $flags
+    refLink gcc "$T/exe.bfd" -no-pie "$T/c.o" "$T/b.so" -Wl,-rpath,"$T"
+    expectOutput "$T/exe.bfd" "$want"
+  done <<LIST
+-Wl,-Bsymbolic -Wl,-Bno-symbolic|3 3 1
+-Wl,-Bsymbolic-functions -Wl,-Bno-symbolic|3 3 1
+-Wl,-Bsymbolic|3 4 0
+-Wl,-Bsymbolic-functions -Wl,-Bsymbolic|3 4 0
+-Wl,-Bsymbolic -Wl,-Bsymbolic-functions|3 3 0
+LIST
+}
