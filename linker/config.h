@@ -42,6 +42,15 @@ struct InputSpec {
   std::string value;
 };
 
+// --defsym NAME=EXPR, with EXPR reduced to [SYMBOL] + addend (what mld can
+// evaluate: a number, a symbol, or a sum and difference of those with at
+// most one symbol, added).
+struct Defsym {
+  std::string name;
+  std::string target; // empty: an absolute value
+  int64_t addend = 0;
+};
+
 struct Config {
   // Output.
   std::string outputPath = "a.out";
@@ -61,6 +70,7 @@ struct Config {
   bool noUndefined = false;               // --no-undefined / -z defs
   bool allowShlibUndefined = true;        // --[no-]allow-shlib-undefined
   std::vector<std::string> undefinedSyms; // -u SYM
+  std::vector<Defsym> defsyms;            // --defsym, in order
   std::vector<std::string> exportDynamicSyms; // --export-dynamic-symbol
   bool exportDynamic = false;             // -E / --export-dynamic
   // -Bsymbolic, -Bsymbolic-functions and -Bno-symbolic: the last one wins.

@@ -184,6 +184,7 @@ int link(const Config &config) {
     {
       ScopedTimer t2(ctx, "addLinkerDefinedSymbols");
       addLinkerDefinedSymbols(ctx);
+      defineDefsyms(ctx); // (after them: a --defsym may name one)
     }
   }
   // -- No new input sections after this point.

@@ -77,6 +77,57 @@ void setAddress(ParseState &s, const char *option, const std::string &v) {
     s.error(std::string("invalid address for ") + option + ": " + v);
 }
 
+// --defsym NAME=EXPR. GNU ld takes any script expression here; what users
+// write is a number, a symbol, or a symbol plus or minus a number, and that
+// is what this accepts: terms (numbers or symbol names) joined by + and -,
+// with at most one symbol, which must be added.
+void addDefsym(ParseState &s, const std::string &v) {
+  size_t eq = v.find('=');
+  auto isNameChar = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '$' ||
+           c == '@';
+  };
+  Defsym d;
+  d.name = v.substr(0, eq);
+  bool ok = eq != std::string::npos && !d.name.empty();
+  std::string_view expr = ok ? std::string_view(v).substr(eq + 1) : std::string_view();
+  bool negate = false, wantTerm = true;
+  size_t i = 0;
+  while (ok && i < expr.size()) {
+    char c = expr[i];
+    if (c == ' ' || c == '\t') {
+      ++i;
+    } else if (c == '+' || c == '-') { // binary, or unary before a term
+      negate = wantTerm ? negate != (c == '-') : c == '-';
+      wantTerm = true;
+      ++i;
+    } else if (wantTerm && isNameChar(c)) {
+      size_t end = i;
+      while (end < expr.size() && isNameChar(expr[end]))
+        ++end;
+      std::string_view term = expr.substr(i, end - i);
+      uint64_t n;
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        ok = parseNumber(term, n);
+        d.addend += negate ? -static_cast<int64_t>(n) : static_cast<int64_t>(n);
+      } else {
+        ok = d.target.empty() && !negate;
+        d.target = term;
+      }
+      i = end;
+      wantTerm = false;
+      negate = false;
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok || wantTerm)
+    s.error("--defsym: cannot evaluate '" + v +
+            "' (mld takes NAME=SYMBOL, NAME=NUMBER or NAME=SYMBOL+-NUMBER)");
+  else
+    s.config.defsyms.push_back(std::move(d));
+}
+
 void setBuildId(ParseState &s, const std::string &v) {
   static const std::map<std::string, BuildId> styles = {
       {"", BuildId::Fast},     {"sha1", BuildId::Sha1}, {"none", BuildId::None},
@@ -291,6 +342,8 @@ const OptionSpec kOptions[] = {
     // Symbols.
     {kSymbols, "undefined,u", Arg::Required, "SYM", "Start with SYM undefined",
      [](S &s, V v) { s.config.undefinedSyms.push_back(v); }},
+    {kSymbols, "defsym", Arg::Required, "SYM=EXPR",
+     "Define SYM as EXPR: a number, a symbol, or a symbol +- a number", addDefsym},
     {kSymbols, "export-dynamic,E", Arg::None, "", "Put all global symbols in .dynsym",
      [](S &s, V) { s.config.exportDynamic = true; }},
     {kSymbols, "no-export-dynamic", Arg::None, "", "Turn off --export-dynamic",

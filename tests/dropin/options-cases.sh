@@ -128,3 +128,57 @@ int main(void) { foo = 3; printf("%d %d %d\n", foo, get_foo(), (void *)bar == ba
 -Wl,-Bsymbolic -Wl,-Bsymbolic-functions|3 3 0
 LIST
 }
+
+# symOf FILE NAME: "VALUE TYPE BIND NDX" of NAME in FILE's .dynsym (or
+# .symtab with a third argument "s").
+symOf() {
+  local sect=--dyn-syms
+  [ "${3:-}" = s ] && sect=--syms
+  readelf -W $sect "$1" | awk -v n="$2" '$8 == n {print $2, $4, $5, $7; exit}'
+}
+
+# --defsym NAME=EXPR (also spelled -defsym=...): NAME=SYMBOL is another name
+# for SYMBOL's place, with its type, exported from a shared library like any
+# definition; NAME=NUMBER is absolute; SYMBOL+-NUMBER is an offset from it.
+# The target is a reference (it pulls an archive member) and may be a
+# linker-defined name. It overrides an object's own definition of NAME.
+case_defsym() {
+  ccText 'void foo(void) {} int arr[4] = {1, 2, 3, 4}; int bar = 1;' "$T/a.o" -fPIC
+  mldLink gcc "$T/b.so" -shared "$T/a.o" -Wl,-defsym=bar=foo -Wl,--defsym,num=0x2a \
+    -Wl,--defsym=third=arr+8
+  refLink gcc "$T/b.bfd.so" -shared "$T/a.o" -Wl,-defsym=bar=foo -Wl,--defsym,num=0x2a \
+    -Wl,--defsym=third=arr+8
+  local got ref
+  got=$(symOf "$T/b.so" bar) ref=$(symOf "$T/b.so" foo)
+  [ -n "$got" ] && [ "$got" = "$ref" ] || fail "bar '$got' is not foo '$ref' in .dynsym"
+  [ "$(symOf "$T/b.so" num)" = "$(symOf "$T/b.bfd.so" num)" ] ||
+    fail "num: '$(symOf "$T/b.so" num)', ld.bfd: '$(symOf "$T/b.bfd.so" num)'"
+  ccText '#include <stdio.h>
+extern int third; void bar(void); void foo(void); extern char num[];
+int main(void) { printf("%d %d %lu\n", third, (void *)bar == (void *)foo, (unsigned long)num); return 0; }' \
+    "$T/m.o" -fPIC
+  mldLink gcc "$T/exe" "$T/m.o" "$T/b.so" -Wl,-rpath,"$T"
+  expectOutput "$T/exe" "3 1 42"
+
+  # A linker-defined target, in a non-PIE executable.
+  ccText '#include <stdio.h>
+extern char gotsym; int main(void) { printf("%lx\n", (unsigned long)&gotsym); return 0; }' "$T/g.o"
+  mldLink gcc "$T/g" -no-pie "$T/g.o" -Wl,-defsym=gotsym=_GLOBAL_OFFSET_TABLE_
+  runProg "$T/g"
+  local gotplt
+  gotplt=$(readelf -SW "$T/g" | awk '$2 == ".got.plt" {sub(/^0+/, "", $4); print $4}')
+  [ -n "$gotplt" ] && [ "$(cat "$T/g.out")" = "$gotplt" ] ||
+    fail "gotsym at $(cat "$T/g.out"), .got.plt at '$gotplt'"
+
+  # The target pulls the archive member that defines it.
+  ccText 'int fromar(void) { return 5; }' "$T/ar.o"
+  rm -f "$T/libar.a" && ar rc "$T/libar.a" "$T/ar.o"
+  ccText 'int alias(void); int main(void) { return alias() == 5 ? 0 : 1; }' "$T/u.o"
+  mldLink gcc "$T/u" "$T/u.o" -Wl,--defsym=alias=fromar "$T/libar.a"
+  expectOutput "$T/u" ""
+
+  mldLinkFails gcc "$T/bad" "$T/u.o" -Wl,--defsym=alias=nosuch
+  expectErr "--defsym: undefined symbol 'nosuch' referenced in expression"
+  mldLinkFails gcc "$T/bad" "$T/u.o" -Wl,--defsym=alias=fromar*2 "$T/libar.a"
+  expectErr "--defsym: cannot evaluate 'alias=fromar*2'"
+}
