@@ -196,6 +196,7 @@ int link(const Config &config) {
     {
       ScopedTimer t2(ctx, "addLinkerDefinedSymbols");
       addLinkerDefinedSymbols(ctx);
+      defineDefsyms(ctx); // (after them: a --defsym may name one)
     }
     // --emit-relocs: the .rela sections exist before layout sizes them.
     if (cfg.emitRelocs)

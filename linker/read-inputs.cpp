@@ -626,6 +626,12 @@ void readInputFiles(Context &ctx) {
     sym->nonIrRef = true;
     sym->binding = STB_GLOBAL;
   }
+  // --defsym NAME=SYMBOL refers to SYMBOL, which can pull it from an archive.
+  for (const Defsym &d : ctx.config.defsyms)
+    if (!d.target.empty()) {
+      Symbol *sym = ctx.symtab.intern(ctx.saver.save(d.target));
+      sym->isWeakRefOnly = false;
+    }
 
   r.preloader.run(ctx);
   std::optional<ScopedTimer> walk(std::in_place, ctx, "resolveInOrder");
