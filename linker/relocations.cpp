@@ -224,7 +224,7 @@ void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
                                              : "a PIE object";
     std::string fix = ctx.config.isShared() ? "-fPIC" : "-fPIE";
     error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
-          " against '", sym.name, "' can not be used when making ", what,
+          " against '", messageName(sym), "' can not be used when making ", what,
           "; recompile with ", fix);
     return;
   }
@@ -232,7 +232,7 @@ void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
   case Action::DynRel: {
     if (!(isec.flags & SHF_WRITE) && ctx.config.zText) {
       error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
-            " against '", sym.name, "' in read-only section ", isec.name,
+            " against '", messageName(sym), "' in read-only section ", isec.name,
             " needs a dynamic relocation; recompile with -fPIC");
       return;
     }
@@ -258,7 +258,7 @@ void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
   case Action::Copy:
     if (!sym.isShared()) {
       error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
-            " against '", sym.name,
+            " against '", messageName(sym),
             "' needs a copy relocation, but the symbol is not defined in a "
             "shared library");
       return;
@@ -346,7 +346,7 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
   case RelExpr::TpOff:
     if (ctx.config.isShared())
       error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
-            " against '", sym.name,
+            " against '", messageName(sym),
             "' cannot be used with -shared; recompile with -fPIC");
     return;
   default:

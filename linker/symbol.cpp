@@ -65,4 +65,10 @@ namespace mld {
 uint64_t Symbol::getCopyVA(Context &ctx) const {
   return ctx.copyRel->shdr.sh_addr + copyOffset;
 }
+std::string_view messageName(const Symbol &sym) {
+  if (sym.type == llvm::ELF::STT_SECTION && sym.name.empty() && sym.section)
+    return sym.section->name;
+  return sym.name;
+}
+
 } // namespace mld
