@@ -56,7 +56,7 @@ small=$(ls "$tmp"/rtobj/*.o | head -3)
 (cd "$tmp" && ar rcs gnu.a $small && ar rcsT thin.a $small)
 cp "$tmp/gnu.a" "$tmp/thin.a" "$out/archive/"
 if command -v llvm-ar >/dev/null; then
-  (cd "$tmp" && llvm-ar rcs --format=bsd bsd.a $small && llvm-ar rcs --format=gnu sym64.a $small &&
+  (cd "$tmp" && llvm-ar rcs --format=bsd bsd.a $small &&
    llvm-ar rcs --format=darwin darwin.a $small) 2>/dev/null &&
     cp "$tmp"/bsd.a "$tmp"/darwin.a "$out/archive/" || true
 fi

@@ -5,10 +5,11 @@
 # target: executions, coverage (edges), corpus size, and whether it found
 # anything (crash-*, leak-*, timeout-* files are left in WORK/findings/NAME).
 #   run-fuzzers.sh --build DIR [--work DIR] [--seconds N] [--only NAME]
+#                  [--seeds-from BUILD]  (another build's e2e objects)
 #                  [--replay]   (run the seeds once each, then stop)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-build=build-fuzz work="" seconds=60 only="" replay=0
+build=build-fuzz work="" seconds=60 only="" replay=0 seedsFrom=""
 while [ $# -gt 0 ]; do
   case $1 in
     --build) build=$2; shift 2 ;;
@@ -16,13 +17,14 @@ while [ $# -gt 0 ]; do
     --seconds) seconds=$2; shift 2 ;;
     --only) only=$2; shift 2 ;;
     --replay) replay=1; shift ;;
+    --seeds-from) seedsFrom=$2; shift 2 ;;
     *) echo "usage: $0 --build DIR [--work DIR] [--seconds N] [--only NAME] [--replay]" >&2; exit 2 ;;
   esac
 done
 build=$(cd "$build" && pwd)
 work=${work:-$build/tests/fuzz/work}
 mkdir -p "$work"
-bash "$here/make-corpus.sh" "$build" "$work/seeds" >/dev/null
+bash "$here/make-corpus.sh" "${seedsFrom:-$build}" "$work/seeds" >/dev/null
 # Leaks are not findings: mld, like lld and mold, leaves its memory to the
 # exit on purpose. Any other sanitizer report aborts the target.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1}
