@@ -66,6 +66,9 @@ void exitLink(Context &ctx, int status) {
   // (Nothing is unmapped or closed: the exit does that at once.)
   if (ctx.outputFile)
     ctx.outputFile->discard();
+  // LTO plugins remove their temporary objects (and only they know them).
+  if (ctx.lto)
+    ctx.lto->cleanup();
   // A link run in-process inside a SpeculativeScope (the fuzz targets of
   // tests/fuzz) must return to its caller, whatever the outcome.
   if (SpeculativeScope::isActive())

@@ -6,6 +6,7 @@
 // Response files are expanded before anything else.
 
 #include "options.h"
+#include "mld-version.h"
 
 #include <boost/program_options.hpp>
 
@@ -221,6 +222,14 @@ const OptionSpec kOptions[] = {
        s.config.isStatic = true;
        s.push(K::Static);
      }},
+    {kOutput, "relocatable,r", Arg::None, "",
+     "Create a relocatable object (ET_REL) to be linked again",
+     [](S &s, V) { s.config.relocatable = true; }},
+    {kOutput, ",i", Arg::None, "", "Same as -r",
+     [](S &s, V) { s.config.relocatable = true; }},
+    {kOutput, "emit-relocs,q", Arg::None, "",
+     "Keep the relocations (.rela.*) in the linked output",
+     [](S &s, V) { s.config.emitRelocs = true; }},
     {kOutput, "entry,e", Arg::Required, "SYM", "Start execution at SYM",
      [](S &s, V v) { s.config.entry = v; }},
     {kOutput, "image-base", Arg::Required, "ADDR", "Load the output at ADDR",
@@ -386,9 +395,19 @@ const OptionSpec kOptions[] = {
      [](S &s, V) { s.config.verbose = true; }},
     {kMisc, ",V", Arg::None, "", "Same as -v", [](S &s, V) { s.config.verbose = true; }},
 
+    // Link-time optimization: gcc and clang pass their plugin on every link;
+    // it is loaded only when an input holds compiler IR (lto-plugin.cpp).
+    {kMisc, "plugin", Arg::Required, "PLUGIN", "Load the linker plugin PLUGIN for LTO inputs",
+     [](S &s, V v) { s.config.plugins.push_back({v, {}}); }},
+    {kMisc, "plugin-opt", Arg::Required, "OPT", "Pass OPT to the last -plugin",
+     [](S &s, V v) {
+       if (s.config.plugins.empty())
+         s.error("-plugin-opt=" + v + " given before any -plugin");
+       else
+         s.config.plugins.back().options.push_back(v);
+     }},
+
     // What gcc and clang pass that means nothing to us: accepted, hidden.
-    {nullptr, "plugin", Arg::Required, "FILE", "", ignore},
-    {nullptr, "plugin-opt", Arg::Required, "OPT", "", ignore},
     {nullptr, "O", Arg::Required, "LEVEL", "", ignore},
     {nullptr, "nostdlib", Arg::None, "", "", ignore},
     {nullptr, "rpath-link", Arg::Required, "DIR", "", ignore},
@@ -637,6 +656,14 @@ bool hasInputFiles(const Config &config) {
 void finish(ParseState &s) {
   Config &config = s.config;
   config.kind = s.shared ? OutputKind::Shared : s.pie ? OutputKind::Pie : OutputKind::Exec;
+  // -r makes an object, which has no output kind of its own (GNU ld's
+  // messages).
+  if (config.relocatable && s.shared)
+    s.error("-r and -shared may not be used together");
+  if (config.relocatable && s.pie)
+    s.error("-r and -pie may not be used together");
+  if (config.relocatable && config.gcSections)
+    s.error("--gc-sections is not supported with -r");
   if (s.timeTraceDefault)
     config.timeTracePath = config.outputPath + ".time-trace";
   bool hasErrors = false;
@@ -736,7 +763,11 @@ bool parseCommandLine(int argc, char **argv, Config &config, std::ostream &err) 
 #define MLD_VERSION "0.1.0"
 #endif
 
-const char *versionString() { return "mld " MLD_VERSION " (compatible with GNU linkers)"; }
+// "compatible with GNU linkers" is what configure scripts (libtool's
+// `$LD -v | grep GNU`) look for to treat mld as a GNU-flavoured ld.
+const char *versionString() {
+  return "mld " MLD_VERSION " (git " MLD_GIT_REVISION "; compatible with GNU linkers)";
+}
 
 void printHelp(std::ostream &out) {
   out << "Usage: mld [options] file...\n";

@@ -128,11 +128,16 @@ void decodeDynamic(Module *m) {
     // DT_NEEDED repeats (dyn[] keeps the last); loadDependencies walks
     // .dynamic for all of them.
     if (slot < 0) continue;
-    uint64_t at = laddr(m, d->d_un.d_ptr);
+    uint64_t value = d->d_un.d_val;
+    // ld.so rebases some address tags of the objects it loaded in place
+    // (DT_STRTAB, DT_SYMTAB, ... but not DT_VERDEF): in a host object an
+    // address at or above the load bias is already a runtime address.
+    if (m->host && isAddressTag(slot) && m->base && value >= m->base) value -= m->base;
+    uint64_t at = laddr(m, value);
     if (isAddressTag(slot) && (at < m->mapStart || at >= m->mapEnd))
       fatal(errorText(m->path).str("dynamic tag ").hex(static_cast<uint64_t>(d->d_tag))
                 .str(" points outside the image"));
-    m->dyn[slot] = d->d_un.d_val;
+    m->dyn[slot] = value;
     m->hasDyn |= 1ull << slot;
   }
   if ((m->has(DT_RELA) || m->has(DT_JMPREL) || m->has(DT_NEEDED)) && (!m->has(DT_SYMTAB) || !m->has(DT_STRTAB)))

@@ -47,7 +47,7 @@ extern "C" uint64_t _dl_fixup(Module *m, uint64_t index) {
   }
   if (L.opts.clobberVectors) clobberVectorRegisters();
   uint64_t value = d.address + r.r_addend;
-  if (d.module && !isCode(d.module, value))
+  if (d.module && !d.ifunc && !isCode(d.module, value))
     fatal(errorText(m->path).str("lazy binding: ").str(name).str(" resolves to ").hex(value)
               .str(", outside the code of ").str(d.module->path));
   auto *slot = reinterpret_cast<uint64_t *>(laddr(m, r.r_offset));

@@ -17,7 +17,7 @@ int protFromFlags(uint32_t pflags) {
          (pflags & PF_X ? sys::ProtExec : 0);
 }
 
-static Module *newModule(Loader &L, const char *path, const char *name) {
+Module *newModule(Loader &L, const char *path, const char *name) {
   Module *m = new (allocate(sizeof(Module))) Module();
   m->loader = &L;
   m->path = path;
@@ -172,6 +172,7 @@ Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t
   m->mapStart = m->base + lo;
   m->mapEnd = m->base + hi;
   m->entry = laddr(m, eh.e_entry);
+  m->elfType = eh.e_type;
   m->phnum = eh.e_phnum;
   m->phdr = ph;
   readSpecialHeaders(m);

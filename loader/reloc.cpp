@@ -10,6 +10,7 @@
 namespace mload {
 
 uint64_t resolverEntry(const Loader &L); // fixup.cpp
+extern "C" void _dl_tlsdesc_return();   // runtime/dl-trampoline.S
 
 static void reportMissing(Loader &L, const Module *m, const char *name) {
   ++L.errorCount;
@@ -32,12 +33,15 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
   int64_t A = r.r_addend;
   auto *where = reinterpret_cast<uint64_t *>(P);
   if (type == R_X86_64_NONE) return;
-  uint64_t writableEnd = segmentEnd(m, P, PF_W);
-  if (!writableEnd || writableEnd - P < 8)
-    fatal(errorText(m->path).str("relocation at ").hex(r.r_offset).str(" lies outside the writable segments"));
   if (symIndex >= m->symCount)
     fatal(errorText(m->path).str("relocation at ").hex(r.r_offset).str(" refers to symbol ").dec(symIndex)
               .str(", past the end of .dynsym"));
+  // The bytes written: a COPY writes the object's size (a 4-byte int is
+  // common), a TLS descriptor two words, everything else one word.
+  uint64_t size = type == R_X86_64_COPY ? m->symtab[symIndex].st_size : type == R_X86_64_TLSDESC ? 16 : 8;
+  uint64_t writableEnd = segmentEnd(m, P, PF_W);
+  if (!writableEnd || writableEnd - P < size)
+    fatal(errorText(m->path).str("relocation at ").hex(r.r_offset).str(" lies outside the writable segments"));
   const char *name = symIndex ? symbolName(m, symIndex) : "";
   if (type == R_X86_64_JUMP_SLOT && lazy) {
     // The linker left a link-time address in the slot (PLTn+6, the "push n",
@@ -84,6 +88,14 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
     break;
   }
   case R_X86_64_DTPOFF64: value = S + A; break;
+  case R_X86_64_TLSDESC: {
+    // Every block is static here: the descriptor's function just returns
+    // its argument, the offset from the thread pointer.
+    const Module *t = tlsModule(m, symIndex, d);
+    where[1] = t ? S + A - t->tlsOffset : 0;
+    value = reinterpret_cast<uint64_t>(&_dl_tlsdesc_return);
+    break;
+  }
   case R_X86_64_IRELATIVE: value = reinterpret_cast<uint64_t (*)()>(B + A)(); break;
   default:
     fatal(errorText(m->path).str("unsupported relocation type ").dec(type).str(" at ").hex(r.r_offset));
@@ -130,12 +142,11 @@ static void applyRelr(Loader &L, Module *m) {
 }
 
 void relocateModule(Loader &L, Module *m, bool lazy) {
-  if (!m->dynamic || m->relocated) return;
+  if (!m->dynamic || m->relocated || m->host) return;
   m->relocated = true;
   lazy = lazy && !m->bindNow && m->has(DT_PLTGOT);
-  applyRelr(L, m);
-  applyTable(L, m, DT_RELA, DT_RELASZ, false);
-  applyTable(L, m, DT_JMPREL, DT_PLTRELSZ, lazy);
+  // Set up first: an IFUNC resolver run by an IRELATIVE below may call
+  // through a PLT slot that is already lazy (as with ld.so).
   if (lazy && m->has(DT_JMPREL)) {
     // .got.plt: [0] = _DYNAMIC (link-time), [1] = the module handle PLT0
     // pushes, [2] = where PLT0 jumps. Contract: docs (PLT/GOT contract).
@@ -144,6 +155,9 @@ void relocateModule(Loader &L, Module *m, bool lazy) {
     got[2] = resolverEntry(L);
     logLazySetup(L, m, reinterpret_cast<uint64_t>(got), got[2]);
   }
+  applyRelr(L, m);
+  applyTable(L, m, DT_RELA, DT_RELASZ, false);
+  applyTable(L, m, DT_JMPREL, DT_PLTRELSZ, lazy);
 }
 
 } // namespace mload
