@@ -195,7 +195,8 @@ static IrSource memberSource(Reader &r, ArchiveFile &ar, llvm::MemoryBufferRef m
 static void loadMember(Reader &r, ArchiveFile &ar,
                        const llvm::object::Archive::Child &child) {
   std::string memberName = check(r.ctx, child.getName(), ar.path).str();
-  llvm::MemoryBufferRef mb = check(r.ctx, child.getMemoryBufferRef(), ar.path);
+  llvm::MemoryBufferRef mb =
+      check(r.ctx, memberBuffer(*ar.archive, child), ar.path);
   llvm::MemoryBufferRef named(mb.getBuffer(), r.ctx.saver.save(memberName));
   llvm::file_magic magic = llvm::identify_magic(mb.getBuffer());
   IrSource source = memberSource(r, ar, mb, &child);
@@ -357,6 +358,7 @@ void Reader::addArchive(const std::string &path, llvm::MemoryBufferRef mb,
     ctx.archives.push_back(check(ctx, llvm::object::Archive::create(mb), path));
   }
   ar->archive = ctx.archives.back().get();
+  checkArchiveFormat(ctx, *ar->archive, path);
   if (state.wholeArchive) {
     llvm::Error err = llvm::Error::success();
     for (const auto &child : ar->archive->children(err)) {
