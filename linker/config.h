@@ -57,6 +57,8 @@ struct Config {
   std::string entry;           // -e; empty means "_start" (exec) or none
   std::optional<uint64_t> imageBase; // --image-base / -Ttext-segment
   uint64_t pageSize = 4096;    // -z max-page-size
+  bool relocatable = false;    // -r / --relocatable / -i: an ET_REL output
+  bool emitRelocs = false;     // -q / --emit-relocs: keep relocations in the output
 
   // Inputs, in command-line order, and where -l looks.
   std::vector<InputSpec> inputs;

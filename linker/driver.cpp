@@ -4,12 +4,14 @@
 
 #include "arch-x86-64.h"
 #include "dynamic.h"
+#include "emit-relocs.h"
 #include "gc-sections.h"
 #include "context.h"
 #include "diag.h"
 #include "layout.h"
 #include "read-inputs.h"
 #include "reloc-log.h"
+#include "relocatable.h"
 #include "relocations.h"
 #include "synthetic.h"
 #include "stats.h"
@@ -119,7 +121,10 @@ int link(const Config &config) {
 
   // The entry point is a reference like any other, so that it can pull the
   // archive member that defines it (lld and GNU ld both do this).
-  std::string entry = cfg.entry.empty() && !cfg.isShared() ? "_start" : cfg.entry;
+  // (-r makes an object, which has no entry point.)
+  std::string entry = cfg.entry.empty() && !cfg.isShared() && !cfg.relocatable
+                          ? "_start"
+                          : cfg.entry;
   if (!entry.empty()) {
     ctx.entrySym = ctx.symtab.intern(ctx.saver.save(entry));
     ctx.entrySym->isWeakRefOnly = false;
@@ -137,6 +142,11 @@ int link(const Config &config) {
   checkpoint(ctx);
   fitThreadsToLink(ctx);
   // -- Every input file is known; every name has its winning definition.
+
+  // -r: an ET_REL output, by the passes of relocatable.cpp (no addresses,
+  // segments or dynamic sections; relocations kept, not applied).
+  if (cfg.relocatable)
+    linkRelocatable(ctx);
 
   // A PIE, a shared object, or an executable that uses shared libraries is
   // loaded by a dynamic loader (a static PIE relocates itself with the same
@@ -186,6 +196,9 @@ int link(const Config &config) {
       ScopedTimer t2(ctx, "addLinkerDefinedSymbols");
       addLinkerDefinedSymbols(ctx);
     }
+    // --emit-relocs: the .rela sections exist before layout sizes them.
+    if (cfg.emitRelocs)
+      createEmitRelocSections(ctx);
   }
   // -- No new input sections after this point.
 
@@ -250,6 +263,8 @@ int link(const Config &config) {
   {
     ScopedTimer t(ctx, "finishSymbols");
     fixLinkerDefinedSymbols(ctx);
+    if (cfg.emitRelocs)
+      fillEmitRelocSections(ctx);
   }
 
   // 8. Write the map, then the file (relocations applied in place), commit.

@@ -54,6 +54,15 @@ void ObjectFile::readSections(Context &ctx) {
                  << " in symbol table";
     break;
   }
+  for (const ElfShdr &shdr : shdrs)
+    if (shdr.sh_type == SHT_SYMTAB_SHNDX) {
+      symtabShndx = check(ctx, elf->template getSectionContentsAsArray<
+                                   llvm::support::ulittle32_t>(shdr),
+                          name);
+      if (symtabShndx.size() < elfSyms.size())
+        Fatal(ctx) << name << ": SHT_SYMTAB_SHNDX section is smaller than "
+                   << "the symbol table";
+    }
   parseSections(ctx);
   // COMDAT signatures are symbol names; hash them here, off the serial path.
   for (ComdatGroup &g : comdatGroups) {
@@ -79,13 +88,21 @@ void ObjectFile::readSections(Context &ctx) {
   }
 }
 
+uint32_t ObjectFile::symbolSectionIndex(uint32_t i) const {
+  uint16_t shndx = elfSyms[i].st_shndx;
+  if (shndx != SHN_XINDEX)
+    return shndx;
+  return i < symtabShndx.size() ? (uint32_t)symtabShndx[i] : UINT32_MAX;
+}
+
 bool ObjectFile::mayPullFor(uint32_t i) const {
   const ElfSym &esym = elfSyms[i];
   if (esym.getBinding() == STB_WEAK)
     return false;
   if (esym.st_shndx == SHN_UNDEF)
     return true;
-  return esym.st_shndx < inComdatGroup.size() && inComdatGroup[esym.st_shndx];
+  uint32_t shndx = symbolSectionIndex(i);
+  return shndx < inComdatGroup.size() && inComdatGroup[shndx];
 }
 
 // The part that must follow command-line order: the first COMDAT group of a
@@ -213,8 +230,8 @@ void ObjectFile::parseSections(Context &ctx) {
 }
 
 // What the ELF symbol says, in the terms resolve() compares.
-static SymbolClaim makeClaim(Context &ctx, ObjectFile &file,
-                             const ElfSym &esym) {
+static SymbolClaim makeClaim(Context &ctx, ObjectFile &file, uint32_t index) {
+  const ElfSym &esym = file.elfSyms[index];
   SymbolClaim c{};
   c.binding = esym.getBinding();
   c.type = esym.getType();
@@ -223,7 +240,9 @@ static SymbolClaim makeClaim(Context &ctx, ObjectFile &file,
   c.value = esym.st_value;
   c.size = esym.st_size;
   c.commonAlign = 1;
-  uint16_t shndx = esym.st_shndx;
+  uint32_t shndx = esym.st_shndx == SHN_XINDEX
+                      ? file.symbolSectionIndex(index)
+                      : (uint32_t)esym.st_shndx;
   if (shndx == SHN_UNDEF) {
     c.kind = SymbolKind::Undefined;
   } else if (shndx == SHN_COMMON) {
@@ -233,7 +252,7 @@ static SymbolClaim makeClaim(Context &ctx, ObjectFile &file,
   } else if (shndx == SHN_ABS) {
     c.kind = SymbolKind::Defined;
     c.isAbsolute = true;
-  } else if (shndx >= SHN_LORESERVE) {
+  } else if (shndx >= SHN_LORESERVE && esym.st_shndx != SHN_XINDEX) {
     Fatal(ctx) << file.displayName() << ": unsupported section index "
                << toHex(shndx) << " for symbol";
   } else {
@@ -264,11 +283,12 @@ void ObjectFile::parseLocalSymbols(Context &ctx) {
     if (i == 0)
       continue;
     sym.name = check(ctx, esym.getName(strtab), name);
-    SymbolClaim c = makeClaim(ctx, *this, esym);
+    SymbolClaim c = makeClaim(ctx, *this, i);
     assignClaim(sym, c);
     sym.visibility = c.visibility;
     uint16_t shndx = esym.st_shndx;
-    sym.inDroppedSection = shndx != SHN_UNDEF && shndx < SHN_LORESERVE &&
+    sym.inDroppedSection = shndx != SHN_UNDEF &&
+                           (shndx < SHN_LORESERVE || shndx == SHN_XINDEX) &&
                            !c.section;
   }
 }
@@ -276,11 +296,10 @@ void ObjectFile::parseLocalSymbols(Context &ctx) {
 void ObjectFile::resolveGlobalSymbols(Context &ctx) {
   const std::string &name = displayName();
   for (uint32_t i = firstGlobal; i < elfSyms.size(); i++) {
-    const ElfSym &esym = elfSyms[i];
     std::string_view symName = globalNames[i - firstGlobal];
     Symbol *sym = ctx.symtab.intern(symName, globalHashes[i - firstGlobal]);
     symbols[i] = sym;
-    SymbolClaim c = makeClaim(ctx, *this, esym);
+    SymbolClaim c = makeClaim(ctx, *this, i);
     if (c.binding == STB_LOCAL)
       Fatal(ctx) << name << ": local symbol '" << symName
                  << "' found in the global part of the symbol table";

@@ -69,7 +69,13 @@ public:
   std::unique_ptr<llvm::object::ELFFile<ELFT>> elf;
   llvm::ArrayRef<ElfSym> elfSyms;
   llvm::StringRef strtab;
+  // SHT_SYMTAB_SHNDX: the section index of symbols whose st_shndx is
+  // SHN_XINDEX (files with 65,280 sections or more); empty otherwise.
+  llvm::ArrayRef<llvm::support::ulittle32_t> symtabShndx;
   uint32_t firstGlobal = 0;
+  // The section index of symbol i, read through SHN_XINDEX when needed;
+  // SHN_ABS/SHN_COMMON/SHN_UNDEF as they are.
+  uint32_t symbolSectionIndex(uint32_t i) const;
   // InputSection for each section index; null for sections not copied out
   // (symtab, strtab, rela, group, discarded COMDAT members, ...).
   std::vector<InputSection *> sections;

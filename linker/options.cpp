@@ -222,6 +222,14 @@ const OptionSpec kOptions[] = {
        s.config.isStatic = true;
        s.push(K::Static);
      }},
+    {kOutput, "relocatable,r", Arg::None, "",
+     "Create a relocatable object (ET_REL) to be linked again",
+     [](S &s, V) { s.config.relocatable = true; }},
+    {kOutput, ",i", Arg::None, "", "Same as -r",
+     [](S &s, V) { s.config.relocatable = true; }},
+    {kOutput, "emit-relocs,q", Arg::None, "",
+     "Keep the relocations (.rela.*) in the linked output",
+     [](S &s, V) { s.config.emitRelocs = true; }},
     {kOutput, "entry,e", Arg::Required, "SYM", "Start execution at SYM",
      [](S &s, V v) { s.config.entry = v; }},
     {kOutput, "image-base", Arg::Required, "ADDR", "Load the output at ADDR",
@@ -648,6 +656,14 @@ bool hasInputFiles(const Config &config) {
 void finish(ParseState &s) {
   Config &config = s.config;
   config.kind = s.shared ? OutputKind::Shared : s.pie ? OutputKind::Pie : OutputKind::Exec;
+  // -r makes an object, which has no output kind of its own (GNU ld's
+  // messages).
+  if (config.relocatable && s.shared)
+    s.error("-r and -shared may not be used together");
+  if (config.relocatable && s.pie)
+    s.error("-r and -pie may not be used together");
+  if (config.relocatable && config.gcSections)
+    s.error("--gc-sections is not supported with -r");
   if (s.timeTraceDefault)
     config.timeTracePath = config.outputPath + ".time-trace";
   bool hasErrors = false;

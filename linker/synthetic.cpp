@@ -295,8 +295,12 @@ void SymtabSection::collect(Context &ctx) {
     }
   });
 
+  // Section symbols (--emit-relocs relocations refer to them) first.
+  std::vector<Run> sections(1);
+  for (Symbol *sym : sectionSymbols)
+    sections[0].add(sym);
   std::vector<Run *> runs;
-  for (std::vector<Run> *v : {&locals, &hidden, &globals})
+  for (std::vector<Run> *v : {&sections, &locals, &hidden, &globals})
     for (Run &run : *v)
       runs.push_back(&run);
   std::vector<uint64_t> nameOff(runs.size());

@@ -226,6 +226,8 @@ public:
     uint32_t nameOffset;
   };
   std::vector<Entry> entries;
+  // STT_SECTION symbols to put first (--emit-relocs, emit-relocs.cpp).
+  std::vector<Symbol *> sectionSymbols;
 };
 
 // .bss space for COPY relocations: a non-PIC executable that refers to a
