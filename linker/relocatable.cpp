@@ -31,6 +31,7 @@
 
 #include <cstring>
 #include <map>
+#include <set>
 
 namespace mld {
 
@@ -409,8 +410,11 @@ void collectSymbols(Context &ctx, RelState &st) {
       }
   }
   ((Chunk *)st.symtab)->shdr.sh_info = tab.syms.size();
+  std::set<std::string_view> named(ctx.config.undefinedSyms.begin(),
+                                   ctx.config.undefinedSyms.end());
   for (Symbol *sym : ctx.symtab.symbols) {
-    bool keep = sym->kind == SymbolKind::Common ||
+    // (-u names stay in the object, as references for the next link.)
+    bool keep = named.count(sym->name) || sym->kind == SymbolKind::Common ||
                 (sym->isDefined() &&
                  (sym->isAbsolute || isPlacedSection(sym->section))) ||
                 (!sym->isDefined() && sym->isUsedInRegularObj);
