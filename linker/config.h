@@ -42,6 +42,13 @@ struct InputSpec {
   std::string value;
 };
 
+// -plugin PATH and the -plugin-opt options that follow it (GNU ld's rule:
+// an option belongs to the last plugin named before it).
+struct PluginSpec {
+  std::string path;
+  std::vector<std::string> options;
+};
+
 struct Config {
   // Output.
   std::string outputPath = "a.out";
@@ -95,6 +102,9 @@ struct Config {
   bool zNodelete = false;          // -z nodelete
   bool zOrigin = false;            // -z origin
   bool zText = true;               // -z text / -z notext
+
+  // Link-time optimization.
+  std::vector<PluginSpec> plugins; // -plugin / -plugin-opt, in order
 
   // Inspection.
   std::string mapPath;             // -Map / -M (to stdout when "-")

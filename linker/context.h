@@ -15,6 +15,7 @@
 #include "chunks.h"
 #include "config.h"
 #include "input-files.h"
+#include "lto-plugin.h"
 #include "output-file.h"
 #include "symbol-table.h"
 #include "synthetic.h"
@@ -78,6 +79,8 @@ struct Context {
   std::vector<ObjectFile *> objs;
   std::vector<SharedFile *> dsos;
   SymbolTable symtab;
+  // The LTO plugins, once an input holding IR has made them needed.
+  std::unique_ptr<LtoSession> lto;
   // COMDAT signature -> the file whose group won (the first one seen).
   llvm::DenseMap<llvm::CachedHashStringRef, ObjectFile *> comdatGroups;
   // Mergeable sections, by (output name, flags, entsize).

@@ -43,6 +43,9 @@ void exitLink(Context &ctx, int status) {
   // (Nothing is unmapped or closed: the exit does that at once.)
   if (ctx.outputFile)
     ctx.outputFile->discard();
+  // LTO plugins remove their temporary objects (and only they know them).
+  if (ctx.lto)
+    ctx.lto->cleanup();
   std::_Exit(status);
 }
 

@@ -129,6 +129,7 @@ int link(const Config &config) {
   if (!entry.empty()) {
     ctx.entrySym = ctx.symtab.intern(ctx.saver.save(entry));
     ctx.entrySym->isWeakRefOnly = false;
+    ctx.entrySym->nonIrRef = true; // LTO keeps the entry point
   }
 
   // 1. Read every input in command-line order, resolving symbols as each

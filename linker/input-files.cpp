@@ -81,6 +81,10 @@ void ObjectFile::readSections(Context &ctx) {
     std::string_view n = check(ctx, elfSyms[i].getName(strtab), name);
     globalNames.push_back(n);
     globalHashes.push_back(SymbolTable::hashName(n));
+    // A slim LTO object (gcc's default) holds IR only; a fat one also
+    // holds the code compiled without LTO.
+    if (!ltoSection.empty() && n == "__gnu_lto_slim")
+      isLtoSlim = true;
   }
 }
 
@@ -166,11 +170,11 @@ void ObjectFile::parseSections(Context &ctx) {
                  << "x86-64; only SHT_RELA is supported";
     }
     std::string_view secName = check(ctx, elf->getSectionName(shdr), name);
-    // GCC's LTO objects hold GIMPLE in SHF_EXCLUDE sections; without a
-    // plugin there is no code to link, so say so instead of "undefined".
-    if (secName.starts_with(".gnu.lto_") || secName.starts_with(".llvm.lto"))
-      Fatal(ctx) << name << ": LTO object (section " << secName
-                 << ") is not supported; rebuild without -flto";
+    // GCC's LTO objects hold GIMPLE in SHF_EXCLUDE sections: noted, so that
+    // the walk offers the file to the LTO plugin (read-inputs.cpp).
+    if (ltoSection.empty() &&
+        (secName.starts_with(".gnu.lto_") || secName.starts_with(".llvm.lto")))
+      ltoSection = secName;
     if (isIgnoredSection(secName, shdr.sh_flags))
       continue;
 

@@ -20,7 +20,9 @@ struct Symbol;
 
 class InputFile {
 public:
-  enum class Kind : uint8_t { Object, Shared, Internal };
+  // Ir: compiler IR an LTO plugin claimed (lto-plugin.h); its symbols take
+  // part in resolution, but it has no sections.
+  enum class Kind : uint8_t { Object, Shared, Internal, Ir };
   InputFile(Kind kind, llvm::MemoryBufferRef mb, std::string archiveName)
       : fileKind(kind), mb(mb), archiveName(std::move(archiveName)) {
     std::string name = mb.getBufferIdentifier().str();
@@ -87,6 +89,10 @@ public:
   };
   std::vector<ComdatGroup> comdatGroups;
   std::vector<bool> inComdatGroup; // by section index (empty: no groups)
+  // LTO: the first .gnu.lto_* / .llvm.lto section (empty: none), and whether
+  // the file holds only IR (gcc's slim objects define __gnu_lto_slim).
+  std::string_view ltoSection;
+  bool isLtoSlim = false;
   std::vector<Symbol> localSymbols;
   // Names and name hashes of the global symbols, read by readSections (in
   // parallel) so that resolveSymbols only looks them up.

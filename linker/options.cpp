@@ -401,9 +401,19 @@ const OptionSpec kOptions[] = {
      [](S &s, V) { s.config.verbose = true; }},
     {kMisc, ",V", Arg::None, "", "Same as -v", [](S &s, V) { s.config.verbose = true; }},
 
+    // Link-time optimization: gcc and clang pass their plugin on every link;
+    // it is loaded only when an input holds compiler IR (lto-plugin.cpp).
+    {kMisc, "plugin", Arg::Required, "PLUGIN", "Load the linker plugin PLUGIN for LTO inputs",
+     [](S &s, V v) { s.config.plugins.push_back({v, {}}); }},
+    {kMisc, "plugin-opt", Arg::Required, "OPT", "Pass OPT to the last -plugin",
+     [](S &s, V v) {
+       if (s.config.plugins.empty())
+         s.error("-plugin-opt=" + v + " given before any -plugin");
+       else
+         s.config.plugins.back().options.push_back(v);
+     }},
+
     // What gcc and clang pass that means nothing to us: accepted, hidden.
-    {nullptr, "plugin", Arg::Required, "FILE", "", ignore},
-    {nullptr, "plugin-opt", Arg::Required, "OPT", "", ignore},
     {nullptr, "O", Arg::Required, "LEVEL", "", ignore},
     {nullptr, "nostdlib", Arg::None, "", "", ignore},
     {nullptr, "rpath-link", Arg::Required, "DIR", "", ignore},

@@ -62,6 +62,9 @@ struct Symbol {
   bool isAbsolute = false;    // SHN_ABS: not moved by a PIE load bias
   bool isLinkerDefined = false;
   bool isUsedInRegularObj = false; // referenced or defined by an object file
+  // Referenced (undefined or common) by a regular object, -u or the entry:
+  // an LTO plugin must keep the IR definition (GNU ld's non_ir_ref_regular).
+  bool nonIrRef = false;
   bool isWeakRefOnly = true;  // every reference so far was weak
   bool isExported = false;    // goes into .dynsym as a definition
   bool isPreemptible = false; // may be bound to another module's definition

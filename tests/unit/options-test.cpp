@@ -87,6 +87,19 @@ TEST(Options, GccPieCommandLineKeepsOrder) {
   EXPECT_EQ(r.config.buildId, mld::BuildId::Fast); // bare --build-id, as lld
   EXPECT_TRUE(r.config.ehFrameHdr);
   EXPECT_EQ(r.config.outputPath, "a.out");
+  // The plugin and its options, in order, for LTO inputs.
+  ASSERT_EQ(r.config.plugins.size(), 1u);
+  EXPECT_EQ(r.config.plugins[0].path, "/usr/lib/gcc/x86_64-linux-gnu/12/liblto_plugin.so");
+  EXPECT_EQ(r.config.plugins[0].options,
+            (std::vector<std::string>{"/usr/lib/gcc/x86_64-linux-gnu/12/lto-wrapper",
+                                      "-fresolution=/tmp/cc.res"}));
+}
+
+// An option for a plugin must follow the plugin it is for (GNU ld's rule).
+TEST(Options, PluginOptBeforePluginIsAnError) {
+  Result r = parse({"-plugin-opt=-O2", "a.o"});
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.err.find("-plugin-opt=-O2 given before any -plugin"), std::string::npos) << r.err;
 }
 
 // clang's static-pie line: -static then -pie gives kind Pie and isStatic.
@@ -410,7 +423,8 @@ TEST(Options, HelpIsGroupedAndListsOptions) {
                              "--build-id[=STYLE]", "\n-z keywords:\n"})
     EXPECT_NE(text.find(needle), std::string::npos) << needle;
   // Hidden compatibility options stay out of the help.
-  EXPECT_EQ(text.find("plugin"), std::string::npos);
+  EXPECT_EQ(text.find("rpath-link"), std::string::npos);
+  EXPECT_NE(text.find("--plugin=PLUGIN"), std::string::npos);
 }
 
 TEST(Options, DoubleDashEndsOptions) {
