@@ -6,6 +6,7 @@
 #include "dynamic.h"
 #include "emit-relocs.h"
 #include "gc-sections.h"
+#include "gnu-property.h"
 #include "context.h"
 #include "diag.h"
 #include "layout.h"
@@ -167,6 +168,8 @@ int link(const Config &config) {
       ScopedTimer t2(ctx, "gcSections");
       gcSections(ctx);
     }
+    // One .note.gnu.property, combined from the inputs' notes.
+    mergeGnuPropertyNotes(ctx);
     SectionsToPrepare todo;
     {
       ScopedTimer t2(ctx, "findSectionsToPrepare");

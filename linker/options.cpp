@@ -261,6 +261,13 @@ void popState(ParseState &s, const std::string &) {
   s.push(InputSpec::Kind::PopState);
 }
 
+// -r, -i: from here on, -l finds only archives, as after -Bstatic (GNU ld
+// turns dynamic linking off where -r appears).
+void setRelocatable(ParseState &s, const std::string &) {
+  s.config.relocatable = true;
+  s.push(InputSpec::Kind::Static);
+}
+
 void ignore(ParseState &, const std::string &) {}
 
 using K = InputSpec::Kind;
@@ -293,9 +300,8 @@ const OptionSpec kOptions[] = {
      }},
     {kOutput, "relocatable,r", Arg::None, "",
      "Create a relocatable object (ET_REL) to be linked again",
-     [](S &s, V) { s.config.relocatable = true; }},
-    {kOutput, ",i", Arg::None, "", "Same as -r",
-     [](S &s, V) { s.config.relocatable = true; }},
+     setRelocatable},
+    {kOutput, ",i", Arg::None, "", "Same as -r", setRelocatable},
     {kOutput, "emit-relocs,q", Arg::None, "",
      "Keep the relocations (.rela.*) in the linked output",
      [](S &s, V) { s.config.emitRelocs = true; }},

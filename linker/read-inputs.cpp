@@ -549,7 +549,9 @@ void Reader::addPath(const std::string &path, bool fromScript,
     return;
   case llvm::file_magic::elf_shared_object: {
     checkElfIdent(ctx, mb, path);
-    if (ctx.config.isStatic && ctx.config.kind != OutputKind::Shared)
+    // (-r too: an object cannot depend on a library.)
+    if ((ctx.config.isStatic && ctx.config.kind != OutputKind::Shared) ||
+        ctx.config.relocatable)
       Fatal(ctx) << path << ": attempted static link of dynamic object";
     // A library read ahead is still there only if that read succeeded.
     bool wasRead = pre && pre->shared;

@@ -246,7 +246,7 @@ void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
         // Once per section, as GNU ld does.
         if (lastTextRelSection != &isec)
           warnings.push_back(isec.file->displayName() + ": relocation against '" +
-                             messageName(sym) + "' in read-only section " +
+                             std::string(messageName(sym)) + "' in read-only section " +
                              std::string(isec.name));
         lastTextRelSection = &isec;
         break;

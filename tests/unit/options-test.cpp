@@ -484,3 +484,26 @@ TEST(Options, SymbolicAndFlags1) {
   EXPECT_EQ(r.config.depaudit, (std::vector<std::string>{"x", "y"}));
   EXPECT_EQ(r.config.audit, (std::vector<std::string>{"z"}));
 }
+
+// -r/--relocatable/-i make an object (and, where they appear, turn dynamic
+// linking off as -Bstatic does); -q/--emit-relocs keeps relocations.
+TEST(Options, RelocatableAndEmitRelocs) {
+  for (const char *spelling : {"-r", "--relocatable", "-i"}) {
+    Result r = parse({"a.o", spelling, "-lfoo"});
+    ASSERT_TRUE(r.ok) << spelling << ": " << r.err;
+    EXPECT_TRUE(r.config.relocatable) << spelling;
+    EXPECT_EQ(describe(r.config.inputs), "file:a.o static lib:foo") << spelling;
+  }
+  for (const char *spelling : {"-q", "--emit-relocs"}) {
+    Result r = parse({spelling, "a.o"});
+    ASSERT_TRUE(r.ok) << spelling;
+    EXPECT_TRUE(r.config.emitRelocs) << spelling;
+    EXPECT_FALSE(r.config.relocatable) << spelling;
+  }
+  EXPECT_EQ(parse({"-r", "-shared", "a.o"}).err,
+            "mld: error: -r and -shared may not be used together\n");
+  EXPECT_EQ(parse({"-r", "-pie", "a.o"}).err,
+            "mld: error: -r and -pie may not be used together\n");
+  EXPECT_EQ(parse({"-r", "--gc-sections", "a.o"}).err,
+            "mld: error: --gc-sections is not supported with -r\n");
+}
