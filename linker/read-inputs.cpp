@@ -502,8 +502,8 @@ void readInputFiles(Context &ctx) {
   // GNU ld closes an unterminated group at the end of the command line.
   while (!r.groups.empty())
     r.endGroup();
-  if (ctx.objs.empty())
-    Fatal(ctx) << "no input files";
+  // No object at all (only archives nothing was pulled from, or libraries)
+  // is not an error: GNU ld writes an output with nothing in it, and so do we.
   walk.emplace(ctx, "preloadFinish");
   r.preloader.finish();
   releaseUnpulledMembers(r);
