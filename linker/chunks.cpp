@@ -38,19 +38,25 @@ void OutputEhdr::writeTo(Context &ctx, uint8_t *buf) {
   eh.e_ident[EI_DATA] = ELFDATA2LSB;
   eh.e_ident[EI_VERSION] = EV_CURRENT;
   eh.e_ident[EI_OSABI] = ELFOSABI_NONE;
-  eh.e_type = ctx.config.kind == OutputKind::Exec ? ET_EXEC : ET_DYN;
+  eh.e_type = ctx.config.relocatable                ? ET_REL
+              : ctx.config.kind == OutputKind::Exec ? ET_EXEC
+                                                    : ET_DYN;
   eh.e_machine = EM_X86_64;
   eh.e_version = EV_CURRENT;
   eh.e_entry = ctx.entrySym ? ctx.entrySym->getVA(ctx) : 0;
-  eh.e_phoff = ctx.phdr->shdr.sh_offset;
+  eh.e_phoff = ctx.segments.empty() ? 0 : ctx.phdr->shdr.sh_offset;
   eh.e_shoff = ctx.shdr->shdr.sh_offset;
   eh.e_flags = 0;
   eh.e_ehsize = sizeof(ELFT::Ehdr);
-  eh.e_phentsize = sizeof(ELFT::Phdr);
+  eh.e_phentsize = ctx.segments.empty() ? 0 : sizeof(ELFT::Phdr);
   eh.e_phnum = ctx.segments.size();
   eh.e_shentsize = sizeof(ElfShdr);
-  eh.e_shnum = ctx.shdr->shdr.sh_size / sizeof(ElfShdr);
-  eh.e_shstrndx = ctx.shstrtabSec ? ((Chunk *)ctx.shstrtabSec)->shndx : 0;
+  // From SHN_LORESERVE sections on, the count and the index of .shstrtab
+  // live in section header 0 (gABI, "Sections"; see OutputShdr::writeTo).
+  uint64_t shnum = ctx.shdr->shdr.sh_size / sizeof(ElfShdr);
+  uint32_t shstrndx = ctx.shstrtabSec ? ((Chunk *)ctx.shstrtabSec)->shndx : 0;
+  eh.e_shnum = shnum >= SHN_LORESERVE ? 0 : shnum;
+  eh.e_shstrndx = shstrndx >= SHN_LORESERVE ? (uint32_t)SHN_XINDEX : shstrndx;
 }
 
 void OutputPhdr::computeSize(Context &ctx) {
@@ -82,9 +88,16 @@ void OutputShdr::computeSize(Context &ctx) {
 
 void OutputShdr::writeTo(Context &ctx, uint8_t *buf) {
   auto *sh = reinterpret_cast<ElfShdr *>(buf);
+  sh[0] = ElfShdr{};
   for (Chunk *c : ctx.chunks)
     if (!c->isHeader())
       sh[c->shndx] = c->shdr;
+  uint64_t shnum = shdr.sh_size / sizeof(ElfShdr);
+  uint32_t shstrndx = ctx.shstrtabSec ? ((Chunk *)ctx.shstrtabSec)->shndx : 0;
+  if (shnum >= SHN_LORESERVE)
+    sh[0].sh_size = shnum;
+  if (shstrndx >= SHN_LORESERVE)
+    sh[0].sh_link = shstrndx;
 }
 
 } // namespace mld

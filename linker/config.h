@@ -43,6 +43,13 @@ struct InputSpec {
   std::string value;
 };
 
+// -plugin PATH and the -plugin-opt options that follow it (GNU ld's rule:
+// an option belongs to the last plugin named before it).
+struct PluginSpec {
+  std::string path;
+  std::vector<std::string> options;
+};
+
 // --defsym NAME=EXPR, with EXPR reduced to [SYMBOL] + addend (what mld can
 // evaluate: a number, a symbol, or a sum and difference of those with at
 // most one symbol, added).
@@ -61,6 +68,8 @@ struct Config {
   std::optional<uint64_t> imageBase; // --image-base / -Ttext-segment
   uint64_t pageSize = 4096;    // -z max-page-size
   std::map<std::string, uint64_t> sectionStarts; // --section-start, -Ttext/-Tdata/-Tbss
+  bool relocatable = false;    // -r / --relocatable / -i: an ET_REL output
+  bool emitRelocs = false;     // -q / --emit-relocs: keep relocations in the output
 
   // Inputs, in command-line order, and where -l looks.
   std::vector<InputSpec> inputs;
@@ -87,6 +96,7 @@ struct Config {
 
   // Sections.
   bool gcSections = false;         // --gc-sections
+  bool relax = true;               // --relax / --no-relax (GOTPCRELX loads only)
   bool printGcSections = false;    // --print-gc-sections
   bool stripAll = false;           // -s
   bool stripDebug = false;         // -S
@@ -109,11 +119,18 @@ struct Config {
   bool zSeparateCode = true;       // -z separate-code / -z noseparate-code
   bool zNodelete = false;          // -z nodelete
   bool zOrigin = false;            // -z origin
-  bool zText = true;               // -z text / -z notext
   uint32_t zFlags1 = 0;            // DF_1_* set by -z initfirst, interpose, nodump, ...
   uint64_t zStackSize = 0;         // -z stack-size: PT_GNU_STACK's p_memsz
   std::vector<std::string> audit;    // --audit: DT_AUDIT, ':'-joined
   std::vector<std::string> depaudit; // --depaudit / -P: DT_DEPAUDIT
+  // Dynamic relocations in read-only sections (text relocations): GNU ld
+  // warns and marks the output DT_TEXTREL by default, -z text makes them an
+  // error, -z notext allows them silently.
+  enum class TextRel : uint8_t { Warn, Error, Allow };
+  TextRel textRel = TextRel::Warn; // -z text / -z notext
+
+  // Link-time optimization.
+  std::vector<PluginSpec> plugins; // -plugin / -plugin-opt, in order
 
   // Inspection.
   std::string mapPath;             // -Map / -M (to stdout when "-")

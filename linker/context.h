@@ -15,6 +15,7 @@
 #include "chunks.h"
 #include "config.h"
 #include "input-files.h"
+#include "lto-plugin.h"
 #include "output-file.h"
 #include "symbol-table.h"
 #include "synthetic.h"
@@ -78,6 +79,8 @@ struct Context {
   std::vector<ObjectFile *> objs;
   std::vector<SharedFile *> dsos;
   SymbolTable symtab;
+  // The LTO plugins, once an input holding IR has made them needed.
+  std::unique_ptr<LtoSession> lto;
   // COMDAT signature -> the file whose group won (the first one seen).
   llvm::DenseMap<llvm::CachedHashStringRef, ObjectFile *> comdatGroups;
   // Mergeable sections, by (output name, flags, entsize).
@@ -116,7 +119,8 @@ struct Context {
   VersymSection *versym = nullptr;
   VerneedSection *verneed = nullptr;
   VerdefSection *verdef = nullptr;
-  CopyRelSection *copyRel = nullptr;
+  CopyRelSection *copyRel = nullptr;   // .bss copies
+  CopyRelSection *copyRelRo = nullptr; // copies of read-only variables (RELRO)
   EhFrameHdrSection *ehFrameHdr = nullptr;
   BuildIdSection *buildId = nullptr;
   OutputSection *ehFrame = nullptr;
@@ -127,6 +131,7 @@ struct Context {
   uint64_t tlsBegin = 0, tlsEnd = 0, tlsAlign = 1; // PT_TLS vaddr range
   uint64_t tpAddr = 0; // thread pointer of the variant II TLS layout
   bool hasDynamicSection = false; // dynamic linking, or static-pie
+  bool hasTextRel = false;         // a dynamic relocation in a read-only section
   Symbol *entrySym = nullptr;
   std::vector<std::string> neededLibs; // DT_NEEDED, in order
   std::string rpathString;             // DT_RUNPATH / DT_RPATH

@@ -4,12 +4,15 @@
 
 #include "arch-x86-64.h"
 #include "dynamic.h"
+#include "emit-relocs.h"
 #include "gc-sections.h"
+#include "gnu-property.h"
 #include "context.h"
 #include "diag.h"
 #include "layout.h"
 #include "read-inputs.h"
 #include "reloc-log.h"
+#include "relocatable.h"
 #include "relocations.h"
 #include "synthetic.h"
 #include "stats.h"
@@ -71,7 +74,8 @@ static void createSyntheticSections(Context &ctx) {
   ctx.plt = ctx.make<PltSection>();
   ctx.relaDyn = ctx.make<RelaDynSection>();
   ctx.relaPlt = ctx.make<RelaPltSection>();
-  ctx.copyRel = ctx.make<CopyRelSection>();
+  ctx.copyRel = ctx.make<CopyRelSection>(false);
+  ctx.copyRelRo = ctx.make<CopyRelSection>(true);
   if (!ctx.config.stripAll) {
     ctx.symtabSec = ctx.make<SymtabSection>();
     ctx.strtabSec = ctx.make<StrtabSection>(".strtab", 0, /*dedup=*/false);
@@ -119,10 +123,14 @@ int link(const Config &config) {
 
   // The entry point is a reference like any other, so that it can pull the
   // archive member that defines it (lld and GNU ld both do this).
-  std::string entry = cfg.entry.empty() && !cfg.isShared() ? "_start" : cfg.entry;
+  // (-r makes an object, which has no entry point.)
+  std::string entry = cfg.entry.empty() && !cfg.isShared() && !cfg.relocatable
+                          ? "_start"
+                          : cfg.entry;
   if (!entry.empty()) {
     ctx.entrySym = ctx.symtab.intern(ctx.saver.save(entry));
     ctx.entrySym->isWeakRefOnly = false;
+    ctx.entrySym->nonIrRef = true; // LTO keeps the entry point
   }
 
   // 1. Read every input in command-line order, resolving symbols as each
@@ -136,6 +144,11 @@ int link(const Config &config) {
   checkpoint(ctx);
   fitThreadsToLink(ctx);
   // -- Every input file is known; every name has its winning definition.
+
+  // -r: an ET_REL output, by the passes of relocatable.cpp (no addresses,
+  // segments or dynamic sections; relocations kept, not applied).
+  if (cfg.relocatable)
+    linkRelocatable(ctx);
 
   // A PIE, a shared object, or an executable that uses shared libraries is
   // loaded by a dynamic loader (a static PIE relocates itself with the same
@@ -155,6 +168,8 @@ int link(const Config &config) {
       ScopedTimer t2(ctx, "gcSections");
       gcSections(ctx);
     }
+    // One .note.gnu.property, combined from the inputs' notes.
+    mergeGnuPropertyNotes(ctx);
     SectionsToPrepare todo;
     {
       ScopedTimer t2(ctx, "findSectionsToPrepare");
@@ -186,6 +201,9 @@ int link(const Config &config) {
       addLinkerDefinedSymbols(ctx);
       defineDefsyms(ctx); // (after them: a --defsym may name one)
     }
+    // --emit-relocs: the .rela sections exist before layout sizes them.
+    if (cfg.emitRelocs)
+      createEmitRelocSections(ctx);
   }
   // -- No new input sections after this point.
 
@@ -250,6 +268,8 @@ int link(const Config &config) {
   {
     ScopedTimer t(ctx, "finishSymbols");
     fixLinkerDefinedSymbols(ctx);
+    if (cfg.emitRelocs)
+      fillEmitRelocSections(ctx);
   }
 
   // 8. Write the map, then the file (relocations applied in place), commit.

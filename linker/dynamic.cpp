@@ -245,13 +245,15 @@ void buildDynamicTables(Context &ctx) {
   ctx.verneed->build(ctx, nextIndex);
 
   ctx.got->addDynamicRelocs(ctx);
-  for (Symbol *sym : ctx.copyRel->symbols) {
-    DynReloc r{R_X86_64_COPY};
-    r.why = "non-PIC code uses a library's variable directly: the loader copies it here";
-    r.chunk = ctx.copyRel;
-    r.offset = sym->copyOffset;
-    r.sym = sym;
-    ctx.relaDyn->relocs.push_back(r);
+  for (CopyRelSection *sec : {ctx.copyRelRo, ctx.copyRel}) {
+    for (Symbol *sym : sec->symbols) {
+      DynReloc r{R_X86_64_COPY};
+      r.why = "non-PIC code uses a library's variable directly: the loader copies it here";
+      r.chunk = sec;
+      r.offset = sym->copyOffset;
+      r.sym = sym;
+      ctx.relaDyn->relocs.push_back(r);
+    }
   }
 }
 
@@ -272,7 +274,7 @@ void DynsymSection::writeTo(Context &ctx, uint8_t *buf) {
                                                                 : sym.type;
     es.setBindingAndType(binding, type);
     if (sym.needs & NeedsCopy) {
-      es.st_shndx = ctx.copyRel->shndx;
+      es.st_shndx = sym.copySection(ctx)->shndx;
       es.st_value = sym.getCopyVA(ctx);
     } else if (sym.isDefined()) {
       es.st_shndx = sym.getOutputShndx();
@@ -531,6 +533,9 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
   }
   if (needed(ctx.versym))
     e.push_back({DT_VERSYM, addr(ctx.versym)});
+  // The loader makes the segments writable while it relocates them.
+  if (ctx.hasTextRel)
+    e.push_back({DT_TEXTREL, 0});
 
   uint64_t flags = 0, flags1 = 0;
   if (cfg.zNow) {
@@ -548,6 +553,8 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
   flags1 |= cfg.zFlags1;
   if (cfg.bsymbolic)
     flags |= DF_SYMBOLIC;
+  if (ctx.hasTextRel)
+    flags |= DF_TEXTREL;
   if (flags)
     e.push_back({DT_FLAGS, flags});
   if (flags1)

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "synthetic.h"
 
+#include <cstring>
 #include <iostream>
 
 namespace mld {
@@ -25,6 +26,29 @@ static bool isIgnoredSection(std::string_view name, uint64_t flags) {
   return name == ".note.GNU-stack" || name == ".note.GNU-split-stack";
 }
 
+std::unique_ptr<ELFFile<ELFT>> openElf(Context &ctx, llvm::MemoryBufferRef mb,
+                                       const std::string &name) {
+  auto elf = std::make_unique<ELFFile<ELFT>>(
+      check(ctx, ELFFile<ELFT>::create(mb.getBuffer()), name));
+  // LLVM words a section header table that does not fit in the file two
+  // ways (its first entry, or its last); one message says it for both.
+  const ELFT::Ehdr &ehdr = elf->getHeader();
+  uint64_t size = mb.getBufferSize(), off = ehdr.e_shoff;
+  if (off == 0 || ehdr.e_shentsize != sizeof(ElfShdr))
+    return elf; // no sections, or a header LLVM rejects by itself
+  uint64_t count = ehdr.e_shnum; // 0: the count is in entry 0's sh_size
+  bool fits = off <= size && size - off >= sizeof(ElfShdr);
+  if (fits && count == 0)
+    memcpy(&count, mb.getBufferStart() + off + offsetof(Elf64_Shdr, sh_size),
+           sizeof count);
+  if (!fits || (size - off) / sizeof(ElfShdr) < count)
+    Fatal(ctx) << name << ": section header table goes past the end of the "
+               << "file (e_shoff " << toHex(off) << ", "
+               << std::max<uint64_t>(count, 1) << " entries, file size "
+               << toHex(size) << ")";
+  return elf;
+}
+
 void ObjectFile::parse(Context &ctx) {
   readSections(ctx);
   resolveSymbols(ctx);
@@ -34,8 +58,7 @@ void ObjectFile::parse(Context &ctx) {
 // objects can be read in parallel before resolution starts.
 void ObjectFile::readSections(Context &ctx) {
   const std::string &name = displayName();
-  elf = std::make_unique<ELFFile<ELFT>>(
-      check(ctx, ELFFile<ELFT>::create(mb.getBuffer()), name));
+  elf = openElf(ctx, mb, name);
   const ELFT::Ehdr &ehdr = elf->getHeader();
   if (ehdr.e_type != ET_REL)
     Fatal(ctx) << name << ": not a relocatable object (e_type " << ehdr.e_type
@@ -54,6 +77,15 @@ void ObjectFile::readSections(Context &ctx) {
                  << " in symbol table";
     break;
   }
+  for (const ElfShdr &shdr : shdrs)
+    if (shdr.sh_type == SHT_SYMTAB_SHNDX) {
+      symtabShndx = check(ctx, elf->template getSectionContentsAsArray<
+                                   llvm::support::ulittle32_t>(shdr),
+                          name);
+      if (symtabShndx.size() < elfSyms.size())
+        Fatal(ctx) << name << ": SHT_SYMTAB_SHNDX section is smaller than "
+                   << "the symbol table";
+    }
   parseSections(ctx);
   // COMDAT signatures are symbol names; hash them here, off the serial path.
   for (ComdatGroup &g : comdatGroups) {
@@ -72,7 +104,18 @@ void ObjectFile::readSections(Context &ctx) {
     std::string_view n = check(ctx, elfSyms[i].getName(strtab), name);
     globalNames.push_back(n);
     globalHashes.push_back(SymbolTable::hashName(n));
+    // A slim LTO object (gcc's default) holds IR only; a fat one also
+    // holds the code compiled without LTO.
+    if (!ltoSection.empty() && n == "__gnu_lto_slim")
+      isLtoSlim = true;
   }
+}
+
+uint32_t ObjectFile::symbolSectionIndex(uint32_t i) const {
+  uint16_t shndx = elfSyms[i].st_shndx;
+  if (shndx != SHN_XINDEX)
+    return shndx;
+  return i < symtabShndx.size() ? (uint32_t)symtabShndx[i] : UINT32_MAX;
 }
 
 bool ObjectFile::mayPullFor(uint32_t i) const {
@@ -81,7 +124,8 @@ bool ObjectFile::mayPullFor(uint32_t i) const {
     return false;
   if (esym.st_shndx == SHN_UNDEF)
     return true;
-  return esym.st_shndx < inComdatGroup.size() && inComdatGroup[esym.st_shndx];
+  uint32_t shndx = symbolSectionIndex(i);
+  return shndx < inComdatGroup.size() && inComdatGroup[shndx];
 }
 
 // The part that must follow command-line order: the first COMDAT group of a
@@ -149,11 +193,11 @@ void ObjectFile::parseSections(Context &ctx) {
                  << "x86-64; only SHT_RELA is supported";
     }
     std::string_view secName = check(ctx, elf->getSectionName(shdr), name);
-    // GCC's LTO objects hold GIMPLE in SHF_EXCLUDE sections; without a
-    // plugin there is no code to link, so say so instead of "undefined".
-    if (secName.starts_with(".gnu.lto_") || secName.starts_with(".llvm.lto"))
-      Fatal(ctx) << name << ": LTO object (section " << secName
-                 << ") is not supported; rebuild without -flto";
+    // GCC's LTO objects hold GIMPLE in SHF_EXCLUDE sections: noted, so that
+    // the walk offers the file to the LTO plugin (read-inputs.cpp).
+    if (ltoSection.empty() &&
+        (secName.starts_with(".gnu.lto_") || secName.starts_with(".llvm.lto")))
+      ltoSection = secName;
     if (isIgnoredSection(secName, shdr.sh_flags))
       continue;
 
@@ -174,6 +218,11 @@ void ObjectFile::parseSections(Context &ctx) {
     isec->isEhFrame = secName == ".eh_frame";
     if (isec->isEhFrame && isec->align > 4)
       isec->align = 4;
+    // .eh_frame is read as CIE/FDE records, never split into merge pieces:
+    // SHF_MERGE|SHF_STRINGS on it (only a damaged object has them) would
+    // leave its records without an output section.
+    if (isec->isEhFrame)
+      isec->flags &= ~(uint64_t)(SHF_MERGE | SHF_STRINGS);
     if ((isec->flags & SHF_MERGE) && isec->entsize &&
         isec->size % isec->entsize)
       Fatal(ctx) << isec->describe() << ": SHF_MERGE section size "
@@ -209,8 +258,8 @@ void ObjectFile::parseSections(Context &ctx) {
 }
 
 // What the ELF symbol says, in the terms resolve() compares.
-static SymbolClaim makeClaim(Context &ctx, ObjectFile &file,
-                             const ElfSym &esym) {
+static SymbolClaim makeClaim(Context &ctx, ObjectFile &file, uint32_t index) {
+  const ElfSym &esym = file.elfSyms[index];
   SymbolClaim c{};
   c.binding = esym.getBinding();
   c.type = esym.getType();
@@ -219,7 +268,9 @@ static SymbolClaim makeClaim(Context &ctx, ObjectFile &file,
   c.value = esym.st_value;
   c.size = esym.st_size;
   c.commonAlign = 1;
-  uint16_t shndx = esym.st_shndx;
+  uint32_t shndx = esym.st_shndx == SHN_XINDEX
+                      ? file.symbolSectionIndex(index)
+                      : (uint32_t)esym.st_shndx;
   if (shndx == SHN_UNDEF) {
     c.kind = SymbolKind::Undefined;
   } else if (shndx == SHN_COMMON) {
@@ -229,7 +280,7 @@ static SymbolClaim makeClaim(Context &ctx, ObjectFile &file,
   } else if (shndx == SHN_ABS) {
     c.kind = SymbolKind::Defined;
     c.isAbsolute = true;
-  } else if (shndx >= SHN_LORESERVE) {
+  } else if (shndx >= SHN_LORESERVE && esym.st_shndx != SHN_XINDEX) {
     Fatal(ctx) << file.displayName() << ": unsupported section index "
                << toHex(shndx) << " for symbol";
   } else {
@@ -260,11 +311,12 @@ void ObjectFile::parseLocalSymbols(Context &ctx) {
     if (i == 0)
       continue;
     sym.name = check(ctx, esym.getName(strtab), name);
-    SymbolClaim c = makeClaim(ctx, *this, esym);
+    SymbolClaim c = makeClaim(ctx, *this, i);
     assignClaim(sym, c);
     sym.visibility = c.visibility;
     uint16_t shndx = esym.st_shndx;
-    sym.inDroppedSection = shndx != SHN_UNDEF && shndx < SHN_LORESERVE &&
+    sym.inDroppedSection = shndx != SHN_UNDEF &&
+                           (shndx < SHN_LORESERVE || shndx == SHN_XINDEX) &&
                            !c.section;
   }
 }
@@ -272,11 +324,10 @@ void ObjectFile::parseLocalSymbols(Context &ctx) {
 void ObjectFile::resolveGlobalSymbols(Context &ctx) {
   const std::string &name = displayName();
   for (uint32_t i = firstGlobal; i < elfSyms.size(); i++) {
-    const ElfSym &esym = elfSyms[i];
     std::string_view symName = globalNames[i - firstGlobal];
     Symbol *sym = ctx.symtab.intern(symName, globalHashes[i - firstGlobal]);
     symbols[i] = sym;
-    SymbolClaim c = makeClaim(ctx, *this, esym);
+    SymbolClaim c = makeClaim(ctx, *this, i);
     if (c.binding == STB_LOCAL)
       Fatal(ctx) << name << ": local symbol '" << symName
                  << "' found in the global part of the symbol table";

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "input-section.h"
+#include "symbol.h" // complete: ObjectFile holds a std::vector<Symbol>
 #include "llvm/ADT/CachedHashString.h"
 #include "llvm/Object/ELF.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -16,11 +17,12 @@
 namespace mld {
 
 struct Context;
-struct Symbol;
 
 class InputFile {
 public:
-  enum class Kind : uint8_t { Object, Shared, Internal };
+  // Ir: compiler IR an LTO plugin claimed (lto-plugin.h); its symbols take
+  // part in resolution, but it has no sections.
+  enum class Kind : uint8_t { Object, Shared, Internal, Ir };
   InputFile(Kind kind, llvm::MemoryBufferRef mb, std::string archiveName)
       : fileKind(kind), mb(mb), archiveName(std::move(archiveName)) {
     std::string name = mb.getBufferIdentifier().str();
@@ -46,6 +48,11 @@ public:
   const std::string &displayName() const { return nameCache; }
 };
 
+// Opens `mb` as a 64-bit ELF file, checking that its section header table
+// lies inside it (Fatal, naming `name`, otherwise).
+std::unique_ptr<llvm::object::ELFFile<ELFT>>
+openElf(Context &ctx, llvm::MemoryBufferRef mb, const std::string &name);
+
 // A relocatable object (ET_REL), whether given directly or pulled from an archive.
 class ObjectFile : public InputFile {
 public:
@@ -67,7 +74,13 @@ public:
   std::unique_ptr<llvm::object::ELFFile<ELFT>> elf;
   llvm::ArrayRef<ElfSym> elfSyms;
   llvm::StringRef strtab;
+  // SHT_SYMTAB_SHNDX: the section index of symbols whose st_shndx is
+  // SHN_XINDEX (files with 65,280 sections or more); empty otherwise.
+  llvm::ArrayRef<llvm::support::ulittle32_t> symtabShndx;
   uint32_t firstGlobal = 0;
+  // The section index of symbol i, read through SHN_XINDEX when needed;
+  // SHN_ABS/SHN_COMMON/SHN_UNDEF as they are.
+  uint32_t symbolSectionIndex(uint32_t i) const;
   // InputSection for each section index; null for sections not copied out
   // (symtab, strtab, rela, group, discarded COMDAT members, ...).
   std::vector<InputSection *> sections;
@@ -81,6 +94,10 @@ public:
   };
   std::vector<ComdatGroup> comdatGroups;
   std::vector<bool> inComdatGroup; // by section index (empty: no groups)
+  // LTO: the first .gnu.lto_* / .llvm.lto section (empty: none), and whether
+  // the file holds only IR (gcc's slim objects define __gnu_lto_slim).
+  std::string_view ltoSection;
+  bool isLtoSlim = false;
   std::vector<Symbol> localSymbols;
   // Names and name hashes of the global symbols, read by readSections (in
   // parallel) so that resolveSymbols only looks them up.

@@ -352,6 +352,8 @@ static uint32_t rankOf(Context &ctx, Chunk *c) {
       {".dtors", 3126},       {".data.rel.ro", 3130},  {".dynamic", 3140},
       {".got", 3150},         {".got.plt", 4000},      {".data", 4100},
       {".bss", 6000}};
+  if (c == (Chunk *)ctx.copyRelRo)
+    return 3131; // right after the inputs' .data.rel.ro
   for (auto &[name, rank] : fixed) {
     if (n != name)
       continue;

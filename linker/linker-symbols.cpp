@@ -179,7 +179,13 @@ void fixLinkerDefinedSymbols(Context &ctx) {
   if (ctx.ehFrameHdr)
     set("__GNU_EH_FRAME_HDR", (Chunk *)ctx.ehFrameHdr,
         start((Chunk *)ctx.ehFrameHdr));
-  set("_TLS_MODULE_BASE_", nullptr, ctx.tlsBegin);
+  // Local-dynamic TLS descriptors add x@dtpoff to the descriptor's value for
+  // _TLS_MODULE_BASE_. A shared object keeps DTPOFF block-relative, so the
+  // base is the block's start; an executable's DTPOFF in code is TP-relative
+  // (local-dynamic relaxes to local exec there), so the base is TP itself,
+  // whose TP offset is 0. GNU ld defines it the same way.
+  set("_TLS_MODULE_BASE_", nullptr,
+      ctx.config.isShared() ? ctx.tlsBegin : ctx.tpAddr);
 
   for (OutputSection *osec : ctx.outputSections) {
     if (!osec->isAlloc())

@@ -6,6 +6,7 @@
 // Response files are expanded before anything else.
 
 #include "options.h"
+#include "mld-version.h"
 
 #include "llvm/BinaryFormat/ELF.h"
 
@@ -195,8 +196,8 @@ void applyZ(ParseState &s, const std::string &v) {
       {"origin", [](Config &c) { c.zOrigin = true; }},
       {"defs", [](Config &c) { c.noUndefined = true; }},
       {"muldefs", [](Config &c) { c.allowMultipleDefinition = true; }},
-      {"text", [](Config &c) { c.zText = true; }},
-      {"notext", [](Config &c) { c.zText = false; }},
+      {"text", [](Config &c) { c.textRel = Config::TextRel::Error; }},
+      {"notext", [](Config &c) { c.textRel = Config::TextRel::Allow; }},
   };
   // Keywords that only set a DT_FLAGS_1 bit for the loader to read.
   static const std::map<std::string, uint32_t> flags1 = {
@@ -269,6 +270,13 @@ void popState(ParseState &s, const std::string &) {
   s.push(InputSpec::Kind::PopState);
 }
 
+// -r, -i: from here on, -l finds only archives, as after -Bstatic (GNU ld
+// turns dynamic linking off where -r appears).
+void setRelocatable(ParseState &s, const std::string &) {
+  s.config.relocatable = true;
+  s.push(InputSpec::Kind::Static);
+}
+
 void ignore(ParseState &, const std::string &) {}
 
 using K = InputSpec::Kind;
@@ -299,6 +307,13 @@ const OptionSpec kOptions[] = {
        s.config.isStatic = true;
        s.push(K::Static);
      }},
+    {kOutput, "relocatable,r", Arg::None, "",
+     "Create a relocatable object (ET_REL) to be linked again",
+     setRelocatable},
+    {kOutput, ",i", Arg::None, "", "Same as -r", setRelocatable},
+    {kOutput, "emit-relocs,q", Arg::None, "",
+     "Keep the relocations (.rela.*) in the linked output",
+     [](S &s, V) { s.config.emitRelocs = true; }},
     {kOutput, "entry,e", Arg::Required, "SYM", "Start execution at SYM",
      [](S &s, V v) { s.config.entry = v; }},
     {kOutput, "image-base", Arg::Required, "ADDR", "Load the output at ADDR",
@@ -437,6 +452,11 @@ const OptionSpec kOptions[] = {
      [](S &s, V) { s.config.ehFrameHdr = true; }},
     {kSections, "no-eh-frame-hdr", Arg::None, "", "Do not create them",
      [](S &s, V) { s.config.ehFrameHdr = false; }},
+    {kSections, "relax", Arg::None, "",
+     "Rewrite GOT loads of local symbols into direct ones (default)",
+     [](S &s, V) { s.config.relax = true; }},
+    {kSections, "no-relax", Arg::None, "", "Keep GOTPCRELX loads and calls as written",
+     [](S &s, V) { s.config.relax = false; }},
     {kSections, "discard-all,x", Arg::None, "", "Accepted for compatibility", ignore},
     {kSections, "discard-locals,X", Arg::None, "", "Accepted for compatibility", ignore},
 
@@ -514,9 +534,19 @@ const OptionSpec kOptions[] = {
      [](S &s, V) { s.config.verbose = true; }},
     {kMisc, ",V", Arg::None, "", "Same as -v", [](S &s, V) { s.config.verbose = true; }},
 
+    // Link-time optimization: gcc and clang pass their plugin on every link;
+    // it is loaded only when an input holds compiler IR (lto-plugin.cpp).
+    {kMisc, "plugin", Arg::Required, "PLUGIN", "Load the linker plugin PLUGIN for LTO inputs",
+     [](S &s, V v) { s.config.plugins.push_back({v, {}}); }},
+    {kMisc, "plugin-opt", Arg::Required, "OPT", "Pass OPT to the last -plugin",
+     [](S &s, V v) {
+       if (s.config.plugins.empty())
+         s.error("-plugin-opt=" + v + " given before any -plugin");
+       else
+         s.config.plugins.back().options.push_back(v);
+     }},
+
     // What gcc and clang pass that means nothing to us: accepted, hidden.
-    {nullptr, "plugin", Arg::Required, "FILE", "", ignore},
-    {nullptr, "plugin-opt", Arg::Required, "OPT", "", ignore},
     {nullptr, "O", Arg::Required, "LEVEL", "", ignore},
     {nullptr, "nostdlib", Arg::None, "", "", ignore},
     {nullptr, "rpath-link", Arg::Required, "DIR", "", ignore},
@@ -765,6 +795,14 @@ bool hasInputFiles(const Config &config) {
 void finish(ParseState &s) {
   Config &config = s.config;
   config.kind = s.shared ? OutputKind::Shared : s.pie ? OutputKind::Pie : OutputKind::Exec;
+  // -r makes an object, which has no output kind of its own (GNU ld's
+  // messages).
+  if (config.relocatable && s.shared)
+    s.error("-r and -shared may not be used together");
+  if (config.relocatable && s.pie)
+    s.error("-r and -pie may not be used together");
+  if (config.relocatable && config.gcSections)
+    s.error("--gc-sections is not supported with -r");
   if (s.timeTraceDefault)
     config.timeTracePath = config.outputPath + ".time-trace";
   bool hasErrors = false;
@@ -864,7 +902,11 @@ bool parseCommandLine(int argc, char **argv, Config &config, std::ostream &err) 
 #define MLD_VERSION "0.1.0"
 #endif
 
-const char *versionString() { return "mld " MLD_VERSION " (compatible with GNU linkers)"; }
+// "compatible with GNU linkers" is what configure scripts (libtool's
+// `$LD -v | grep GNU`) look for to treat mld as a GNU-flavoured ld.
+const char *versionString() {
+  return "mld " MLD_VERSION " (git " MLD_GIT_REVISION "; compatible with GNU linkers)";
+}
 
 void printHelp(std::ostream &out) {
   out << "Usage: mld [options] file...\n";
@@ -907,7 +949,7 @@ void printHelp(std::ostream &out) {
          "  relro, norelro                  Make relocated data read-only after start\n"
          "  execstack, noexecstack          Mark the stack executable or not\n"
          "  separate-code, noseparate-code  Keep code in its own pages\n"
-         "  text, notext                    Forbid / allow text relocations\n"
+         "  text, notext                    Forbid / allow text relocations (default: warn)\n"
          "  defs                            Same as --no-undefined\n"
          "  muldefs                         Same as --allow-multiple-definition\n"
          "  nodelete, origin                Set DF_1_NODELETE / DF_ORIGIN\n"

@@ -14,6 +14,7 @@
 
 #include "llvm/BinaryFormat/Magic.h"
 #include "llvm/Object/Archive.h"
+#include "llvm/Object/ELF.h"
 #include "llvm/Support/Parallel.h"
 #include "llvm/Support/Path.h"
 
@@ -41,6 +42,7 @@ struct ArchiveFile {
   bool mapped = false; // the archive's buffer is an mmap of the file
   std::set<uint64_t> extracted; // member offsets already loaded
   size_t namesSeen = ~size_t(0); // see extractNeeded
+  bool inGroup = false; // met inside --start-group ... --end-group
 };
 
 namespace {
@@ -62,14 +64,23 @@ struct Reader {
   std::vector<std::unique_ptr<ArchiveFile>> archives;
   uint32_t nextPriority = 1;
   Preloader preloader;
+  // LTO (lto-plugin.h): where the compiled objects go in ctx.objs, and the
+  // first archive searched again for what they need (GNU ld's points).
+  bool ltoClaimed = false, ltoDone = false;
+  size_t objsBeforeMembers = 0; // ctx.objs.size() after the last plain object
+  size_t ltoInsertAt = 0, ltoRescanFrom = 0;
 
   // `needed` is what DT_NEEDED records for a shared library without
   // DT_SONAME: the name as the user wrote it (GNU ld's rule).
   void addPath(const std::string &path, bool fromScript,
                const std::string &needed);
   void addLibrary(const std::string &name);
-  void addObject(llvm::MemoryBufferRef mb, const std::string &archiveName);
-  void addPrereadObject(std::unique_ptr<ObjectFile> file);
+  void addObject(llvm::MemoryBufferRef mb, const std::string &archiveName,
+                 const IrSource &source);
+  void addPrereadObject(std::unique_ptr<ObjectFile> file, const IrSource &source);
+  bool claimIr(llvm::MemoryBufferRef mb, const std::string &archiveName,
+               const IrSource &source, bool irOnly, const std::string &what);
+  void runLto();
   ObjectFile *registerObject(std::unique_ptr<ObjectFile> file);
   void addArchive(const std::string &path, llvm::MemoryBufferRef mb,
                   std::unique_ptr<PreloadedArchive> preloaded);
@@ -106,33 +117,97 @@ ObjectFile *Reader::registerObject(std::unique_ptr<ObjectFile> file) {
   obj->priority = nextPriority++;
   ctx.fileStorage.push_back(std::move(file));
   ctx.objs.push_back(obj);
+  if (obj->archiveName.empty())
+    objsBeforeMembers = ctx.objs.size();
   if (ctx.config.trace)
     std::cout << obj->displayName() << "\n";
   return obj;
 }
 
-void Reader::addPrereadObject(std::unique_ptr<ObjectFile> file) {
+// An object with LTO sections goes to the plugins first.
+void Reader::addPrereadObject(std::unique_ptr<ObjectFile> file,
+                              const IrSource &source) {
+  if (!file->ltoSection.empty() &&
+      claimIr(file->mb, file->archiveName, source, file->isLtoSlim,
+              "LTO object (section " + std::string(file->ltoSection) + ")"))
+    return;
   registerObject(std::move(file))->resolveSymbols(ctx);
 }
 
-void Reader::addObject(llvm::MemoryBufferRef mb,
-                       const std::string &archiveName) {
+void Reader::addObject(llvm::MemoryBufferRef mb, const std::string &archiveName,
+                       const IrSource &source) {
   auto file = std::make_unique<ObjectFile>(mb, archiveName);
   checkElfIdent(ctx, mb, file->displayName());
-  registerObject(std::move(file))->parse(ctx);
+  file->readSections(ctx);
+  addPrereadObject(std::move(file), source);
+}
+
+// Offers an input holding IR to the LTO plugins; true if one claimed it.
+// Otherwise the input links as an object if it has code (gcc's fat LTO
+// objects), and is an error if it is IR only. GNU ld's order: the plugins'
+// compiled objects go where the first IR file was (after the last plain
+// object, if that was an archive member), and the archives from there on
+// are searched again.
+bool Reader::claimIr(llvm::MemoryBufferRef mb, const std::string &archiveName,
+                     const IrSource &source, bool irOnly, const std::string &what) {
+  std::string name = mb.getBufferIdentifier().str();
+  if (!archiveName.empty())
+    name = archiveName + "(" + name + ")";
+  if (!ctx.config.plugins.empty() && !ltoDone) {
+    if (!ctx.lto)
+      ctx.lto = std::make_unique<LtoSession>(ctx);
+    if (ctx.lto->claim(mb, archiveName, source)) {
+      if (!ltoClaimed) {
+        ltoClaimed = true;
+        ltoInsertAt = archiveName.empty() ? ctx.objs.size() : objsBeforeMembers;
+        ltoRescanFrom = archives.size();
+        for (size_t i = 0; i < archives.size(); i++)
+          if (!archiveName.empty() && archives[i]->path == archiveName)
+            ltoRescanFrom = std::min(ltoRescanFrom, i);
+      }
+      if (ctx.config.trace)
+        std::cout << name << "\n";
+      return true;
+    }
+  }
+  if (!irOnly)
+    return false;
+  if (ctx.config.plugins.empty())
+    Fatal(ctx) << name << ": " << what << " needs the LTO plugin: link with "
+               << "the compiler's -flto (which passes -plugin), or give -plugin";
+  Fatal(ctx) << name << ": " << what << " was not claimed by the LTO plugin "
+             << ctx.config.plugins.front().path
+             << "; was it compiled by another compiler?";
+  return false;
+}
+
+// Where an LTO plugin reads a member: the archive at the member's offset,
+// or, in a thin archive, the member's own file.
+static IrSource memberSource(Reader &r, ArchiveFile &ar, llvm::MemoryBufferRef mb,
+                             const llvm::object::Archive::Child *child) {
+  if (ar.archive->isThin() && child)
+    return {check(r.ctx, child->getFullName(), ar.path), 0};
+  return {ar.path, (uint64_t)(mb.getBufferStart() -
+                              ar.archive->getMemoryBufferRef().getBufferStart())};
 }
 
 // Loads one archive member into the link.
 static void loadMember(Reader &r, ArchiveFile &ar,
                        const llvm::object::Archive::Child &child) {
   std::string memberName = check(r.ctx, child.getName(), ar.path).str();
-  llvm::MemoryBufferRef mb = check(r.ctx, child.getMemoryBufferRef(), ar.path);
+  llvm::MemoryBufferRef mb =
+      check(r.ctx, memberBuffer(*ar.archive, child), ar.path);
   llvm::MemoryBufferRef named(mb.getBuffer(), r.ctx.saver.save(memberName));
   llvm::file_magic magic = llvm::identify_magic(mb.getBuffer());
+  IrSource source = memberSource(r, ar, mb, &child);
+  if (magic == llvm::file_magic::bitcode) {
+    r.claimIr(named, ar.path, source, true, "LLVM bitcode");
+    return;
+  }
   if (magic != llvm::file_magic::elf_relocatable)
     Fatal(r.ctx) << ar.path << "(" << memberName
                  << "): archive member is not an ELF relocatable object";
-  r.addObject(named, ar.path);
+  r.addObject(named, ar.path, source);
 }
 
 // The member whose header is at `offset` (an offset the index check or
@@ -159,7 +234,8 @@ static void pullMember(Reader &r, ArchiveFile &ar, uint64_t offset) {
       if (claimState(m.state))
         storeState(m.state, ReadState::Failed);
       if (awaitRead(m.state) == ReadState::Ready) {
-        r.addPrereadObject(std::move(m.file));
+        IrSource source = memberSource(r, ar, m.mb, nullptr);
+        r.addPrereadObject(std::move(m.file), source);
         return;
       }
     }
@@ -167,8 +243,60 @@ static void pullMember(Reader &r, ArchiveFile &ar, uint64_t offset) {
   loadMember(r, ar, childAt(r, ar, offset));
 }
 
-// GNU rule: pull the members that define a name undefined right now,
-// repeating because a pulled member may leave new names undefined. A name
+// Whether the member at `offset` has a real definition of `name`: global
+// (not weak), not a function, not another common. GNU ld pulls a member for
+// a name that is only a COMMON so far just then: the member's initialised
+// variable replaces the tentative definition, while a mere common of its
+// own, or a function of that name, would not (binutils elflink.c,
+// is_global_data_symbol_definition).
+static bool memberDefinesData(Reader &r, ArchiveFile &ar, uint64_t offset,
+                              std::string_view name) {
+  llvm::Expected<llvm::MemoryBufferRef> mb =
+      childAt(r, ar, offset).getMemoryBufferRef();
+  if (!mb) {
+    llvm::consumeError(mb.takeError());
+    return false;
+  }
+  auto elf = llvm::object::ELFFile<ELFT>::create(mb->getBuffer());
+  if (!elf) {
+    llvm::consumeError(elf.takeError());
+    return false;
+  }
+  auto sections = elf->sections();
+  if (!sections) {
+    llvm::consumeError(sections.takeError());
+    return false;
+  }
+  for (const ELFT::Shdr &sec : *sections) {
+    if (sec.sh_type != SHT_SYMTAB)
+      continue;
+    auto syms = elf->symbols(&sec);
+    auto strtab = elf->getStringTableForSymtab(sec, *sections);
+    if (!syms || !strtab) {
+      llvm::consumeError(syms.takeError());
+      llvm::consumeError(strtab.takeError());
+      return false;
+    }
+    for (const ELFT::Sym &sym : syms->drop_front(sec.sh_info)) {
+      llvm::Expected<llvm::StringRef> symName = sym.getName(*strtab);
+      if (!symName) {
+        llvm::consumeError(symName.takeError());
+        continue;
+      }
+      if (*symName != llvm::StringRef(name.data(), name.size()))
+        continue;
+      uint8_t bind = sym.getBinding();
+      return (bind == STB_GLOBAL || bind >= STB_LOOS) &&
+             sym.getType() != STT_FUNC && sym.st_shndx != SHN_UNDEF &&
+             sym.st_shndx != SHN_COMMON &&
+             (sym.st_shndx < SHN_LORESERVE || sym.st_shndx == SHN_ABS);
+    }
+  }
+  return false;
+}
+
+// GNU rule: pull the members that define a name undefined right now (or
+// only COMMON, see memberDefinesData), repeating because a pulled member may leave new names undefined. A name
 // no file has mentioned yet cannot be undefined, so it is not even created.
 //
 // An entry whose name got defined, or whose member was pulled, can never
@@ -190,7 +318,16 @@ static bool extractNeeded(Reader &r, ArchiveFile &ar) {
       if (!e.sym && r.ctx.symtab.symbols.size() != ar.namesSeen)
         e.sym = r.ctx.symtab.find(e.name, e.hash);
       bool live = true;
-      if (e.sym && !e.sym->isUndefined()) {
+      if (e.sym && e.sym->kind == SymbolKind::Common) {
+        // Decided once: the member's symbols do not change.
+        if (!ar.extracted.count(e.memberOffset) &&
+            memberDefinesData(r, ar, e.memberOffset, e.name)) {
+          ar.extracted.insert(e.memberOffset);
+          pullMember(r, ar, e.memberOffset);
+          changed = any = true;
+        }
+        live = false;
+      } else if (e.sym && !e.sym->isUndefined()) {
         live = false;
       } else if (e.sym && !e.sym->isWeakRefOnly) {
         // Weak references never pull members (gABI, "Symbol Table").
@@ -221,6 +358,7 @@ void Reader::addArchive(const std::string &path, llvm::MemoryBufferRef mb,
     ctx.archives.push_back(check(ctx, llvm::object::Archive::create(mb), path));
   }
   ar->archive = ctx.archives.back().get();
+  checkArchiveFormat(ctx, *ar->archive, path);
   if (state.wholeArchive) {
     llvm::Error err = llvm::Error::success();
     for (const auto &child : ar->archive->children(err)) {
@@ -236,8 +374,10 @@ void Reader::addArchive(const std::string &path, llvm::MemoryBufferRef mb,
     }
     extractNeeded(*this, *ar);
   }
-  if (!groups.empty())
+  if (!groups.empty()) {
     groups.back().push_back(ar.get());
+    ar->inGroup = true;
+  }
   archives.push_back(std::move(ar));
 }
 
@@ -253,6 +393,46 @@ void Reader::endGroup() {
   }
   if (!groups.empty())
     groups.back().insert(groups.back().end(), members.begin(), members.end());
+}
+
+// The LTO plugins compile the IR now that every symbol is resolved; their
+// objects are read in place of the IR files (at ltoInsertAt, as GNU ld
+// splices them), then the archives from the first IR file on are searched
+// again, since the compiled code may call what the IR did not name
+// (memcpy, libgcc helpers). Groups among them repeat until nothing more
+// is pulled.
+void Reader::runLto() {
+  preloader.finish();
+  LtoOutputs out = ctx.lto->allSymbolsRead();
+  ltoDone = true; // GNU ld offers the plugins nothing after this point
+  ctx.symtab.irDefinitionsYield = true;
+  for (const std::string &dir : out.libraryPaths)
+    ctx.config.libraryPaths.push_back(dir);
+  size_t before = ctx.objs.size();
+  for (const std::string &path : out.files)
+    addPath(path, false, path);
+  std::rotate(ctx.objs.begin() + ltoInsertAt, ctx.objs.begin() + before,
+              ctx.objs.begin() + ctx.objs.size());
+  for (const std::string &name : out.libraries) {
+    // A library already in the link is searched again below, not twice.
+    std::optional<std::string> path = findLibrary(ctx, name, state.isStatic);
+    bool seen = path && (std::any_of(ctx.dsos.begin(), ctx.dsos.end(), [&](SharedFile *so) {
+                  return so->mb.getBufferIdentifier() == *path;
+                }) || std::any_of(archives.begin(), archives.end(), [&](auto &ar) {
+                  return ar->path == *path;
+                }));
+    if (!seen)
+      addLibrary(name);
+  }
+  for (size_t i = ltoRescanFrom; i < archives.size(); i++)
+    extractNeeded(*this, *archives[i]);
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t i = ltoRescanFrom; i < archives.size(); i++)
+      if (archives[i]->inGroup)
+        changed |= extractNeeded(*this, *archives[i]);
+  }
+  ctx.lto->dropUncompiledIr();
 }
 
 // Whether the text's first word is a command of the linker-script language.
@@ -351,13 +531,16 @@ void Reader::addPath(const std::string &path, bool fromScript,
   }
   llvm::MemoryBufferRef mb = ctx.buffers.back()->getMemBufferRef();
   if (pre && pre->object) {
-    addPrereadObject(std::move(pre->object));
+    addPrereadObject(std::move(pre->object), {path, 0});
     return;
   }
 
   switch (llvm::identify_magic(mb.getBuffer())) {
   case llvm::file_magic::elf_relocatable:
-    addObject(mb, "");
+    addObject(mb, "", {path, 0});
+    return;
+  case llvm::file_magic::bitcode:
+    claimIr(mb, "", {path, 0}, true, "LLVM bitcode");
     return;
   case llvm::file_magic::archive:
     addArchive(path, mb, pre ? std::move(pre->archive) : nullptr);
@@ -366,7 +549,9 @@ void Reader::addPath(const std::string &path, bool fromScript,
     return;
   case llvm::file_magic::elf_shared_object: {
     checkElfIdent(ctx, mb, path);
-    if (ctx.config.isStatic && ctx.config.kind != OutputKind::Shared)
+    // (-r too: an object cannot depend on a library.)
+    if ((ctx.config.isStatic && ctx.config.kind != OutputKind::Shared) ||
+        ctx.config.relocatable)
       Fatal(ctx) << path << ": attempted static link of dynamic object";
     // A library read ahead is still there only if that read succeeded.
     bool wasRead = pre && pre->shared;
@@ -442,6 +627,7 @@ void readInputFiles(Context &ctx) {
   for (const std::string &name : ctx.config.undefinedSyms) {
     Symbol *sym = ctx.symtab.intern(ctx.saver.save(name));
     sym->isWeakRefOnly = false;
+    sym->nonIrRef = true;
     sym->binding = STB_GLOBAL;
   }
   // --defsym NAME=SYMBOL refers to SYMBOL, which can pull it from an archive.
@@ -502,6 +688,8 @@ void readInputFiles(Context &ctx) {
   // GNU ld closes an unterminated group at the end of the command line.
   while (!r.groups.empty())
     r.endGroup();
+  if (r.ltoClaimed)
+    r.runLto();
   // No object at all (only archives nothing was pulled from, or libraries)
   // is not an error: GNU ld writes an output with nothing in it, and so do we.
   walk.emplace(ctx, "preloadFinish");

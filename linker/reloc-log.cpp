@@ -113,6 +113,49 @@ void RelocLog::addSynthetic(const std::string &what, const std::string &section,
          " = " + toHex(value) + " : " + why + "\n";
 }
 
+void RelocLog::addRewritten(const InputSection &isec, const ElfRela &rel,
+                            const Symbol &sym, const std::string &relaSection,
+                            uint64_t offset, uint32_t type,
+                            const std::string &symbol, int64_t addend,
+                            const std::string &note) {
+  std::string symName(sym.name);
+  if (symName.empty() && sym.section)
+    symName = std::string(sym.section->name);
+  std::string file = isec.file ? isec.file->displayName() : "<internal>";
+  if (json) {
+    out += "{\"kind\":\"reloc-out\",\"file\":" + jsonString(file) +
+           ",\"section\":" + jsonString(isec.name) +
+           ",\"offset\":" + std::to_string(rel.r_offset) + ",\"type\":" +
+           jsonString(relocTypeName(rel.getType(false))) + ",\"symbol\":" +
+           jsonString(symName) + ",\"A\":" + std::to_string(rel.r_addend) +
+           ",\"out_section\":" + jsonString(relaSection);
+    if (note.starts_with("dropped")) {
+      out += ",\"note\":" + jsonString(note) + "}\n";
+      return;
+    }
+    out += ",\"out_offset\":\"" + toHex(offset) + "\",\"out_type\":" +
+           jsonString(relocTypeName(type)) + ",\"out_symbol\":" +
+           jsonString(symbol) + ",\"out_A\":" + std::to_string(addend);
+    if (!note.empty())
+      out += ",\"note\":" + jsonString(note);
+    out += "}\n";
+    return;
+  }
+  out += isec.describe(rel.r_offset) + " " +
+         relocTypeName(rel.getType(false)) + " " +
+         (symName.empty() ? "-" : symName) +
+         " A=" + std::to_string(rel.r_addend) + " => " + relaSection;
+  if (note.starts_with("dropped")) {
+    out += " [" + note + "]\n";
+    return;
+  }
+  out += " " + toHex(offset) + " " + relocTypeName(type) + " " +
+         (symbol.empty() ? "-" : symbol) + " A=" + std::to_string(addend);
+  if (!note.empty())
+    out += " [" + note + "]";
+  out += "\n";
+}
+
 bool RelocLog::writeTo(const std::string &path, std::string &error) const {
   if (path == "-") {
     std::cout << out;

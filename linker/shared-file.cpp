@@ -22,8 +22,7 @@ void SharedFile::parse(Context &ctx) {
 // headers, SONAME, versions, and the names of the symbols with their hashes.
 void SharedFile::read(Context &ctx) {
   std::string name = displayName();
-  elf = std::make_unique<ELFFile<ELFT>>(
-      check(ctx, ELFFile<ELFT>::create(mb.getBuffer()), name));
+  elf = openElf(ctx, mb, name);
   auto shdrs = check(ctx, elf->sections(), name);
 
   const ElfShdr *dynsymSec = nullptr, *versymSec = nullptr,

@@ -87,9 +87,16 @@ void assignClaim(Symbol &sym, const SymbolClaim &c) {
 
 bool SymbolTable::resolve(Symbol &sym, const SymbolClaim &c,
                           bool allowMultipleDefinition) {
+  // An IR file's claims (LTO) resolve like any other, but are not uses by a
+  // regular object: what the compiled code refers to is seen afterwards.
+  bool fromIr = c.file && c.file->fileKind == InputFile::Kind::Ir;
   if (c.kind != SymbolKind::Shared) {
     sym.visibility = mergeVisibility(sym.visibility, c.visibility);
-    sym.isUsedInRegularObj = true;
+    if (!fromIr) {
+      sym.isUsedInRegularObj = true;
+      if (c.kind == SymbolKind::Undefined || c.kind == SymbolKind::Common)
+        sym.nonIrRef = true;
+    }
   }
   if (c.kind == SymbolKind::Undefined) {
     if (c.binding != STB_WEAK)
@@ -104,6 +111,14 @@ bool SymbolTable::resolve(Symbol &sym, const SymbolClaim &c,
       sym.binding = sym.isWeakRefOnly ? STB_WEAK : STB_GLOBAL;
     }
     return false;
+  }
+
+  // After LTO the compiled objects define what the IR did: their
+  // definitions take the IR placeholders' place whatever the ranks.
+  if (irDefinitionsYield && !fromIr && sym.file &&
+      sym.file->fileKind == InputFile::Kind::Ir) {
+    assignClaim(sym, c);
+    return true;
   }
 
   int oldRank = rankOf(sym.kind, sym.binding);

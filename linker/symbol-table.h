@@ -57,6 +57,9 @@ public:
                bool allowMultipleDefinition);
 
   std::vector<Symbol *> symbols; // in order of first appearance
+  // Set once the LTO plugin has compiled the IR: a definition from a real
+  // file then replaces an IR file's placeholder definition (GNU ld's rule).
+  bool irDefinitionsYield = false;
   std::vector<DuplicateDef> duplicates;
 
 private:

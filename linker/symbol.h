@@ -13,6 +13,7 @@
 namespace mld {
 
 struct Context;
+class CopyRelSection;
 class InputFile;
 class ObjectFile;
 class SharedFile;
@@ -62,11 +63,15 @@ struct Symbol {
   bool isAbsolute = false;    // SHN_ABS: not moved by a PIE load bias
   bool isLinkerDefined = false;
   bool isUsedInRegularObj = false; // referenced or defined by an object file
+  // Referenced (undefined or common) by a regular object, -u or the entry:
+  // an LTO plugin must keep the IR definition (GNU ld's non_ir_ref_regular).
+  bool nonIrRef = false;
   bool isWeakRefOnly = true;  // every reference so far was weak
   bool isExported = false;    // goes into .dynsym as a definition
   bool isPreemptible = false; // may be bound to another module's definition
   bool traced = false;        // named by -y
-  bool writable = false;      // (shared) lies in a writable segment: COPY candidate
+  bool writable = false;      // (shared) lies in a writable section of its library
+  bool copyInRelro = false;   // NeedsCopy: the copy is in ctx.copyRelRo
   bool inDroppedSection = false; // (local) its section was not kept at all
 
   uint16_t needs = 0;
@@ -85,7 +90,7 @@ struct Symbol {
   int32_t pltIndex = -1;     // entry in .plt (n: .got.plt[3+n], .rela.plt[n])
   int32_t ipltIndex = -1;    // entry in .iplt (static IFUNC)
   int32_t dynsymIndex = -1;  // index in .dynsym
-  uint32_t copyOffset = 0;   // NeedsCopy: offset in the copy-relocation .bss
+  uint32_t copyOffset = 0;   // NeedsCopy: offset in its copy-relocation section
 
   bool isDefined() const { return kind == SymbolKind::Defined; }
   bool isUndefined() const { return kind == SymbolKind::Undefined; }
@@ -112,9 +117,14 @@ struct Symbol {
   uint64_t getTlsDescVA(Context &ctx) const;
   uint64_t getPltVA(Context &ctx) const;
   uint64_t getCopyVA(Context &ctx) const;
+  CopyRelSection *copySection(Context &ctx) const; // NeedsCopy
   // The output section index for .symtab/.dynsym (SHN_ABS / SHN_UNDEF too).
   uint16_t getOutputShndx() const;
 };
 
+
+// The name to show in a message: a section symbol has no name of its own
+// (st_name 0), so it is shown by its section's name, as GNU ld does.
+std::string_view messageName(const Symbol &sym);
 
 } // namespace mld

@@ -203,6 +203,11 @@ void RelaPltSection::writeTo(Context &ctx, uint8_t *buf) {
 
 // ---- copy relocations ----------------------------------------------------
 
+void CopyRelSection::writeTo(Context &, uint8_t *buf) {
+  if (!isNoBits())
+    memset(buf, 0, shdr.sh_size);
+}
+
 uint32_t CopyRelSection::add(Symbol *sym) {
   // The copy must be as aligned as the original could have been: use the
   // largest power of two dividing its address (capped), as GNU ld does.
@@ -295,8 +300,12 @@ void SymtabSection::collect(Context &ctx) {
     }
   });
 
+  // Section symbols (--emit-relocs relocations refer to them) first.
+  std::vector<Run> sections(1);
+  for (Symbol *sym : sectionSymbols)
+    sections[0].add(sym);
   std::vector<Run *> runs;
-  for (std::vector<Run> *v : {&locals, &hidden, &globals})
+  for (std::vector<Run> *v : {&sections, &locals, &hidden, &globals})
     for (Run &run : *v)
       runs.push_back(&run);
   std::vector<uint64_t> nameOff(runs.size());

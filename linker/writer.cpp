@@ -191,8 +191,9 @@ void writeOutput(Context &ctx) {
   // Relocations are applied to the bytes just copied, one input section per
   // task. With a relocation log the order matters (the log reads in output
   // order), so that case stays serial.
+  // (Not for -r: its relocations go to the output as they are.)
   std::vector<std::pair<InputSection *, uint8_t *>> work;
-  for (Chunk *c : ctx.chunks) {
+  for (Chunk *c : ctx.config.relocatable ? std::vector<Chunk *>() : ctx.chunks) {
     auto *osec = dynamic_cast<OutputSection *>(c);
     if (!osec || osec->isNoBits())
       continue;
@@ -219,7 +220,8 @@ void writeOutput(Context &ctx) {
     ctx.buildId->finish(ctx, buf, ctx.fileSize);
 
   if (ctx.relocLog) {
-    logSyntheticEntries(ctx, buf);
+    if (ctx.plt)
+      logSyntheticEntries(ctx, buf);
     std::string err;
     if (!ctx.relocLog->writeTo(ctx.config.relocLogPath, err))
       Fatal(ctx) << err;

@@ -22,5 +22,8 @@ void publishDebugInfo(Loader &L, bool direct);
 
 } // namespace mload
 
+// Freestanding only: in mload-hosted the system's ld.so owns these names.
+#ifndef MLOAD_HOSTED
 extern "C" mload::RDebug _r_debug;
 extern "C" void _dl_debug_state();
+#endif

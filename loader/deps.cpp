@@ -1,12 +1,14 @@
 // deps.cpp: the library search. Order (as glibc's ld.so): DT_RPATH of the
 // needing object and of the program (only when the needing object has no
 // DT_RUNPATH), then --library-path / MLOAD_LIBRARY_PATH / LD_LIBRARY_PATH,
-// then DT_RUNPATH of the needing object, then the default directories.
+// then DT_RUNPATH of the needing object, then /etc/ld.so.cache, then the
+// default directories (the project's runtime, multiarch, /lib, /usr/lib).
 // $ORIGIN expands to the directory of the needing object. Each file is
 // loaded once, identified by (st_dev, st_ino).
 #include "deps.h"
 #include "diag.h"
 #include "dynamic.h"
+#include "host.h"
 #include "log.h"
 #include "map.h"
 #include "linux-syscall.h"
@@ -106,6 +108,70 @@ static const char *dynPath(const Module *m, unsigned tag) {
   return m->has(tag) && m->strtab ? dynString(m, m->dyn[tag]) : nullptr;
 }
 
+// /etc/ld.so.cache (ldconfig's "glibc-ld.so.cache1.1" format, possibly after
+// the old "ld.so-1.7.0" table): a sorted table of (flags, name offset, path
+// offset) entries, offsets from the start of the new header. Only x86-64
+// libc6 entries count (flags 0x0303, as ld.so's _dl_cache_check_flags).
+// Mapped once; every offset is checked against the file's size.
+struct CacheFile {
+  const char *data = nullptr;
+  uint64_t size = 0, header = 0;
+  uint32_t count = 0;
+  bool tried = false;
+};
+
+static void openCache(CacheFile &c) {
+  c.tried = true;
+  long fd = sys::open("/etc/ld.so.cache", sys::ORdonly | sys::OCloexec);
+  sys::Stat st;
+  if (fd < 0) return;
+  if (sys::fstat(static_cast<int>(fd), &st) != 0 || st.st_size < 48) return (void)sys::close(static_cast<int>(fd));
+  long p = sys::mmap(nullptr, static_cast<size_t>(st.st_size), sys::ProtRead, sys::MapPrivate, static_cast<int>(fd), 0);
+  sys::close(static_cast<int>(fd));
+  if (sys::isError(p)) return;
+  const char *d = reinterpret_cast<const char *>(p);
+  uint64_t size = static_cast<uint64_t>(st.st_size), h = 0;
+  if (memcmp(d, "ld.so-1.7.0", 11) == 0) {
+    uint32_t oldCount;
+    memcpy(&oldCount, d + 12, 4);
+    h = alignUp(16 + 12ull * oldCount, 8);
+  }
+  if (h + 48 > size || memcmp(d + h, "glibc-ld.so.cache1.1", 20) != 0) return;
+  uint32_t count;
+  memcpy(&count, d + h + 20, 4);
+  if (count > (size - h - 48) / 24) return;
+  c.data = d;
+  c.size = size;
+  c.header = h;
+  c.count = count;
+}
+
+static const char *cachedPath(const CacheFile &c, const char *name) {
+  auto str = [&](uint32_t off) -> const char * {
+    uint64_t at = c.header + off, end = at;
+    while (end < c.size && c.data[end]) ++end;
+    return end < c.size ? c.data + at : nullptr;
+  };
+  for (uint32_t i = 0; i < c.count; ++i) {
+    const char *e = c.data + c.header + 48 + 24ull * i;
+    int32_t flags;
+    uint32_t key, value;
+    memcpy(&flags, e, 4);
+    memcpy(&key, e + 4, 4);
+    memcpy(&value, e + 8, 4);
+    const char *k = str(key);
+    if (flags == 0x0303 && k && streq(k, name)) return str(value);
+  }
+  return nullptr;
+}
+
+static bool searchCache(Loader &L, const char *name, Opened &out) {
+  static CacheFile cache;
+  if (!cache.tried) openCache(cache);
+  const char *path = cache.data ? cachedPath(cache, name) : nullptr;
+  return path && tryOpen(L, path, "ld.so.cache", out);
+}
+
 static bool findLibrary(Loader &L, const char *name, const Module *neededBy, Opened &out) {
   for (const char *p = name; *p; ++p)
     if (*p == '/') return tryOpen(L, name, "path", out);
@@ -115,6 +181,7 @@ static bool findLibrary(Loader &L, const char *name, const Module *neededBy, Ope
   }
   if (searchList(L, L.opts.libraryPath, neededBy, name, "library path", out)) return true;
   if (searchList(L, dynPath(neededBy, DT_RUNPATH), neededBy, name, "RUNPATH", out)) return true;
+  if (searchCache(L, name, out)) return true;
   return searchList(L, MLOAD_DEFAULT_DIRS, neededBy, name, "default", out);
 }
 
@@ -152,12 +219,28 @@ Module *loadByPath(Loader &L, const char *path) {
   return mapOpened(L, f, path);
 }
 
-static Module *loadLibrary(Loader &L, const char *name, Module *neededBy) {
+// The system C library's objects: they share ld.so's private state, so
+// only the system's ld.so can load and start them (docs/architecture.md,
+// "Hosted mode"). Matched by file name, whatever the directory.
+bool isHostLibrary(const char *name) {
+  static const char *const names[] = {
+      "libc.so.6", "libm.so.6", "libpthread.so.0", "libdl.so.2", "librt.so.1", "libutil.so.1",
+      "libresolv.so.2", "libanl.so.1", "libnsl.so.1", "libBrokenLocale.so.1", "libmvec.so.1",
+      "libc_malloc_debug.so.0", "libthread_db.so.1", "ld-linux-x86-64.so.2"};
+  const char *base = baseName(name);
+  for (const char *n : names)
+    if (streq(base, n)) return true;
+  return startsWith(base, "libnss_") && startsWith(base + strlen(base) - 5, ".so.2");
+}
+
+static Module *loadLibrary(Loader &L, const char *name, Module *neededBy, bool optional = false) {
   if (Module *m = findLoaded(L, name)) return m;
+  if (isHostLibrary(name)) return loadHostLibrary(L, name);
   logSearch(L, name, neededBy);
   Opened f;
   // Only incompatible candidates: mapping the first one reports why.
   if (!findLibrary(L, name, neededBy, f) && f.incompatible) loadByPath(L, f.incompatible);
+  if (f.fd < 0 && optional) return nullptr;
   if (f.fd < 0) {
     Text t;
     t.str("mload: error while loading shared libraries: ").str(name)
@@ -192,9 +275,34 @@ uint32_t checkVersionNeeds(const Loader &L) {
   return errors;
 }
 
+// Runs first, right after the program is mapped.
+// LD_PRELOAD's syntax: names separated by spaces or colons; each is found
+// like a DT_NEEDED of the program and goes right after it in the scope.
+void loadPreloads(Loader &L) {
+  // A program that needs glibc itself is handed over before anything else
+  // is mapped (freestanding); in hosted mode glibc is at hand anyway.
+  if (!L.hosted && L.head->dynamic && L.head->strtab)
+    for (const Elf64_Dyn *d = L.head->dynamic; d->d_tag != DT_NULL; ++d)
+      if (d->d_tag == DT_NEEDED && isHostLibrary(dynString(L.head, d->d_un.d_val)))
+        loadHostLibrary(L, dynString(L.head, d->d_un.d_val));
+  for (const char *p = L.opts.preload; p && *p;) {
+    while (*p == ' ' || *p == ':') ++p;
+    const char *end = p;
+    while (*end && *end != ' ' && *end != ':') ++end;
+    if (end > p) loadLibrary(L, copyString(p, static_cast<size_t>(end - p)), L.head);
+    p = end;
+  }
+}
+
+Module *loadForDlopen(Loader &L, const char *name, Module *caller) {
+  return loadLibrary(L, name, caller, true);
+}
+
 void loadDependencies(Loader &L) {
   for (Module *m = L.head; m; m = m->next) {
-    if (!m->dynamic || !m->strtab) continue;
+    // The system's ld.so already loaded what a host object needs.
+    if (!m->dynamic || !m->strtab || m->host || m->depsLoaded) continue;
+    m->depsLoaded = true;
     uint32_t count = 0;
     for (const Elf64_Dyn *d = m->dynamic; d->d_tag != DT_NULL; ++d) count += d->d_tag == DT_NEEDED;
     m->deps = static_cast<Module **>(allocate(sizeof(Module *) * (count + 1)));

@@ -104,6 +104,11 @@ static void checkTables(Module *m) {
   static const unsigned tables[][2] = {
       {DT_RELA, DT_RELASZ}, {DT_RELR, DT_RELRSZ}, {DT_JMPREL, DT_PLTRELSZ}, {DT_INIT_ARRAY, DT_INIT_ARRAYSZ},
       {DT_FINI_ARRAY, DT_FINI_ARRAYSZ}, {DT_PREINIT_ARRAY, DT_PREINIT_ARRAYSZ}};
+  // A table without its size would be silently skipped (the program then
+  // jumps through unrelocated slots): each comes with its size tag.
+  for (const auto &t : tables)
+    if (m->has(t[0]) && !m->has(t[1]))
+      fatal(errorText(m->path).str("dynamic tag ").dec(t[0]).str(" has no size tag (").dec(t[1]).str(")"));
   for (const auto &t : tables)
     if (m->has(t[0])) requireInside(m, reinterpret_cast<const void *>(laddr(m, m->dyn[t[0]])), m->dyn[t[1]], "a relocation or init table");
   if (m->has(DT_PLTGOT)) requireInside(m, reinterpret_cast<const void *>(laddr(m, m->dyn[DT_PLTGOT])), 24, "DT_PLTGOT");
@@ -128,11 +133,16 @@ void decodeDynamic(Module *m) {
     // DT_NEEDED repeats (dyn[] keeps the last); loadDependencies walks
     // .dynamic for all of them.
     if (slot < 0) continue;
-    uint64_t at = laddr(m, d->d_un.d_ptr);
+    uint64_t value = d->d_un.d_val;
+    // ld.so rebases some address tags of the objects it loaded in place
+    // (DT_STRTAB, DT_SYMTAB, ... but not DT_VERDEF): in a host object an
+    // address at or above the load bias is already a runtime address.
+    if (m->host && isAddressTag(slot) && m->base && value >= m->base) value -= m->base;
+    uint64_t at = laddr(m, value);
     if (isAddressTag(slot) && (at < m->mapStart || at >= m->mapEnd))
       fatal(errorText(m->path).str("dynamic tag ").hex(static_cast<uint64_t>(d->d_tag))
                 .str(" points outside the image"));
-    m->dyn[slot] = d->d_un.d_val;
+    m->dyn[slot] = value;
     m->hasDyn |= 1ull << slot;
   }
   if ((m->has(DT_RELA) || m->has(DT_JMPREL) || m->has(DT_NEEDED)) && (!m->has(DT_SYMTAB) || !m->has(DT_STRTAB)))

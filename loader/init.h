@@ -16,6 +16,14 @@ void applyRelro(Loader &L);
 // libc start code (glibc >= 2.34 contract, which the runtime relies on).
 void runInitializers(Loader &L);
 
+// After dlopen: run the initialisers of the modules not initialised yet.
+void runNewInitializers(Loader &L);
+
+// Hosted mode's __libc_start_main: the program's own DT_INIT and
+// DT_INIT_ARRAY (glibc's call_init), and its DT_FINI_ARRAY/DT_FINI.
+void runProgramInitializers(Loader &L, int argc, char **argv, char **envp);
+void runProgramFinalizers(Loader &L);
+
 // Passed to the entry in %rdx; the runtime registers it with atexit. Runs
 // DT_FINI_ARRAY (reverse) and DT_FINI of each library, in reverse init
 // order; the program's own are run by the libc (runtime start contract).

@@ -26,8 +26,8 @@ inline long call3(long n, long a, long b = 0, long c = 0) {
 
 enum : long {
   NrRead = 0, NrWrite = 1, NrOpen = 2, NrClose = 3, NrFstat = 5,
-  NrMmap = 9, NrMprotect = 10, NrMunmap = 11, NrPread = 17,
-  NrGetpid = 39, NrExitGroup = 231, NrArchPrctl = 158,
+  NrMmap = 9, NrMprotect = 10, NrMunmap = 11, NrPread = 17, NrPwrite = 18,
+  NrGetpid = 39, NrExecve = 59, NrReadlink = 89, NrExitGroup = 231, NrArchPrctl = 158,
 };
 
 struct Stat { // struct stat, x86-64 layout
@@ -47,11 +47,18 @@ inline long fstat(int fd, Stat *st) { return call3(NrFstat, fd, (long)st); }
 inline long pread(int fd, void *buf, size_t n, uint64_t off) {
   return call6(NrPread, fd, (long)buf, (long)n, (long)off, 0, 0);
 }
+inline long pwrite(int fd, const void *buf, size_t n, uint64_t off) {
+  return call6(NrPwrite, fd, (long)buf, (long)n, (long)off, 0, 0);
+}
 inline long mmap(void *addr, size_t len, int prot, int flags, int fd, uint64_t off) {
   return call6(NrMmap, (long)addr, (long)len, prot, flags, fd, (long)off);
 }
 inline long mprotect(uint64_t addr, size_t len, int prot) { return call3(NrMprotect, (long)addr, (long)len, prot); }
 inline long munmap(uint64_t addr, size_t len) { return call3(NrMunmap, (long)addr, (long)len); }
+inline long readlink(const char *path, char *buf, size_t n) { return call3(NrReadlink, (long)path, (long)buf, (long)n); }
+inline long execve(const char *path, char *const *argv, const char *const *envp) {
+  return call3(NrExecve, (long)path, (long)argv, (long)envp);
+}
 inline long getpid() { return call3(NrGetpid, 0); }
 inline long archPrctl(int code, uint64_t addr) { return call3(NrArchPrctl, code, (long)addr); }
 [[noreturn]] inline void exitGroup(int status) {
@@ -60,7 +67,7 @@ inline long archPrctl(int code, uint64_t addr) { return call3(NrArchPrctl, code,
 
 inline bool isError(long r) { return r < 0 && r > -4096; }
 
-constexpr int ORdonly = 0, OWronly = 1, OCreat = 0100, OTrunc = 01000, OCloexec = 02000000;
+constexpr int ORdonly = 0, OWronly = 1, OCreat = 0100, OTrunc = 01000, OAppend = 02000, OCloexec = 02000000;
 constexpr int ProtNone = 0, ProtRead = 1, ProtWrite = 2, ProtExec = 4, ProtGrowsdown = 0x01000000;
 constexpr int MapPrivate = 2, MapFixed = 0x10, MapAnonymous = 0x20, MapFixedNoreplace = 0x100000;
 constexpr int ArchSetFs = 0x1002;

@@ -80,6 +80,7 @@ const char *relocTypeName(uint32_t type) {
   case R_X86_64_DTPOFF64: return "R_X86_64_DTPOFF64";
   case R_X86_64_TPOFF64: return "R_X86_64_TPOFF64";
   case R_X86_64_IRELATIVE: return "R_X86_64_IRELATIVE";
+  case R_X86_64_TLSDESC: return "R_X86_64_TLSDESC";
   default: return "R_X86_64_unknown";
   }
 }
@@ -114,6 +115,27 @@ void logMapped(const Loader &L, const Module *m) {
   Record(L, "map").t("file=").s("file", m->path).t(" [").s("name", m->name).t("]; mapped base=")
       .x("base", m->base).t(" span=").x("start", m->mapStart).t("-").x("end", m->mapEnd)
       .t(" dynamic=").x("dynamic", reinterpret_cast<uint64_t>(m->dynamic));
+}
+
+void logHostModule(const Loader &L, const Module *m) {
+  if (!logging(L, LogLibs)) return;
+  Record(L, "host").t("file=").s("file", m->path).t(" [").s("name", m->name)
+      .t("]; loaded by the system's ld.so, base=").x("base", m->base).t(" span=").x("start", m->mapStart).t("-")
+      .x("end", m->mapEnd);
+}
+
+void logHandover(const Loader &L, const char *why, const char *hosted) {
+  if (!logging(L, LogLibs)) return;
+  Record(L, "handover").t("handing over to ").s("hosted", hosted).t(": the program needs ").s("needs", why)
+      .t(", which only the system's ld.so can start");
+}
+
+void logInterpose(const Loader &L, const Module *host, const char *sym, const Module *def, uint64_t slot,
+                  uint64_t old, uint64_t value) {
+  if (!logging(L, LogBindings)) return;
+  Record(L, "interpose").t("binding file ").s("file", host->path).t(" to ").s("to", moduleLabel(def))
+      .t(": interposed symbol '").s("symbol", sym).t("' got ").x("slot", slot).t(": ").x("old", old).t(" -> ")
+      .x("new", value);
 }
 
 void logSegment(const Loader &L, const Module *m, uint64_t start, uint64_t end, int prot, uint64_t offset) {

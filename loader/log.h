@@ -39,6 +39,13 @@ void logSearch(const Loader &L, const char *name, const Module *neededBy);
 void logTry(const Loader &L, const char *path, const char *source, bool found, bool incompatible);
 void logDuplicate(const Loader &L, const char *path, const Module *existing);
 void logMapped(const Loader &L, const Module *m);
+// Hosted mode: a glibc object the system's ld.so loaded, adopted as is.
+void logHostModule(const Loader &L, const Module *m);
+// Freestanding: the program needs glibc (`why`), mload-hosted takes over.
+void logHandover(const Loader &L, const char *why, const char *hosted);
+// Hosted: a host object's GOT entry now points into a module mload loaded.
+void logInterpose(const Loader &L, const Module *host, const char *sym, const Module *def, uint64_t slot,
+                  uint64_t old, uint64_t value);
 void logSegment(const Loader &L, const Module *m, uint64_t start, uint64_t end, int prot, uint64_t offset);
 void logRelro(const Loader &L, const Module *m);
 void logTls(const Loader &L, const Module *m);

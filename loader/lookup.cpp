@@ -102,29 +102,8 @@ const char *referenceVersion(const Module *ref, uint32_t symIndex) {
   return ref->versionNames[ndx];
 }
 
-Definition resolveSymbol(const Loader &L, const Module *ref, uint32_t symIndex, RefKind kind) {
-  Definition d;
-  const Elf64_Sym *s = &ref->symtab[symIndex];
-  if (ELF64_ST_BIND(s->st_info) == STB_LOCAL) {
-    d.module = ref;
-    d.sym = s;
-  } else {
-    Request r{symbolName(ref, symIndex), referenceVersion(ref, symIndex), 0, 0, kind};
-    r.gnu = gnuHash(r.name);
-    r.sysv = sysvHash(r.name);
-    for (const Module *m = L.head; m && !d.sym; m = m->next) {
-      if (kind == RefKind::Copy && m == ref) continue;
-      if (const Elf64_Sym *def = findInModule(m, r)) {
-        d.module = m;
-        d.sym = def;
-      }
-    }
-    if (!d.sym) {
-      d.address = builtinAddress(r.name);
-      d.found = d.address != 0;
-      return d;
-    }
-  }
+// The defined symbol's runtime address (TLS: its offset in the block).
+static Definition finishDefinition(Definition d) {
   d.found = true;
   if (ELF64_ST_TYPE(d.sym->st_info) == STT_TLS) {
     d.address = d.sym->st_value; // offset in the module's TLS block
@@ -136,9 +115,66 @@ Definition resolveSymbol(const Loader &L, const Module *ref, uint32_t symIndex, 
   if (d.sym->st_shndx != SHN_ABS && (d.address < d.module->mapStart || d.address > d.module->mapEnd))
     fatal(errorText(d.module->path).str("symbol ").str(symbolName(d.module, d.sym - d.module->symtab))
               .str(" lies outside its module (corrupt file?)"));
-  if (ELF64_ST_TYPE(d.sym->st_info) == STT_GNU_IFUNC && d.sym->st_shndx != SHN_UNDEF)
+  if (ELF64_ST_TYPE(d.sym->st_info) == STT_GNU_IFUNC && d.sym->st_shndx != SHN_UNDEF) {
     d.address = reinterpret_cast<uint64_t (*)()>(d.address)();
+    d.ifunc = true;
+  }
   return d;
+}
+
+Definition lookupName(const Loader &L, const Lookup &q) {
+  Request r{q.name, q.version ? q.version : "", gnuHash(q.name), sysvHash(q.name), q.kind};
+  Definition d;
+  // mload's builtins come before the first host object: in hosted mode
+  // they replace glibc's start-up and dl* functions for the objects mload
+  // loaded; freestanding they only fill in what nothing defines.
+  bool builtinsTried = q.ownOnly || q.noBuiltins;
+  auto builtin = [&] {
+    builtinsTried = true;
+    d.address = builtinAddress(r.name);
+    d.found = d.address != 0;
+    return d.found;
+  };
+  auto visit = [&](const Module *m) {
+    if (m == q.skip || (m->host && q.ownOnly)) return false;
+    if (m->host && !builtinsTried && builtin()) return true;
+    if (const Elf64_Sym *def = findInModule(m, r)) {
+      d.module = m;
+      d.sym = def;
+      return true;
+    }
+    return false;
+  };
+  if (q.scope) {
+    for (uint32_t i = 0; i < q.scopeCount; ++i)
+      if (visit(q.scope[i])) break;
+  } else {
+    for (const Module *m = q.from ? q.from : L.head; m; m = m->next)
+      if (visit(m)) break;
+  }
+  if (d.found) return d; // a builtin
+  if (!d.sym) {
+    if (!builtinsTried) builtin();
+    return d;
+  }
+  return finishDefinition(d);
+}
+
+Definition resolveSymbol(const Loader &L, const Module *ref, uint32_t symIndex, RefKind kind, bool ownOnly) {
+  const Elf64_Sym *s = &ref->symtab[symIndex];
+  if (ELF64_ST_BIND(s->st_info) == STB_LOCAL) {
+    Definition d;
+    d.module = ref;
+    d.sym = s;
+    return finishDefinition(d);
+  }
+  Lookup q;
+  q.name = symbolName(ref, symIndex);
+  q.version = referenceVersion(ref, symIndex);
+  q.kind = kind;
+  q.skip = kind == RefKind::Copy ? ref : nullptr;
+  q.ownOnly = ownOnly;
+  return lookupName(L, q);
 }
 
 } // namespace mload

@@ -8,7 +8,9 @@
 #include "dynamic.h"
 #include "init.h"
 #include "log.h"
+#include "host.h"
 #include "map.h"
+#include "options.h"
 #include "reloc.h"
 #include "start.h"
 #include "linux-syscall.h"
@@ -16,112 +18,34 @@
 
 namespace mload {
 
-static const char *usage =
-    "usage: mload [options] PROG [ARGS...]\n"
-    "  --list               print the libraries PROG would load, and where, then exit\n"
-    "  --bind-now           bind every PLT slot at start-up (also MLOAD_BIND_NOW=1)\n"
-    "  --library-path DIRS  search DIRS before DT_RUNPATH (else MLOAD_LIBRARY_PATH, LD_LIBRARY_PATH)\n"
-    "  --log FILE           write the binding log to FILE (also MLOAD_LOG)\n"
-    "  --log-format text|json  (also MLOAD_LOG_FORMAT)\n"
-    "  MLOAD_DEBUG=libs,reloc,bindings,init,all selects what is logged (default with --log: all)\n";
-
-static const char *getEnv(const Loader &L, const char *name) {
-  size_t n = strlen(name);
-  for (const char **e = L.envp; *e; ++e)
-    if (startsWith(*e, name) && (*e)[n] == '=') return *e + n + 1;
-  return nullptr;
+// A program without PT_INTERP (static, or static-pie) relocates itself and
+// sets up its own TLS, as when the kernel starts it: mload maps it and
+// enters it, nothing more (relocating it or applying RELRO would get in the
+// way of its own start-up code).
+static bool isStaticProgram(const Module *prog) {
+  for (uint16_t i = 0; i < prog->phnum; ++i)
+    if (prog->phdr[i].p_type == PT_INTERP) return false;
+  return true;
 }
 
-static unsigned parseDebugMask(const char *spec) {
-  unsigned mask = 0;
-  while (spec && *spec) {
-    const char *end = spec;
-    while (*end && *end != ',') ++end;
-    char word[16] = {};
-    size_t n = static_cast<size_t>(end - spec);
-    if (n < sizeof(word)) memcpy(word, spec, n);
-    if (streq(word, "libs")) mask |= LogLibs;
-    else if (streq(word, "reloc")) mask |= LogReloc;
-    else if (streq(word, "bindings")) mask |= LogBindings;
-    else if (streq(word, "init")) mask |= LogInit;
-    else if (streq(word, "all")) mask |= LogAll;
-    spec = *end ? end + 1 : end;
+// A shared library run as a program: say so, rather than jump to nowhere.
+static void checkRunnable(const Module *prog) {
+  bool code = prog->entry != prog->base && isCode(prog, prog->entry);
+  if (!code) {
+    if (prog->elfType == ET_DYN && isStaticProgram(prog))
+      fatal(prog->path, "is a shared library, not a program (it has no entry point)");
+    fatal(prog->path, "entry point lies outside the executable segments");
   }
-  return mask;
 }
 
-// Join the non-empty colon lists (an empty list would mean ".").
-static const char *joinPaths(const char *a, const char *b) {
-  if (!a || !*a) return b && *b ? b : nullptr;
-  if (!b || !*b) return a;
-  Text t;
-  t.str(a).chr(':').str(b);
-  return copyString(t.data(), t.size());
-}
-
-// Options come from the command line when mload is run directly, and only
-// from the environment when it is a PT_INTERP.
-static int parseOptions(Loader &L, char **argv, int argc, bool direct) {
-  Options &o = L.opts;
-  const char *logPath = getEnv(L, "MLOAD_LOG"), *logFormat = getEnv(L, "MLOAD_LOG_FORMAT");
-  const char *libPath = nullptr;
-  int i = 1;
-  for (; direct && i < argc && argv[i][0] == '-'; ++i) {
-    const char *a = argv[i];
-    bool hasValue = i + 1 < argc;
-    if (streq(a, "--")) { ++i; break; }
-    if (streq(a, "--list")) o.list = true;
-    else if (streq(a, "--bind-now")) o.bindNow = true;
-    else if (streq(a, "--log") && hasValue) logPath = argv[++i];
-    else if (streq(a, "--log-format") && hasValue) logFormat = argv[++i];
-    else if (streq(a, "--library-path") && hasValue) libPath = argv[++i];
-    else if (streq(a, "--help")) { sys::write(1, usage, strlen(usage)); sys::exitGroup(0); }
-    else {
-      Text t;
-      t.str("mload: error: unknown option: ").str(a).str("\n").str(usage);
-      t.writeTo(2);
-      sys::exitGroup(ExitLoadFailure);
-    }
-  }
-  if (direct && i >= argc) {
-    sys::write(2, usage, strlen(usage));
-    sys::exitGroup(ExitLoadFailure);
-  }
-  const char *bindNow = getEnv(L, "MLOAD_BIND_NOW");
-  if (bindNow && *bindNow && !streq(bindNow, "0")) o.bindNow = true;
-  o.libraryPath = libPath ? libPath : joinPaths(getEnv(L, "MLOAD_LIBRARY_PATH"), getEnv(L, "LD_LIBRARY_PATH"));
-  o.logMask = parseDebugMask(getEnv(L, "MLOAD_DEBUG"));
-  o.trampoline = getEnv(L, "MLOAD_TRAMPOLINE");
-  const char *clobber = getEnv(L, "MLOAD_TEST_CLOBBER_VECTORS");
-  o.clobberVectors = clobber && streq(clobber, "1");
-  o.logJson = logFormat && streq(logFormat, "json");
-  if (logFormat && !o.logJson && !streq(logFormat, "text"))
-    fatal("mload", "--log-format must be text or json");
-  if (logPath) {
-    if (!o.logMask) o.logMask = LogAll;
-    long fd = sys::open(logPath, sys::OWronly | sys::OCreat | sys::OTrunc | sys::OCloexec, 0644);
-    if (fd < 0) fatal(logPath, "cannot open log file");
-    L.logFd = static_cast<int>(fd);
-  } else if (o.logMask) {
-    L.logFd = 2;
-  }
-  return direct ? i : 0;
-}
-
-// `mload --list`: what ldd prints, one line per library in load order.
-static int listModules(const Loader &L) {
-  for (const Module *m = L.head->next; m; m = m->next) {
-    Text t;
-    t.chr('\t').str(m->name).str(" => ").str(m->path).str(" (").hex(m->base).str(")\n");
-    t.writeTo(1);
-  }
-  return 0;
-}
-
-static int run(uint64_t *sp) {
+static int run(uint64_t *sp, bool hosted) {
   Loader &L = *new (allocate(sizeof(Loader))) Loader();
+  L.hosted = hosted;
+  // Above any module id the host's ld.so will hand out.
+  L.tlsModidBase = hosted ? 0x100000 : 0;
   L.argc = static_cast<int>(sp[0]);
   char **argv = reinterpret_cast<char **>(sp + 1);
+  L.origArgv = argv;
   L.envp = const_cast<const char **>(argv + L.argc + 1);
   const char **e = L.envp;
   while (*e) ++e;
@@ -130,8 +54,11 @@ static int run(uint64_t *sp) {
   if (uint64_t page = auxValue(L, AT_PAGESZ)) L.pageSize = page;
 
   // Run directly, the kernel started mload itself: AT_ENTRY is our _start.
-  bool direct = auxValue(L, AT_ENTRY) == loaderEntry();
+  // mload-hosted is always started as a command.
+  bool direct = hosted || auxValue(L, AT_ENTRY) == loaderEntry();
+  L.direct = direct;
   int progIndex = parseOptions(L, argv, L.argc, direct);
+  L.progIndex = progIndex;
 
   // 1-2. Map the program (or adopt the kernel's mapping) and decode .dynamic.
   Module *prog;
@@ -148,8 +75,22 @@ static int run(uint64_t *sp) {
   }
   prog->isMain = true;
   appendModule(L, prog);
+  checkRunnable(prog);
+  if (isStaticProgram(prog)) {
+    if (L.opts.list) {
+      sys::write(1, "\tnot a dynamic executable\n", 26); // ldd's words and status
+      return 1;
+    }
+    L.argc -= progIndex;
+    sp = rebuildStack(L, sp, progIndex, prog, false);
+    if (L.opts.argv0) L.argv[0] = const_cast<char *>(L.opts.argv0);
+    logStart(L, prog, prog->entry);
+    transferControl(sp, prog->entry, nullptr);
+  }
 
-  // 3-4. DT_NEEDED breadth-first; the resulting list is the global scope.
+  // 3-4. Preloads, then DT_NEEDED breadth-first; the resulting list is the
+  // global scope.
+  loadPreloads(L);
   loadDependencies(L);
   if (L.opts.list) return listModules(L);
   if (checkVersionNeeds(L)) return ExitLoadFailure;
@@ -164,6 +105,7 @@ static int run(uint64_t *sp) {
   bool lazy = !L.opts.bindNow;
   for (Module *m = L.tail; m; m = m->prev) relocateModule(L, m, lazy);
   if (L.errorCount) return ExitLoadFailure;
+  interposeIntoHost(L);
 
   // The block holds copies of .tdata, taken after relocating it.
   installThreadPointer(L);
@@ -177,18 +119,19 @@ static int run(uint64_t *sp) {
   // 8. Initialisers, dependencies first.
   if (direct) {
     L.argc -= progIndex;
-    sp = rebuildStack(L, sp, progIndex, prog);
+    sp = rebuildStack(L, sp, progIndex, prog, true);
   } else {
     L.argv = argv;
   }
+  if (L.opts.argv0) L.argv[0] = const_cast<char *>(L.opts.argv0);
+  prepareProgramStart(L);
   runInitializers(L);
 
   // 9. Enter the program.
-  if (!isCode(prog, prog->entry)) fatal(prog->path, "entry point lies outside the executable segments");
   logStart(L, prog, prog->entry);
-  transferControl(sp, prog->entry);
+  transferControl(sp, prog->entry, &_dl_fini);
 }
 
 } // namespace mload
 
-extern "C" int mloadRun(uint64_t *sp) { return mload::run(sp); }
+extern "C" int mloadRun(uint64_t *sp, bool hosted) { return mload::run(sp, hosted); }

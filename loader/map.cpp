@@ -17,7 +17,7 @@ int protFromFlags(uint32_t pflags) {
          (pflags & PF_X ? sys::ProtExec : 0);
 }
 
-static Module *newModule(Loader &L, const char *path, const char *name) {
+Module *newModule(Loader &L, const char *path, const char *name) {
   Module *m = new (allocate(sizeof(Module))) Module();
   m->loader = &L;
   m->path = path;
@@ -172,6 +172,7 @@ Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t
   m->mapStart = m->base + lo;
   m->mapEnd = m->base + hi;
   m->entry = laddr(m, eh.e_entry);
+  m->elfType = eh.e_type;
   m->phnum = eh.e_phnum;
   m->phdr = ph;
   readSpecialHeaders(m);
@@ -193,7 +194,9 @@ Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t
   // image, and gdb reads them there).
   for (uint16_t i = 0; i < eh.e_phnum; ++i) {
     const Elf64_Phdr &p = ph[i];
-    if (p.p_type == PT_LOAD && eh.e_phoff >= p.p_offset && eh.e_phoff + phSize <= p.p_offset + p.p_filesz) {
+    // Only from a readable segment: p_flags may say PROT_NONE.
+    if (p.p_type == PT_LOAD && (p.p_flags & PF_R) && eh.e_phoff >= p.p_offset &&
+        eh.e_phoff + phSize <= p.p_offset + p.p_filesz) {
       m->phdr = reinterpret_cast<const Elf64_Phdr *>(laddr(m, p.p_vaddr + (eh.e_phoff - p.p_offset)));
       break;
     }

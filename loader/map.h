@@ -17,5 +17,7 @@ Module *adoptImage(Loader &L, const char *path, const Elf64_Phdr *phdr, uint16_t
 void readSpecialHeaders(Module *m);
 
 int protFromFlags(uint32_t pflags);
+// A blank module owned by L (nothing mapped yet).
+Module *newModule(Loader &L, const char *path, const char *name);
 
 } // namespace mload

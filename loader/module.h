@@ -39,8 +39,14 @@ struct Module {
   const Elf64_Phdr *phdr = nullptr;
   uint16_t phnum = 0;
   uint64_t entry = 0;
-  uint64_t dev = 0, ino = 0;
+  uint16_t elfType = ET_DYN;  uint64_t dev = 0, ino = 0;
   bool isMain = false;
+  // Hosted mode: an object of the system's C library (libc.so.6 and its
+  // siblings), mapped, relocated and initialised by the system's ld.so.
+  // mload only reads its tables (lookup, interposition), never writes them
+  // except for interposed GOT entries (host.cpp).
+  bool host = false;
+  void *hostHandle = nullptr; // its dlopen handle
 
   // Decoded .dynamic.
   Elf64_Dyn *dynamic = nullptr;
@@ -69,6 +75,7 @@ struct Module {
   bool bindNow = false;
   bool relocated = false;
   bool initVisited = false;
+  bool depsLoaded = false;
 
   bool has(unsigned slot) const { return hasDyn >> slot & 1; }
 };
@@ -106,6 +113,8 @@ enum LogCategory : unsigned {
 struct Options {
   bool bindNow = false;
   bool list = false;
+  const char *argv0 = nullptr;       // --argv0: the program's argv[0] (hand-over from PT_INTERP mode)
+  const char *preload = nullptr;     // --preload / LD_PRELOAD / MLOAD_PRELOAD: libraries loaded after the program
   const char *libraryPath = nullptr; // --library-path, else the environment
   const char *logPath = nullptr;
   bool logJson = false;
@@ -123,7 +132,7 @@ struct Loader {
   Module *head = nullptr, *tail = nullptr; // main program first
 
   Module **initOrder = nullptr;            // dependencies before dependents
-  uint32_t initCount = 0;
+  uint32_t initCount = 0, initCapacity = 0;
   uint64_t *auxv = nullptr;
   uint64_t pageSize = 4096;
   const char **envp = nullptr;
@@ -132,6 +141,14 @@ struct Loader {
   uint64_t tlsStaticSize = 0, tlsStaticAlign = 16;
   uint64_t tlsModuleCount = 0;
   uint32_t errorCount = 0;
+  // Hosted mode (mload-hosted): glibc is the system's, loaded by ld.so.
+  bool hosted = false;
+  bool direct = true;     // run as a command (not as PT_INTERP)
+  int progIndex = 0;      // argv index of the program when direct
+  char **origArgv = nullptr;
+  // First TLS module id mload hands out: in hosted mode the host's own ids
+  // sit below it, so __tls_get_addr can tell the two apart.
+  uint64_t tlsModidBase = 0;
 };
 
 // The value of auxiliary-vector entry `tag` (AT_*), or 0 if absent.

@@ -8,6 +8,12 @@
 extern "C" {
 extern const Elf64_Ehdr __ehdr_start __attribute__((visibility("hidden")));
 extern Elf64_Dyn _DYNAMIC[] __attribute__((visibility("hidden")));
+}
+
+// mload-hosted (MLOAD_HOSTED) is an ordinary glibc program: glibc's crt1
+// provides _start, host-main.cpp main(), and the system's ld.so relocated it.
+#ifndef MLOAD_HOSTED
+extern "C" {
 [[noreturn]] void mloadMain(uint64_t *sp) __attribute__((visibility("hidden")));
 void _start() __attribute__((visibility("hidden")));
 }
@@ -25,12 +31,15 @@ _start:
         hlt
         .size   _start, . - _start
 )");
+#endif
 
 namespace mload {
 
 uint64_t loaderBase() { return reinterpret_cast<uint64_t>(&__ehdr_start); }
-uint64_t loaderEntry() { return reinterpret_cast<uint64_t>(&_start); }
 Elf64_Dyn *loaderDynamic() { return _DYNAMIC; }
+
+#ifndef MLOAD_HOSTED
+uint64_t loaderEntry() { return reinterpret_cast<uint64_t>(&_start); }
 
 // mload is a static PIE: its only relocations are RELATIVE ones.
 static void relocateSelf() {
@@ -46,7 +55,11 @@ static void relocateSelf() {
       *reinterpret_cast<uint64_t *>(base + r[i].r_offset) = base + r[i].r_addend;
 }
 
-uint64_t *rebuildStack(Loader &L, uint64_t *sp, int skip, const Module *prog) {
+#else
+uint64_t loaderEntry() { return 0; }
+#endif
+
+uint64_t *rebuildStack(Loader &L, uint64_t *sp, int skip, const Module *prog, bool withLoader) {
   sp += skip;
   *sp = static_cast<uint64_t>(L.argc);
   L.argv = reinterpret_cast<char **>(sp + 1);
@@ -56,28 +69,30 @@ uint64_t *rebuildStack(Loader &L, uint64_t *sp, int skip, const Module *prog) {
     case AT_PHNUM: a[1] = prog->phnum; break;
     case AT_PHENT: a[1] = sizeof(Elf64_Phdr); break;
     case AT_ENTRY: a[1] = prog->entry; break;
-    case AT_BASE: a[1] = loaderBase(); break;
+    case AT_BASE: a[1] = withLoader ? loaderBase() : 0; break;
     case AT_EXECFN: a[1] = reinterpret_cast<uint64_t>(L.argv[0]); break;
     }
   }
   return sp;
 }
 
-void transferControl(uint64_t *sp, uint64_t entry) {
+void transferControl(uint64_t *sp, uint64_t entry, void (*rtldFini)()) {
   asm volatile("movq %0, %%rsp\n\t"
                "xorl %%ebp, %%ebp\n\t"
                "jmp *%1"
                :
-               : "r"(sp), "r"(entry), "d"(&_dl_fini)
+               : "r"(sp), "r"(entry), "d"(rtldFini)
                : "memory");
   __builtin_unreachable();
 }
 
 } // namespace mload
 
-extern "C" int mloadRun(uint64_t *sp);
+#ifndef MLOAD_HOSTED
+extern "C" int mloadRun(uint64_t *sp, bool hosted);
 
 extern "C" void mloadMain(uint64_t *sp) {
   mload::relocateSelf();
-  mload::sys::exitGroup(mloadRun(sp));
+  mload::sys::exitGroup(mloadRun(sp, false));
 }
+#endif

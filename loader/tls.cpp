@@ -1,22 +1,16 @@
-// tls.cpp: static TLS. Variant II (psABI x86-64, "ELF Handling For
-// Thread-Local Storage"): blocks sit below the thread pointer, program
-// first; %fs points at the TCB, whose first word is its own address. The
-// DTV (TCB word 1) maps module id -> block, which __tls_get_addr reads.
+// tls.cpp: the static TLS layout, shared by both modes. Variant II (psABI
+// x86-64, "ELF Handling For Thread-Local Storage"): blocks sit below the
+// thread pointer, program first. The block and the thread pointer
+// themselves: tcb.cpp (freestanding), host-tls.cpp (hosted).
 #include "tls.h"
-#include "diag.h"
-#include "log.h"
-#include "linux-syscall.h"
 
 namespace mload {
-
-constexpr uint64_t TcbSize = 256;
-constexpr uint64_t TcbCanaryOffset = 0x28; // gcc's -fstack-protector reads %fs:0x28
 
 void layoutStaticTls(Loader &L) {
   uint64_t offset = 0, align = 16, modid = 0;
   for (Module *m = L.head; m; m = m->next) {
-    if (!m->tlsMemsz && !m->tlsFilesz) continue;
-    m->tlsModid = ++modid;
+    if ((!m->tlsMemsz && !m->tlsFilesz) || m->host) continue;
+    m->tlsModid = L.tlsModidBase + ++modid;
     // tp - offset must be congruent to p_vaddr modulo p_align; for the
     // program this is the TPOFF the linker already baked into LE code.
     uint64_t vaddr = m->tlsImage - m->base;
@@ -28,47 +22,6 @@ void layoutStaticTls(Loader &L) {
   L.tlsStaticSize = offset;
   L.tlsStaticAlign = align;
   L.tlsModuleCount = modid;
-}
-
-void installThreadPointer(Loader &L) {
-  uint64_t align = L.tlsStaticAlign;
-  uint64_t dtvSize = 8 * (L.tlsModuleCount + 2);
-  uint64_t size = alignUp(L.tlsStaticSize + align + TcbSize + dtvSize, L.pageSize);
-  long block = sys::mmap(nullptr, size, sys::ProtRead | sys::ProtWrite, sys::MapPrivate | sys::MapAnonymous, -1, 0);
-  if (sys::isError(block)) fatal("mload", "cannot allocate the TLS block");
-  uint64_t tp = alignUp(static_cast<uint64_t>(block) + L.tlsStaticSize, align);
-  auto *tcb = reinterpret_cast<uint64_t *>(tp);
-  auto *dtv = reinterpret_cast<uint64_t *>(tp + TcbSize);
-  dtv[0] = L.tlsModuleCount;
-  for (Module *m = L.head; m; m = m->next) {
-    if (!m->tlsModid) continue;
-    uint64_t start = tp - m->tlsOffset;
-    memcpy(reinterpret_cast<void *>(start), reinterpret_cast<const void *>(m->tlsImage), m->tlsFilesz);
-    dtv[m->tlsModid] = start;
-    logTls(L, m);
-  }
-  tcb[0] = tp; // %fs:0 reads the thread pointer itself
-  tcb[1] = reinterpret_cast<uint64_t>(dtv);
-  tcb[2] = tp;
-  uint64_t canary = 0;
-  if (const void *rnd = reinterpret_cast<const void *>(auxValue(L, AT_RANDOM))) memcpy(&canary, rnd, 8);
-  // glibc zeroes the low byte so a string overread stops at the canary.
-  tcb[TcbCanaryOffset / 8] = canary & ~0xffull;
-  if (sys::archPrctl(sys::ArchSetFs, tp) != 0) fatal("mload", "cannot set the thread pointer");
-}
-
-struct TlsIndex {
-  uint64_t module, offset;
-};
-
-// General-dynamic TLS: the compiler passes (module id, offset) from the GOT
-// pair that DTPMOD64/DTPOFF64 filled. Every module here is in the static
-// block, so the DTV entry is always present.
-extern "C" void *__tls_get_addr(void *arg) {
-  auto *ti = static_cast<TlsIndex *>(arg);
-  uint64_t *dtv;
-  asm("mov %%fs:8, %0" : "=r"(dtv));
-  return reinterpret_cast<void *>(dtv[ti->module] + ti->offset);
 }
 
 } // namespace mload

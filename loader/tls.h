@@ -10,9 +10,22 @@ namespace mload {
 // pointer. Must run before relocation (TPOFF64/DTPMOD64 read them).
 void layoutStaticTls(Loader &L);
 
-// Allocate the block and the TCB, copy each initialisation image, point %fs
-// at the TCB. Must run after relocation (images may hold relocated
-// pointers) and before any initialiser.
+// Freestanding: allocate the block and the TCB, copy each initialisation
+// image, point %fs at the TCB. Hosted: glibc owns %fs; copy the images into
+// mload-hosted's TLS arena and its template (host-tls.cpp). Must run after
+// relocation (images may hold relocated pointers) and before any
+// initialiser.
 void installThreadPointer(Loader &L);
+
+// Hosted, after dlopen: the new modules' blocks (from `first` on) in the
+// arena image and in the calling thread. Threads that already exist get
+// zeros there (their arena was copied when they started).
+void addThreadLocal(Loader &L, Module *first);
+
+// What a general-dynamic access passes to __tls_get_addr (the GOT pair that
+// DTPMOD64/DTPOFF64 filled).
+struct TlsIndex {
+  uint64_t module, offset;
+};
 
 } // namespace mload

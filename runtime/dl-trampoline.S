@@ -111,4 +111,20 @@
         TRAMPOLINE _dl_runtime_resolve_xsave, SAVE_XSAVE, RESTORE_XSAVE, xsave
         TRAMPOLINE _dl_runtime_resolve_fxsave, SAVE_FXSAVE, RESTORE_FXSAVE
 
+/* TLS descriptors (R_X86_64_TLSDESC, -mtls-dialect=gnu2): the code does
+   `call *(%rax)` with %rax = the descriptor and adds the result to %fs:0.
+   Every block mload lays out is static, so word 1 of the descriptor already
+   holds the offset from the thread pointer. Only %rax may change. */
+        .globl  _dl_tlsdesc_return
+        .hidden _dl_tlsdesc_return
+        .type   _dl_tlsdesc_return, @function
+        .p2align 4
+_dl_tlsdesc_return:
+        .cfi_startproc
+        endbr64
+        movq    8(%rax), %rax
+        ret
+        .cfi_endproc
+        .size   _dl_tlsdesc_return, . - _dl_tlsdesc_return
+
         .section .note.GNU-stack,"",@progbits

@@ -7,6 +7,8 @@ pkgs=(
   llvm-14-dev libboost-program-options-dev googletest libgtest-dev
   binutils lld mold gdb python3 clang
   zlib1g-dev libncurses-dev libsqlite3-dev liblua5.4-dev
+  help2man man-db dpkg-dev
+  sqlite3 lua5.4 perl git
 )
 missing=()
 for p in "${pkgs[@]}"; do

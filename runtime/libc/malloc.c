@@ -13,6 +13,7 @@
  * Not thread-safe: all state is in `heap`, so one lock around the public
  * entry points would make it so. */
 #include "mldc.h"
+#include "mldc-alloc.h"
 
 #define MIN_ORDER 5                /* 32 bytes: header + two list links */
 #define ARENA_ORDER 20             /* 1 MiB */
@@ -37,6 +38,7 @@ typedef struct FreeBlock {
 
 static struct {
   FreeBlock *freeLists[ARENA_ORDER + 1];
+  size_t arenas; /* arenas are never returned, so this is also the peak */
 } heap;
 
 static char *arenaBase(void *block) {
@@ -77,6 +79,7 @@ static int addArena(void) {
   char *tail = arena + ARENA_SIZE;
   if (tail < raw + 2 * ARENA_SIZE) munmap(tail, (size_t)(raw + 2 * ARENA_SIZE - tail));
   pushFree((FreeBlock *)arena, ARENA_ORDER);
+  ++heap.arenas;
   return 1;
 }
 
@@ -242,3 +245,15 @@ void *aligned_alloc(size_t align, size_t size) {
 }
 
 void *memalign(size_t align, size_t size) { return aligned_alloc(align, size); }
+
+/* For the allocator comparison (mldc-alloc.h): what the free lists hold. */
+void mldc_buddy_stats(struct mldc_heap_stats *out) {
+  memset(out, 0, sizeof *out);
+  out->footprint = out->peak_footprint = heap.arenas * ARENA_SIZE;
+  for (uint32_t order = MIN_ORDER; order <= ARENA_ORDER; ++order)
+    for (FreeBlock *b = heap.freeLists[order]; b != NULL; b = b->next) {
+      out->free_bytes += (size_t)1 << order;
+      out->free_blocks += 1;
+      out->largest_free = (size_t)1 << order;
+    }
+}

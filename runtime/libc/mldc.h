@@ -19,7 +19,8 @@ typedef int pid_t;
 /* x86-64 Linux system call numbers. */
 enum {
   SYS_read = 0, SYS_write = 1, SYS_open = 2, SYS_close = 3, SYS_lseek = 8,
-  SYS_mmap = 9, SYS_ioctl = 16, SYS_mprotect = 10, SYS_munmap = 11, SYS_mremap = 25,
+  SYS_mmap = 9, SYS_ioctl = 16, SYS_mprotect = 10, SYS_munmap = 11, SYS_brk = 12,
+  SYS_mremap = 25,
   SYS_nanosleep = 35, SYS_getpid = 39, SYS_exit = 60, SYS_kill = 62,
   SYS_unlink = 87, SYS_arch_prctl = 158, SYS_gettid = 186, SYS_tkill = 200,
   SYS_clock_gettime = 228, SYS_exit_group = 231, SYS_openat = 257,
@@ -128,6 +129,7 @@ int close(int);
 off_t lseek(int, off_t, int);
 void *mmap(void *, size_t, int, int, int, off_t);
 int munmap(void *, size_t);
+void *sbrk(intptr_t);
 int atexit(void (*)(void));
 int raise(int);
 int arch_prctl(int, unsigned long);

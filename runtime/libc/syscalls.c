@@ -68,6 +68,37 @@ int mprotect(void *addr, size_t len, int prot) {
   return (int)mldcSyscallResult(mldcSyscall3(SYS_mprotect, addr, len, prot));
 }
 
+/* The program break (seed article 5.1). The kernel's brk syscall never
+   fails as such: it returns the new break, or the old one when it refused,
+   so the wrappers compare and give glibc's results (brk: 0 or -1; sbrk:
+   the old break or (void *)-1) with ENOMEM. */
+static char *currentBreak;
+
+int brk(void *addr) {
+  char *now = (char *)mldcSyscall3(SYS_brk, addr, 0, 0);
+  currentBreak = now;
+  if (now != (char *)addr) {
+    errnoValue = ENOMEM;
+    return -1;
+  }
+  return 0;
+}
+
+void *sbrk(intptr_t increment) {
+  if (currentBreak == NULL) currentBreak = (char *)mldcSyscall3(SYS_brk, 0, 0, 0);
+  char *old = currentBreak;
+  if (increment == 0) return old;
+  /* An increment that would wrap the address space is refused here: the
+     kernel would see a small (valid) target instead. */
+  if ((increment > 0 && (uintptr_t)old + (uintptr_t)increment < (uintptr_t)old) ||
+      (increment < 0 && (uintptr_t)old < (uintptr_t)-increment)) {
+    errnoValue = ENOMEM;
+    return (void *)-1;
+  }
+  if (brk(old + increment) < 0) return (void *)-1;
+  return old;
+}
+
 int unlink(const char *path) {
   return (int)mldcSyscallResult(mldcSyscall3(SYS_unlink, path, 0, 0));
 }

@@ -78,6 +78,79 @@ run_all() {
   note "$name: expected output in modes: $modes"
 }
 
+# --- Hosted mode: ordinary glibc programs (docs/architecture.md) ---------
+# Built by the system gcc/g++ against glibc, linked by ld.bfd, or by mld when
+# LINKER=mld. Expected output: the same program under the system's ld.so.
+GCFLAGS="-O1 -g0"
+linker_flags() { [ "${LINKER:-bfd}" = mld ] && echo "-B$OUT/mld-bin" || echo "-fuse-ld=bfd"; }
+use_mld() {
+  [ -x "${MLD:-}" ] || fail "mld is not built (MLD=${MLD:-unset})"
+  mkdir -p "$OUT/mld-bin" && ln -sf "$MLD" "$OUT/mld-bin/ld"
+}
+compiler_for() { case "$1" in *.cpp) echo g++ ;; *) echo gcc ;; esac; }
+
+# glib NAME SOURCE... [-- LINK-ARGS]: libNAME.so, C or C++ by the first source.
+glib() {
+  local name=$1; shift
+  local srcs=() link=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do srcs+=("$SRC/$1"); shift; done
+  [ $# -gt 0 ] && shift && link=("$@")
+  $(compiler_for "${srcs[0]}") $GCFLAGS $(linker_flags) -fPIC -shared -o "lib$name.so" "${srcs[@]}" \
+    -Wl,-soname,"lib$name.so" -Wl,-z,lazy -Wl,-rpath,'$ORIGIN' -L. "${link[@]}" || fail "cannot build lib$name.so"
+}
+
+# gprog NAME SOURCE... [-- LINK-ARGS]: NAME (interpreter: the system's ld.so)
+# and NAME.mload, the same program with PT_INTERP = mload.
+gprog() {
+  local name=$1; shift
+  local srcs=() link=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do srcs+=("$SRC/$1"); shift; done
+  [ $# -gt 0 ] && shift && link=("$@")
+  local cc; cc=$(compiler_for "${srcs[0]}")
+  $cc $GCFLAGS $(linker_flags) -o "$name" "${srcs[@]}" -Wl,-z,lazy -Wl,-rpath,'$ORIGIN' -L. "${link[@]}" \
+    || fail "cannot build $name"
+  $cc $GCFLAGS $(linker_flags) -o "$name.mload" "${srcs[@]}" -Wl,-z,lazy -Wl,-rpath,'$ORIGIN' -L. "${link[@]}" \
+    -Wl,--dynamic-linker="$MLOAD" || fail "cannot build $name.mload"
+}
+
+# grun NAME [ARGS]: stdout, stderr and exit status under mload equal those
+# under the system's ld.so, started directly (mload ./NAME) and as PT_INTERP
+# (./NAME.mload), lazily and with LD_BIND_NOW. GRUN_ENV adds environment.
+genv() { if [ -n "${GRUN_ENV:-}" ]; then export ${GRUN_ENV?}; fi; }
+grun() {
+  local name=$1; shift
+  local mode rc
+  env ${GRUN_ENV:-} ./"$name" "$@" >"$name.native.out" 2>"$name.native.err"
+  echo "exit=$?" >>"$name.native.out"
+  for mode in direct interp direct-now interp-now; do
+    case $mode in
+      direct) env ${GRUN_ENV:-} "$MLOAD" ./"$name" "$@" ;;
+      # exec -a: the same argv[0] as the native run (the file is NAME.mload).
+      interp) (genv; exec -a "./$name" ./"$name.mload" "$@") ;;
+      direct-now) env ${GRUN_ENV:-} LD_BIND_NOW=1 "$MLOAD" ./"$name" "$@" ;;
+      interp-now) (genv; export LD_BIND_NOW=1; exec -a "./$name" ./"$name.mload" "$@") ;;
+    esac >"$name.$mode.out" 2>"$name.$mode.err"
+    rc=$?
+    echo "exit=$rc" >>"$name.$mode.out"
+    diff -u "$name.native.out" "$name.$mode.out" >&2 || fail "$name ($mode, ${LINKER:-bfd}): stdout or exit status differs from ld.so's"
+    diff -u "$name.native.err" "$name.$mode.err" >&2 \
+      || fail "$name ($mode, ${LINKER:-bfd}): stderr differs from ld.so's"
+  done
+  note "$name (${LINKER:-bfd}): same as under ld.so: direct, PT_INTERP, lazy and LD_BIND_NOW"
+}
+
+# for_linkers FUNCTION: run a recipe function once per linker, each in its
+# own directory (ld.bfd, then mld).
+for_linkers() {
+  local fn=$1 l
+  for l in bfd mld; do
+    mkdir -p "$OUT/$l" && cd "$OUT/$l" || fail "cannot enter $l/"
+    [ $l = mld ] && use_mld
+    LINKER=$l "$fn"
+    cd "$OUT" || exit 1
+  done
+}
+
 # json_log NAME [ARGS]: run under the PT_INTERP form with a JSON binding
 # log in NAME.json (the program's stdout in NAME.log.out).
 json_log() {

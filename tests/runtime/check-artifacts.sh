@@ -2,7 +2,8 @@
 # check-artifacts.sh: the runtime's build products have the shape other
 # parts rely on: libmldc.so has SONAME libmldc.so, DT_HASH (for SysV-only
 # loaders), no DT_NEEDED and no undefined symbols, and exports no internal
-# mldc* helper; crt1.o defines only _start and needs no data relocation;
+# mldcCamelCase helper (the public extensions are mldc_*); crt1.o defines
+# only _start and needs no data relocation;
 # libmldc.a defines the start entry point and the TLS setup.
 # Usage: check-artifacts.sh RUNTIME_DIR
 rt=$1
@@ -13,8 +14,9 @@ grep -q '(HASH)' <<<"$dyn" || fail "no DT_HASH"
 grep -q '(NEEDED)' <<<"$dyn" && fail "libmldc.so has DT_NEEDED entries"
 undef=$(nm -D --undefined-only "$rt/libmldc.so" | grep -v ' w ')
 [ -z "$undef" ] || fail "undefined symbols in libmldc.so: $undef"
-nm -D --defined-only "$rt/libmldc.so" | grep -q ' mldc' && fail "internal mldc* symbols exported"
-for sym in __mldc_start_main printf malloc __errno_location __ctype_b_loc stdout; do
+nm -D --defined-only "$rt/libmldc.so" | grep -q ' mldc[A-Z]' && fail "internal mldc* symbols exported"
+for sym in __mldc_start_main printf malloc __errno_location __ctype_b_loc stdout \
+    brk sbrk mldc_ff_malloc mldc_buddy_stats mldc_swapcontext mldc_makecontext; do
   nm -D --defined-only "$rt/libmldc.so" | grep -q " $sym\$" || fail "libmldc.so lacks $sym"
 done
 defs=$(nm --defined-only "$rt/crt1.o" | awk '{print $3}')

@@ -7,6 +7,8 @@
 # With COMPARE_STDERR=1, stderr must match too (program names replaced).
 # With EXPECT=FILE, the mldc program's stdout is compared with FILE instead
 # (for mldc-specific behaviour) and its exit status must be 0.
+# EXTRA_CFLAGS (words) are added to the compile, e.g. -I for the runtime's
+# own headers (runtime/include).
 # Usage: run-diff.sh MODE OPT SOURCE RUNTIME_DIR WORK_DIR [ARGS...]
 set -u
 mode=$1 opt=$2 src=$3 rt=$4 work=$5
@@ -15,7 +17,7 @@ name=$(basename "$src" .c)-$mode-O$opt
 mkdir -p "$work" || exit 1
 obj=$work/$name.o ref=$work/$name.ref mine=$work/$name.mldc
 
-cflags=(-O"$opt" -fno-stack-protector -w)
+cflags=(-O"$opt" -fno-stack-protector -w ${EXTRA_CFLAGS:-})
 if [ -z "${EXPECT:-}" ]; then
   gcc "${cflags[@]}" -o "$ref" "$src" || { echo "FAIL: reference build"; exit 1; }
 fi

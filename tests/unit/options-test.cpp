@@ -87,6 +87,19 @@ TEST(Options, GccPieCommandLineKeepsOrder) {
   EXPECT_EQ(r.config.buildId, mld::BuildId::Fast); // bare --build-id, as lld
   EXPECT_TRUE(r.config.ehFrameHdr);
   EXPECT_EQ(r.config.outputPath, "a.out");
+  // The plugin and its options, in order, for LTO inputs.
+  ASSERT_EQ(r.config.plugins.size(), 1u);
+  EXPECT_EQ(r.config.plugins[0].path, "/usr/lib/gcc/x86_64-linux-gnu/12/liblto_plugin.so");
+  EXPECT_EQ(r.config.plugins[0].options,
+            (std::vector<std::string>{"/usr/lib/gcc/x86_64-linux-gnu/12/lto-wrapper",
+                                      "-fresolution=/tmp/cc.res"}));
+}
+
+// An option for a plugin must follow the plugin it is for (GNU ld's rule).
+TEST(Options, PluginOptBeforePluginIsAnError) {
+  Result r = parse({"-plugin-opt=-O2", "a.o"});
+  EXPECT_FALSE(r.ok);
+  EXPECT_NE(r.err.find("-plugin-opt=-O2 given before any -plugin"), std::string::npos) << r.err;
 }
 
 // clang's static-pie line: -static then -pie gives kind Pie and isStatic.
@@ -190,7 +203,7 @@ TEST(Options, ZKeywordsJoinedAndSeparate) {
   EXPECT_FALSE(r.config.zSeparateCode);
   EXPECT_TRUE(r.config.zNodelete);
   EXPECT_TRUE(r.config.zOrigin);
-  EXPECT_FALSE(r.config.zText);
+  EXPECT_EQ(r.config.textRel, Config::TextRel::Allow);
   EXPECT_EQ(r.config.pageSize, 0x200000u);
 
   Result r2 = parse({"-z", "defs", "-zmuldefs", "-z", "now", "-z", "lazy", "a.o"});
@@ -410,7 +423,8 @@ TEST(Options, HelpIsGroupedAndListsOptions) {
                              "--build-id[=STYLE]", "\n-z keywords:\n"})
     EXPECT_NE(text.find(needle), std::string::npos) << needle;
   // Hidden compatibility options stay out of the help.
-  EXPECT_EQ(text.find("plugin"), std::string::npos);
+  EXPECT_EQ(text.find("rpath-link"), std::string::npos);
+  EXPECT_NE(text.find("--plugin=PLUGIN"), std::string::npos);
 }
 
 TEST(Options, DoubleDashEndsOptions) {
@@ -469,4 +483,27 @@ TEST(Options, SymbolicAndFlags1) {
   EXPECT_EQ(r.config.zStackSize, 0x10000u);
   EXPECT_EQ(r.config.depaudit, (std::vector<std::string>{"x", "y"}));
   EXPECT_EQ(r.config.audit, (std::vector<std::string>{"z"}));
+}
+
+// -r/--relocatable/-i make an object (and, where they appear, turn dynamic
+// linking off as -Bstatic does); -q/--emit-relocs keeps relocations.
+TEST(Options, RelocatableAndEmitRelocs) {
+  for (const char *spelling : {"-r", "--relocatable", "-i"}) {
+    Result r = parse({"a.o", spelling, "-lfoo"});
+    ASSERT_TRUE(r.ok) << spelling << ": " << r.err;
+    EXPECT_TRUE(r.config.relocatable) << spelling;
+    EXPECT_EQ(describe(r.config.inputs), "file:a.o static lib:foo") << spelling;
+  }
+  for (const char *spelling : {"-q", "--emit-relocs"}) {
+    Result r = parse({spelling, "a.o"});
+    ASSERT_TRUE(r.ok) << spelling;
+    EXPECT_TRUE(r.config.emitRelocs) << spelling;
+    EXPECT_FALSE(r.config.relocatable) << spelling;
+  }
+  EXPECT_EQ(parse({"-r", "-shared", "a.o"}).err,
+            "mld: error: -r and -shared may not be used together\n");
+  EXPECT_EQ(parse({"-r", "-pie", "a.o"}).err,
+            "mld: error: -r and -pie may not be used together\n");
+  EXPECT_EQ(parse({"-r", "--gc-sections", "a.o"}).err,
+            "mld: error: --gc-sections is not supported with -r\n");
 }

@@ -98,3 +98,13 @@ printf 'mload: symbol lookup error: ./liblazy.so: undefined symbol: missing_fn\n
 # Usage errors.
 expect_error 'mload: error: unknown option: --bogus' sh -c "'$MLOAD' --bogus ./prog 2>&1 | head -1 >&2; exit 127"
 expect_error 'mload: error: \./nosuchfile: cannot open file: No such file or directory' "$MLOAD" ./nosuchfile
+
+# A shared library given as the program says so (it has no entry point).
+expect_error 'mload: error: \./libgood\.so: is a shared library, not a program \(it has no entry point\)' "$MLOAD" ./libgood.so
+# Environment values: the message names the variable and the value.
+MLOAD_LOG_FORMAT=xml expect_error "mload: error: MLOAD_LOG_FORMAT must be text or json, not 'xml'" "$MLOAD" ./prog
+expect_error "mload: error: --log-format must be text or json, not 'xml'" "$MLOAD" --log-format xml ./prog
+MLOAD_DEBUG=libs,bogus expect_error "mload: error: MLOAD_DEBUG: unknown category 'bogus' \(valid: libs, reloc, bindings, init, all, help\)" "$MLOAD" ./prog
+# MLOAD_DEBUG=help lists the categories and exits 0, as LD_DEBUG=help does.
+MLOAD_DEBUG=help "$MLOAD" ./prog >help.out 2>&1 || fail "MLOAD_DEBUG=help exited $?"
+grep -q '^  bindings ' help.out && ! grep -q '^good$' help.out || { cat help.out >&2; fail "MLOAD_DEBUG=help does not list the categories"; }

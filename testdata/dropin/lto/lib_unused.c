@@ -1,0 +1,2 @@
+/* Archive member nothing needs: never pulled, never linked. */
+int lib_unused(int x) { return x * 3; }
