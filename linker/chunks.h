@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,7 @@ public:
   uint32_t shndx = 0;   // index in the output section header table
   uint32_t rank = 0;    // layout order, see layout.cpp
   bool isRelro = false; // inside PT_GNU_RELRO
+  std::optional<uint64_t> fixedAddr; // --section-start: starts its own PT_LOAD here
 
   bool isAlloc() const { return shdr.sh_flags & llvm::ELF::SHF_ALLOC; }
   bool isNoBits() const { return shdr.sh_type == llvm::ELF::SHT_NOBITS; }

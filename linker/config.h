@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -66,6 +67,7 @@ struct Config {
   std::string entry;           // -e; empty means "_start" (exec) or none
   std::optional<uint64_t> imageBase; // --image-base / -Ttext-segment
   uint64_t pageSize = 4096;    // -z max-page-size
+  std::map<std::string, uint64_t> sectionStarts; // --section-start, -Ttext/-Tdata/-Tbss
   bool relocatable = false;    // -r / --relocatable / -i: an ET_REL output
   bool emitRelocs = false;     // -q / --emit-relocs: keep relocations in the output
 
@@ -80,13 +82,17 @@ struct Config {
   bool allowShlibUndefined = true;        // --[no-]allow-shlib-undefined
   std::vector<std::string> undefinedSyms; // -u SYM
   std::vector<Defsym> defsyms;            // --defsym, in order
-  std::vector<std::string> exportDynamicSyms; // --export-dynamic-symbol
+  std::vector<std::string> exportDynamicSyms; // --export-dynamic-symbol GLOB
+  std::vector<std::string> exportDynamicSymbolLists; // --export-dynamic-symbol-list FILE
   bool exportDynamic = false;             // -E / --export-dynamic
   // -Bsymbolic, -Bsymbolic-functions and -Bno-symbolic: the last one wins.
   bool bsymbolic = false;                 // -Bsymbolic
   bool bsymbolicFunctions = false;        // -Bsymbolic-functions
   std::string versionScript;              // --version-script
-  std::string dynamicList;                // --dynamic-list
+  bool defaultSymver = false;             // --default-symver
+  std::vector<std::string> excludeLibs;   // --exclude-libs (archive file names, or ALL)
+  std::vector<std::string> dynamicLists;  // --dynamic-list FILE
+  bool dynamicListData = false;           // --dynamic-list-data
 
   // Sections.
   bool gcSections = false;         // --gc-sections

@@ -551,7 +551,10 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
   if (cfg.kind == OutputKind::Pie)
     flags1 |= DF_1_PIE;
   flags1 |= cfg.zFlags1;
-  if (cfg.bsymbolic)
+  // A dynamic or export list turns -Bsymbolic into "all but the listed"
+  // (GNU ld), which the loader's DF_SYMBOLIC cannot express: then omitted.
+  if (cfg.bsymbolic && cfg.dynamicLists.empty() && !cfg.dynamicListData &&
+      cfg.exportDynamicSyms.empty() && cfg.exportDynamicSymbolLists.empty())
     flags |= DF_SYMBOLIC;
   if (ctx.hasTextRel)
     flags |= DF_TEXTREL;

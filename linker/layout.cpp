@@ -9,6 +9,7 @@
 #include "dynamic.h"
 #include "synthetic.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Parallel.h"
 
 #include <algorithm>
@@ -378,6 +379,54 @@ static uint32_t rankOf(Context &ctx, Chunk *c) {
 
 static bool isRelroRank(uint32_t rank) { return rank >= 3000 && rank < 4000; }
 
+// --section-start=SEC=ADDR (and -Ttext/-Tdata/-Tbss): SEC goes at ADDR,
+// in a PT_LOAD of its own. Such sections move after every other allocated
+// chunk, in address order (GNU ld's default script places them last too),
+// so ADDR must lie above the rest of the image; assignAddresses checks it.
+// The TLS sections move together, as PT_TLS covers them as one block, and a
+// moved section leaves RELRO (which must stay one contiguous range).
+static void placeFixedSections(Context &ctx, std::vector<Chunk *> &chunks) {
+  const auto &starts = ctx.config.sectionStarts;
+  if (starts.empty())
+    return;
+  std::optional<uint64_t> tlsAddr;
+  for (Chunk *c : chunks) {
+    auto it = starts.find(c->name);
+    if (it == starts.end() || !c->isAlloc() || c->isHeader())
+      continue;
+    c->fixedAddr = it->second;
+    if (c->isTls())
+      tlsAddr = std::min(tlsAddr.value_or(it->second), it->second);
+  }
+  // Sort key of a moved chunk: its address (the TLS block's for TLS), then
+  // its old place.
+  auto key = [&](Chunk *c) -> std::optional<uint64_t> {
+    if (c->fixedAddr)
+      return c->isTls() ? tlsAddr : c->fixedAddr;
+    if (c->isTls() && c->isAlloc())
+      return tlsAddr;
+    return std::nullopt;
+  };
+  auto firstNonAlloc = std::find_if(chunks.begin(), chunks.end(), [](Chunk *c) {
+    return !c->isAlloc() && !c->isHeader();
+  });
+  std::vector<Chunk *> moved;
+  for (Chunk *c : chunks)
+    if (c->isAlloc() && key(c))
+      moved.push_back(c);
+  if (moved.empty())
+    return;
+  std::stable_sort(moved.begin(), moved.end(), [&](Chunk *a, Chunk *b) { return *key(a) < *key(b); });
+  for (Chunk *c : moved)
+    c->isRelro = false;
+  std::vector<Chunk *> out(chunks.begin(), firstNonAlloc);
+  out.erase(std::remove_if(out.begin(), out.end(), [&](Chunk *c) { return c->isAlloc() && key(c); }),
+            out.end());
+  out.insert(out.end(), moved.begin(), moved.end());
+  out.insert(out.end(), firstNonAlloc, chunks.end());
+  chunks = std::move(out);
+}
+
 // Chooses the chunks that go out, sorts them into layout order, gives each a
 // section index and a name in .shstrtab, and fills .symtab's list.
 // After this pass no chunk is added or removed.
@@ -414,6 +463,7 @@ void finalizeChunks(Context &ctx) {
   }
   std::stable_sort(kept.begin(), kept.end(),
                    [](Chunk *a, Chunk *b) { return a->rank < b->rank; });
+  placeFixedSections(ctx, kept);
   ctx.chunks = kept;
 
   uint32_t idx = 1;
@@ -484,7 +534,7 @@ void createSegments(Context &ctx) {
     if (!c->isAlloc())
       break;
     uint32_t flags = segmentFlags(c);
-    if (!load || load->p_flags != flags)
+    if (!load || load->p_flags != flags || c->fixedAddr)
       load = &add(PT_LOAD, flags);
     load->chunks.push_back(c);
   }
@@ -565,6 +615,18 @@ void assignAddresses(Context &ctx) {
     inRelro = c->isRelro;
 
     uint64_t align = std::max<uint64_t>(c->shdr.sh_addralign, 1);
+    if (c->fixedAddr) {
+      if (*c->fixedAddr < vaddr)
+        Fatal(ctx) << "section " << c->name << ": --section-start address 0x"
+                   << llvm::utohexstr(*c->fixedAddr)
+                   << " lies below the sections placed before it (which end at 0x"
+                   << llvm::utohexstr(vaddr)
+                   << "); mld places such sections after the rest of the image";
+      // A fresh page of the file, at the same offset in the page as ADDR.
+      offset = alignTo(offset, page) + (*c->fixedAddr & (page - 1));
+      vaddr = *c->fixedAddr;
+      align = 1; // the address is taken as given
+    }
     uint64_t start = alignTo(vaddr, align);
     if (!c->isNoBits())
       offset += start - vaddr;

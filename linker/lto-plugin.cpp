@@ -165,11 +165,24 @@ const ExportRules &exportRules(Context &ctx) {
       Fatal(ctx) << ctx.config.versionScript << ": " << error;
     visibilityRules->versionScript.emplace(*script);
   }
-  if (!ctx.config.dynamicList.empty()) {
-    visibilityRules->dynamicList =
-        parseDynamicList(readFileText(ctx, ctx.config.dynamicList), error);
+  // Every name a dynamic list or an export list names may be seen outside.
+  std::vector<std::string> lists = ctx.config.dynamicLists;
+  lists.insert(lists.end(), ctx.config.exportDynamicSymbolLists.begin(),
+               ctx.config.exportDynamicSymbolLists.end());
+  for (const std::string &path : lists) {
+    auto list = parseDynamicList(readFileText(ctx, path), error);
+    if (!list)
+      Fatal(ctx) << path << ": " << error;
     if (!visibilityRules->dynamicList)
-      Fatal(ctx) << ctx.config.dynamicList << ": " << error;
+      visibilityRules->dynamicList.emplace();
+    visibilityRules->dynamicList->insert(visibilityRules->dynamicList->end(), list->begin(),
+                                         list->end());
+  }
+  for (const std::string &glob : ctx.config.exportDynamicSyms) {
+    if (!visibilityRules->dynamicList)
+      visibilityRules->dynamicList.emplace();
+    visibilityRules->dynamicList->push_back(
+        {glob, false, glob.find_first_of("*?[") != std::string::npos});
   }
   return *visibilityRules;
 }
@@ -183,8 +196,7 @@ bool visibleFromOutside(Context &ctx, const Symbol &sym) {
   const ExportRules &rules = exportRules(ctx);
   std::string_view name = sym.name;
   bool listed = (rules.dynamicList && matchesAny(*rules.dynamicList, name)) ||
-                std::find(cfg.exportDynamicSyms.begin(), cfg.exportDynamicSyms.end(),
-                          name) != cfg.exportDynamicSyms.end();
+                (cfg.dynamicListData && !sym.isFunc());
   if (!sym.referencedByDso && !listed && !cfg.exportDynamic && !cfg.isShared())
     return false;
   if (rules.versionScript && rules.versionScript->match(name).isLocal)

@@ -129,6 +129,15 @@ void addDefsym(ParseState &s, const std::string &v) {
     s.config.defsyms.push_back(std::move(d));
 }
 
+// --section-start=SECTION=ADDR; -Ttext ADDR and friends name the section.
+void setSectionStart(ParseState &s, const std::string &section, const std::string &v) {
+  uint64_t addr;
+  if (section.empty() || !parseNumber(v, addr))
+    s.error("invalid --section-start: " + section + "=" + v);
+  else
+    s.config.sectionStarts[section] = addr;
+}
+
 void setBuildId(ParseState &s, const std::string &v) {
   static const std::map<std::string, BuildId> styles = {
       {"", BuildId::Fast},     {"sha1", BuildId::Sha1}, {"none", BuildId::None},
@@ -311,6 +320,18 @@ const OptionSpec kOptions[] = {
      [](S &s, V v) { setAddress(s, "--image-base", v); }},
     {kOutput, "Ttext-segment", Arg::Required, "ADDR", "Same as --image-base",
      [](S &s, V v) { setAddress(s, "-Ttext-segment", v); }},
+    {kOutput, "section-start", Arg::Required, "SEC=ADDR", "Place output section SEC at ADDR",
+     [](S &s, V v) {
+       size_t eq = v.rfind('=');
+       setSectionStart(s, v.substr(0, eq == std::string::npos ? 0 : eq),
+                       eq == std::string::npos ? v : v.substr(eq + 1));
+     }},
+    {kOutput, "Ttext", Arg::Required, "ADDR", "Same as --section-start=.text=ADDR",
+     [](S &s, V v) { setSectionStart(s, ".text", v); }},
+    {kOutput, "Tdata", Arg::Required, "ADDR", "Same as --section-start=.data=ADDR",
+     [](S &s, V v) { setSectionStart(s, ".data", v); }},
+    {kOutput, "Tbss", Arg::Required, "ADDR", "Same as --section-start=.bss=ADDR",
+     [](S &s, V v) { setSectionStart(s, ".bss", v); }},
     {kOutput, "m", Arg::Required, "EMULATION", "Target emulation (only elf_x86_64)",
      [](S &s, V v) {
        if (v != "elf_x86_64")
@@ -363,8 +384,11 @@ const OptionSpec kOptions[] = {
      [](S &s, V) { s.config.exportDynamic = true; }},
     {kSymbols, "no-export-dynamic", Arg::None, "", "Turn off --export-dynamic",
      [](S &s, V) { s.config.exportDynamic = false; }},
-    {kSymbols, "export-dynamic-symbol", Arg::Required, "SYM", "Put SYM in .dynsym",
+    {kSymbols, "export-dynamic-symbol", Arg::Required, "GLOB", "Put symbols matching GLOB in .dynsym",
      [](S &s, V v) { s.config.exportDynamicSyms.push_back(v); }},
+    {kSymbols, "export-dynamic-symbol-list", Arg::Required, "FILE",
+     "Same, for each pattern of FILE (dynamic-list syntax)",
+     [](S &s, V v) { s.config.exportDynamicSymbolLists.push_back(v); }},
     {kSymbols, "Bsymbolic", Arg::None, "", "Bind global references locally (-shared)",
      [](S &s, V) {
        s.config.bsymbolic = true;
@@ -382,8 +406,26 @@ const OptionSpec kOptions[] = {
      }},
     {kSymbols, "version-script", Arg::Required, "FILE", "Read a version script",
      [](S &s, V v) { s.config.versionScript = v; }},
+    {kSymbols, "default-symver", Arg::None, "",
+     "Version every exported symbol with the soname (or output name)",
+     [](S &s, V) { s.config.defaultSymver = true; }},
+    {kSymbols, "exclude-libs", Arg::Required, "LIB,...",
+     "Do not export the definitions of these archives (file names split by , or :, or ALL)",
+     [](S &s, V v) {
+       size_t start = 0;
+       while (start <= v.size()) {
+         size_t end = v.find_first_of(",:", start);
+         if (end == std::string::npos)
+           end = v.size();
+         if (end > start)
+           s.config.excludeLibs.push_back(v.substr(start, end - start));
+         start = end + 1;
+       }
+     }},
     {kSymbols, "dynamic-list", Arg::Required, "FILE", "Read a dynamic list",
-     [](S &s, V v) { s.config.dynamicList = v; }},
+     [](S &s, V v) { s.config.dynamicLists.push_back(v); }},
+    {kSymbols, "dynamic-list-data", Arg::None, "", "Add every data symbol to the dynamic list",
+     [](S &s, V) { s.config.dynamicListData = true; }},
     {kSymbols, "no-undefined", Arg::None, "", "Report undefined symbols even with -shared",
      [](S &s, V) { s.config.noUndefined = true; }},
     {kSymbols, "allow-shlib-undefined", Arg::None, "", "Allow undefined symbols in shared libraries",

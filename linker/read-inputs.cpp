@@ -690,8 +690,8 @@ void readInputFiles(Context &ctx) {
     r.endGroup();
   if (r.ltoClaimed)
     r.runLto();
-  if (ctx.objs.empty())
-    Fatal(ctx) << "no input files";
+  // No object at all (only archives nothing was pulled from, or libraries)
+  // is not an error: GNU ld writes an output with nothing in it, and so do we.
   walk.emplace(ctx, "preloadFinish");
   r.preloader.finish();
   releaseUnpulledMembers(r);

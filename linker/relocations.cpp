@@ -35,11 +35,23 @@ static std::string readScript(Context &ctx, const std::string &path) {
 // output; the others get their node's version (.gnu.version_d lists them).
 static void applyVersionScript(Context &ctx) {
   const Config &cfg = ctx.config;
-  std::string error;
-  std::optional<VersionScript> script =
-      parseVersionScript(readScript(ctx, cfg.versionScript), error);
-  if (!script)
-    Fatal(ctx) << cfg.versionScript << ": " << error;
+  std::string base = cfg.soname.empty()
+                         ? llvm::sys::path::filename(cfg.outputPath).str()
+                         : cfg.soname;
+  std::optional<VersionScript> script;
+  if (!cfg.versionScript.empty()) {
+    std::string error;
+    script = parseVersionScript(readScript(ctx, cfg.versionScript), error);
+    if (!script)
+      Fatal(ctx) << cfg.versionScript << ": " << error;
+  } else {
+    // --default-symver: every exported name gets version BASE, as if by
+    // `BASE { global: *; };`.
+    script.emplace();
+    VersionNode &node = script->nodes.emplace_back();
+    node.name = base;
+    node.globals.push_back({"*", false, true});
+  }
   VersionMatcher matcher(*script);
   for (Symbol *sym : ctx.symtab.symbols) {
     if (!sym->isDefined() || sym->isLinkerDefined ||
@@ -59,9 +71,6 @@ static void applyVersionScript(Context &ctx) {
     named |= !node.name.empty();
   if (!named)
     return;
-  std::string base = cfg.soname.empty()
-                         ? llvm::sys::path::filename(cfg.outputPath).str()
-                         : cfg.soname;
   names.push_back(base);
   ctx.verdef->parents.emplace_back();
   for (const VersionNode &node : script->nodes) {
@@ -77,21 +86,57 @@ static void applyVersionScript(Context &ctx) {
     ctx.verdef->nameOffsets.push_back(ctx.dynstr->strings.add(n));
 }
 
+// The patterns of every FILE in paths (dynamic-list syntax), in order.
+static std::vector<VersionPattern> readDynamicLists(Context &ctx,
+                                                    const std::vector<std::string> &paths) {
+  std::vector<VersionPattern> all;
+  for (const std::string &path : paths) {
+    std::string error;
+    std::optional<std::vector<VersionPattern>> list =
+        parseDynamicList(readScript(ctx, path), error);
+    if (!list)
+      Fatal(ctx) << path << ": " << error;
+    all.insert(all.end(), list->begin(), list->end());
+  }
+  return all;
+}
+
 void computeImportExport(Context &ctx) {
   const Config &cfg = ctx.config;
   bool dynamic = ctx.hasDynamicSection && !cfg.isStatic;
-  if (dynamic && !cfg.versionScript.empty())
+  if (dynamic && (!cfg.versionScript.empty() || (cfg.defaultSymver && cfg.isShared())))
     applyVersionScript(ctx);
-  for (const std::string &name : cfg.exportDynamicSyms)
-    if (Symbol *sym = ctx.symtab.find(name))
-      sym->exportRequested = true;
-  std::optional<std::vector<VersionPattern>> dynamicList;
-  if (dynamic && !cfg.dynamicList.empty()) {
-    std::string error;
-    dynamicList = parseDynamicList(readScript(ctx, cfg.dynamicList), error);
-    if (!dynamicList)
-      Fatal(ctx) << cfg.dynamicList << ": " << error;
+  // GNU ld's two lists. The dynamic list (--dynamic-list, and every data
+  // symbol with --dynamic-list-data) names what an executable exports and
+  // what stays preemptible in a shared object, where giving one at all binds
+  // every other definition locally, as -Bsymbolic does. The export list
+  // (--export-dynamic-symbol[-list]) also names what an executable exports,
+  // but in a shared object it only keeps names preemptible that
+  // -Bsymbolic or a dynamic list would bind.
+  std::vector<VersionPattern> dynList, exportList;
+  if (dynamic) {
+    dynList = readDynamicLists(ctx, cfg.dynamicLists);
+    exportList = readDynamicLists(ctx, cfg.exportDynamicSymbolLists);
+    for (const std::string &glob : cfg.exportDynamicSyms)
+      exportList.push_back({glob, false, glob.find_first_of("*?[") != std::string::npos});
   }
+  bool hasDynList = !cfg.dynamicLists.empty() || cfg.dynamicListData;
+  // --exclude-libs: definitions from members of these archives (by file
+  // name, or ALL) are not exported.
+  auto excluded = [&](const Symbol *sym) {
+    if (cfg.excludeLibs.empty() || !sym->file || sym->file->archiveName.empty())
+      return false;
+    llvm::StringRef lib = llvm::sys::path::filename(sym->file->archiveName);
+    for (const std::string &name : cfg.excludeLibs)
+      if (name == "ALL" || lib == name)
+        return true;
+    return false;
+  };
+  auto listed = [&](const Symbol *sym) {
+    return (cfg.dynamicListData && !sym->isFunc()) ||
+           (!dynList.empty() && matchesAny(dynList, sym->name)) ||
+           (!exportList.empty() && matchesAny(exportList, sym->name));
+  };
   for (Symbol *sym : ctx.symtab.symbols) {
     bool defaultVis = sym->visibility == STV_DEFAULT ||
                       sym->visibility == STV_PROTECTED;
@@ -111,18 +156,13 @@ void computeImportExport(Context &ctx) {
                                : cfg.isShared();
       continue;
     }
-    if (!sym->isDefined() || sym->isLinkerDefined)
+    if (!sym->isDefined() || sym->isLinkerDefined || excluded(sym))
       continue;
     if (cfg.isShared()) {
       sym->isExported = true;
-      // -Bsymbolic binds references to our own definitions, except for the
-      // names a --dynamic-list keeps preemptible.
-      bool listed = dynamicList && matchesAny(*dynamicList, sym->name);
-      bool symbolic = !listed && (cfg.bsymbolic ||
-                                  (cfg.bsymbolicFunctions && sym->isFunc()));
-      sym->isPreemptible = !symbolic && sym->visibility == STV_DEFAULT;
-    } else if (cfg.exportDynamic || sym->referencedByDso || sym->exportRequested ||
-               (dynamicList && matchesAny(*dynamicList, sym->name))) {
+      bool symbolic = hasDynList || cfg.bsymbolic || (cfg.bsymbolicFunctions && sym->isFunc());
+      sym->isPreemptible = (!symbolic || listed(sym)) && sym->visibility == STV_DEFAULT;
+    } else if (cfg.exportDynamic || sym->referencedByDso || listed(sym)) {
       // An executable exports what its libraries refer to (callbacks,
       // interposed functions), or everything with --export-dynamic.
       sym->isExported = true;

@@ -80,7 +80,6 @@ struct Symbol {
   // definition we bound to; 0 when the library has no versions.
   uint16_t sharedVersion = 0;
   bool referencedByDso = false; // a linked-against library refers to it
-  bool exportRequested = false; // --export-dynamic-symbol
   SharedFile *strongDsoRef = nullptr; // a library with a non-weak reference
 
   // Indices handed out by assignSyntheticEntries; -1 when unused.

@@ -182,3 +182,125 @@ extern char gotsym; int main(void) { printf("%lx\n", (unsigned long)&gotsym); re
   mldLinkFails gcc "$T/bad" "$T/u.o" -Wl,--defsym=alias=fromar*2 "$T/libar.a"
   expectErr "--defsym: cannot evaluate 'alias=fromar*2'"
 }
+
+# dynNames FILE PATTERN: the defined .dynsym names of FILE matching the
+# extended regex PATTERN, sorted, on one line.
+dynNames() {
+  readelf -W --dyn-syms "$1" | awk '$7 != "UND" {print $8}' | grep -E "$2" | sort | tr '\n' ' '
+}
+
+# What an executable exports: --dynamic-list FILE, --export-dynamic-symbol-list
+# FILE (same syntax: globs, extern "C++"), --export-dynamic-symbol GLOB and
+# --dynamic-list-data (every data symbol); the same names as ld.bfd's.
+case_export_dynamic_lists() {
+  ccText 'void foo(void) {} void bar(void) {} void foobarcx(void) {} void foobarzx(void) {}
+int datum = 1; const int rodatum = 2;' "$T/a.o"
+  printf 'void baz(int) {}\nint main() { return 0; }\n' | g++ -c -x c++ - -o "$T/b.o" || fail compile
+  printf '{ foo; foo*bar*[abc]x; extern "C++" { "baz(int)"; }; };\n' >"$T/dyn"
+  local how got ref
+  for how in "-Wl,--dynamic-list=$T/dyn" "-Wl,--export-dynamic-symbol-list=$T/dyn" \
+    "-Wl,--export-dynamic-symbol=fo*,--export-dynamic-symbol=bar" "-Wl,--dynamic-list-data" ""; do
+    mldLink gcc "$T/e" "$T/a.o" "$T/b.o" $how
+    refLink gcc "$T/e.bfd" "$T/a.o" "$T/b.o" $how
+    got=$(dynNames "$T/e" 'foo|bar|baz|datum') ref=$(dynNames "$T/e.bfd" 'foo|bar|baz|datum')
+    [ "$got" = "$ref" ] || fail "'$how': exports '$got', ld.bfd: '$ref'"
+  done
+  [ "$(dynNames "$T/e" 'foo|bar|baz|datum')" = "" ] || fail "exports without being asked to"
+}
+
+# In a shared object a dynamic list keeps the names it lists preemptible and
+# binds every other definition locally (GNU ld's rule), while
+# --export-dynamic-symbol only matters together with -Bsymbolic. Seen from
+# a program that interposes both functions.
+case_dynamic_list_binding() {
+  ccText 'int bar(void) { return 1; } int foo(void) { return 2; }
+int callbar(void) { return bar(); } int callfoo(void) { return foo(); }' "$T/a.o" -fPIC
+  ccText '#include <stdio.h>
+int bar(void) { return 10; } int foo(void) { return 20; } int callbar(void); int callfoo(void);
+int main(void) { printf("%d %d\n", callbar(), callfoo()); return 0; }' "$T/m.o"
+  printf '{ foo; };\n' >"$T/dyn"
+  local how
+  for how in "-Wl,--dynamic-list=$T/dyn" "-Wl,--export-dynamic-symbol=foo" \
+    "-Wl,--export-dynamic-symbol=foo,-Bsymbolic" "-Wl,--dynamic-list-data"; do
+    mldLink gcc "$T/libx.so" -shared "$T/a.o" $how
+    mldLink gcc "$T/e" "$T/m.o" "$T/libx.so" -Wl,-rpath,"$T"
+    runProg "$T/e"
+    cp "$T/e.out" "$T/mine.out"
+    refLink gcc "$T/libx.so" -shared "$T/a.o" $how
+    refLink gcc "$T/e.bfd" "$T/m.o" "$T/libx.so" -Wl,-rpath,"$T"
+    runProg "$T/e.bfd"
+    cmp -s "$T/mine.out" "$T/e.bfd.out" ||
+      fail "'$how': the program printed '$(cat "$T/mine.out")', with ld.bfd '$(cat "$T/e.bfd.out")'"
+  done
+}
+
+# --section-start=SEC=ADDR (any spelling; -Ttext ADDR for .text): the
+# section lies at ADDR, in a PT_LOAD of its own, and PT_LOADs stay sorted by
+# address whatever order the addresses are given in. A TLS section may
+# start at an odd address. An address inside the image is an error.
+case_section_start() {
+  ccText '#include <stdio.h>
+__attribute__((section(".fn1"))) void fn1(void) { printf(" fn1"); }
+__attribute__((section(".fn2"))) void fn2(void) { printf(" fn2"); }
+int main(void) { printf("main"); fn1(); fn2(); printf(" %p %p\n", (void *)fn1, (void *)fn2); return 0; }' \
+    "$T/a.o" -fno-PIC
+  local a1 a2 loads
+  for a1 in 0x10000000 0x20000000; do
+    a2=$([ $a1 = 0x10000000 ] && echo 0x20000000 || echo 0x10000000)
+    mldLink gcc "$T/e" "$T/a.o" -no-pie -Wl,--section-start=.fn1=$a1,-section-start,.fn2=$a2
+    expectOutput "$T/e" "main fn1 fn2 $a1 $a2"
+    loads=$(readelf -lW "$T/e" | awk '$1 == "LOAD" {print $3}')
+    [ "$loads" = "$(sort <<<"$loads")" ] || fail "PT_LOADs not sorted by address: $loads"
+  done
+  mldLink gcc "$T/t" "$T/a.o" -no-pie -Wl,-Ttext,0x30000000
+  readelf -SW "$T/t" | grep -q ' \.text .* 0*30000000 ' || fail "-Ttext: .text is not at 0x30000000"
+  runProg "$T/t"
+  [ "$runRc" = 0 ] || fail "-Ttext: the program failed"
+
+  ccText '#include <stdio.h>
+_Thread_local char x1 = 42; _Thread_local int zero;
+int main(void) { printf("%d %d\n", x1, zero); return 0; }' "$T/tls.o" -fPIC
+  local addr
+  for addr in 0x100001 0x10000f; do
+    mldLink gcc "$T/tls" "$T/tls.o" -pie -Wl,-section-start=.tdata=$addr
+    expectOutput "$T/tls" "42 0"
+  done
+  mldLinkFails gcc "$T/bad" "$T/a.o" -no-pie -Wl,--section-start=.fn1=0x400010
+  expectErr "section .fn1: --section-start address 0x400010 lies below the sections placed before it"
+}
+
+# An output with no object file in it (only an archive nothing is pulled
+# from) is written, as GNU ld does, instead of failing.
+case_no_object_file() {
+  printf '.globl foo\nfoo:\n' | gcc -x assembler -c -o "$T/a.o" - || fail compile
+  rm -f "$T/a.a" && ar rcs "$T/a.a" "$T/a.o"
+  "$MLD_GCC_DIR/ld" -o "$T/e" "$T/a.a" 2>"$T/err" || fail "mld failed: $(cat "$T/err")"
+  [ "$(elfType "$T/e")" = EXEC ] || fail "no executable written"
+  grep -q "cannot find entry symbol _start" "$T/err" || fail "no warning about the entry: $(cat "$T/err")"
+  linkedOutputs+=("$T/e")
+}
+
+# --default-symver versions every exported name with the soname (or the
+# output's file name); --exclude-libs LIB,LIB:LIB|ALL keeps the definitions
+# of those archives' members out of .dynsym. Same names as ld.bfd's.
+case_default_symver_and_exclude_libs() {
+  ccText 'void foo(void) {}' "$T/a.o" -fPIC
+  mldLink gcc "$T/b.so" -shared "$T/a.o" -Wl,-default-symver
+  readelf -W --dyn-syms "$T/b.so" | grep -q ' foo@@b\.so$' || fail "no foo@@b.so"
+  mldLink gcc "$T/b.so" -shared "$T/a.o" -Wl,--soname=bar -Wl,--default-symver
+  readelf -W --dyn-syms "$T/b.so" | grep -q ' foo@@bar$' || fail "no foo@@bar"
+
+  ccText 'int foo(void) { return 3; }' "$T/f.o" -fPIC
+  ccText 'int bar(void) { return 5; }' "$T/g.o" -fPIC
+  ccText 'int foo(void); int bar(void); int baz(void) { return foo() + bar(); }' "$T/e.o" -fPIC
+  rm -f "$T/c.a" "$T/d.a" && ar crs "$T/c.a" "$T/f.o" && ar crs "$T/d.a" "$T/g.o"
+  local how got ref
+  for how in "" "-Wl,-exclude-libs=c.a" "-Wl,--exclude-libs,c.a,--exclude-libs,d.a" \
+    "-Wl,--exclude-libs=c.a:d.a" "-Wl,--exclude-libs=ALL"; do
+    mldLink gcc "$T/x.so" -shared "$T/e.o" "$T/c.a" "$T/d.a" $how
+    refLink gcc "$T/x.bfd.so" -shared "$T/e.o" "$T/c.a" "$T/d.a" $how
+    got=$(dynNames "$T/x.so" 'foo|bar|baz') ref=$(dynNames "$T/x.bfd.so" 'foo|bar|baz')
+    [ "$got" = "$ref" ] || fail "'$how': exports '$got', ld.bfd: '$ref'"
+  done
+  [ "$got" = "baz " ] || fail "--exclude-libs=ALL: exports '$got'"
+}

@@ -266,7 +266,7 @@ TEST(Options, SymbolAndDynamicFlags) {
   EXPECT_FALSE(c.bsymbolic); // the later -Bsymbolic-functions replaces it
   EXPECT_TRUE(c.bsymbolicFunctions);
   EXPECT_EQ(c.versionScript, "v.map");
-  EXPECT_EQ(c.dynamicList, "d.list");
+  EXPECT_EQ(c.dynamicLists, (std::vector<std::string>{"d.list"}));
   EXPECT_TRUE(c.noUndefined);
   EXPECT_FALSE(c.allowShlibUndefined);
   EXPECT_TRUE(c.allowMultipleDefinition);
