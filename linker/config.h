@@ -102,6 +102,9 @@ struct Config {
   bool zSeparateCode = true;       // -z separate-code / -z noseparate-code
   bool zNodelete = false;          // -z nodelete
   bool zOrigin = false;            // -z origin
+  bool zDynamicUndefinedWeak = true; // -z [no]dynamic-undefined-weak (-shared)
+  bool zShstk = false;             // -z shstk: mark the output SHSTK-compatible
+  uint32_t isaLevelNeeded = 0;     // -z x86-64-v2/v3/v4: GNU_PROPERTY_X86_ISA_1_* bits
   // Dynamic relocations in read-only sections (text relocations): GNU ld
   // warns and marks the output DT_TEXTREL by default, -z text makes them an
   // error, -z notext allows them silently.

@@ -8,6 +8,7 @@
 #include "gc-sections.h"
 #include "context.h"
 #include "diag.h"
+#include "gnu-property.h"
 #include "layout.h"
 #include "read-inputs.h"
 #include "reloc-log.h"
@@ -190,6 +191,7 @@ int link(const Config &config) {
     createSyntheticSections(ctx);
     {
       ScopedTimer t2(ctx, "binSections");
+      ctx.gnuPropertyNote = makeGnuPropertyNote(ctx);
       binSections(ctx);
     }
     createEhFrameHdr(ctx);
