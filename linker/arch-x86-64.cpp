@@ -247,7 +247,7 @@ void RelocApplier::apply(const ElfRela &rel, bool &skipNext) {
   if (sym.isInDiscardedSection()) {
     if (alloc && isec.name != ".eh_frame" && isec.name != ".gcc_except_table") {
       report(rel, "relocation refers to a symbol in a discarded section: " +
-                      std::string(sym.name));
+                      std::string(messageName(sym)));
       return;
     }
     uint64_t tomb = (isec.name == ".debug_ranges" || isec.name == ".debug_loc")
@@ -325,7 +325,7 @@ void RelocApplier::apply(const ElfRela &rel, bool &skipNext) {
         std::string why;
         if (!checkRange(S + A - P + 1, info, why))
           report(rel, "relocation " + relocTypeName(type) + " against '" +
-                          std::string(sym.name) + "' out of range: " + why);
+                          std::string(messageName(sym)) + "' out of range: " + why);
         return;
       }
       formula = "S + A - P";
@@ -540,7 +540,7 @@ void RelocApplier::apply(const ElfRela &rel, bool &skipNext) {
   std::string why;
   if (!checkRange(value, info, why)) {
     report(rel, "relocation " + relocTypeName(type) + " against '" +
-                    std::string(sym.name) + "' out of range: " + why);
+                    std::string(messageName(sym)) + "' out of range: " + why);
     return;
   }
   writeValue(loc, value, info.size);

@@ -49,6 +49,15 @@ struct PluginSpec {
   std::vector<std::string> options;
 };
 
+// --defsym NAME=EXPR, with EXPR reduced to [SYMBOL] + addend (what mld can
+// evaluate: a number, a symbol, or a sum and difference of those with at
+// most one symbol, added).
+struct Defsym {
+  std::string name;
+  std::string target; // empty: an absolute value
+  int64_t addend = 0;
+};
+
 struct Config {
   // Output.
   std::string outputPath = "a.out";
@@ -70,8 +79,10 @@ struct Config {
   bool noUndefined = false;               // --no-undefined / -z defs
   bool allowShlibUndefined = true;        // --[no-]allow-shlib-undefined
   std::vector<std::string> undefinedSyms; // -u SYM
+  std::vector<Defsym> defsyms;            // --defsym, in order
   std::vector<std::string> exportDynamicSyms; // --export-dynamic-symbol
   bool exportDynamic = false;             // -E / --export-dynamic
+  // -Bsymbolic, -Bsymbolic-functions and -Bno-symbolic: the last one wins.
   bool bsymbolic = false;                 // -Bsymbolic
   bool bsymbolicFunctions = false;        // -Bsymbolic-functions
   std::string versionScript;              // --version-script
@@ -105,6 +116,10 @@ struct Config {
   bool zDynamicUndefinedWeak = true; // -z [no]dynamic-undefined-weak (-shared)
   bool zShstk = false;             // -z shstk: mark the output SHSTK-compatible
   uint32_t isaLevelNeeded = 0;     // -z x86-64-v2/v3/v4: GNU_PROPERTY_X86_ISA_1_* bits
+  uint32_t zFlags1 = 0;            // DF_1_* set by -z initfirst, interpose, nodump, ...
+  uint64_t zStackSize = 0;         // -z stack-size: PT_GNU_STACK's p_memsz
+  std::vector<std::string> audit;    // --audit: DT_AUDIT, ':'-joined
+  std::vector<std::string> depaudit; // --depaudit / -P: DT_DEPAUDIT
   // Dynamic relocations in read-only sections (text relocations): GNU ld
   // warns and marks the output DT_TEXTREL by default, -z text makes them an
   // error, -z notext allows them silently.

@@ -136,6 +136,8 @@ struct Context {
   Symbol *entrySym = nullptr;
   std::vector<std::string> neededLibs; // DT_NEEDED, in order
   std::string rpathString;             // DT_RUNPATH / DT_RPATH
+  std::string auditString;             // DT_AUDIT (empty: none)
+  std::string depauditString;          // DT_DEPAUDIT (empty: none)
 
   // --stats / --time-trace.
   std::chrono::steady_clock::time_point linkStart = std::chrono::steady_clock::now();

@@ -3,6 +3,7 @@
 
 #include "context.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 
@@ -10,13 +11,35 @@ namespace mld {
 
 thread_local bool SpeculativeScope::active = false;
 
+// Names in messages come from the inputs: a control byte in one (a mangled
+// or hostile file) must not reach the terminal raw. Line breaks are the
+// message's own (">>> referenced by" lines); bytes >= 0x80 stay, for UTF-8.
+static std::string escapeControlBytes(std::string s) {
+  auto isControl = [](unsigned char c) {
+    return (c < 0x20 && c != '\n') || c == 0x7f;
+  };
+  if (std::none_of(s.begin(), s.end(), isControl))
+    return s;
+  std::string out;
+  for (unsigned char c : s) {
+    if (!isControl(c)) {
+      out += (char)c;
+      continue;
+    }
+    char buf[8];
+    snprintf(buf, sizeof buf, "\\x%02x", c);
+    out += buf;
+  }
+  return out;
+}
+
 Diag::~Diag() noexcept(false) {
   if (SpeculativeScope::isActive()) {
     // Whatever the level, the message belongs to the real read: give up the
     // speculative one, which will be redone in order if the file is needed.
     throw SpeculativeFailure{};
   }
-  std::string msg = out.str();
+  std::string msg = escapeControlBytes(out.str());
   const char *prefix = "error";
   if (level == Level::Warn) {
     if (ctx.config.fatalWarnings)
@@ -46,6 +69,10 @@ void exitLink(Context &ctx, int status) {
   // LTO plugins remove their temporary objects (and only they know them).
   if (ctx.lto)
     ctx.lto->cleanup();
+  // A link run in-process inside a SpeculativeScope (the fuzz targets of
+  // tests/fuzz) must return to its caller, whatever the outcome.
+  if (SpeculativeScope::isActive())
+    throw SpeculativeFailure{};
   std::_Exit(status);
 }
 

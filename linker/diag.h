@@ -59,7 +59,8 @@ private:
 // reported. Called after every pass that can report user errors.
 void checkpoint(Context &ctx);
 
-// Removes the temporary output (if any) and exits with `status`.
+// Removes the temporary output (if any) and exits with `status` (throws
+// SpeculativeFailure instead inside a SpeculativeScope).
 [[noreturn]] void exitLink(Context &ctx, int status);
 
 // Unwraps an llvm::Expected coming from reading user input: an error becomes a

@@ -6,6 +6,7 @@
 #include "dynamic.h"
 #include "emit-relocs.h"
 #include "gc-sections.h"
+#include "gnu-property.h"
 #include "context.h"
 #include "diag.h"
 #include "gnu-property.h"
@@ -168,6 +169,8 @@ int link(const Config &config) {
       ScopedTimer t2(ctx, "gcSections");
       gcSections(ctx);
     }
+    // One .note.gnu.property, combined from the inputs' notes.
+    mergeGnuPropertyNotes(ctx);
     SectionsToPrepare todo;
     {
       ScopedTimer t2(ctx, "findSectionsToPrepare");
@@ -191,13 +194,13 @@ int link(const Config &config) {
     createSyntheticSections(ctx);
     {
       ScopedTimer t2(ctx, "binSections");
-      ctx.gnuPropertyNote = makeGnuPropertyNote(ctx);
       binSections(ctx);
     }
     createEhFrameHdr(ctx);
     {
       ScopedTimer t2(ctx, "addLinkerDefinedSymbols");
       addLinkerDefinedSymbols(ctx);
+      defineDefsyms(ctx); // (after them: a --defsym may name one)
     }
     // --emit-relocs: the .rela sections exist before layout sizes them.
     if (cfg.emitRelocs)

@@ -203,6 +203,14 @@ void buildDynamicTables(Context &ctx) {
     return;
   // DT_NEEDED: every library, or with --as-needed only those something
   // refers to, once per soname.
+  // A library's own DT_AUDIT modules must also audit us (GNU ld adds them to
+  // DT_DEPAUDIT, after --depaudit's), or they would miss our bindings.
+  std::string depaudit;
+  auto appendTo = [](std::string &list, const std::string &item) {
+    list += (list.empty() ? "" : ":") + item;
+  };
+  for (const std::string &lib : ctx.config.depaudit)
+    appendTo(depaudit, lib);
   std::set<std::string> seen;
   for (SharedFile *so : ctx.dsos) {
     if (so->asNeeded && !so->isNeeded)
@@ -210,8 +218,16 @@ void buildDynamicTables(Context &ctx) {
     if (seen.insert(so->soname).second) {
       ctx.neededLibs.push_back(so->soname);
       dynstr(ctx).add(so->soname);
+      if (!so->audit.empty())
+        appendTo(depaudit, so->audit);
     }
   }
+  for (const std::string &lib : ctx.config.audit)
+    appendTo(ctx.auditString, lib);
+  ctx.depauditString = std::move(depaudit);
+  for (const std::string *s : {&ctx.auditString, &ctx.depauditString})
+    if (!s->empty())
+      dynstr(ctx).add(*s); // (the table keeps a reference)
   if (!ctx.config.soname.empty())
     dynstr(ctx).add(ctx.config.soname);
   if (!ctx.config.rpath.empty()) {
@@ -457,6 +473,10 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
   if (!ctx.rpathString.empty())
     e.push_back({cfg.enableNewDtags ? DT_RUNPATH : DT_RPATH,
                  strs.add(ctx.rpathString)});
+  if (!ctx.auditString.empty())
+    e.push_back({DT_GNU_AUDIT, strs.add(ctx.auditString)});
+  if (!ctx.depauditString.empty())
+    e.push_back({DT_GNU_DEPAUDIT, strs.add(ctx.depauditString)});
 
   auto symAddr = [&](const std::string &name) -> std::optional<uint64_t> {
     Symbol *s = ctx.symtab.find(name);
@@ -530,6 +550,7 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
     flags1 |= DF_1_NODELETE;
   if (cfg.kind == OutputKind::Pie)
     flags1 |= DF_1_PIE;
+  flags1 |= cfg.zFlags1;
   if (cfg.bsymbolic)
     flags |= DF_SYMBOLIC;
   if (ctx.hasTextRel)

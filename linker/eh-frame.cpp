@@ -411,9 +411,12 @@ static void rewriteEhSection(Context &ctx, EhSection &s) {
                   s.canonOffset(cie)};
     }
   }
-  // The terminator (crtend.o's zero word) and anything after it.
-  memcpy(out + s.newSize - (d.size() - s.tail), d.data() + s.tail,
-         d.size() - s.tail);
+  // The terminator (crtend.o's zero word) and anything after it. When
+  // every record was dropped and there is no tail, `out` may be null, and
+  // memcpy must not be given a null pointer even for zero bytes.
+  if (d.size() > s.tail)
+    memcpy(out + s.newSize - (d.size() - s.tail), d.data() + s.tail,
+           d.size() - s.tail);
   isec.contents = *s.bytes;
   isec.relas = *s.relas;
   isec.size = s.newSize;

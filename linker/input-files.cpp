@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "synthetic.h"
 
+#include <cstring>
 #include <iostream>
 
 namespace mld {
@@ -25,6 +26,29 @@ static bool isIgnoredSection(std::string_view name, uint64_t flags) {
   return name == ".note.GNU-stack" || name == ".note.GNU-split-stack";
 }
 
+std::unique_ptr<ELFFile<ELFT>> openElf(Context &ctx, llvm::MemoryBufferRef mb,
+                                       const std::string &name) {
+  auto elf = std::make_unique<ELFFile<ELFT>>(
+      check(ctx, ELFFile<ELFT>::create(mb.getBuffer()), name));
+  // LLVM words a section header table that does not fit in the file two
+  // ways (its first entry, or its last); one message says it for both.
+  const ELFT::Ehdr &ehdr = elf->getHeader();
+  uint64_t size = mb.getBufferSize(), off = ehdr.e_shoff;
+  if (off == 0 || ehdr.e_shentsize != sizeof(ElfShdr))
+    return elf; // no sections, or a header LLVM rejects by itself
+  uint64_t count = ehdr.e_shnum; // 0: the count is in entry 0's sh_size
+  bool fits = off <= size && size - off >= sizeof(ElfShdr);
+  if (fits && count == 0)
+    memcpy(&count, mb.getBufferStart() + off + offsetof(Elf64_Shdr, sh_size),
+           sizeof count);
+  if (!fits || (size - off) / sizeof(ElfShdr) < count)
+    Fatal(ctx) << name << ": section header table goes past the end of the "
+               << "file (e_shoff " << toHex(off) << ", "
+               << std::max<uint64_t>(count, 1) << " entries, file size "
+               << toHex(size) << ")";
+  return elf;
+}
+
 void ObjectFile::parse(Context &ctx) {
   readSections(ctx);
   resolveSymbols(ctx);
@@ -34,8 +58,7 @@ void ObjectFile::parse(Context &ctx) {
 // objects can be read in parallel before resolution starts.
 void ObjectFile::readSections(Context &ctx) {
   const std::string &name = displayName();
-  elf = std::make_unique<ELFFile<ELFT>>(
-      check(ctx, ELFFile<ELFT>::create(mb.getBuffer()), name));
+  elf = openElf(ctx, mb, name);
   const ELFT::Ehdr &ehdr = elf->getHeader();
   if (ehdr.e_type != ET_REL)
     Fatal(ctx) << name << ": not a relocatable object (e_type " << ehdr.e_type
@@ -195,6 +218,11 @@ void ObjectFile::parseSections(Context &ctx) {
     isec->isEhFrame = secName == ".eh_frame";
     if (isec->isEhFrame && isec->align > 4)
       isec->align = 4;
+    // .eh_frame is read as CIE/FDE records, never split into merge pieces:
+    // SHF_MERGE|SHF_STRINGS on it (only a damaged object has them) would
+    // leave its records without an output section.
+    if (isec->isEhFrame)
+      isec->flags &= ~(uint64_t)(SHF_MERGE | SHF_STRINGS);
     if ((isec->flags & SHF_MERGE) && isec->entsize &&
         isec->size % isec->entsize)
       Fatal(ctx) << isec->describe() << ": SHF_MERGE section size "

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "input-section.h"
+#include "symbol.h" // complete: ObjectFile holds a std::vector<Symbol>
 #include "llvm/ADT/CachedHashString.h"
 #include "llvm/Object/ELF.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -16,7 +17,6 @@
 namespace mld {
 
 struct Context;
-struct Symbol;
 
 class InputFile {
 public:
@@ -47,6 +47,11 @@ public:
   // "a.o" or "libfoo.a(b.o)" (built once: messages and parsing ask often).
   const std::string &displayName() const { return nameCache; }
 };
+
+// Opens `mb` as a 64-bit ELF file, checking that its section header table
+// lies inside it (Fatal, naming `name`, otherwise).
+std::unique_ptr<llvm::object::ELFFile<ELFT>>
+openElf(Context &ctx, llvm::MemoryBufferRef mb, const std::string &name);
 
 // A relocatable object (ET_REL), whether given directly or pulled from an archive.
 class ObjectFile : public InputFile {
@@ -124,6 +129,7 @@ public:
   std::vector<uint32_t> hashes;
   std::string soname;
   bool hasSoname = false; // DT_SONAME present (else soname is set by the walk)
+  std::string audit;      // its DT_AUDIT: goes into our DT_DEPAUDIT if we need it
   bool asNeeded = false;
   bool isNeeded = false; // some reference resolved to it (for --as-needed)
   // Version names by version index (from .gnu.version_d), and per dynsym.

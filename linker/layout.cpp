@@ -507,7 +507,9 @@ void createSegments(Context &ctx) {
   }
   if (ctx.ehFrameHdr)
     add(PT_GNU_EH_FRAME, PF_R).chunks.push_back((Chunk *)ctx.ehFrameHdr);
-  add(PT_GNU_STACK, ctx.config.zExecStack ? PF_R | PF_W | PF_X : PF_R | PF_W);
+  // -z stack-size: the loader sizes the main thread's stack from p_memsz.
+  add(PT_GNU_STACK, ctx.config.zExecStack ? PF_R | PF_W | PF_X : PF_R | PF_W).p_memsz =
+      ctx.config.zStackSize;
   // One PT_NOTE per run of adjacent notes.
   Segment *note = nullptr;
   Chunk *prev = nullptr;

@@ -8,6 +8,8 @@
 #include "options.h"
 #include "mld-version.h"
 
+#include "llvm/BinaryFormat/ELF.h"
+
 #include <boost/program_options.hpp>
 
 #include <cctype>
@@ -74,6 +76,57 @@ void setAddress(ParseState &s, const char *option, const std::string &v) {
     s.config.imageBase = addr;
   else
     s.error(std::string("invalid address for ") + option + ": " + v);
+}
+
+// --defsym NAME=EXPR. GNU ld takes any script expression here; what users
+// write is a number, a symbol, or a symbol plus or minus a number, and that
+// is what this accepts: terms (numbers or symbol names) joined by + and -,
+// with at most one symbol, which must be added.
+void addDefsym(ParseState &s, const std::string &v) {
+  size_t eq = v.find('=');
+  auto isNameChar = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '$' ||
+           c == '@';
+  };
+  Defsym d;
+  d.name = v.substr(0, eq);
+  bool ok = eq != std::string::npos && !d.name.empty();
+  std::string_view expr = ok ? std::string_view(v).substr(eq + 1) : std::string_view();
+  bool negate = false, wantTerm = true;
+  size_t i = 0;
+  while (ok && i < expr.size()) {
+    char c = expr[i];
+    if (c == ' ' || c == '\t') {
+      ++i;
+    } else if (c == '+' || c == '-') { // binary, or unary before a term
+      negate = wantTerm ? negate != (c == '-') : c == '-';
+      wantTerm = true;
+      ++i;
+    } else if (wantTerm && isNameChar(c)) {
+      size_t end = i;
+      while (end < expr.size() && isNameChar(expr[end]))
+        ++end;
+      std::string_view term = expr.substr(i, end - i);
+      uint64_t n;
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        ok = parseNumber(term, n);
+        d.addend += negate ? -static_cast<int64_t>(n) : static_cast<int64_t>(n);
+      } else {
+        ok = d.target.empty() && !negate;
+        d.target = term;
+      }
+      i = end;
+      wantTerm = false;
+      negate = false;
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok || wantTerm)
+    s.error("--defsym: cannot evaluate '" + v +
+            "' (mld takes NAME=SYMBOL, NAME=NUMBER or NAME=SYMBOL+-NUMBER)");
+  else
+    s.config.defsyms.push_back(std::move(d));
 }
 
 void setBuildId(ParseState &s, const std::string &v) {
@@ -144,14 +197,30 @@ void applyZ(ParseState &s, const std::string &v) {
       {"x86-64-v3", [](Config &c) { c.isaLevelNeeded |= 4; }},
       {"x86-64-v4", [](Config &c) { c.isaLevelNeeded |= 8; }},
   };
+  // Keywords that only set a DT_FLAGS_1 bit for the loader to read.
+  static const std::map<std::string, uint32_t> flags1 = {
+      {"initfirst", llvm::ELF::DF_1_INITFIRST}, {"interpose", llvm::ELF::DF_1_INTERPOSE},
+      {"nodefaultlib", llvm::ELF::DF_1_NODEFLIB}, {"nodump", llvm::ELF::DF_1_NODUMP},
+      {"loadfltr", llvm::ELF::DF_1_LOADFLTR},     {"nodlopen", llvm::ELF::DF_1_NOOPEN},
+      {"global", llvm::ELF::DF_1_GLOBAL},
+  };
   if (auto it = keywords.find(v); it != keywords.end()) {
     it->second(s.config);
+    return;
+  }
+  if (auto it = flags1.find(v); it != flags1.end()) {
+    s.config.zFlags1 |= it->second;
     return;
   }
   size_t eq = v.find('=');
   std::string key = v.substr(0, eq);
   if (eq != std::string::npos && (key == "max-page-size" || key == "common-page-size")) {
     setPageSize(s, key, v.substr(eq + 1));
+    return;
+  }
+  if (eq != std::string::npos && key == "stack-size") {
+    if (!parseNumber(v.substr(eq + 1), s.config.zStackSize))
+      s.error("invalid -z stack-size: " + v.substr(eq + 1));
     return;
   }
   s.warn("unknown -z value: " + v);
@@ -199,6 +268,13 @@ void popState(ParseState &s, const std::string &) {
   s.push(InputSpec::Kind::PopState);
 }
 
+// -r, -i: from here on, -l finds only archives, as after -Bstatic (GNU ld
+// turns dynamic linking off where -r appears).
+void setRelocatable(ParseState &s, const std::string &) {
+  s.config.relocatable = true;
+  s.push(InputSpec::Kind::Static);
+}
+
 void ignore(ParseState &, const std::string &) {}
 
 using K = InputSpec::Kind;
@@ -231,9 +307,8 @@ const OptionSpec kOptions[] = {
      }},
     {kOutput, "relocatable,r", Arg::None, "",
      "Create a relocatable object (ET_REL) to be linked again",
-     [](S &s, V) { s.config.relocatable = true; }},
-    {kOutput, ",i", Arg::None, "", "Same as -r",
-     [](S &s, V) { s.config.relocatable = true; }},
+     setRelocatable},
+    {kOutput, ",i", Arg::None, "", "Same as -r", setRelocatable},
     {kOutput, "emit-relocs,q", Arg::None, "",
      "Keep the relocations (.rela.*) in the linked output",
      [](S &s, V) { s.config.emitRelocs = true; }},
@@ -289,6 +364,8 @@ const OptionSpec kOptions[] = {
     // Symbols.
     {kSymbols, "undefined,u", Arg::Required, "SYM", "Start with SYM undefined",
      [](S &s, V v) { s.config.undefinedSyms.push_back(v); }},
+    {kSymbols, "defsym", Arg::Required, "SYM=EXPR",
+     "Define SYM as EXPR: a number, a symbol, or a symbol +- a number", addDefsym},
     {kSymbols, "export-dynamic,E", Arg::None, "", "Put all global symbols in .dynsym",
      [](S &s, V) { s.config.exportDynamic = true; }},
     {kSymbols, "no-export-dynamic", Arg::None, "", "Turn off --export-dynamic",
@@ -296,9 +373,20 @@ const OptionSpec kOptions[] = {
     {kSymbols, "export-dynamic-symbol", Arg::Required, "SYM", "Put SYM in .dynsym",
      [](S &s, V v) { s.config.exportDynamicSyms.push_back(v); }},
     {kSymbols, "Bsymbolic", Arg::None, "", "Bind global references locally (-shared)",
-     [](S &s, V) { s.config.bsymbolic = true; }},
+     [](S &s, V) {
+       s.config.bsymbolic = true;
+       s.config.bsymbolicFunctions = false;
+     }},
     {kSymbols, "Bsymbolic-functions", Arg::None, "", "Bind global function references locally",
-     [](S &s, V) { s.config.bsymbolicFunctions = true; }},
+     [](S &s, V) {
+       s.config.bsymbolic = false;
+       s.config.bsymbolicFunctions = true;
+     }},
+    {kSymbols, "Bno-symbolic", Arg::None, "", "Undo -Bsymbolic and -Bsymbolic-functions",
+     [](S &s, V) {
+       s.config.bsymbolic = false;
+       s.config.bsymbolicFunctions = false;
+     }},
     {kSymbols, "version-script", Arg::Required, "FILE", "Read a version script",
      [](S &s, V v) { s.config.versionScript = v; }},
     {kSymbols, "dynamic-list", Arg::Required, "FILE", "Read a dynamic list",
@@ -357,6 +445,10 @@ const OptionSpec kOptions[] = {
      [](S &s, V) { s.config.enableNewDtags = true; }},
     {kDynamic, "disable-new-dtags", Arg::None, "", "Write DT_RPATH",
      [](S &s, V) { s.config.enableNewDtags = false; }},
+    {kDynamic, "audit", Arg::Required, "LIB", "Add LIB to DT_AUDIT (rtld-audit modules)",
+     [](S &s, V v) { s.config.audit.push_back(v); }},
+    {kDynamic, "depaudit,P", Arg::Required, "LIB", "Add LIB to DT_DEPAUDIT",
+     [](S &s, V v) { s.config.depaudit.push_back(v); }},
     {kDynamic, "hash-style", Arg::Required, "STYLE", "sysv, gnu or both (default)",
      applyHashStyle},
 
@@ -826,6 +918,10 @@ void printHelp(std::ostream &out) {
          "  defs                            Same as --no-undefined\n"
          "  muldefs                         Same as --allow-multiple-definition\n"
          "  nodelete, origin                Set DF_1_NODELETE / DF_ORIGIN\n"
+         "  initfirst, interpose, nodump,   Set DF_1_INITFIRST, DF_1_INTERPOSE, DF_1_NODUMP,\n"
+         "  nodefaultlib, nodlopen,           DF_1_NODEFLIB, DF_1_NOOPEN, DF_1_LOADFLTR,\n"
+         "  loadfltr, global                  DF_1_GLOBAL\n"
+         "  stack-size=N                    PT_GNU_STACK's size (the main thread's stack)\n"
          "  max-page-size=N                 Segment alignment (default 4096)\n"
          "  common-page-size=N              Accepted\n"
          "\n@FILE reads more arguments from FILE.\n";

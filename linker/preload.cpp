@@ -69,27 +69,44 @@ std::optional<std::string> findLibrary(Context &ctx, const std::string &name,
   return std::nullopt;
 }
 
-// Reads the archive's symbol index. The GNU format (the one ar writes on
-// Linux) is read directly: a big-endian count, that many 4- or 8-byte member
-// offsets, then the names, NUL-terminated. Every offset must be the start of
-// a member, because LLVM 14 would follow a bad one blindly; reading the
-// table ourselves also spares a member-header parse per name.
+void checkArchiveFormat(Context &ctx, const llvm::object::Archive &ar,
+                        const std::string &path) {
+  using Kind = llvm::object::Archive::Kind;
+  switch (ar.kind()) {
+  case Kind::K_GNU:
+  case Kind::K_GNU64:
+  case Kind::K_BSD:
+  case Kind::K_DARWIN:
+  case Kind::K_DARWIN64:
+    return;
+  case Kind::K_COFF:
+    Fatal(ctx) << path << ": unsupported archive format (a second '/' member: "
+               << "a COFF archive, not an ELF one)";
+  default:
+    Fatal(ctx) << path << ": unsupported archive format";
+  }
+}
+
+// Reads the archive's symbol index directly, checking every offset and
+// length against the table (LLVM 14's Archive::symbols() trusts them):
+// - GNU (what ar writes on Linux): a big-endian count, that many 4-byte
+//   (8 for "/SYM64/") member offsets, then the names, NUL-terminated;
+// - BSD/Darwin (llvm-ar --format=bsd|darwin): a little-endian byte count
+//   of (name offset, member offset) pairs of 4-byte (8) words, the pairs,
+//   the byte count of the names, the names.
+// Every member offset must be the start of a member. Other formats (a
+// second "/" member makes LLVM take the file for a COFF archive) are
+// rejected. Reading the table ourselves also spares a member-header parse
+// per name.
 void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar,
                       const std::string &path,
                       std::vector<ArchiveIndexEntry> &out) {
   using Kind = llvm::object::Archive::Kind;
   if (!ar.hasSymbolTable())
     return;
-  if (ar.kind() != Kind::K_GNU && ar.kind() != Kind::K_GNU64) {
-    for (const llvm::object::Archive::Symbol &asym : ar.symbols()) {
-      llvm::StringRef name = asym.getName();
-      auto child = check(ctx, asym.getMember(), path);
-      out.push_back({std::string_view(name.data(), name.size()),
-                     SymbolTable::hashName(std::string_view(name.data(), name.size())),
-                     child.getChildOffset()});
-    }
-    return;
-  }
+  Kind kind = ar.kind();
+  bool gnu = kind == Kind::K_GNU || kind == Kind::K_GNU64;
+  checkArchiveFormat(ctx, ar, path);
   llvm::DenseSet<uint64_t> starts;
   llvm::Error err = llvm::Error::success();
   for (const auto &child : ar.children(err))
@@ -97,34 +114,79 @@ void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar,
   check(ctx, std::move(err), path);
 
   llvm::StringRef tab = ar.getSymbolTable();
-  unsigned w = ar.kind() == Kind::K_GNU64 ? 8 : 4;
-  auto read = [&](size_t at) -> uint64_t {
+  unsigned w = kind == Kind::K_GNU64 || kind == Kind::K_DARWIN64 ? 8 : 4;
+  auto read = [&](uint64_t at) -> uint64_t {
+    if (at > tab.size() || tab.size() - at < w)
+      Fatal(ctx) << path << ": truncated archive symbol table";
     uint64_t v = 0;
     for (unsigned i = 0; i < w; i++)
-      v = (v << 8) | (uint8_t)tab[at + i];
+      v = gnu ? (v << 8) | (uint8_t)tab[at + i]
+              : v | (uint64_t)(uint8_t)tab[at + i] << (8 * i);
     return v;
   };
-  if (tab.size() < w)
-    Fatal(ctx) << path << ": truncated archive symbol table";
-  uint64_t count = read(0);
-  if (count > (tab.size() - w) / w)
-    Fatal(ctx) << path << ": archive symbol table has " << count
-               << " entries, more than fit in it";
-  llvm::StringRef names = tab.drop_front(w + count * w);
+  uint64_t count, namesAt;
+  if (gnu) {
+    count = read(0);
+    if (count > (tab.size() - w) / w)
+      Fatal(ctx) << path << ": archive symbol table has " << count
+                 << " entries, more than fit in it";
+    namesAt = w + count * w;
+  } else {
+    uint64_t bytes = read(0);
+    if (bytes % (2 * w) || bytes > tab.size() - w)
+      Fatal(ctx) << path << ": archive symbol table has a bad size";
+    count = bytes / (2 * w);
+    namesAt = w + bytes + w;
+    uint64_t namesSize = read(w + bytes);
+    if (namesSize > tab.size() - namesAt)
+      Fatal(ctx) << path << ": truncated archive symbol table";
+    tab = tab.take_front(namesAt + namesSize);
+  }
+  llvm::StringRef names = tab.drop_front(namesAt);
   out.reserve(count);
   for (uint64_t i = 0; i < count; i++) {
-    uint64_t offset = read(w + i * w);
+    uint64_t offset = gnu ? read(w + i * w) : read(w + i * 2 * w + w);
     if (!starts.count(offset))
       Fatal(ctx) << path << ": archive symbol table entry " << i
                  << " does not point at a member (offset " << toHex(offset)
                  << ")";
-    size_t len = names.find('\0');
+    llvm::StringRef rest = names;
+    if (!gnu) {
+      uint64_t strx = read(w + i * 2 * w);
+      if (strx >= names.size())
+        Fatal(ctx) << path << ": truncated archive symbol table";
+      rest = names.drop_front(strx);
+    }
+    size_t len = rest.find('\0');
     if (len == llvm::StringRef::npos)
       Fatal(ctx) << path << ": truncated archive symbol table";
-    std::string_view name(names.data(), len);
-    names = names.drop_front(len + 1);
+    std::string_view name(rest.data(), len);
+    if (gnu)
+      names = names.drop_front(len + 1);
     out.push_back({name, SymbolTable::hashName(name), offset});
   }
+}
+
+llvm::Expected<llvm::MemoryBufferRef>
+memberBuffer(const llvm::object::Archive &ar,
+             const llvm::object::Archive::Child &child) {
+  llvm::Expected<llvm::MemoryBufferRef> mb = child.getMemoryBufferRef();
+  if (!mb || ar.isThin())
+    return mb;
+  llvm::StringRef file = ar.getMemoryBufferRef().getBuffer();
+  llvm::StringRef data = mb->getBuffer();
+  if (data.data() >= file.data() &&
+      (size_t)(data.data() - file.data()) <= file.size() &&
+      data.size() <= file.size() - (data.data() - file.data()))
+    return mb;
+  llvm::Expected<llvm::StringRef> name = child.getName();
+  std::string what = name ? "member " + name->str() : "the member";
+  llvm::consumeError(name.takeError());
+  return llvm::createStringError(
+      llvm::inconvertibleErrorCode(),
+      "truncated archive: " + what + " at offset " +
+          toHex(child.getChildOffset()) + " has size " +
+          std::to_string(data.size()) + ", past the end of the file");
 }
 
 // Runs `read` in a SpeculativeScope: false if it stopped at a diagnostic
@@ -181,7 +243,7 @@ static void openAhead(Context &ctx, const std::string &path,
     return;
   llvm::Error err = llvm::Error::success();
   for (const auto &child : ar.children(err)) {
-    auto buf = child.getMemoryBufferRef();
+    auto buf = memberBuffer(ar, child);
     auto name = child.getName();
     if (!buf || !name) {
       llvm::consumeError(buf.takeError());

@@ -129,11 +129,23 @@ private:
 std::optional<std::string> findLibrary(Context &ctx, const std::string &name,
                                        bool staticOnly);
 
+// Fatal unless the archive is of a kind an ELF link reads: GNU (SysV) or
+// BSD. LLVM also accepts COFF (two "/" members) and AIX archives, whose
+// tables it would then walk through unchecked.
+void checkArchiveFormat(Context &ctx, const llvm::object::Archive &ar,
+                        const std::string &path);
+
 // Builds `out` from the archive's symbol index, checking that every entry
 // points at a member (Fatal otherwise: LLVM 14 follows offsets unchecked).
 void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar,
                       const std::string &path,
                       std::vector<ArchiveIndexEntry> &out);
+
+// The member's contents, checked to lie inside the archive (LLVM 14 takes
+// the size in the member header on trust; the last member may be cut).
+llvm::Expected<llvm::MemoryBufferRef>
+memberBuffer(const llvm::object::Archive &ar,
+             const llvm::object::Archive::Child &child);
 
 // Whether `buf` is plainly a 64-bit little-endian x86-64 ELF file of the
 // right header size: anything else is left to the walk to diagnose.

@@ -195,7 +195,8 @@ static IrSource memberSource(Reader &r, ArchiveFile &ar, llvm::MemoryBufferRef m
 static void loadMember(Reader &r, ArchiveFile &ar,
                        const llvm::object::Archive::Child &child) {
   std::string memberName = check(r.ctx, child.getName(), ar.path).str();
-  llvm::MemoryBufferRef mb = check(r.ctx, child.getMemoryBufferRef(), ar.path);
+  llvm::MemoryBufferRef mb =
+      check(r.ctx, memberBuffer(*ar.archive, child), ar.path);
   llvm::MemoryBufferRef named(mb.getBuffer(), r.ctx.saver.save(memberName));
   llvm::file_magic magic = llvm::identify_magic(mb.getBuffer());
   IrSource source = memberSource(r, ar, mb, &child);
@@ -357,6 +358,7 @@ void Reader::addArchive(const std::string &path, llvm::MemoryBufferRef mb,
     ctx.archives.push_back(check(ctx, llvm::object::Archive::create(mb), path));
   }
   ar->archive = ctx.archives.back().get();
+  checkArchiveFormat(ctx, *ar->archive, path);
   if (state.wholeArchive) {
     llvm::Error err = llvm::Error::success();
     for (const auto &child : ar->archive->children(err)) {
@@ -547,7 +549,9 @@ void Reader::addPath(const std::string &path, bool fromScript,
     return;
   case llvm::file_magic::elf_shared_object: {
     checkElfIdent(ctx, mb, path);
-    if (ctx.config.isStatic && ctx.config.kind != OutputKind::Shared)
+    // (-r too: an object cannot depend on a library.)
+    if ((ctx.config.isStatic && ctx.config.kind != OutputKind::Shared) ||
+        ctx.config.relocatable)
       Fatal(ctx) << path << ": attempted static link of dynamic object";
     // A library read ahead is still there only if that read succeeded.
     bool wasRead = pre && pre->shared;
@@ -626,6 +630,12 @@ void readInputFiles(Context &ctx) {
     sym->nonIrRef = true;
     sym->binding = STB_GLOBAL;
   }
+  // --defsym NAME=SYMBOL refers to SYMBOL, which can pull it from an archive.
+  for (const Defsym &d : ctx.config.defsyms)
+    if (!d.target.empty()) {
+      Symbol *sym = ctx.symtab.intern(ctx.saver.save(d.target));
+      sym->isWeakRefOnly = false;
+    }
 
   r.preloader.run(ctx);
   std::optional<ScopedTimer> walk(std::in_place, ctx, "resolveInOrder");

@@ -227,7 +227,7 @@ void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
                                              : "a PIE object";
     std::string fix = ctx.config.isShared() ? "-fPIC" : "-fPIE";
     error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
-          " against '", sym.name, "' can not be used when making ", what,
+          " against '", messageName(sym), "' can not be used when making ", what,
           "; recompile with ", fix);
     return;
   }
@@ -239,14 +239,14 @@ void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
       switch (ctx.config.textRel) {
       case Config::TextRel::Error:
         error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
-              " against '", sym.name, "' in read-only section ", isec.name,
+              " against '", messageName(sym), "' in read-only section ", isec.name,
               " needs a dynamic relocation; recompile with -fPIC");
         return;
       case Config::TextRel::Warn:
         // Once per section, as GNU ld does.
         if (lastTextRelSection != &isec)
           warnings.push_back(isec.file->displayName() + ": relocation against '" +
-                             std::string(sym.name) + "' in read-only section " +
+                             std::string(messageName(sym)) + "' in read-only section " +
                              std::string(isec.name));
         lastTextRelSection = &isec;
         break;
@@ -277,7 +277,7 @@ void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
   case Action::Copy:
     if (!sym.isShared()) {
       error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
-            " against '", sym.name,
+            " against '", messageName(sym),
             "' needs a copy relocation, but the symbol is not defined in a "
             "shared library");
       return;
@@ -370,7 +370,7 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
   case RelExpr::TpOff:
     if (ctx.config.isShared())
       error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
-            " against '", sym.name,
+            " against '", messageName(sym),
             "' cannot be used with -shared; recompile with -fPIC");
     return;
   default:

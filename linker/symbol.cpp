@@ -69,4 +69,10 @@ uint64_t Symbol::getCopyVA(Context &ctx) const {
 CopyRelSection *Symbol::copySection(Context &ctx) const {
   return copyInRelro ? ctx.copyRelRo : ctx.copyRel;
 }
+std::string_view messageName(const Symbol &sym) {
+  if (sym.type == llvm::ELF::STT_SECTION && sym.name.empty() && sym.section)
+    return sym.section->name;
+  return sym.name;
+}
+
 } // namespace mld

@@ -124,4 +124,8 @@ struct Symbol {
 };
 
 
+// The name to show in a message: a section symbol has no name of its own
+// (st_name 0), so it is shown by its section's name, as GNU ld does.
+std::string_view messageName(const Symbol &sym);
+
 } // namespace mld

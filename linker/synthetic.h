@@ -251,5 +251,6 @@ public:
 // Linker-defined symbols that must exist once layout is known.
 void addLinkerDefinedSymbols(Context &ctx);
 void fixLinkerDefinedSymbols(Context &ctx);
+void defineDefsyms(Context &ctx);
 
 } // namespace mld

@@ -18,7 +18,8 @@ struct ScanBench : RelocBench {
     ctx.config.kind = kind;
     ctx.hasDynamicSection = kind != OutputKind::Exec;
     ctx.relaDyn = ctx.make<RelaDynSection>();
-    ctx.copyRel = ctx.make<CopyRelSection>();
+    ctx.copyRel = ctx.make<CopyRelSection>(false);
+    ctx.copyRelRo = ctx.make<CopyRelSection>(true);
     ctx.objs.push_back(file.get());
   }
   // A symbol defined in a shared library (preemptible by construction).

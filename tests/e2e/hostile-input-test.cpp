@@ -1,0 +1,161 @@
+// Inputs that once crashed mld, read out of bounds, or broke the one-line
+// promise (docs/command-line.md, "Bad input"), each made here by patching
+// the bytes a mutation changed in a good object or archive. tests/fuzz
+// finds such inputs; each fixed rule gets its test here.
+#include "bad-input-fixture.h"
+
+using namespace mld::test;
+
+namespace {
+
+// A function with call-frame information: one CIE and one FDE in .eh_frame.
+constexpr const char *cfiAsm = R"(
+	.text
+	.globl f
+	.type f,@function
+f:
+	.cfi_startproc
+	pushq %rbp
+	.cfi_def_cfa_offset 16
+	popq %rbp
+	.cfi_def_cfa_offset 8
+	ret
+	.cfi_endproc
+	.section .note.GNU-stack,"",@progbits
+)";
+
+constexpr const char *noteStack = "\t.section .note.GNU-stack,\"\",@progbits\n";
+
+class HostileInput : public Diagnostics {
+protected:
+  void setSectionFlags(const std::string &file, const std::string &section, uint64_t flags) {
+    const ElfSection *sec = inspect(file).section(section);
+    ASSERT_NE(sec, nullptr) << section;
+    patch(file, sec->headerOffset + offsetof(llvm::ELF::Elf64_Shdr, sh_flags), &flags, sizeof flags);
+  }
+  void ar(const std::vector<std::string> &args) {
+    std::vector<std::string> argv = {arPath()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    RunOptions opts;
+    opts.cwd = tmp.path();
+    ASSERT_TRUE(run(argv, opts).exitedWith(0)) << joinArgs(argv);
+  }
+  // Offset of the header of the first member after the symbol index.
+  size_t firstMemberAfterIndex(const std::string &archive) {
+    std::string data = read(archive);
+    EXPECT_EQ(data.substr(8, 2), "/ ");
+    size_t size = std::stoul(data.substr(8 + 48, 10));
+    return 8 + 60 + size + (size & 1);
+  }
+  RunResult link(const std::vector<std::string> &args) {
+    std::vector<std::string> argv = {linkerPath()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    RunOptions opts;
+    opts.cwd = tmp.path();
+    return run(argv, opts);
+  }
+};
+
+// SHF_MERGE|SHF_STRINGS on .eh_frame once split it as strings, leaving its
+// records without an output section (a null dereference). .eh_frame is read
+// as records whatever its flags: the output is that of the unflagged object,
+// with .eh_frame flagged SHF_ALLOC only, as ld.bfd makes it.
+TEST_F(HostileInput, EhFrameFlaggedMergeIsReadAsRecords) {
+  assemble("eh", cfiAsm);
+  write("ehmerge.o", read("eh.o"));
+  using namespace llvm::ELF;
+  setSectionFlags("ehmerge.o", ".eh_frame", SHF_ALLOC | SHF_MERGE | SHF_STRINGS);
+  RunResult ref = link({"-shared", "-o", "ref.so", "eh.o"});
+  ASSERT_TRUE(ref.exitedWith(0)) << ref.describe();
+  RunResult r = link({"-shared", "-o", "out.so", "ehmerge.o"});
+  ASSERT_TRUE(r.exitedWith(0)) << r.describe();
+  EXPECT_EQ(r.err, "");
+  ElfFile out = inspect("out.so"), expected = inspect("ref.so");
+  const ElfSection *eh = out.section(".eh_frame"), *refEh = expected.section(".eh_frame");
+  ASSERT_NE(eh, nullptr);
+  ASSERT_NE(refEh, nullptr);
+  EXPECT_EQ(eh->flags, uint64_t{SHF_ALLOC});
+  EXPECT_EQ(out.contents(*eh), expected.contents(*refEh));
+}
+
+// LLVM takes an archive whose second member is also named "/" for a COFF
+// archive and walks its (ELF) bytes as a COFF symbol table. mld reads only
+// GNU and BSD archive indexes, so it says what the file is instead.
+TEST_F(HostileInput, ArchiveWithASecondSlashMemberIsRejected) {
+  assemble("eh", cfiAsm);
+  assemble("g", std::string("\t.text\n\t.globl g\ng:\n\tret\n") + noteStack);
+  ar({"rcs", "libslash.a", "eh.o", "g.o"});
+  size_t member = firstMemberAfterIndex("libslash.a");
+  std::string slash = "/               ";
+  patch("libslash.a", member, slash.data(), slash.size());
+  const std::string expected = "mld: error: libslash.a: unsupported archive format (a second '/' "
+                               "member: a COFF archive, not an ELF one)\n";
+  EXPECT_EQ(linkMustFail({"-shared", "libslash.a"}), expected);
+  EXPECT_EQ(linkMustFail({"-shared", "--whole-archive", "libslash.a"}), expected);
+}
+
+// The last member's header still claims its full size after the file was
+// cut: its bytes were read past the end of the buffer (ASan) or reported as
+// garbage. The member is checked against the file where it is read.
+TEST_F(HostileInput, WholeArchiveWithTruncatedLastMemberIsReported) {
+  assemble("eh", cfiAsm);
+  assemble("g", std::string("\t.text\n\t.globl g\ng:\n\tret\n") + noteStack);
+  ar({"rcs", "libfull.a", "eh.o", "g.o"});
+  std::string data = read("libfull.a");
+  write("libcut.a", data.substr(0, data.size() - 200));
+  std::string err = linkMustFail({"-shared", "--whole-archive", "libcut.a"});
+  EXPECT_EQ(err.rfind("mld: error: libcut.a: truncated archive: member g.o at offset 0x", 0), 0u) << err;
+  EXPECT_NE(err.find(", past the end of the file\n"), std::string::npos) << err;
+}
+
+// Every FDE of an object belongs to an excluded section, so its .eh_frame
+// ends up empty (memcpy was given a null buffer: UBSan). The link succeeds.
+TEST_F(HostileInput, EhFrameWhoseEveryRecordIsDroppedLinks) {
+  assemble("start", std::string("\t.text\n\t.globl _start\n_start:\n\tret\n") + noteStack);
+  std::string excluded = cfiAsm;
+  excluded.replace(excluded.find("\t.text\n"), 7, "\t.section .text.gone,\"axe\",@progbits\n");
+  assemble("gone", excluded);
+  RunResult r = link({"-o", "out", "start.o", "gone.o"});
+  EXPECT_TRUE(r.exitedWith(0)) << r.describe();
+  EXPECT_EQ(r.err, "");
+}
+
+// A section symbol has no name of its own; messages name its section, as
+// GNU ld does (they said '' before).
+TEST_F(HostileInput, SectionSymbolIsNamedByItsSectionInRelocationErrors) {
+  assemble("abs32", std::string("\t.text\n\t.globl f\nf:\n\tmovl $.Lmsg, %eax\n\tret\n"
+                                "\t.section .rodata\n.Lmsg:\t.asciz \"x\"\n") + noteStack);
+  std::string err = linkMustFail({"-shared", "abs32.o"});
+  EXPECT_EQ(err, "mld: error: abs32.o:(.text+0x1): relocation R_X86_64_32 against '.rodata' can not "
+                 "be used when making a shared object; recompile with -fPIC\n");
+}
+
+// Names come from the inputs; a control byte in one is printed escaped,
+// never raw to the terminal.
+TEST_F(HostileInput, ControlBytesInNamesAreEscaped) {
+  assemble("esc", std::string("\t.text\n\t.globl _start\n_start:\n\tcall foo_bar\n\tret\n") + noteStack);
+  std::string data = read("esc.o");
+  size_t at = data.find(std::string("foo_bar\0", 8));
+  ASSERT_NE(at, std::string::npos);
+  patch("esc.o", at + 3, "\x1b", 1);
+  std::string err = linkMustFail({"esc.o"});
+  EXPECT_EQ(err, "mld: error: undefined symbol: foo\\x1bbar\n"
+                 ">>> referenced by esc.o:(.text+0x1)\n");
+}
+
+// A section header table cut short is one error, worded one way, whether
+// its first entry or only its last lies past the end (LLVM has two texts).
+TEST_F(HostileInput, CutSectionHeaderTableHasOneWording) {
+  assemble("good", goodAsm);
+  std::string data = read("good.o");
+  uint64_t shoff = inspect("good.o").shoff;
+  ASSERT_EQ(shoff + inspect("good.o").sections.size() * 64, data.size());
+  write("cutfirst.o", data.substr(0, shoff + 10));
+  write("cutlast.o", data.substr(0, data.size() - 10));
+  std::string first = linkMustFail({"cutfirst.o"}), last = linkMustFail({"cutlast.o"});
+  const std::string wording = ": section header table goes past the end of the file (e_shoff ";
+  EXPECT_EQ(first.rfind("mld: error: cutfirst.o" + wording, 0), 0u) << first;
+  EXPECT_EQ(last.rfind("mld: error: cutlast.o" + wording, 0), 0u) << last;
+}
+
+} // namespace
