@@ -87,6 +87,7 @@ struct Context {
   std::map<std::tuple<std::string, uint64_t, uint64_t>, MergedSection *> mergedSections;
   std::vector<std::unique_ptr<MergedSection>> mergedStorage;
   std::vector<InputSection *> commonSections; // from convertCommonSymbols
+  InputSection *gnuPropertyNote = nullptr;    // replaces the inputs' (makeGnuPropertyNote)
   std::vector<EhFrameCiePatch> ehFrameCiePatches;
   // Symbols that need a GOT/PLT/copy/dynsym entry, in the order the scan
   // first saw them (so that the output does not depend on hashing).

@@ -9,6 +9,7 @@
 #include "gnu-property.h"
 #include "context.h"
 #include "diag.h"
+#include "gnu-property.h"
 #include "layout.h"
 #include "read-inputs.h"
 #include "reloc-log.h"

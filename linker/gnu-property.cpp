@@ -110,6 +110,44 @@ static InputSection *combineGnuProperties(Context &ctx) {
   return isec;
 }
 
+// -z shstk marks the output shadow-stack compatible whatever the inputs say;
+// -z x86-64-vN adds that level to the ISA levels needed (as GNU ld does).
+static void addOptionProperties(Context &ctx, InputSection *&note) {
+  const Config &cfg = ctx.config;
+  if (!cfg.zShstk && !cfg.isaLevelNeeded)
+    return;
+  std::map<uint32_t, uint32_t> props;
+  if (note)
+    for (size_t off = 16; off + 12 <= note->contents.size(); off += 16)
+      props[read32le(&note->contents[off])] = read32le(&note->contents[off + 8]);
+  if (cfg.zShstk)
+    props[0xc0000002] |= 2; // GNU_PROPERTY_X86_FEATURE_1_AND: SHSTK
+  if (cfg.isaLevelNeeded)
+    props[0xc0008002] |= cfg.isaLevelNeeded; // GNU_PROPERTY_X86_ISA_1_NEEDED
+  std::vector<uint8_t> &data = ctx.newData();
+  data.assign(16 + props.size() * 16, 0);
+  write32le(&data[0], 4);
+  write32le(&data[4], props.size() * 16);
+  write32le(&data[8], NT_GNU_PROPERTY_TYPE_0);
+  memcpy(&data[12], "GNU", 4);
+  size_t off = 16;
+  for (auto [type, value] : props) {
+    write32le(&data[off], type);
+    write32le(&data[off + 4], 4);
+    write32le(&data[off + 8], value);
+    off += 16;
+  }
+  if (!note) {
+    note = ctx.newSection();
+    note->name = ".note.gnu.property";
+    note->type = SHT_NOTE;
+    note->flags = SHF_ALLOC;
+  }
+  note->contents = data;
+  note->size = data.size();
+  note->align = 8;
+}
+
 void mergeGnuPropertyNotes(Context &ctx) {
   InputSection *first = nullptr;
   for (ObjectFile *file : ctx.objs)
@@ -120,17 +158,23 @@ void mergeGnuPropertyNotes(Context &ctx) {
           first = isec;
         isec->isAlive = false;
       }
-  if (!first)
+  InputSection *combined = first ? combineGnuProperties(ctx) : nullptr;
+  if (!ctx.config.relocatable)
+    addOptionProperties(ctx, combined);
+  if (!combined)
     return;
+  if (!first) {
+    // Only the command line asked for a note: binSections places it.
+    ctx.gnuPropertyNote = combined;
+    return;
+  }
   // The first note's section carries the result, so it is placed where
   // that note was.
-  if (InputSection *combined = combineGnuProperties(ctx)) {
-    first->isAlive = true;
-    first->contents = combined->contents;
-    first->size = combined->size;
-    first->align = 8;
-    first->relas = {};
-  }
+  first->isAlive = true;
+  first->contents = combined->contents;
+  first->size = combined->size;
+  first->align = 8;
+  first->relas = {};
 }
 
 } // namespace mld

@@ -307,6 +307,8 @@ void binSections(Context &ctx) {
     place(ms->out);
   for (InputSection *isec : ctx.commonSections)
     place(isec);
+  if (ctx.gnuPropertyNote)
+    place(ctx.gnuPropertyNote);
 
   for (OutputSection *osec : ctx.outputSections) {
     std::string_view n = osec->name;

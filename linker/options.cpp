@@ -198,6 +198,13 @@ void applyZ(ParseState &s, const std::string &v) {
       {"muldefs", [](Config &c) { c.allowMultipleDefinition = true; }},
       {"text", [](Config &c) { c.textRel = Config::TextRel::Error; }},
       {"notext", [](Config &c) { c.textRel = Config::TextRel::Allow; }},
+      {"dynamic-undefined-weak", [](Config &c) { c.zDynamicUndefinedWeak = true; }},
+      {"nodynamic-undefined-weak", [](Config &c) { c.zDynamicUndefinedWeak = false; }},
+      {"shstk", [](Config &c) { c.zShstk = true; }},
+      {"x86-64-baseline", [](Config &c) { c.isaLevelNeeded |= 1; }},
+      {"x86-64-v2", [](Config &c) { c.isaLevelNeeded |= 2; }},
+      {"x86-64-v3", [](Config &c) { c.isaLevelNeeded |= 4; }},
+      {"x86-64-v4", [](Config &c) { c.isaLevelNeeded |= 8; }},
   };
   // Keywords that only set a DT_FLAGS_1 bit for the loader to read.
   static const std::map<std::string, uint32_t> flags1 = {

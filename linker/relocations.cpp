@@ -149,11 +149,11 @@ void computeImportExport(Context &ctx) {
     if (!dynamic || !defaultVis)
       continue;
     if (sym->isUndefined()) {
-      // In a shared object an undefined name is bound by the loader; in an
+      // In a shared object an undefined name is bound by the loader, a weak
+      // one too unless -z nodynamic-undefined-weak fixes it at 0; in an
       // executable an undefined weak name resolves to 0.
-      sym->isPreemptible = cfg.isShared() && !sym->isUndefWeak()
-                               ? true
-                               : cfg.isShared();
+      sym->isPreemptible =
+          cfg.isShared() && (!sym->isUndefWeak() || cfg.zDynamicUndefinedWeak);
       continue;
     }
     if (!sym->isDefined() || sym->isLinkerDefined || excluded(sym))

@@ -269,3 +269,76 @@ int main(void) {
     done
   done
 }
+
+# An undefined weak symbol of a shared object is dynamic by default, so the
+# loader binds it to the executable's definition; -z nodynamic-undefined-weak
+# fixes it at 0 when the library is linked.
+case_dynamic_undefined_weak() {
+  srcObj c '__attribute__((weak)) int foo(void);
+int bar(void) { return foo ? foo() : 0; }' "$T/a.o" -fPIC
+  srcObj c '#include <stdio.h>
+int foo(void) { return 1; }
+int bar(void);
+int main(void) { printf("%d\n", bar()); return 0; }' "$T/e.o"
+  local opt want
+  for opt in "" dynamic-undefined-weak nodynamic-undefined-weak; do
+    want=1
+    [ "$opt" = nodynamic-undefined-weak ] && want=0
+    local name=lib${opt:-default}
+    mldLink gcc "$T/$name.so" -shared "$T/a.o" ${opt:+-Wl,-z,$opt}
+    refLink gcc "$T/$name.bfd.so" -shared "$T/a.o" ${opt:+-Wl,-z,$opt}
+    local mine ref
+    mine=$(readelf --dyn-syms -W "$T/$name.so" | grep -c ' foo$')
+    ref=$(readelf --dyn-syms -W "$T/$name.bfd.so" | grep -c ' foo$')
+    [ "$mine" = "$ref" ] || fail "-z ${opt:-(none)}: foo in .dynsym $mine times, ld.bfd: $ref"
+    bothLink "exe-${opt:-default}" "$T/e.o" "$T/$name.so" -Wl,-rpath,"$T"
+    expectOutput "$T/exe-${opt:-default}" "$want"
+  done
+}
+
+# The output's GNU property note combines the inputs' as ld.bfd does: the
+# x86 feature bits (IBT, SHSTK) only if every object has them, the ISA
+# levels needed as a union; -z shstk and -z x86-64-vN add their bits.
+case_gnu_property_notes() {
+  local props='
+.section ".note.gnu.property", "a"
+.p2align 3
+.long 4
+.long 1f - 0f
+.long 5
+.asciz "GNU"
+0: .long 0xc0008002
+.long 4
+.long LEVEL
+.p2align 3
+.long 0xc0000002
+.long 4
+.long FEATURE
+.p2align 3
+1:
+.section .note.GNU-stack,"",@progbits'
+  # a.o: ISA baseline+v2, IBT+SHSTK; b.o: ISA v3, SHSTK.
+  srcObj assembler "$(printf '%s' "${props/LEVEL/0x3}" | sed 's/FEATURE/0x3/')" "$T/a.o"
+  srcObj assembler "$(printf '%s' "${props/LEVEL/0x4}" | sed 's/FEATURE/0x2/')" "$T/b.o"
+  srcObj c 'void _start(void) { for (;;) ; }' "$T/c.o"
+  notes() { readelf -nW "$1" | grep -E 'x86 (feature|ISA)' | sed 's/^[[:space:]]*//; s/Properties: //'; }
+  local args
+  while IFS='|' read -r name args; do
+    mldLink gcc "$T/$name" -nostdlib -static $args
+    refLink gcc "$T/$name.bfd" -nostdlib -static $args
+    [ "$(notes "$T/$name")" = "$(notes "$T/$name.bfd")" ] ||
+      fail "$name: property notes differ from ld.bfd's:
+$(notes "$T/$name")
+--- ld.bfd:
+$(notes "$T/$name.bfd")"
+  done <<LIST
+ab|$T/a.o $T/b.o
+abc|$T/a.o $T/b.o $T/c.o
+shstk|$T/c.o -Wl,-z,shstk
+v3|$T/a.o $T/c.o -Wl,-z,x86-64-v3
+LIST
+  notes "$T/ab" | grep -qE 'x86 feature: SHSTK(,|$)' || fail "ab: no SHSTK: $(notes "$T/ab")"
+  notes "$T/abc" | grep -q 'feature' && fail "abc: a feature survived an object without notes"
+  notes "$T/shstk" | grep -qE 'x86 feature: SHSTK(,|$)' || fail "-z shstk: $(notes "$T/shstk")"
+  true
+}
