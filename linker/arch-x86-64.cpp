@@ -44,6 +44,7 @@ RelInfo classifyReloc(uint32_t type) {
   case R_X86_64_GOTOFF64:        return {RelExpr::GotOff, 8, C::NoCheck};
   case R_X86_64_GOTPC32:         return {RelExpr::GotBasePc, 4, C::Signed};
   case R_X86_64_GOTPC64:         return {RelExpr::GotBasePc, 8, C::NoCheck};
+  case R_X86_64_PLTOFF64:        return {RelExpr::PltOff, 8, C::NoCheck};
   case R_X86_64_SIZE32:          return {RelExpr::Size, 4, C::Signed};
   case R_X86_64_SIZE64:          return {RelExpr::Size, 8, C::NoCheck};
   case R_X86_64_TPOFF32:         return {RelExpr::TpOff, 4, C::Signed};
@@ -115,9 +116,13 @@ static bool isPreemptible(const Symbol &sym) { return sym.isPreemptible; }
 // and `call/jmp *foo@GOTPCREL(%rip)` a direct call/jmp, when foo is bound
 // locally. IFUNCs keep their GOT slot (it holds the resolved address); an
 // absolute symbol in a PIC output cannot be reached PC-relatively.
+// --no-relax keeps them as written. Like GNU ld's, it does not turn off
+// the TLS model transitions (GD/LD/IE/TLSDESC to LE or IE).
 bool canRelaxGotPcRelX(Context &ctx, const InputSection &isec,
                        const ElfRela &rel, const Symbol &sym) {
   uint32_t type = rel.getType(false);
+  if (!ctx.config.relax)
+    return false;
   if (type != R_X86_64_GOTPCRELX && type != R_X86_64_REX_GOTPCRELX)
     return false;
   if (rel.r_offset < 2 || isPreemptible(sym) || sym.isIfunc())
@@ -144,6 +149,45 @@ bool canRelaxGotTpOff(Context &ctx, const InputSection &isec,
 
 bool canRelaxTlsGdLd(Context &ctx, const Symbol &sym) {
   return !ctx.config.isShared() && !isPreemptible(sym);
+}
+
+// A general- or local-dynamic sequence: the lea that carries TLSGD/TLSLD
+// (at `off`), then the call to __tls_get_addr in one of the forms compilers
+// write. `size` is 0 when the bytes match none of them.
+//   GD, small model:  66 48 8d 3d <off>  66 66 48 e8 <rel32>   call f@PLT
+//                     66 48 8d 3d <off>  66 48 ff 15 <rel32>   call *f@GOTPCREL
+//   LD, small model:  48 8d 3d <off>     e8 <rel32>            call f@PLT
+//                     48 8d 3d <off>     ff 15 <rel32>         call *f@GOTPCREL
+//   GD/LD, large:     48 8d 3d <off>     48 b8 <imm64>         movabs $f@pltoff, %rax
+//                                        48 01 xx              add %reg, %rax
+//                                        ff d0                 call *%rax
+TlsSeq matchTlsSequence(llvm::ArrayRef<uint8_t> c, uint64_t off, bool gd) {
+  auto at = [&](uint64_t pos, std::initializer_list<uint8_t> bytes) {
+    if (pos + bytes.size() > c.size())
+      return false;
+    return std::equal(bytes.begin(), bytes.end(), c.begin() + pos);
+  };
+  if (off < 3 || !at(off - 3, {0x48, 0x8d, 0x3d}))
+    return {};
+  uint64_t call = off + 4;
+  // The large model's add of the GOT base may name any register (REX.W,
+  // optionally REX.R), but must add into %rax (ModRM mod=3, rm=0).
+  if (at(call, {0x48, 0xb8}) && call + 15 <= c.size() &&
+      (c[call + 10] == 0x48 || c[call + 10] == 0x4c) && c[call + 11] == 0x01 &&
+      (c[call + 12] & 0xc7) == 0xc0 && at(call + 13, {0xff, 0xd0}))
+    return {off - 3, 22};
+  if (gd) {
+    if (off < 4 || c[off - 4] != 0x66)
+      return {};
+    if (at(call, {0x66, 0x66, 0x48, 0xe8}) || at(call, {0x66, 0x48, 0xff, 0x15}))
+      return {off - 4, 16};
+    return {};
+  }
+  if (at(call, {0xe8}) && call + 5 <= c.size())
+    return {off - 3, 12};
+  if (at(call, {0xff, 0x15}) && call + 6 <= c.size())
+    return {off - 3, 13};
+  return {};
 }
 
 namespace {
@@ -310,6 +354,19 @@ void RelocApplier::apply(const ElfRela &rel, bool &skipNext) {
     value = GOT + A - P;
     formula = "GOT + A - P";
     break;
+  case RelExpr::PltOff:
+    // The large code model's call: movabs $f@pltoff, %rax; add GOT, %rax.
+    vals.GOT = GOT;
+    if (sym.pltIndex >= 0 || sym.ipltIndex >= 0) {
+      uint64_t L = sym.getPltVA(ctx);
+      vals.L = L;
+      value = L + A - GOT;
+      formula = "L + A - GOT";
+    } else {
+      value = S + A - GOT;
+      formula = "S + A - GOT";
+    }
+    break;
   case RelExpr::Size:
     vals.Z = sym.size;
     value = sym.size + A;
@@ -343,25 +400,26 @@ void RelocApplier::apply(const ElfRela &rel, bool &skipNext) {
     break;
   case RelExpr::TlsGdPc:
     if (canRelaxTlsGdLd(ctx, sym)) {
-      // psABI "General Dynamic to Local Exec":
-      //   66 48 8d 3d <x@tlsgd>        data16 lea x@tlsgd(%rip), %rdi
-      //   66 66 48 e8 <__tls_get_addr> data16 data16 rex.W call __tls_get_addr
-      // becomes
+      // psABI "General Dynamic to Local Exec": the whole sequence becomes
       //   64 48 8b 04 25 00 00 00 00   mov %fs:0, %rax
       //   48 8d 80 <x@tpoff>           lea x@tpoff(%rax), %rax
-      if (rel.r_offset < 4 || rel.r_offset + 12 > isec.size ||
-          isec.contents[rel.r_offset - 4] != 0x66 ||
-          isec.contents[rel.r_offset + 7] != 0xe8) {
-        report(rel, "unsupported TLSGD code sequence (expected data16 lea; "
-                    "call __tls_get_addr@PLT)");
+      // followed by a nop over what the large model's call leaves.
+      TlsSeq seq = matchTlsSequence(isec.contents, rel.r_offset, true);
+      if (!seq.size) {
+        report(rel, "unsupported TLSGD code sequence (expected data16 lea "
+                    "x@tlsgd(%rip), %rdi and a call to __tls_get_addr)");
         return;
       }
       static const uint8_t insn[] = {0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0,
                                      0,    0x48, 0x8d, 0x80, 0,    0, 0, 0};
-      memcpy(loc - 4, insn, sizeof insn);
+      static const uint8_t nop6[] = {0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00};
+      uint8_t *start = buf + seq.start;
+      memcpy(start, insn, sizeof insn);
+      if (seq.size == sizeof insn + sizeof nop6)
+        memcpy(start + sizeof insn, nop6, sizeof nop6);
       vals.TP = ctx.tpAddr;
       value = S + A + 4 - ctx.tpAddr; // A is -4 for the lea's rel32
-      write32le(loc + 8, (uint32_t)value);
+      write32le(start + 12, (uint32_t)value);
       skipNext = true;
       if (log)
         log->add(ctx, isec, rel, sym, vals, "S - TP", value,
@@ -374,20 +432,26 @@ void RelocApplier::apply(const ElfRela &rel, bool &skipNext) {
     break;
   case RelExpr::TlsLdPc:
     if (canRelaxTlsGdLd(ctx, sym)) {
-      // psABI "Local Dynamic to Local Exec":
-      //   48 8d 3d <x@tlsld>   lea x@tlsld(%rip), %rdi
-      //   e8 <__tls_get_addr>  call __tls_get_addr@PLT
-      // becomes
-      //   66 66 66 64 48 8b 04 25 00 00 00 00   mov %fs:0, %rax (padded)
-      if (rel.r_offset < 3 || rel.r_offset + 9 > isec.size ||
-          isec.contents[rel.r_offset + 4] != 0xe8) {
-        report(rel, "unsupported TLSLD code sequence (expected lea; "
-                    "call __tls_get_addr@PLT)");
+      // psABI "Local Dynamic to Local Exec": the sequence becomes
+      //   64 48 8b 04 25 00 00 00 00   mov %fs:0, %rax
+      // preceded by prefixes (66) or a nop filling its length.
+      TlsSeq seq = matchTlsSequence(isec.contents, rel.r_offset, false);
+      if (!seq.size) {
+        report(rel, "unsupported TLSLD code sequence (expected lea "
+                    "x@tlsld(%rip), %rdi and a call to __tls_get_addr)");
         return;
       }
-      static const uint8_t insn[] = {0x66, 0x66, 0x66, 0x64, 0x48, 0x8b,
-                                     0x04, 0x25, 0,    0,    0,    0};
-      memcpy(loc - 3, insn, sizeof insn);
+      static const uint8_t movFs[] = {0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0};
+      // 66 66 66 66 2e 0f 1f 84 00 00 00 00 00: data16 cs nopw 0(%rax,%rax)
+      static const uint8_t nop13[] = {0x66, 0x66, 0x66, 0x66, 0x2e, 0x0f, 0x1f,
+                                      0x84, 0x00, 0x00, 0x00, 0x00, 0x00};
+      uint8_t *start = buf + seq.start;
+      size_t pad = seq.size - sizeof movFs;
+      if (pad == sizeof nop13)
+        memcpy(start, nop13, pad);
+      else
+        memset(start, 0x66, pad);
+      memcpy(start + pad, movFs, sizeof movFs);
       skipNext = true;
       if (log)
         log->add(ctx, isec, rel, sym, vals, "-", 0,

@@ -28,6 +28,7 @@ enum class RelExpr : uint8_t {
   GotRel,     // G + A (offset of the slot from GOT)
   GotOff,     // S + A - GOT
   GotBasePc,  // GOT + A - P
+  PltOff,     // L + A - GOT (S + A - GOT when no PLT entry is needed)
   Size,       // Z + A
   TpOff,      // S + A - TP (local exec)
   GotTpPc,    // G(tp slot) + GOT + A - P (initial exec), or relaxed to TpOff
@@ -60,6 +61,14 @@ bool canRelaxGotTpOff(Context &ctx, const InputSection &isec,
                       const ElfRela &rel, const Symbol &sym);
 // Whether TLSGD/TLSLD code sequences can become local exec (executables).
 bool canRelaxTlsGdLd(Context &ctx, const Symbol &sym);
+
+// Where a TLSGD/TLSLD sequence whose lea is relocated at `off` starts and
+// how many bytes it spans (0: not a form the linker knows how to rewrite).
+struct TlsSeq {
+  uint64_t start = 0;
+  uint64_t size = 0;
+};
+TlsSeq matchTlsSequence(llvm::ArrayRef<uint8_t> contents, uint64_t off, bool gd);
 
 // Copies relocated values into `buf`, which holds the section's bytes at
 // their place in the output. Errors (overflow, discarded target) are

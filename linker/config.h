@@ -49,6 +49,15 @@ struct PluginSpec {
   std::vector<std::string> options;
 };
 
+// --defsym NAME=EXPR, with EXPR reduced to [SYMBOL] + addend (what mld can
+// evaluate: a number, a symbol, or a sum and difference of those with at
+// most one symbol, added).
+struct Defsym {
+  std::string name;
+  std::string target; // empty: an absolute value
+  int64_t addend = 0;
+};
+
 struct Config {
   // Output.
   std::string outputPath = "a.out";
@@ -70,8 +79,10 @@ struct Config {
   bool noUndefined = false;               // --no-undefined / -z defs
   bool allowShlibUndefined = true;        // --[no-]allow-shlib-undefined
   std::vector<std::string> undefinedSyms; // -u SYM
+  std::vector<Defsym> defsyms;            // --defsym, in order
   std::vector<std::string> exportDynamicSyms; // --export-dynamic-symbol
   bool exportDynamic = false;             // -E / --export-dynamic
+  // -Bsymbolic, -Bsymbolic-functions and -Bno-symbolic: the last one wins.
   bool bsymbolic = false;                 // -Bsymbolic
   bool bsymbolicFunctions = false;        // -Bsymbolic-functions
   std::string versionScript;              // --version-script
@@ -79,6 +90,7 @@ struct Config {
 
   // Sections.
   bool gcSections = false;         // --gc-sections
+  bool relax = true;               // --relax / --no-relax (GOTPCRELX loads only)
   bool printGcSections = false;    // --print-gc-sections
   bool stripAll = false;           // -s
   bool stripDebug = false;         // -S
@@ -101,7 +113,15 @@ struct Config {
   bool zSeparateCode = true;       // -z separate-code / -z noseparate-code
   bool zNodelete = false;          // -z nodelete
   bool zOrigin = false;            // -z origin
-  bool zText = true;               // -z text / -z notext
+  uint32_t zFlags1 = 0;            // DF_1_* set by -z initfirst, interpose, nodump, ...
+  uint64_t zStackSize = 0;         // -z stack-size: PT_GNU_STACK's p_memsz
+  std::vector<std::string> audit;    // --audit: DT_AUDIT, ':'-joined
+  std::vector<std::string> depaudit; // --depaudit / -P: DT_DEPAUDIT
+  // Dynamic relocations in read-only sections (text relocations): GNU ld
+  // warns and marks the output DT_TEXTREL by default, -z text makes them an
+  // error, -z notext allows them silently.
+  enum class TextRel : uint8_t { Warn, Error, Allow };
+  TextRel textRel = TextRel::Warn; // -z text / -z notext
 
   // Link-time optimization.
   std::vector<PluginSpec> plugins; // -plugin / -plugin-opt, in order

@@ -119,7 +119,8 @@ struct Context {
   VersymSection *versym = nullptr;
   VerneedSection *verneed = nullptr;
   VerdefSection *verdef = nullptr;
-  CopyRelSection *copyRel = nullptr;
+  CopyRelSection *copyRel = nullptr;   // .bss copies
+  CopyRelSection *copyRelRo = nullptr; // copies of read-only variables (RELRO)
   EhFrameHdrSection *ehFrameHdr = nullptr;
   BuildIdSection *buildId = nullptr;
   OutputSection *ehFrame = nullptr;
@@ -130,9 +131,12 @@ struct Context {
   uint64_t tlsBegin = 0, tlsEnd = 0, tlsAlign = 1; // PT_TLS vaddr range
   uint64_t tpAddr = 0; // thread pointer of the variant II TLS layout
   bool hasDynamicSection = false; // dynamic linking, or static-pie
+  bool hasTextRel = false;         // a dynamic relocation in a read-only section
   Symbol *entrySym = nullptr;
   std::vector<std::string> neededLibs; // DT_NEEDED, in order
   std::string rpathString;             // DT_RUNPATH / DT_RPATH
+  std::string auditString;             // DT_AUDIT (empty: none)
+  std::string depauditString;          // DT_DEPAUDIT (empty: none)
 
   // --stats / --time-trace.
   std::chrono::steady_clock::time_point linkStart = std::chrono::steady_clock::now();

@@ -6,6 +6,7 @@
 #include "dynamic.h"
 #include "emit-relocs.h"
 #include "gc-sections.h"
+#include "gnu-property.h"
 #include "context.h"
 #include "diag.h"
 #include "layout.h"
@@ -73,7 +74,8 @@ static void createSyntheticSections(Context &ctx) {
   ctx.plt = ctx.make<PltSection>();
   ctx.relaDyn = ctx.make<RelaDynSection>();
   ctx.relaPlt = ctx.make<RelaPltSection>();
-  ctx.copyRel = ctx.make<CopyRelSection>();
+  ctx.copyRel = ctx.make<CopyRelSection>(false);
+  ctx.copyRelRo = ctx.make<CopyRelSection>(true);
   if (!ctx.config.stripAll) {
     ctx.symtabSec = ctx.make<SymtabSection>();
     ctx.strtabSec = ctx.make<StrtabSection>(".strtab", 0, /*dedup=*/false);
@@ -166,6 +168,8 @@ int link(const Config &config) {
       ScopedTimer t2(ctx, "gcSections");
       gcSections(ctx);
     }
+    // One .note.gnu.property, combined from the inputs' notes.
+    mergeGnuPropertyNotes(ctx);
     SectionsToPrepare todo;
     {
       ScopedTimer t2(ctx, "findSectionsToPrepare");
@@ -195,6 +199,7 @@ int link(const Config &config) {
     {
       ScopedTimer t2(ctx, "addLinkerDefinedSymbols");
       addLinkerDefinedSymbols(ctx);
+      defineDefsyms(ctx); // (after them: a --defsym may name one)
     }
     // --emit-relocs: the .rela sections exist before layout sizes them.
     if (cfg.emitRelocs)

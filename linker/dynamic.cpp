@@ -203,6 +203,14 @@ void buildDynamicTables(Context &ctx) {
     return;
   // DT_NEEDED: every library, or with --as-needed only those something
   // refers to, once per soname.
+  // A library's own DT_AUDIT modules must also audit us (GNU ld adds them to
+  // DT_DEPAUDIT, after --depaudit's), or they would miss our bindings.
+  std::string depaudit;
+  auto appendTo = [](std::string &list, const std::string &item) {
+    list += (list.empty() ? "" : ":") + item;
+  };
+  for (const std::string &lib : ctx.config.depaudit)
+    appendTo(depaudit, lib);
   std::set<std::string> seen;
   for (SharedFile *so : ctx.dsos) {
     if (so->asNeeded && !so->isNeeded)
@@ -210,8 +218,16 @@ void buildDynamicTables(Context &ctx) {
     if (seen.insert(so->soname).second) {
       ctx.neededLibs.push_back(so->soname);
       dynstr(ctx).add(so->soname);
+      if (!so->audit.empty())
+        appendTo(depaudit, so->audit);
     }
   }
+  for (const std::string &lib : ctx.config.audit)
+    appendTo(ctx.auditString, lib);
+  ctx.depauditString = std::move(depaudit);
+  for (const std::string *s : {&ctx.auditString, &ctx.depauditString})
+    if (!s->empty())
+      dynstr(ctx).add(*s); // (the table keeps a reference)
   if (!ctx.config.soname.empty())
     dynstr(ctx).add(ctx.config.soname);
   if (!ctx.config.rpath.empty()) {
@@ -229,13 +245,15 @@ void buildDynamicTables(Context &ctx) {
   ctx.verneed->build(ctx, nextIndex);
 
   ctx.got->addDynamicRelocs(ctx);
-  for (Symbol *sym : ctx.copyRel->symbols) {
-    DynReloc r{R_X86_64_COPY};
-    r.why = "non-PIC code uses a library's variable directly: the loader copies it here";
-    r.chunk = ctx.copyRel;
-    r.offset = sym->copyOffset;
-    r.sym = sym;
-    ctx.relaDyn->relocs.push_back(r);
+  for (CopyRelSection *sec : {ctx.copyRelRo, ctx.copyRel}) {
+    for (Symbol *sym : sec->symbols) {
+      DynReloc r{R_X86_64_COPY};
+      r.why = "non-PIC code uses a library's variable directly: the loader copies it here";
+      r.chunk = sec;
+      r.offset = sym->copyOffset;
+      r.sym = sym;
+      ctx.relaDyn->relocs.push_back(r);
+    }
   }
 }
 
@@ -256,7 +274,7 @@ void DynsymSection::writeTo(Context &ctx, uint8_t *buf) {
                                                                 : sym.type;
     es.setBindingAndType(binding, type);
     if (sym.needs & NeedsCopy) {
-      es.st_shndx = ctx.copyRel->shndx;
+      es.st_shndx = sym.copySection(ctx)->shndx;
       es.st_value = sym.getCopyVA(ctx);
     } else if (sym.isDefined()) {
       es.st_shndx = sym.getOutputShndx();
@@ -455,6 +473,10 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
   if (!ctx.rpathString.empty())
     e.push_back({cfg.enableNewDtags ? DT_RUNPATH : DT_RPATH,
                  strs.add(ctx.rpathString)});
+  if (!ctx.auditString.empty())
+    e.push_back({DT_GNU_AUDIT, strs.add(ctx.auditString)});
+  if (!ctx.depauditString.empty())
+    e.push_back({DT_GNU_DEPAUDIT, strs.add(ctx.depauditString)});
 
   auto symAddr = [&](const std::string &name) -> std::optional<uint64_t> {
     Symbol *s = ctx.symtab.find(name);
@@ -511,6 +533,9 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
   }
   if (needed(ctx.versym))
     e.push_back({DT_VERSYM, addr(ctx.versym)});
+  // The loader makes the segments writable while it relocates them.
+  if (ctx.hasTextRel)
+    e.push_back({DT_TEXTREL, 0});
 
   uint64_t flags = 0, flags1 = 0;
   if (cfg.zNow) {
@@ -525,8 +550,11 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
     flags1 |= DF_1_NODELETE;
   if (cfg.kind == OutputKind::Pie)
     flags1 |= DF_1_PIE;
+  flags1 |= cfg.zFlags1;
   if (cfg.bsymbolic)
     flags |= DF_SYMBOLIC;
+  if (ctx.hasTextRel)
+    flags |= DF_TEXTREL;
   if (flags)
     e.push_back({DT_FLAGS, flags});
   if (flags1)

@@ -57,6 +57,7 @@ void createEmitRelocSections(Context &ctx) {
 namespace {
 
 struct Emitter {
+  explicit Emitter(Context &ctx) : ctx(ctx) {}
   Context &ctx;
   llvm::DenseMap<const Symbol *, uint32_t> index; // in .symtab
   llvm::DenseMap<const Chunk *, uint32_t> sectionIndex;
@@ -124,7 +125,7 @@ ElfRela Emitter::emit(InputSection &isec, const ElfRela &in,
 } // namespace
 
 void fillEmitRelocSections(Context &ctx) {
-  Emitter em{ctx, {}, {}};
+  Emitter em{ctx};
   if (ctx.symtabSec) {
     for (Symbol *sym : ctx.symtabSec->sectionSymbols) {
       sym->value = sym->chunk->shdr.sh_addr;

@@ -191,6 +191,9 @@ void gcSections(Context &ctx) {
   m.markSymbol(ctx.entrySym, more);
   for (const std::string &name : ctx.config.undefinedSyms)
     m.markSymbol(ctx.symtab.find(name), more);
+  for (const Defsym &d : ctx.config.defsyms) // (NAME is defined after gc)
+    if (!d.target.empty())
+      m.markSymbol(ctx.symtab.find(d.target), more);
   for (Symbol *sym : ctx.symtab.symbols) {
     bool exported = ctx.config.isShared()
                         ? sym->visibility == STV_DEFAULT ||

@@ -129,6 +129,7 @@ public:
   std::vector<uint32_t> hashes;
   std::string soname;
   bool hasSoname = false; // DT_SONAME present (else soname is set by the walk)
+  std::string audit;      // its DT_AUDIT: goes into our DT_DEPAUDIT if we need it
   bool asNeeded = false;
   bool isNeeded = false; // some reference resolved to it (for --as-needed)
   // Version names by version index (from .gnu.version_d), and per dynsym.

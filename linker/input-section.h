@@ -19,6 +19,10 @@ using ElfSym = ELFT::Sym;
 using ElfRela = ELFT::Rela;
 using ElfShdr = ELFT::Shdr;
 
+// Dynamic tags GNU defines that LLVM 14's ELF.h lacks.
+constexpr int64_t DT_GNU_AUDIT = 0x6ffffefc;    // DT_AUDIT: rtld-audit modules for us
+constexpr int64_t DT_GNU_DEPAUDIT = 0x6ffffefb; // DT_DEPAUDIT: ... for our dependencies
+
 struct Context;
 class ObjectFile;
 class OutputSection;

@@ -351,6 +351,8 @@ static uint32_t rankOf(Context &ctx, Chunk *c) {
       {".dtors", 3126},       {".data.rel.ro", 3130},  {".dynamic", 3140},
       {".got", 3150},         {".got.plt", 4000},      {".data", 4100},
       {".bss", 6000}};
+  if (c == (Chunk *)ctx.copyRelRo)
+    return 3131; // right after the inputs' .data.rel.ro
   for (auto &[name, rank] : fixed) {
     if (n != name)
       continue;
@@ -503,7 +505,9 @@ void createSegments(Context &ctx) {
   }
   if (ctx.ehFrameHdr)
     add(PT_GNU_EH_FRAME, PF_R).chunks.push_back((Chunk *)ctx.ehFrameHdr);
-  add(PT_GNU_STACK, ctx.config.zExecStack ? PF_R | PF_W | PF_X : PF_R | PF_W);
+  // -z stack-size: the loader sizes the main thread's stack from p_memsz.
+  add(PT_GNU_STACK, ctx.config.zExecStack ? PF_R | PF_W | PF_X : PF_R | PF_W).p_memsz =
+      ctx.config.zStackSize;
   // One PT_NOTE per run of adjacent notes.
   Segment *note = nullptr;
   Chunk *prev = nullptr;

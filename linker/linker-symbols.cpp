@@ -4,6 +4,7 @@
 // dynamic section addresses. Defined before the scan so references resolve;
 // given values once layout is final.
 #include "context.h"
+#include "diag.h"
 #include "synthetic.h"
 
 #include <cctype>
@@ -58,6 +59,43 @@ void addLinkerDefinedSymbols(Context &ctx) {
   if (Symbol *got = ctx.symtab.find("_GLOBAL_OFFSET_TABLE_"))
     if (got->isLinkerDefined)
       ctx.gotPlt->referenced = true;
+}
+
+// --defsym NAME=SYMBOL+ADDEND: NAME becomes another name for that place (in
+// the same section, with SYMBOL's type and size, so it is exported and
+// relocated like SYMBOL); NAME=NUMBER is absolute. Like an assignment in a
+// GNU ld script, it overrides a definition NAME has in an object. A target
+// the linker defines gets its value in fixLinkerDefinedSymbols.
+void defineDefsyms(Context &ctx) {
+  for (const Defsym &d : ctx.config.defsyms) {
+    Symbol *target = d.target.empty() ? nullptr : ctx.symtab.find(d.target);
+    if (!d.target.empty() && (!target || !target->isDefined())) {
+      Error(ctx) << "--defsym: undefined symbol '" << d.target << "' referenced in expression";
+      continue;
+    }
+    Symbol *sym = ctx.symtab.intern(ctx.saver.save(d.name));
+    sym->kind = SymbolKind::Defined;
+    sym->binding = STB_GLOBAL;
+    sym->section = nullptr;
+    sym->chunk = nullptr;
+    sym->file = nullptr;
+    sym->isLinkerDefined = false;
+    sym->isAbsolute = true;
+    sym->type = STT_NOTYPE;
+    sym->size = 0;
+    sym->value = d.addend;
+    if (!target)
+      continue;
+    sym->type = target->type;
+    sym->size = target->size;
+    sym->file = target->file;
+    sym->isLinkerDefined = target->isLinkerDefined;
+    if (target->isLinkerDefined) // internal, like its target (as in GNU ld)
+      sym->visibility = target->visibility;
+    sym->isAbsolute = target->isAbsolute || (!target->section && !target->isLinkerDefined);
+    sym->section = target->section;
+    sym->value = target->value + d.addend;
+  }
 }
 
 void fixLinkerDefinedSymbols(Context &ctx) {
@@ -141,13 +179,25 @@ void fixLinkerDefinedSymbols(Context &ctx) {
   if (ctx.ehFrameHdr)
     set("__GNU_EH_FRAME_HDR", (Chunk *)ctx.ehFrameHdr,
         start((Chunk *)ctx.ehFrameHdr));
-  set("_TLS_MODULE_BASE_", nullptr, ctx.tlsBegin);
+  // Local-dynamic TLS descriptors add x@dtpoff to the descriptor's value for
+  // _TLS_MODULE_BASE_. A shared object keeps DTPOFF block-relative, so the
+  // base is the block's start; an executable's DTPOFF in code is TP-relative
+  // (local-dynamic relaxes to local exec there), so the base is TP itself,
+  // whose TP offset is 0. GNU ld defines it the same way.
+  set("_TLS_MODULE_BASE_", nullptr,
+      ctx.config.isShared() ? ctx.tlsBegin : ctx.tpAddr);
 
   for (OutputSection *osec : ctx.outputSections) {
     if (!osec->isAlloc())
       continue;
     set("__start_" + osec->name, osec, start(osec));
     set("__stop_" + osec->name, osec, end(osec));
+  }
+  // --defsym names for linker-defined places, now that those have values.
+  for (const Defsym &d : ctx.config.defsyms) {
+    Symbol *target = d.target.empty() ? nullptr : ctx.symtab.find(d.target);
+    if (target && target->isLinkerDefined)
+      set(d.name, target->chunk, target->value + d.addend);
   }
 }
 

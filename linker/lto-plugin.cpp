@@ -363,8 +363,10 @@ Status getView(const void *handle, const void **view) {
 // mld-dyn, lives next to mld; the link starts over in it, with the same
 // arguments, the first time a plugin is needed (nothing has been written).
 void runWhereDlopenWorks(Context &ctx) {
-  if (getauxval(AT_BASE) != 0)
+  if (getauxval(AT_BASE) != 0) {
+    unsetenv("MLD_LTO_REEXEC"); // not for the plugin's own children
     return; // there is a dynamic loader: dlopen works
+  }
   if (getenv("MLD_LTO_REEXEC"))
     Fatal(ctx) << "mld-dyn is statically linked: it cannot load a linker plugin";
   char self[4096];

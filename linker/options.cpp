@@ -8,6 +8,8 @@
 #include "options.h"
 #include "mld-version.h"
 
+#include "llvm/BinaryFormat/ELF.h"
+
 #include <boost/program_options.hpp>
 
 #include <cctype>
@@ -76,6 +78,57 @@ void setAddress(ParseState &s, const char *option, const std::string &v) {
     s.error(std::string("invalid address for ") + option + ": " + v);
 }
 
+// --defsym NAME=EXPR. GNU ld takes any script expression here; what users
+// write is a number, a symbol, or a symbol plus or minus a number, and that
+// is what this accepts: terms (numbers or symbol names) joined by + and -,
+// with at most one symbol, which must be added.
+void addDefsym(ParseState &s, const std::string &v) {
+  size_t eq = v.find('=');
+  auto isNameChar = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '$' ||
+           c == '@';
+  };
+  Defsym d;
+  d.name = v.substr(0, eq);
+  bool ok = eq != std::string::npos && !d.name.empty();
+  std::string_view expr = ok ? std::string_view(v).substr(eq + 1) : std::string_view();
+  bool negate = false, wantTerm = true;
+  size_t i = 0;
+  while (ok && i < expr.size()) {
+    char c = expr[i];
+    if (c == ' ' || c == '\t') {
+      ++i;
+    } else if (c == '+' || c == '-') { // binary, or unary before a term
+      negate = wantTerm ? negate != (c == '-') : c == '-';
+      wantTerm = true;
+      ++i;
+    } else if (wantTerm && isNameChar(c)) {
+      size_t end = i;
+      while (end < expr.size() && isNameChar(expr[end]))
+        ++end;
+      std::string_view term = expr.substr(i, end - i);
+      uint64_t n;
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        ok = parseNumber(term, n);
+        d.addend += negate ? -static_cast<int64_t>(n) : static_cast<int64_t>(n);
+      } else {
+        ok = d.target.empty() && !negate;
+        d.target = term;
+      }
+      i = end;
+      wantTerm = false;
+      negate = false;
+    } else {
+      ok = false;
+    }
+  }
+  if (!ok || wantTerm)
+    s.error("--defsym: cannot evaluate '" + v +
+            "' (mld takes NAME=SYMBOL, NAME=NUMBER or NAME=SYMBOL+-NUMBER)");
+  else
+    s.config.defsyms.push_back(std::move(d));
+}
+
 void setBuildId(ParseState &s, const std::string &v) {
   static const std::map<std::string, BuildId> styles = {
       {"", BuildId::Fast},     {"sha1", BuildId::Sha1}, {"none", BuildId::None},
@@ -134,17 +187,33 @@ void applyZ(ParseState &s, const std::string &v) {
       {"origin", [](Config &c) { c.zOrigin = true; }},
       {"defs", [](Config &c) { c.noUndefined = true; }},
       {"muldefs", [](Config &c) { c.allowMultipleDefinition = true; }},
-      {"text", [](Config &c) { c.zText = true; }},
-      {"notext", [](Config &c) { c.zText = false; }},
+      {"text", [](Config &c) { c.textRel = Config::TextRel::Error; }},
+      {"notext", [](Config &c) { c.textRel = Config::TextRel::Allow; }},
+  };
+  // Keywords that only set a DT_FLAGS_1 bit for the loader to read.
+  static const std::map<std::string, uint32_t> flags1 = {
+      {"initfirst", llvm::ELF::DF_1_INITFIRST}, {"interpose", llvm::ELF::DF_1_INTERPOSE},
+      {"nodefaultlib", llvm::ELF::DF_1_NODEFLIB}, {"nodump", llvm::ELF::DF_1_NODUMP},
+      {"loadfltr", llvm::ELF::DF_1_LOADFLTR},     {"nodlopen", llvm::ELF::DF_1_NOOPEN},
+      {"global", llvm::ELF::DF_1_GLOBAL},
   };
   if (auto it = keywords.find(v); it != keywords.end()) {
     it->second(s.config);
+    return;
+  }
+  if (auto it = flags1.find(v); it != flags1.end()) {
+    s.config.zFlags1 |= it->second;
     return;
   }
   size_t eq = v.find('=');
   std::string key = v.substr(0, eq);
   if (eq != std::string::npos && (key == "max-page-size" || key == "common-page-size")) {
     setPageSize(s, key, v.substr(eq + 1));
+    return;
+  }
+  if (eq != std::string::npos && key == "stack-size") {
+    if (!parseNumber(v.substr(eq + 1), s.config.zStackSize))
+      s.error("invalid -z stack-size: " + v.substr(eq + 1));
     return;
   }
   s.warn("unknown -z value: " + v);
@@ -192,6 +261,13 @@ void popState(ParseState &s, const std::string &) {
   s.push(InputSpec::Kind::PopState);
 }
 
+// -r, -i: from here on, -l finds only archives, as after -Bstatic (GNU ld
+// turns dynamic linking off where -r appears).
+void setRelocatable(ParseState &s, const std::string &) {
+  s.config.relocatable = true;
+  s.push(InputSpec::Kind::Static);
+}
+
 void ignore(ParseState &, const std::string &) {}
 
 using K = InputSpec::Kind;
@@ -224,9 +300,8 @@ const OptionSpec kOptions[] = {
      }},
     {kOutput, "relocatable,r", Arg::None, "",
      "Create a relocatable object (ET_REL) to be linked again",
-     [](S &s, V) { s.config.relocatable = true; }},
-    {kOutput, ",i", Arg::None, "", "Same as -r",
-     [](S &s, V) { s.config.relocatable = true; }},
+     setRelocatable},
+    {kOutput, ",i", Arg::None, "", "Same as -r", setRelocatable},
     {kOutput, "emit-relocs,q", Arg::None, "",
      "Keep the relocations (.rela.*) in the linked output",
      [](S &s, V) { s.config.emitRelocs = true; }},
@@ -282,6 +357,8 @@ const OptionSpec kOptions[] = {
     // Symbols.
     {kSymbols, "undefined,u", Arg::Required, "SYM", "Start with SYM undefined",
      [](S &s, V v) { s.config.undefinedSyms.push_back(v); }},
+    {kSymbols, "defsym", Arg::Required, "SYM=EXPR",
+     "Define SYM as EXPR: a number, a symbol, or a symbol +- a number", addDefsym},
     {kSymbols, "export-dynamic,E", Arg::None, "", "Put all global symbols in .dynsym",
      [](S &s, V) { s.config.exportDynamic = true; }},
     {kSymbols, "no-export-dynamic", Arg::None, "", "Turn off --export-dynamic",
@@ -289,9 +366,20 @@ const OptionSpec kOptions[] = {
     {kSymbols, "export-dynamic-symbol", Arg::Required, "SYM", "Put SYM in .dynsym",
      [](S &s, V v) { s.config.exportDynamicSyms.push_back(v); }},
     {kSymbols, "Bsymbolic", Arg::None, "", "Bind global references locally (-shared)",
-     [](S &s, V) { s.config.bsymbolic = true; }},
+     [](S &s, V) {
+       s.config.bsymbolic = true;
+       s.config.bsymbolicFunctions = false;
+     }},
     {kSymbols, "Bsymbolic-functions", Arg::None, "", "Bind global function references locally",
-     [](S &s, V) { s.config.bsymbolicFunctions = true; }},
+     [](S &s, V) {
+       s.config.bsymbolic = false;
+       s.config.bsymbolicFunctions = true;
+     }},
+    {kSymbols, "Bno-symbolic", Arg::None, "", "Undo -Bsymbolic and -Bsymbolic-functions",
+     [](S &s, V) {
+       s.config.bsymbolic = false;
+       s.config.bsymbolicFunctions = false;
+     }},
     {kSymbols, "version-script", Arg::Required, "FILE", "Read a version script",
      [](S &s, V v) { s.config.versionScript = v; }},
     {kSymbols, "dynamic-list", Arg::Required, "FILE", "Read a dynamic list",
@@ -322,6 +410,11 @@ const OptionSpec kOptions[] = {
      [](S &s, V) { s.config.ehFrameHdr = true; }},
     {kSections, "no-eh-frame-hdr", Arg::None, "", "Do not create them",
      [](S &s, V) { s.config.ehFrameHdr = false; }},
+    {kSections, "relax", Arg::None, "",
+     "Rewrite GOT loads of local symbols into direct ones (default)",
+     [](S &s, V) { s.config.relax = true; }},
+    {kSections, "no-relax", Arg::None, "", "Keep GOTPCRELX loads and calls as written",
+     [](S &s, V) { s.config.relax = false; }},
     {kSections, "discard-all,x", Arg::None, "", "Accepted for compatibility", ignore},
     {kSections, "discard-locals,X", Arg::None, "", "Accepted for compatibility", ignore},
 
@@ -345,6 +438,10 @@ const OptionSpec kOptions[] = {
      [](S &s, V) { s.config.enableNewDtags = true; }},
     {kDynamic, "disable-new-dtags", Arg::None, "", "Write DT_RPATH",
      [](S &s, V) { s.config.enableNewDtags = false; }},
+    {kDynamic, "audit", Arg::Required, "LIB", "Add LIB to DT_AUDIT (rtld-audit modules)",
+     [](S &s, V v) { s.config.audit.push_back(v); }},
+    {kDynamic, "depaudit,P", Arg::Required, "LIB", "Add LIB to DT_DEPAUDIT",
+     [](S &s, V v) { s.config.depaudit.push_back(v); }},
     {kDynamic, "hash-style", Arg::Required, "STYLE", "sysv, gnu or both (default)",
      applyHashStyle},
 
@@ -810,10 +907,14 @@ void printHelp(std::ostream &out) {
          "  relro, norelro                  Make relocated data read-only after start\n"
          "  execstack, noexecstack          Mark the stack executable or not\n"
          "  separate-code, noseparate-code  Keep code in its own pages\n"
-         "  text, notext                    Forbid / allow text relocations\n"
+         "  text, notext                    Forbid / allow text relocations (default: warn)\n"
          "  defs                            Same as --no-undefined\n"
          "  muldefs                         Same as --allow-multiple-definition\n"
          "  nodelete, origin                Set DF_1_NODELETE / DF_ORIGIN\n"
+         "  initfirst, interpose, nodump,   Set DF_1_INITFIRST, DF_1_INTERPOSE, DF_1_NODUMP,\n"
+         "  nodefaultlib, nodlopen,           DF_1_NODEFLIB, DF_1_NOOPEN, DF_1_LOADFLTR,\n"
+         "  loadfltr, global                  DF_1_GLOBAL\n"
+         "  stack-size=N                    PT_GNU_STACK's size (the main thread's stack)\n"
          "  max-page-size=N                 Segment alignment (default 4096)\n"
          "  common-page-size=N              Accepted\n"
          "\n@FILE reads more arguments from FILE.\n";

@@ -14,6 +14,7 @@
 
 #include "llvm/BinaryFormat/Magic.h"
 #include "llvm/Object/Archive.h"
+#include "llvm/Object/ELF.h"
 #include "llvm/Support/Parallel.h"
 #include "llvm/Support/Path.h"
 
@@ -242,8 +243,60 @@ static void pullMember(Reader &r, ArchiveFile &ar, uint64_t offset) {
   loadMember(r, ar, childAt(r, ar, offset));
 }
 
-// GNU rule: pull the members that define a name undefined right now,
-// repeating because a pulled member may leave new names undefined. A name
+// Whether the member at `offset` has a real definition of `name`: global
+// (not weak), not a function, not another common. GNU ld pulls a member for
+// a name that is only a COMMON so far just then: the member's initialised
+// variable replaces the tentative definition, while a mere common of its
+// own, or a function of that name, would not (binutils elflink.c,
+// is_global_data_symbol_definition).
+static bool memberDefinesData(Reader &r, ArchiveFile &ar, uint64_t offset,
+                              std::string_view name) {
+  llvm::Expected<llvm::MemoryBufferRef> mb =
+      childAt(r, ar, offset).getMemoryBufferRef();
+  if (!mb) {
+    llvm::consumeError(mb.takeError());
+    return false;
+  }
+  auto elf = llvm::object::ELFFile<ELFT>::create(mb->getBuffer());
+  if (!elf) {
+    llvm::consumeError(elf.takeError());
+    return false;
+  }
+  auto sections = elf->sections();
+  if (!sections) {
+    llvm::consumeError(sections.takeError());
+    return false;
+  }
+  for (const ELFT::Shdr &sec : *sections) {
+    if (sec.sh_type != SHT_SYMTAB)
+      continue;
+    auto syms = elf->symbols(&sec);
+    auto strtab = elf->getStringTableForSymtab(sec, *sections);
+    if (!syms || !strtab) {
+      llvm::consumeError(syms.takeError());
+      llvm::consumeError(strtab.takeError());
+      return false;
+    }
+    for (const ELFT::Sym &sym : syms->drop_front(sec.sh_info)) {
+      llvm::Expected<llvm::StringRef> symName = sym.getName(*strtab);
+      if (!symName) {
+        llvm::consumeError(symName.takeError());
+        continue;
+      }
+      if (*symName != llvm::StringRef(name.data(), name.size()))
+        continue;
+      uint8_t bind = sym.getBinding();
+      return (bind == STB_GLOBAL || bind >= STB_LOOS) &&
+             sym.getType() != STT_FUNC && sym.st_shndx != SHN_UNDEF &&
+             sym.st_shndx != SHN_COMMON &&
+             (sym.st_shndx < SHN_LORESERVE || sym.st_shndx == SHN_ABS);
+    }
+  }
+  return false;
+}
+
+// GNU rule: pull the members that define a name undefined right now (or
+// only COMMON, see memberDefinesData), repeating because a pulled member may leave new names undefined. A name
 // no file has mentioned yet cannot be undefined, so it is not even created.
 //
 // An entry whose name got defined, or whose member was pulled, can never
@@ -265,7 +318,16 @@ static bool extractNeeded(Reader &r, ArchiveFile &ar) {
       if (!e.sym && r.ctx.symtab.symbols.size() != ar.namesSeen)
         e.sym = r.ctx.symtab.find(e.name, e.hash);
       bool live = true;
-      if (e.sym && !e.sym->isUndefined()) {
+      if (e.sym && e.sym->kind == SymbolKind::Common) {
+        // Decided once: the member's symbols do not change.
+        if (!ar.extracted.count(e.memberOffset) &&
+            memberDefinesData(r, ar, e.memberOffset, e.name)) {
+          ar.extracted.insert(e.memberOffset);
+          pullMember(r, ar, e.memberOffset);
+          changed = any = true;
+        }
+        live = false;
+      } else if (e.sym && !e.sym->isUndefined()) {
         live = false;
       } else if (e.sym && !e.sym->isWeakRefOnly) {
         // Weak references never pull members (gABI, "Symbol Table").
@@ -487,7 +549,9 @@ void Reader::addPath(const std::string &path, bool fromScript,
     return;
   case llvm::file_magic::elf_shared_object: {
     checkElfIdent(ctx, mb, path);
-    if (ctx.config.isStatic && ctx.config.kind != OutputKind::Shared)
+    // (-r too: an object cannot depend on a library.)
+    if ((ctx.config.isStatic && ctx.config.kind != OutputKind::Shared) ||
+        ctx.config.relocatable)
       Fatal(ctx) << path << ": attempted static link of dynamic object";
     // A library read ahead is still there only if that read succeeded.
     bool wasRead = pre && pre->shared;
@@ -566,6 +630,12 @@ void readInputFiles(Context &ctx) {
     sym->nonIrRef = true;
     sym->binding = STB_GLOBAL;
   }
+  // --defsym NAME=SYMBOL refers to SYMBOL, which can pull it from an archive.
+  for (const Defsym &d : ctx.config.defsyms)
+    if (!d.target.empty()) {
+      Symbol *sym = ctx.symtab.intern(ctx.saver.save(d.target));
+      sym->isWeakRefOnly = false;
+    }
 
   r.preloader.run(ctx);
   std::optional<ScopedTimer> walk(std::in_place, ctx, "resolveInOrder");

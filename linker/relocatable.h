@@ -40,10 +40,5 @@ public:
   std::vector<ElfRela> relas;
 };
 
-// The combined GNU property note of the inputs (.note.gnu.property), or
-// null when no property survives: AND-properties hold only if every input
-// has them, OR-properties if any does (x86-64 psABI, "Program Property").
-struct InputSection;
-InputSection *combineGnuProperties(Context &ctx);
 
 } // namespace mld

@@ -197,6 +197,9 @@ struct Scanner {
   std::vector<DynReloc> relocs;
   std::vector<std::pair<Symbol *, std::string>> undefs; // (name, place)
   std::vector<std::string> errors;
+  std::vector<std::string> warnings;
+  bool textRel = false;
+  const InputSection *lastTextRelSection = nullptr;
   std::vector<SharedFile *> usedDsos;
   bool gotPltReferenced = false;
   bool needsTlsLdSlots = false;
@@ -230,11 +233,27 @@ void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
   }
   case Action::BaseRel:
   case Action::DynRel: {
-    if (!(isec.flags & SHF_WRITE) && ctx.config.zText) {
-      error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
-            " against '", messageName(sym), "' in read-only section ", isec.name,
-            " needs a dynamic relocation; recompile with -fPIC");
-      return;
+    // What counts is the output section: an input without SHF_WRITE that
+    // joins a writable output (.init_array) is written like the rest.
+    if (!(isec.osec->shdr.sh_flags & SHF_WRITE)) {
+      switch (ctx.config.textRel) {
+      case Config::TextRel::Error:
+        error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
+              " against '", messageName(sym), "' in read-only section ", isec.name,
+              " needs a dynamic relocation; recompile with -fPIC");
+        return;
+      case Config::TextRel::Warn:
+        // Once per section, as GNU ld does.
+        if (lastTextRelSection != &isec)
+          warnings.push_back(isec.file->displayName() + ": relocation against '" +
+                             std::string(messageName(sym)) + "' in read-only section " +
+                             std::string(isec.name));
+        lastTextRelSection = &isec;
+        break;
+      case Config::TextRel::Allow:
+        break;
+      }
+      textRel = true;
     }
     DynReloc r{};
     r.isec = &isec;
@@ -309,6 +328,11 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
   case RelExpr::Plt:
     if (sym.isPreemptible)
       need(sym, NeedsPlt | NeedsDynsym);
+    return;
+  case RelExpr::PltOff:
+    if (sym.isPreemptible)
+      need(sym, NeedsPlt | NeedsDynsym);
+    gotPltReferenced = true;
     return;
   case RelExpr::GotPcRelax:
     if (canRelaxGotPcRelX(ctx, isec, rel, sym))
@@ -409,6 +433,9 @@ void scanRelocations(Context &ctx) {
     std::vector<std::pair<Symbol *, uint16_t>>().swap(sc.needs);
     for (const std::string &msg : sc.errors)
       Error(ctx) << msg;
+    for (const std::string &msg : sc.warnings)
+      Warn(ctx) << msg;
+    ctx.hasTextRel |= sc.textRel;
     for (auto &[sym, place] : sc.undefs) {
       auto &refs = undefRefs[sym];
       if (refs.empty())
@@ -435,6 +462,10 @@ void scanRelocations(Context &ctx) {
     if (refs.size() > shown)
       d << "\n>>> referenced " << refs.size() - shown << " more times";
   }
+
+  if (ctx.hasTextRel && ctx.config.textRel == Config::TextRel::Warn)
+    Warn(ctx) << "creating DT_TEXTREL in "
+              << (ctx.config.isShared() ? "a shared object" : "a PIE");
 
   // The entry point and -u names count as references too.
   if (ctx.entrySym && ctx.entrySym->isUndefined() &&
@@ -465,23 +496,29 @@ void assignSyntheticEntries(Context &ctx) {
       sym->pltIndex = ctx.plt->symbols.size();
       ctx.plt->symbols.push_back(sym);
     }
-    if (sym->needs & NeedsCopy)
-      sym->copyOffset = ctx.copyRel->add(sym);
+    if (sym->needs & NeedsCopy) {
+      // Without RELRO, GNU ld copies read-only variables into .bss too.
+      sym->copyInRelro = !sym->writable && ctx.config.zRelro;
+      sym->copyOffset = sym->copySection(ctx)->add(sym);
+    }
   }
   // A copied variable's strong alias in its library (weak environ and
   // global __environ are one object, and libc's own code uses the global
   // name) must name the copy too, or the library would go on using its
   // original through that name. Weak aliases are left alone, as GNU ld does.
-  for (Symbol *sym : ctx.copyRel->symbols) {
-    auto *so = static_cast<SharedFile *>(sym->file);
-    for (size_t i = 0; i < so->dynSymbols.size(); i++) {
-      Symbol *alias = so->dynSymbols[i];
-      if (!alias || alias == sym || alias->file != so || !alias->isShared() ||
-          (alias->needs & NeedsCopy) || alias->value != sym->value ||
-          alias->binding != STB_GLOBAL)
-        continue;
-      alias->needs |= NeedsCopy | NeedsDynsym;
-      alias->copyOffset = sym->copyOffset;
+  for (CopyRelSection *sec : {ctx.copyRel, ctx.copyRelRo}) {
+    for (Symbol *sym : sec->symbols) {
+      auto *so = static_cast<SharedFile *>(sym->file);
+      for (size_t i = 0; i < so->dynSymbols.size(); i++) {
+        Symbol *alias = so->dynSymbols[i];
+        if (!alias || alias == sym || alias->file != so || !alias->isShared() ||
+            (alias->needs & NeedsCopy) || alias->value != sym->value ||
+            alias->binding != STB_GLOBAL)
+          continue;
+        alias->needs |= NeedsCopy | NeedsDynsym;
+        alias->copyOffset = sym->copyOffset;
+        alias->copyInRelro = sym->copyInRelro;
+      }
     }
   }
 }

@@ -51,13 +51,19 @@ void SharedFile::read(Context &ctx) {
     if (sh.sh_link >= shdrs.size())
       Fatal(ctx) << name << ": invalid sh_link in .dynamic";
     llvm::StringRef dynstr = check(ctx, elf->getStringTable(shdrs[sh.sh_link]), name);
-    for (const ELFT::Dyn &d : dyns)
-      if (d.d_tag == DT_SONAME) {
-        if (d.getVal() >= dynstr.size())
-          Fatal(ctx) << name << ": invalid DT_SONAME offset";
-        soname = dynstr.data() + d.getVal();
-        hasSoname = true;
+    for (const ELFT::Dyn &d : dyns) {
+      if (d.d_tag != DT_SONAME && d.d_tag != DT_GNU_AUDIT)
+        continue;
+      if (d.getVal() >= dynstr.size())
+        Fatal(ctx) << name << ": invalid " << (d.d_tag == DT_SONAME ? "DT_SONAME" : "DT_AUDIT")
+                   << " offset";
+      if (d.d_tag == DT_GNU_AUDIT) {
+        audit = dynstr.data() + d.getVal();
+        continue;
       }
+      soname = dynstr.data() + d.getVal();
+      hasSoname = true;
+    }
   }
 
   if (versymSec) {

@@ -63,7 +63,11 @@ uint16_t Symbol::getOutputShndx() const {
 
 namespace mld {
 uint64_t Symbol::getCopyVA(Context &ctx) const {
-  return ctx.copyRel->shdr.sh_addr + copyOffset;
+  return copySection(ctx)->shdr.sh_addr + copyOffset;
+}
+
+CopyRelSection *Symbol::copySection(Context &ctx) const {
+  return copyInRelro ? ctx.copyRelRo : ctx.copyRel;
 }
 std::string_view messageName(const Symbol &sym) {
   if (sym.type == llvm::ELF::STT_SECTION && sym.name.empty() && sym.section)

@@ -13,6 +13,7 @@
 namespace mld {
 
 struct Context;
+class CopyRelSection;
 class InputFile;
 class ObjectFile;
 class SharedFile;
@@ -69,7 +70,8 @@ struct Symbol {
   bool isExported = false;    // goes into .dynsym as a definition
   bool isPreemptible = false; // may be bound to another module's definition
   bool traced = false;        // named by -y
-  bool writable = false;      // (shared) lies in a writable segment: COPY candidate
+  bool writable = false;      // (shared) lies in a writable section of its library
+  bool copyInRelro = false;   // NeedsCopy: the copy is in ctx.copyRelRo
   bool inDroppedSection = false; // (local) its section was not kept at all
 
   uint16_t needs = 0;
@@ -89,7 +91,7 @@ struct Symbol {
   int32_t pltIndex = -1;     // entry in .plt (n: .got.plt[3+n], .rela.plt[n])
   int32_t ipltIndex = -1;    // entry in .iplt (static IFUNC)
   int32_t dynsymIndex = -1;  // index in .dynsym
-  uint32_t copyOffset = 0;   // NeedsCopy: offset in the copy-relocation .bss
+  uint32_t copyOffset = 0;   // NeedsCopy: offset in its copy-relocation section
 
   bool isDefined() const { return kind == SymbolKind::Defined; }
   bool isUndefined() const { return kind == SymbolKind::Undefined; }
@@ -116,6 +118,7 @@ struct Symbol {
   uint64_t getTlsDescVA(Context &ctx) const;
   uint64_t getPltVA(Context &ctx) const;
   uint64_t getCopyVA(Context &ctx) const;
+  CopyRelSection *copySection(Context &ctx) const; // NeedsCopy
   // The output section index for .symtab/.dynsym (SHN_ABS / SHN_UNDEF too).
   uint16_t getOutputShndx() const;
 };

@@ -203,6 +203,11 @@ void RelaPltSection::writeTo(Context &ctx, uint8_t *buf) {
 
 // ---- copy relocations ----------------------------------------------------
 
+void CopyRelSection::writeTo(Context &, uint8_t *buf) {
+  if (!isNoBits())
+    memset(buf, 0, shdr.sh_size);
+}
+
 uint32_t CopyRelSection::add(Symbol *sym) {
   // The copy must be as aligned as the original could have been: use the
   // largest power of two dividing its address (capped), as GNU ld does.

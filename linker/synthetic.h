@@ -230,16 +230,20 @@ public:
   std::vector<Symbol *> sectionSymbols;
 };
 
-// .bss space for COPY relocations: a non-PIC executable that refers to a
+// Space for COPY relocations: a non-PIC executable that refers to a
 // library's variable directly gets its own copy here, and the loader copies
 // the library's initial value into it (R_X86_64_COPY), so that every module
-// uses this one instance.
+// uses this one instance. A variable from a read-only section of its library
+// is copied into a .data.rel.ro of ours, under RELRO, so that it stays
+// read-only after start-up (as GNU ld does); the others into .bss.
 class CopyRelSection : public Chunk {
 public:
-  CopyRelSection()
-      : Chunk(".bss", llvm::ELF::SHT_NOBITS,
+  explicit CopyRelSection(bool relro)
+      : Chunk(relro ? ".data.rel.ro" : ".bss",
+              relro ? llvm::ELF::SHT_PROGBITS : llvm::ELF::SHT_NOBITS,
               llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_WRITE, 32) {}
   void computeSize(Context &) override {}
+  void writeTo(Context &ctx, uint8_t *buf) override; // zeros (the loader copies)
   uint32_t add(Symbol *sym); // returns the symbol's offset
   std::vector<Symbol *> symbols;
 };
@@ -247,5 +251,6 @@ public:
 // Linker-defined symbols that must exist once layout is known.
 void addLinkerDefinedSymbols(Context &ctx);
 void fixLinkerDefinedSymbols(Context &ctx);
+void defineDefsyms(Context &ctx);
 
 } // namespace mld

@@ -104,6 +104,11 @@ static void checkTables(Module *m) {
   static const unsigned tables[][2] = {
       {DT_RELA, DT_RELASZ}, {DT_RELR, DT_RELRSZ}, {DT_JMPREL, DT_PLTRELSZ}, {DT_INIT_ARRAY, DT_INIT_ARRAYSZ},
       {DT_FINI_ARRAY, DT_FINI_ARRAYSZ}, {DT_PREINIT_ARRAY, DT_PREINIT_ARRAYSZ}};
+  // A table without its size would be silently skipped (the program then
+  // jumps through unrelocated slots): each comes with its size tag.
+  for (const auto &t : tables)
+    if (m->has(t[0]) && !m->has(t[1]))
+      fatal(errorText(m->path).str("dynamic tag ").dec(t[0]).str(" has no size tag (").dec(t[1]).str(")"));
   for (const auto &t : tables)
     if (m->has(t[0])) requireInside(m, reinterpret_cast<const void *>(laddr(m, m->dyn[t[0]])), m->dyn[t[1]], "a relocation or init table");
   if (m->has(DT_PLTGOT)) requireInside(m, reinterpret_cast<const void *>(laddr(m, m->dyn[DT_PLTGOT])), 24, "DT_PLTGOT");

@@ -30,7 +30,22 @@ static void clobberVectorRegisters() {
   else asm volatile("xorps %%xmm0, %%xmm0\n\txorps %%xmm1, %%xmm1\n\txorps %%xmm7, %%xmm7" ::: "xmm0", "xmm1", "xmm7");
 }
 
-extern "C" uint64_t _dl_fixup(Module *m, uint64_t index) {
+// The loader whose modules may call in here: GOT[1] is an ordinary word in
+// the module's data, so the handle PLT0 pushes is checked against the
+// module list before it is used.
+static const Loader *activeLoader;
+
+static Module *checkedHandle(Module *handle) {
+  for (Module *m = activeLoader ? activeLoader->head : nullptr; m; m = m->next)
+    if (m == handle) return m;
+  Text t;
+  t.str("mload: error: lazy binding: the module handle in a GOT (").hex(reinterpret_cast<uint64_t>(handle))
+      .str(") is not a loaded module (corrupt GOT[1]?)");
+  fatal(t);
+}
+
+extern "C" uint64_t _dl_fixup(Module *handle, uint64_t index) {
+  Module *m = checkedHandle(handle);
   const Loader &L = *m->loader;
   uint64_t count = m->dyn[DT_PLTRELSZ] / sizeof(Elf64_Rela);
   if (index >= count)
@@ -47,10 +62,14 @@ extern "C" uint64_t _dl_fixup(Module *m, uint64_t index) {
   }
   if (L.opts.clobberVectors) clobberVectorRegisters();
   uint64_t value = d.address + r.r_addend;
-  if (d.module && !d.ifunc && !isCode(d.module, value))
+  // A function of mload's own is entered at its start, never at an offset.
+  if ((d.module && !d.ifunc && !isCode(d.module, value)) || (!d.module && r.r_addend))
     fatal(errorText(m->path).str("lazy binding: ").str(name).str(" resolves to ").hex(value)
-              .str(", outside the code of ").str(d.module->path));
+              .str(", outside the code of ").str(d.module ? d.module->path : "mload"));
   auto *slot = reinterpret_cast<uint64_t *>(laddr(m, r.r_offset));
+  uint64_t writableEnd = segmentEnd(m, reinterpret_cast<uint64_t>(slot), PF_W);
+  if (!writableEnd || writableEnd - reinterpret_cast<uint64_t>(slot) < 8)
+    fatal(errorText(m->path).str("lazy binding: the slot of ").str(name).str(" lies outside the writable segments"));
   uint64_t old = *slot;
   __atomic_store_n(slot, value, __ATOMIC_RELEASE);
   logLazyBind(L, m, name, d.module, index, reinterpret_cast<uint64_t>(slot), old, value);
@@ -74,6 +93,7 @@ namespace mload {
 // else xsave, else fxsave (SSE state only: no AVX to lose). CPUID leaf 0xd
 // sub-leaf 0 EBX is the XSAVE area size for the features the OS enabled.
 uint64_t resolverEntry(const Loader &L) {
+  activeLoader = &L;
   uint32_t r[4];
   cpuid(1, 0, r);
   bool xsave = (r[2] >> 26 & 1) && (r[2] >> 27 & 1); // XSAVE and OSXSAVE

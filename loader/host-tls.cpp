@@ -98,6 +98,12 @@ void addThreadLocal(Loader &L, Module *first) { placeBlocks(L, first, writableIm
 extern "C" void *mloadHostedTlsGetAddr(void *arg) {
   auto *ti = static_cast<TlsIndex *>(arg);
   if (ti->module < modidBase) return hostTlsGetAddr(arg);
+  if (ti->module - modidBase >= MaxModules || !moduleOffsets[ti->module - modidBase]) {
+    Text t;
+    t.str("mload: error: __tls_get_addr: no module with TLS has id ").dec(ti->module)
+        .str(" (corrupt DTPMOD64 relocation?)");
+    fatal(t);
+  }
   return reinterpret_cast<void *>(threadPointer() - moduleOffsets[ti->module - modidBase] + ti->offset);
 }
 

@@ -77,7 +77,10 @@ static int run(uint64_t *sp, bool hosted) {
   appendModule(L, prog);
   checkRunnable(prog);
   if (isStaticProgram(prog)) {
-    if (L.opts.list) return 0; // ldd: "not a dynamic executable"
+    if (L.opts.list) {
+      sys::write(1, "\tnot a dynamic executable\n", 26); // ldd's words and status
+      return 1;
+    }
     L.argc -= progIndex;
     sp = rebuildStack(L, sp, progIndex, prog, false);
     if (L.opts.argv0) L.argv[0] = const_cast<char *>(L.opts.argv0);

@@ -194,7 +194,9 @@ Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t
   // image, and gdb reads them there).
   for (uint16_t i = 0; i < eh.e_phnum; ++i) {
     const Elf64_Phdr &p = ph[i];
-    if (p.p_type == PT_LOAD && eh.e_phoff >= p.p_offset && eh.e_phoff + phSize <= p.p_offset + p.p_filesz) {
+    // Only from a readable segment: p_flags may say PROT_NONE.
+    if (p.p_type == PT_LOAD && (p.p_flags & PF_R) && eh.e_phoff >= p.p_offset &&
+        eh.e_phoff + phSize <= p.p_offset + p.p_filesz) {
       m->phdr = reinterpret_cast<const Elf64_Phdr *>(laddr(m, p.p_vaddr + (eh.e_phoff - p.p_offset)));
       break;
     }

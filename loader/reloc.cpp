@@ -25,6 +25,11 @@ static const Module *tlsModule(const Module *m, uint32_t symIndex, const Definit
   return symIndex ? d.module : m;
 }
 
+// Will [P, P+8) be read-only after applyRelro (init.cpp rounds the same way)?
+static bool inRelro(const Loader &L, const Module *m, uint64_t P) {
+  return P >= alignDown(m->relroStart, L.pageSize) && P < alignDown(m->relroEnd, L.pageSize);
+}
+
 // Apply one relocation; `index` is its position in its table (for
 // DT_JMPREL, the PLT entry number n that PLTn pushes).
 static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, bool lazy) {
@@ -43,7 +48,11 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
   if (!writableEnd || writableEnd - P < size)
     fatal(errorText(m->path).str("relocation at ").hex(r.r_offset).str(" lies outside the writable segments"));
   const char *name = symIndex ? symbolName(m, symIndex) : "";
-  if (type == R_X86_64_JUMP_SLOT && lazy) {
+  // A slot in PT_GNU_RELRO (a `-z now` layout whose BIND_NOW flag is gone)
+  // will be read-only at the first call: it is bound now instead.
+  // The slot's link-time value must be code of the module (its PLT entry's
+  // push); anything else is bound now rather than jumped to.
+  if (type == R_X86_64_JUMP_SLOT && lazy && !inRelro(L, m, P) && isCode(m, *where + B)) {
     // The linker left a link-time address in the slot (PLTn+6, the "push n",
     // in the classic layout); it only needs the load bias. The first call
     // then runs push n; jmp PLT0, which pushes GOT[1] and jumps to GOT[2] =
@@ -73,8 +82,12 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
   case R_X86_64_JUMP_SLOT: value = S + A; break;
   case R_X86_64_COPY:
     // The program owns the variable now; the library's initial value is
-    // copied once, from the library that is already relocated.
-    memcpy(where, reinterpret_cast<const void *>(S), m->symtab[symIndex].st_size);
+    // copied once, from the library that is already relocated. The source
+    // must lie in the defining module too (st_size is the program's word).
+    if (d.module && !inImage(d.module, reinterpret_cast<const void *>(S), size))
+      fatal(errorText(m->path).str("COPY relocation of ").str(name).str(" (").dec(size)
+                .str(" bytes) reads past the end of ").str(d.module->path));
+    memcpy(where, reinterpret_cast<const void *>(S), size);
     value = S;
     break;
   case R_X86_64_TPOFF64: {
@@ -141,16 +154,33 @@ static void applyRelr(Loader &L, Module *m) {
   }
 }
 
+// Lazy binding relies on the PLT/GOT contract (docs/abi.md 1.2): PLT0
+// reads GOT[1] and GOT[2] at DT_PLTGOT, and .rela.plt[n], a JUMP_SLOT, is
+// .got.plt[3+n]. mload never reads PLT code, so a file that breaks this
+// (a corrupt DT_PLTGOT, a moved slot) is bound at start-up instead of
+// jumping through a GOT[2] that PLT0 never reads.
+static bool followsPltContract(const Module *m) {
+  if (!m->has(DT_JMPREL) || !m->has(DT_PLTGOT) || m->dyn[DT_PLTGOT] % 8) return false;
+  auto *rela = reinterpret_cast<const Elf64_Rela *>(laddr(m, m->dyn[DT_JMPREL]));
+  for (uint64_t i = 0; i < m->dyn[DT_PLTRELSZ] / sizeof(Elf64_Rela); ++i)
+    if (ELF64_R_TYPE(rela[i].r_info) == R_X86_64_JUMP_SLOT && rela[i].r_offset != m->dyn[DT_PLTGOT] + 24 + 8 * i)
+      return false;
+  return true;
+}
+
 void relocateModule(Loader &L, Module *m, bool lazy) {
   if (!m->dynamic || m->relocated || m->host) return;
   m->relocated = true;
-  lazy = lazy && !m->bindNow && m->has(DT_PLTGOT);
+  lazy = lazy && !m->bindNow && followsPltContract(m);
   // Set up first: an IFUNC resolver run by an IRELATIVE below may call
   // through a PLT slot that is already lazy (as with ld.so).
   if (lazy && m->has(DT_JMPREL)) {
     // .got.plt: [0] = _DYNAMIC (link-time), [1] = the module handle PLT0
     // pushes, [2] = where PLT0 jumps. Contract: docs (PLT/GOT contract).
     auto *got = reinterpret_cast<uint64_t *>(laddr(m, m->dyn[DT_PLTGOT]));
+    uint64_t gotEnd = segmentEnd(m, reinterpret_cast<uint64_t>(got), PF_W);
+    if (!gotEnd || gotEnd - reinterpret_cast<uint64_t>(got) < 24)
+      fatal(m->path, "DT_PLTGOT lies outside the writable segments");
     got[1] = reinterpret_cast<uint64_t>(m);
     got[2] = resolverEntry(L);
     logLazySetup(L, m, reinterpret_cast<uint64_t>(got), got[2]);

@@ -47,6 +47,14 @@ extern "C" void *__tls_get_addr(void *arg) {
   auto *ti = static_cast<TlsIndex *>(arg);
   uint64_t *dtv;
   asm("mov %%fs:8, %0" : "=r"(dtv));
+  // dtv[0] is the number of modules with TLS: a module id outside 1..dtv[0]
+  // comes from a corrupt DTPMOD64 slot.
+  if (ti->module == 0 || ti->module > dtv[0]) {
+    Text t;
+    t.str("mload: error: __tls_get_addr: no module with TLS has id ").dec(ti->module)
+        .str(" (corrupt DTPMOD64 relocation?)");
+    fatal(t);
+  }
   return reinterpret_cast<void *>(dtv[ti->module] + ti->offset);
 }
 

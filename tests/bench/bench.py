@@ -72,6 +72,8 @@ def runWorkload(name, build, param, prefixes, runs, work, previous, runstat):
     its JSON record."""
     print(f"bench: building {name}", file=sys.stderr)
     args, info = build(work, param)
+    if name.startswith("lto"):
+        prefixes = {k: v for k, v in prefixes.items() if k not in workloads.NO_GCC_LTO}
     outDir = os.path.join(work, "out", name)
     commands = workloads.linkCommands(prefixes, args, outDir, workloads.outputName(name))
     logs = os.path.join(work, "logs")
@@ -80,13 +82,17 @@ def runWorkload(name, build, param, prefixes, runs, work, previous, runstat):
             f.write(shlex.join(argv) + "\n")
     print(f"bench: linking {name} ({runs} runs, 3x for short links; {len(commands)} commands)",
           file=sys.stderr)
+    saved = dict(os.environ)
+    os.environ.update(info.get("env", {}))  # lto-wrapper's, from the driver
     results = measure.measureLinks(runstat, commands, runs, logs, name)
+    stats = mldStats(commands)
+    os.environ.clear()
+    os.environ.update(saved)
     checks = checkOutputs(name, info, commands, work)
     for k in commands:
         if "error" in results[k] or checks.get(k, "ok") != "ok" and k != workloads.FLOOR:
             print(f"bench: {name}: {k}: {results[k].get('error') or checks.get(k)}; command in "
                   f"{os.path.join(logs, name + '.' + k + '.sh')}", file=sys.stderr)
-    stats = mldStats(commands)
     sizes = {k: os.path.getsize(v[1]) for k, v in commands.items() if os.path.exists(v[1])}
     objects = info.get("objects") if name.startswith("synthetic") else None
     table = report.workloadTable(name, results, checks, sizes, runs, objects) + report.passTimes(stats) \
@@ -114,13 +120,16 @@ def main():
     ap.add_argument("--only", help="workload name or prefix (e.g. synthetic, llvm-static, loader)")
     ap.add_argument("--runs", type=int)
     ap.add_argument("--linkers", help="comma-separated subset of: " + ",".join(workloads.linkers("mld")))
+    ap.add_argument("--extra", action="append", default=[], metavar="NAME=PATH",
+                    help="one more linker, e.g. mold2=/path/to/mold (with arguments: "
+                         "'mold2=/path/to/mold --no-fork'); repeatable")
     ap.add_argument("--build", required=True, help="mld's build directory")
     ap.add_argument("--work", default="/dev/shm/mld-bench")
     a = ap.parse_args()
     runs = a.runs or (3 if a.quick else 5)
     work = a.work
     os.makedirs(os.path.join(work, "logs"), exist_ok=True)
-    prefixes = workloads.linkers(os.path.join(a.build, "linker", "mld"))
+    prefixes = workloads.linkers(os.path.join(a.build, "linker", "mld"), a.extra)
     if a.linkers:
         keep = a.linkers.split(",")
         unknown = [k for k in keep if k not in prefixes]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# run.sh [--quick] [--only WORKLOAD] [--runs N]: mld's link and loader
-# benchmark. Checks the tools it needs (installs nothing: see
+# run.sh [--quick] [--only WORKLOAD] [--runs N] [--extra NAME=PATH ...]:
+# mld's link and loader benchmark. Checks the tools it needs (installs nothing: see
 # tests/install-deps.sh), builds mld, mload and the runtime in build-bench/
 # (Release), then runs bench.py: workloads built and linked in
 # /dev/shm/mld-bench, tables on stdout, progress on stderr, raw numbers in

@@ -2,8 +2,9 @@
 
 Every workload is compiled once with the system gcc/g++; its link line is
 taken from the driver (`gcc -### ...`, the collect2 argument list, no LTO
-plugin) and replayed unchanged with each linker binary, so all linkers see
-the same inputs, libraries, start files and options.
+plugin except for the lto-* workloads) and replayed unchanged with each
+linker binary, so all linkers see the same inputs, libraries, start files
+and options.
 """
 import glob
 import hashlib
@@ -16,14 +17,25 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 LIBDIR = "/usr/lib/x86_64-linux-gnu"
 OUT_MARK = "@@OUTPUT@@"
 SYN_CFLAGS = ["-O0", "-fPIC", "-ffunction-sections", "-fdata-sections"]
+# gcc -flto: slim objects; the link runs gcc's plugin (lto-wrapper, lto1).
+LTO_CFLAGS = ["-O2", "-flto", "-fPIC"]
+# Linkers that cannot run gcc's LTO plugin (lld reads LLVM bitcode only).
+NO_GCC_LTO = ("lld", "lld-t1")
 FLOOR = "io-floor"
 LLVM_COMPONENTS = ["object", "support", "mc", "mcdisassembler", "all-targets"]
 
 
-def linkers(mld):
+def linkers(mld, extra=()):
     """Linker name -> argv prefix. mold runs with --no-fork: by default it
     forks and its parent exits before the child has cleaned up, so wait4
-    would see neither the child's CPU time nor its memory."""
+    would see neither the child's CPU time nor its memory. `extra`: more
+    linkers as "NAME=PATH [ARGS...]" (run.sh --extra), e.g. another mold."""
+    named = {}
+    for e in extra:
+        name, sep, cmd = e.partition("=")
+        if not sep or not name or not cmd.strip():
+            sys.exit(f"bench: --extra wants NAME=PATH [ARGS...], got {e!r}")
+        named[name] = shlex.split(cmd)
     return {
         "mld": [mld],
         "ld.bfd": ["/usr/bin/ld.bfd"],
@@ -31,6 +43,7 @@ def linkers(mld):
         "lld": ["/usr/bin/ld.lld"],
         "lld-t1": ["/usr/bin/ld.lld", "--threads=1"],
         "mold": ["/usr/bin/mold", "--no-fork"],
+        **named,
     }
 
 
@@ -43,11 +56,26 @@ def run(argv, cwd=None, env=None):
 
 def captureLinkArgs(driver, args):
     """The arguments `driver args -o OUT_MARK` would give the linker."""
-    r = run([driver, "-###", "-fno-use-linker-plugin", *args, "-o", OUT_MARK])
+    return captureLinkLine(driver, args, False)[0]
+
+
+def captureLinkLine(driver, args, lto):
+    """(linker arguments, environment) of `driver args -o OUT_MARK`. With
+    `lto`, the line has gcc's -plugin and its options, minus collect2's own
+    -flto, and the environment is what lto-wrapper needs from the driver
+    (COLLECT_GCC, COLLECT_GCC_OPTIONS; the output named OUT_MARK becomes a
+    name in the work directory, used only for temporary file names)."""
+    plugin = ["-flto=auto", "-O2"] if lto else ["-fno-use-linker-plugin"]
+    r = run([driver, "-###", *plugin, *args, "-o", OUT_MARK])
+    env = {}
     for line in r.stderr.splitlines():
+        for var in ("COLLECT_GCC", "COLLECT_GCC_OPTIONS"):
+            if line.startswith(var + "="):
+                env[var] = line[len(var) + 1:]
         words = shlex.split(line)
         if words and os.path.basename(words[0]) == "collect2":
-            return words[1:]
+            words = [w for w in words[1:] if not w.startswith("-flto")]
+            return words, env
     sys.exit(f"bench: no collect2 line from {driver} -### {shlex.join(args)}")
 
 
@@ -124,18 +152,18 @@ def cArchives(work, static):
     return captureLinkArgs("gcc", [*extra, obj, *archives, "-lm", "-ldl", "-lpthread"]), {"argv": []}
 
 
-def synthObjects(work, n):
+def synthObjects(work, n, cflags=SYN_CFLAGS):
     """Generates and compiles syn0000..syn{n-1} (and main-n) once; the cache
     directory is named by a hash of the generator and the flags."""
     with open(os.path.join(HERE, "gen.py"), "rb") as f:
-        key = hashlib.sha256(f.read() + " ".join(SYN_CFLAGS).encode()).hexdigest()[:12]
+        key = hashlib.sha256(f.read() + " ".join(cflags).encode()).hexdigest()[:12]
     d = os.path.join(work, f"synth-{key}")
     os.makedirs(d, exist_ok=True)
     run([sys.executable, os.path.join(HERE, "gen.py"), d, str(n)])
     missing = [f"syn{i:04d}.c" for i in range(n) if not os.path.exists(os.path.join(d, f"syn{i:04d}.o"))]
     if missing:
         print(f"  compiling {len(missing)} synthetic files (cached in {d})", file=sys.stderr)
-        subprocess.run(["xargs", "-P2", "-n", "50", "gcc", *SYN_CFLAGS, "-c"],
+        subprocess.run(["xargs", "-P2", "-n", "50", "gcc", *cflags, "-c"],
                        input="\n".join(missing), text=True, cwd=d, check=True)
     compileIfStale("gcc", os.path.join(d, f"main-{n}.c"), os.path.join(d, f"main-{n}.o"), ["-O1", "-fPIE"])
     return d, [os.path.join(d, f"syn{i:04d}.o") for i in range(n)]
@@ -145,6 +173,16 @@ def synthetic(work, n):
     d, objs = synthObjects(work, n)
     args = captureLinkArgs("gcc", [os.path.join(d, f"main-{n}.o"), *objs, "-Wl,--gc-sections"])
     return args, {"argv": [], "objects": n + 1}
+
+
+def ltoSynthetic(work, n):
+    """The synthetic objects compiled with gcc -flto, linked through gcc's
+    plugin: what each linker adds around the plugin's own compilation."""
+    d, objs = synthObjects(work, n, LTO_CFLAGS)
+    args, env = captureLinkLine("gcc", [os.path.join(d, f"main-{n}.o"), *objs], True)
+    env["COLLECT_GCC_OPTIONS"] = env.get("COLLECT_GCC_OPTIONS", "").replace(
+        OUT_MARK, os.path.join(work, "lto-a.out"))
+    return args, {"argv": [], "objects": n + 1, "env": env}
 
 
 def shared(work, n):
@@ -169,6 +207,7 @@ def workloadList(quick):
              ("c-archives-pie", cArchives, False), ("c-archives-static", cArchives, True)]
     items += [(f"synthetic-{n}", synthetic, n) for n in sizes]
     items.append((f"shared-{500 if quick else 2000}", shared, 500 if quick else 2000))
+    items.append((f"lto-synthetic-{30 if quick else 100}", ltoSynthetic, 30 if quick else 100))
     return items
 
 

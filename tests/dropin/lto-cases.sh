@@ -167,3 +167,30 @@ case_unclaimed_ir_rejected() {
   [ "$(grep -c 'mld: error' <<<"$linkErr")" = 1 ] || fail "not one error line: $linkErr"
   [ ! -e "$T/exe" ] || fail "an output was left behind"
 }
+
+# Definitions something outside the output may use are exported to the
+# plugin as such (PREVAILING_DEF_IRONLY_EXP): one a linked-against shared
+# library refers to, and every one under --export-dynamic. Same resolution
+# files as ld.bfd's, and the programs run alike.
+case_export_resolutions() {
+  ltoCProgram gcc -flto gcc-ar
+  printf 'int square_plus(int);\nint use_it(void) { return square_plus(3); }\n' |
+    gcc -fPIC -shared -x c - -o "$T/libref.so" || fail "(setup) libref.so"
+  local extra how
+  for how in dso export; do
+    extra=("$T/libref.so" -Wl,-rpath,"$T")
+    [ $how = export ] && extra=(-Wl,--export-dynamic)
+    mkdir -p "$T/$how/mld" "$T/$how/bfd"
+    local objs=("$T/main.o" "$T/util.o" "$T/plain.o" "$T/lib.a" "${extra[@]}")
+    (cd "$T/$how/mld" && gcc -B "$MLD_GCC_DIR" -flto -O2 -save-temps "${objs[@]}" -o exe) ||
+      fail "$how: mld link"
+    (cd "$T/$how/bfd" && gcc -fuse-ld=bfd -flto -O2 -save-temps "${objs[@]}" -o exe) ||
+      fail "$how: (setup) ld.bfd link"
+    linkedOutputs+=("$T/$how/mld/exe")
+    compareRun "$T/$how/mld/exe" "$T/$how/bfd/exe"
+    cmp -s "$T/$how/bfd/exe.res" "$T/$how/mld/exe.res" ||
+      fail "$how: resolutions differ (< ld.bfd, > mld): $(diff "$T/$how/bfd/exe.res" "$T/$how/mld/exe.res" | head -10)"
+    grep -q 'PREVAILING_DEF_IRONLY_EXP square_plus' "$T/$how/mld/exe.res" ||
+      fail "$how: square_plus is not PREVAILING_DEF_IRONLY_EXP"
+  done
+}

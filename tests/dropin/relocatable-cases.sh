@@ -195,6 +195,12 @@ case_gnu_property_and_stack_notes() {
     [ "$(readelf -nW "$T/$1-$2.o" | grep -c NT_GNU_PROPERTY_TYPE_0)" -le 1 ] ||
       fail "$1+$2: more than one property note"
     readelf -SW "$T/$1-$2.o" | grep -q '\.note\.GNU-stack' || fail "no .note.GNU-stack"
+    # A final link combines them by the same rules.
+    "$MLD_GCC_DIR/ld" -e f -o "$T/$1-$2" "$T/$1.o" "$T/$2.o" || fail "mld link"
+    linkedOutputs+=("$T/$1-$2")
+    ld.bfd -e f -o "$T/$1-$2.ref" "$T/$1.o" "$T/$2.o" || fail "(setup) ld.bfd"
+    got=$(propertiesOf "$T/$1-$2"); want=$(propertiesOf "$T/$1-$2.ref")
+    [ "$got" = "$want" ] || fail "$1+$2 linked: properties '$got', ld.bfd: '$want'"
   done
   propertiesOf "$T/cet1-cet2.o" | grep -q IBT || fail "IBT lost although every input has it"
 }

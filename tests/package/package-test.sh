@@ -23,7 +23,7 @@ for want in "Package: mld" "Version: $version" "Architecture: amd64" "Section: d
   grep -qx "$want" <<<"$info" || fail "control file lacks '$want': $info"
 done
 files=$(dpkg-deb -c "$deb" | awk '{print $6 ($7 ? " " $7 " " $8 : "")}')
-for want in ./usr/bin/mld ./usr/bin/mload "./usr/bin/ld.mld -> mld" \
+for want in ./usr/bin/mld ./usr/bin/mld-dyn ./usr/bin/mload "./usr/bin/ld.mld -> mld" \
     "./usr/lib/mld/gcc-ld/ld -> ../../../bin/mld" ./usr/lib/mld/crt1.o \
     ./usr/lib/mld/libmldc.a ./usr/lib/mld/libmldc.so \
     ./usr/share/man/man1/mld.1 ./usr/share/man/man1/mload.1 \
@@ -48,6 +48,12 @@ gcc -B "$root/usr/lib/mld/gcc-ld" hello.c -o hello 2>link.err || { cat link.err;
 readelf -p .comment hello | grep -q 'mld 0' || fail "hello was not linked by the installed mld (.comment)"
 out=$(./hello); rc=$?
 [ "$out" = "hello from the package" ] && [ $rc = 3 ] || fail "hello printed '$out', exit $rc"
+# LTO: the installed static mld hands the link to the installed mld-dyn,
+# which loads gcc's plugin.
+gcc -flto -O2 -B "$root/usr/lib/mld/gcc-ld" hello.c -o hello-lto 2>link.err || { cat link.err; fail "gcc -flto -B <pkg>/usr/lib/mld/gcc-ld failed"; }
+readelf -p .comment hello-lto | grep -q 'mld 0' || fail "hello-lto was not linked by the installed mld (.comment)"
+out=$(./hello-lto); rc=$?
+[ "$out" = "hello from the package" ] && [ $rc = 3 ] || fail "hello-lto printed '$out', exit $rc"
 if command -v clang >/dev/null; then
   PATH=$root/usr/bin:$PATH clang -fuse-ld=mld hello.c -o hello-clang 2>link.err || { cat link.err; fail "clang -fuse-ld=mld failed"; }
   readelf -p .comment hello-clang | grep -q 'mld 0' || fail "clang -fuse-ld=mld did not use ld.mld"

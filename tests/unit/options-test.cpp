@@ -203,7 +203,7 @@ TEST(Options, ZKeywordsJoinedAndSeparate) {
   EXPECT_FALSE(r.config.zSeparateCode);
   EXPECT_TRUE(r.config.zNodelete);
   EXPECT_TRUE(r.config.zOrigin);
-  EXPECT_FALSE(r.config.zText);
+  EXPECT_EQ(r.config.textRel, Config::TextRel::Allow);
   EXPECT_EQ(r.config.pageSize, 0x200000u);
 
   Result r2 = parse({"-z", "defs", "-zmuldefs", "-z", "now", "-z", "lazy", "a.o"});
@@ -263,7 +263,7 @@ TEST(Options, SymbolAndDynamicFlags) {
   EXPECT_EQ(c.undefinedSyms, (std::vector<std::string>{"s1", "s2", "s3"}));
   EXPECT_TRUE(c.exportDynamic);
   EXPECT_EQ(c.exportDynamicSyms, (std::vector<std::string>{"e1"}));
-  EXPECT_TRUE(c.bsymbolic);
+  EXPECT_FALSE(c.bsymbolic); // the later -Bsymbolic-functions replaces it
   EXPECT_TRUE(c.bsymbolicFunctions);
   EXPECT_EQ(c.versionScript, "v.map");
   EXPECT_EQ(c.dynamicList, "d.list");
@@ -443,4 +443,67 @@ TEST(Options, ParseCommandLineSkipsProgramName) {
   ASSERT_TRUE(mld::parseCommandLine(static_cast<int>(argv.size()), argv.data(), config, err));
   EXPECT_EQ(describe(config.inputs), "file:a.o");
   EXPECT_EQ(config.outputPath, "p");
+}
+
+// --defsym's expression is reduced to one symbol plus an addend; what mld
+// cannot evaluate is an error naming the option, never a silent guess.
+TEST(Options, DefsymExpressions) {
+  Result r = parse({"a.o", "-defsym=a=b", "--defsym", "n=0x10", "--defsym=c = d + 8 - 2",
+                    "--defsym=m=-4+x"});
+  ASSERT_TRUE(r.ok) << r.err;
+  ASSERT_EQ(r.config.defsyms.size(), 4u);
+  auto str = [](const mld::Defsym &d) {
+    return d.name + "=" + d.target + "+" + std::to_string(d.addend);
+  };
+  EXPECT_EQ(str(r.config.defsyms[0]), "a=b+0");
+  EXPECT_EQ(str(r.config.defsyms[1]), "n=+16");
+  EXPECT_EQ(str(r.config.defsyms[2]), "c =d+6");
+  EXPECT_EQ(str(r.config.defsyms[3]), "m=x+-4");
+  for (const char *bad : {"--defsym=x", "--defsym=x=a*2", "--defsym=x=a+b", "--defsym=x=1-a",
+                          "--defsym=x=a+", "--defsym==a"}) {
+    Result b = parse({"a.o", bad});
+    EXPECT_FALSE(b.ok) << bad;
+    EXPECT_NE(b.err.find("mld: error: --defsym: cannot evaluate"), std::string::npos) << b.err;
+  }
+}
+
+// -Bsymbolic and -Bsymbolic-functions: the last one counts; -Bno-symbolic
+// clears both. -z keywords that are DT_FLAGS_1 bits accumulate.
+TEST(Options, SymbolicAndFlags1) {
+  Result r = parse({"a.o", "-Bsymbolic", "-Bsymbolic-functions"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_FALSE(r.config.bsymbolic);
+  EXPECT_TRUE(r.config.bsymbolicFunctions);
+  r = parse({"a.o", "-Bsymbolic-functions", "-Bno-symbolic"});
+  EXPECT_FALSE(r.config.bsymbolic || r.config.bsymbolicFunctions);
+  r = parse({"a.o", "-z", "nodump", "-z", "initfirst", "-zstack-size=0x10000", "-P", "x",
+             "--depaudit=y", "--audit", "z"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(r.config.zFlags1, 0x1000u | 0x20u); // DF_1_NODUMP | DF_1_INITFIRST
+  EXPECT_EQ(r.config.zStackSize, 0x10000u);
+  EXPECT_EQ(r.config.depaudit, (std::vector<std::string>{"x", "y"}));
+  EXPECT_EQ(r.config.audit, (std::vector<std::string>{"z"}));
+}
+
+// -r/--relocatable/-i make an object (and, where they appear, turn dynamic
+// linking off as -Bstatic does); -q/--emit-relocs keeps relocations.
+TEST(Options, RelocatableAndEmitRelocs) {
+  for (const char *spelling : {"-r", "--relocatable", "-i"}) {
+    Result r = parse({"a.o", spelling, "-lfoo"});
+    ASSERT_TRUE(r.ok) << spelling << ": " << r.err;
+    EXPECT_TRUE(r.config.relocatable) << spelling;
+    EXPECT_EQ(describe(r.config.inputs), "file:a.o static lib:foo") << spelling;
+  }
+  for (const char *spelling : {"-q", "--emit-relocs"}) {
+    Result r = parse({spelling, "a.o"});
+    ASSERT_TRUE(r.ok) << spelling;
+    EXPECT_TRUE(r.config.emitRelocs) << spelling;
+    EXPECT_FALSE(r.config.relocatable) << spelling;
+  }
+  EXPECT_EQ(parse({"-r", "-shared", "a.o"}).err,
+            "mld: error: -r and -shared may not be used together\n");
+  EXPECT_EQ(parse({"-r", "-pie", "a.o"}).err,
+            "mld: error: -r and -pie may not be used together\n");
+  EXPECT_EQ(parse({"-r", "--gc-sections", "a.o"}).err,
+            "mld: error: --gc-sections is not supported with -r\n");
 }

@@ -49,6 +49,7 @@ TEST(RelocX8664, ClassifyGivesFormulaSizeAndCheckForEverySupportedType) {
       {R_X86_64_GOTOFF64, RelExpr::GotOff, 8, C::NoCheck},
       {R_X86_64_GOTPC32, RelExpr::GotBasePc, 4, C::Signed},
       {R_X86_64_GOTPC64, RelExpr::GotBasePc, 8, C::NoCheck},
+      {R_X86_64_PLTOFF64, RelExpr::PltOff, 8, C::NoCheck},
       {R_X86_64_SIZE32, RelExpr::Size, 4, C::Signed},
       {R_X86_64_SIZE64, RelExpr::Size, 8, C::NoCheck},
       {R_X86_64_TPOFF32, RelExpr::TpOff, 4, C::Signed},
@@ -666,7 +667,8 @@ TEST(RelocX8664, TlsGdWithUnexpectedCodeIsReported) {
                           0x90, 0x90, 0x90, 0x90},
                          err);
   EXPECT_EQ(err, "mld: error: a.o:(.text+0x3): unsupported TLSGD code sequence "
-                 "(expected data16 lea; call __tls_get_addr@PLT)\n");
+                 "(expected data16 lea x@tlsgd(%rip), %rdi and a call to "
+                 "__tls_get_addr)\n");
 }
 
 TEST(RelocX8664, TlsLdBecomesPaddedFsLoadAndDtpOffBecomesTpOffset) {
@@ -683,6 +685,86 @@ TEST(RelocX8664, TlsLdBecomesPaddedFsLoadAndDtpOffBecomesTpOffset) {
   EXPECT_EQ(hexBytes(b.apply(code)),
             "66 66 66 64 48 8b 04 25 00 00 00 00 48 8d 88 08 ff ff ff");
   EXPECT_EQ(b.ctx.errorCount, 0u);
+}
+
+// -fno-plt: data16 lea tv@tlsgd(%rip), %rdi;
+//           data16 rex.W call *__tls_get_addr@GOTPCREL(%rip)
+TEST(RelocX8664, TlsGdWithGotCallBecomesLocalExecInAnExecutable) {
+  RelocBench b;
+  Symbol *tv = b.define("tv", b.tdata, 8, STT_TLS);
+  Symbol *getAddr = b.undefined("__tls_get_addr", false);
+  b.addRela(4, R_X86_64_TLSGD, tv, -4);
+  b.addRela(12, R_X86_64_GOTPCRELX, getAddr, -4);
+  std::vector<uint8_t> code = {0x66, 0x48, 0x8d, 0x3d, 0, 0, 0, 0,
+                               0x66, 0x48, 0xff, 0x15, 0, 0, 0, 0};
+  EXPECT_EQ(hexBytes(b.apply(code)),
+            "64 48 8b 04 25 00 00 00 00 48 8d 80 08 ff ff ff");
+  EXPECT_EQ(b.ctx.errorCount, 0u);
+}
+
+// -mcmodel=large: lea tv@tlsgd(%rip), %rdi; movabs $__tls_get_addr@pltoff,
+// %rax; add %rbx, %rax; call *%rax (22 bytes, no data16 prefix).
+const std::vector<uint8_t> largeTlsSequence = {
+    0x48, 0x8d, 0x3d, 0, 0, 0, 0, 0x48, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0,
+    0x48, 0x01, 0xd8, 0xff, 0xd0};
+
+TEST(RelocX8664, LargeModelTlsGdBecomesLocalExecPaddedWithANop) {
+  RelocBench b;
+  Symbol *tv = b.define("tv", b.tdata, 8, STT_TLS);
+  Symbol *getAddr = b.undefined("__tls_get_addr", false);
+  b.addRela(3, R_X86_64_TLSGD, tv, -4);
+  b.addRela(9, R_X86_64_PLTOFF64, getAddr, 0);
+  // mov %fs:0, %rax; lea tv@tpoff(%rax), %rax; nopw 0(%rax,%rax) (as ld.bfd)
+  EXPECT_EQ(hexBytes(b.apply(largeTlsSequence)),
+            "64 48 8b 04 25 00 00 00 00 48 8d 80 08 ff ff ff "
+            "66 0f 1f 44 00 00");
+  EXPECT_EQ(b.ctx.errorCount, 0u);
+}
+
+TEST(RelocX8664, TlsLdWithGotCallOrLargeModelBecomesFsLoad) {
+  RelocBench b;
+  Symbol *tv = b.define("tv", b.tdata, 8, STT_TLS);
+  Symbol *getAddr = b.undefined("__tls_get_addr", false);
+  // lea tv@tlsld(%rip), %rdi; call *__tls_get_addr@GOTPCREL(%rip) (13 bytes),
+  // then the large model's 22 bytes.
+  std::vector<uint8_t> code = {0x48, 0x8d, 0x3d, 0, 0, 0, 0, 0xff, 0x15, 0, 0, 0, 0};
+  code.insert(code.end(), largeTlsSequence.begin(), largeTlsSequence.end());
+  b.addRela(3, R_X86_64_TLSLD, tv, -4);
+  b.addRela(9, R_X86_64_GOTPCRELX, getAddr, -4);
+  b.addRela(13 + 3, R_X86_64_TLSLD, tv, -4);
+  b.addRela(13 + 9, R_X86_64_PLTOFF64, getAddr, 0);
+  // Prefixes, or ld.bfd's 13-byte nop, then mov %fs:0, %rax.
+  EXPECT_EQ(hexBytes(b.apply(code)),
+            "66 66 66 66 64 48 8b 04 25 00 00 00 00 "
+            "66 66 66 66 2e 0f 1f 84 00 00 00 00 00 64 48 8b 04 25 00 00 00 00");
+  EXPECT_EQ(b.ctx.errorCount, 0u);
+}
+
+TEST(RelocX8664, LargeModelTlsLdStaysACallInASharedObject) {
+  Config cfg;
+  cfg.kind = OutputKind::Shared;
+  RelocBench b(cfg);
+  Symbol *tv = b.define("tv", b.tdata, 8, STT_TLS);
+  Symbol *getAddr = b.undefined("__tls_get_addr", false);
+  getAddr->pltIndex = 1; // L = 0x402020
+  b.ctx.got->tlsLdIndex = 2; // slots 0x403010, 0x403018
+  b.addRela(3, R_X86_64_TLSLD, tv, -4);
+  b.addRela(9, R_X86_64_PLTOFF64, getAddr, 0);
+  EXPECT_EQ(hexBytes(b.apply(largeTlsSequence)),
+            hexBytes(concat({{0x48, 0x8d, 0x3d},
+                             le32(0x403010 - 4 - 0x401003),
+                             {0x48, 0xb8},
+                             le64(uint64_t(0x402020 - 0x403800)),
+                             {0x48, 0x01, 0xd8, 0xff, 0xd0}})));
+  EXPECT_EQ(b.ctx.errorCount, 0u);
+}
+
+TEST(RelocX8664, PltOffIsTheFunctionsOffsetFromTheGotBase) {
+  RelocBench b;
+  Symbol *fn = b.define("fn", b.text, 0x40, STT_FUNC);
+  b.addRela(0, R_X86_64_PLTOFF64, fn, 2);
+  EXPECT_EQ(hexBytes(b.apply(filler(8))),
+            hexBytes(le64(uint64_t(0x401040 + 2 - 0x403800))));
 }
 
 // ---- PLT templates (psABI 3.5.7 "Procedure Linkage Table")

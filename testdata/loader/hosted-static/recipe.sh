@@ -13,3 +13,7 @@ static_progs() {
   note "static and static-pie (${LINKER:-bfd}): same as when the kernel starts them"
 }
 for_linkers static_progs
+cd "$OUT/bfd" || exit 1
+# --list on a static program says what ldd says, with ldd's status.
+out=$("$MLOAD" --list ./static); rc=$?
+[ "$out" = "	not a dynamic executable" ] && [ $rc = 1 ] || fail "--list ./static printed '$out', exit $rc"

@@ -1,0 +1,271 @@
+# semantics-cases.sh: GNU ld's linking rules as gcc users meet them (issue
+# 10): TLS code sequences and relaxations, PLT offsets of the large code
+# model, COMMON symbols from archives, COPY relocations, text relocations,
+# GNU property notes, weak undefined symbols. Each case writes its small
+# sources inline and compares with ld.bfd: the program's output, or the ELF
+# fields both linkers write.
+
+# srcObj LANG TEXT OUT FLAGS...: compile TEXT (LANG: c or assembler) to OUT.
+srcObj() {
+  local lang=$1 text=$2 out=$3
+  shift 3
+  printf '%s\n' "$text" | gcc "$@" -c -x "$lang" - -o "$out" || fail "compile $out"
+}
+
+# sectionAt FILE ADDR: the name of FILE's allocated section holding ADDR.
+sectionAt() {
+  local name addr size
+  while read -r name addr size; do
+    if (( 16#$addr != 0 && 16#$addr <= $2 && $2 < 16#$addr + 16#$size )); then
+      echo "$name"
+      return
+    fi
+  done < <(readelf -SW "$1" | sed -n 's/^ *\[ *[0-9]*\] *//p' | awk '{print $1, $3, $5}')
+}
+
+# bothLink NAME ARGS...: link ARGS into $T/NAME with mld and $T/NAME.bfd with
+# ld.bfd, run both, require the same output.
+bothLink() {
+  sameAsBfd gcc "$@"
+}
+
+tlsLib='
+__attribute__((tls_model("global-dynamic"))) _Thread_local int x3 = 3;
+__attribute__((tls_model("global-dynamic"))) static _Thread_local int x5 = 5;
+int get_x5(void) { return x5; }'
+tlsMain='
+#include <stdio.h>
+__attribute__((tls_model("global-dynamic"))) static _Thread_local int x1 = 1;
+__attribute__((tls_model("global-dynamic"))) static _Thread_local int x2;
+__attribute__((tls_model("global-dynamic"))) extern _Thread_local int x3;
+int get_x5(void);
+int main(void) { x2 = 2; printf("%d %d %d %d\n", x1, x2, x3, get_x5()); return 0; }'
+
+# General- and local-dynamic sequences call __tls_get_addr in three forms:
+# through the PLT, through its GOT slot (-fno-plt), and, in the large code
+# model, through movabs $__tls_get_addr@pltoff + the GOT base (a PLTOFF64
+# relocation). In an executable each is rewritten to local exec; in a shared
+# object each stays a call. --no-relax does not change that (as in ld.bfd).
+case_tls_call_forms() {
+  local flags model
+  for flags in "-fno-plt" "-mcmodel=large" ""; do
+    for model in global-dynamic local-dynamic; do
+      local tag=${flags#-}
+      tag=${tag//=/-} # env(1) would take NAME=VALUE for a variable
+      tag=${tag:-plt}-$model
+      srcObj c "$tlsLib" "$T/lib-$tag.o" -fPIC -ftls-model=$model $flags
+      srcObj c "$tlsMain" "$T/main-$tag.o" -fPIC -ftls-model=$model $flags
+      # Relaxed to local exec: one executable from both objects.
+      bothLink "exe-$tag" "$T/main-$tag.o" "$T/lib-$tag.o" $flags
+      expectOutput "$T/exe-$tag" "1 2 3 5"
+      bothLink "exe-norelax-$tag" "$T/main-$tag.o" "$T/lib-$tag.o" $flags -Wl,--no-relax
+      # Kept: the library's sequences call __tls_get_addr at run time.
+      mldLink gcc "$T/lib$tag.so" -shared "$T/lib-$tag.o" $flags
+      bothLink "dyn-$tag" "$T/main-$tag.o" "$T/lib$tag.so" $flags -Wl,-rpath,"$T"
+      expectOutput "$T/dyn-$tag" "1 2 3 5"
+    done
+  done
+}
+
+# _TLS_MODULE_BASE_ with a TLS descriptor (local-dynamic, -mtls-dialect=gnu2):
+# the descriptor's value plus x@dtpoff must be x's TP offset. In an
+# executable ld.bfd puts _TLS_MODULE_BASE_ at the thread pointer; in a
+# shared object at the start of its TLS block.
+case_tls_module_base() {
+  srcObj assembler '
+.globl get_foo
+.type get_foo, @function
+get_foo:
+  lea _TLS_MODULE_BASE_@TLSDESC(%rip), %rax
+  call *_TLS_MODULE_BASE_@TLSCALL(%rax)
+  lea foo@dtpoff(%rax), %rax
+  mov %fs:(%rax), %eax
+  ret
+.section .tdata, "awT", @progbits
+.long 7
+foo:
+.long 20
+.section .note.GNU-stack,"",@progbits' "$T/a.o"
+  srcObj c '_Thread_local int bar = 3;' "$T/b.o"
+  srcObj c '#include <stdio.h>
+int get_foo(void); extern _Thread_local int bar;
+int main(void) { printf("%d %d\n", get_foo(), bar); return 0; }' "$T/c.o"
+  bothLink exe "$T/a.o" "$T/b.o" "$T/c.o"
+  expectOutput "$T/exe" "20 3"
+  mldLink gcc "$T/a.so" -shared "$T/a.o"
+  bothLink dyn "$T/b.o" "$T/c.o" "$T/a.so" -Wl,-rpath,"$T"
+  expectOutput "$T/dyn" "20 3"
+  srcObj c '
+extern _Thread_local int foo2;
+static _Thread_local int bar2 = 5;
+int get_foo2(void) { return foo2; }
+int *get_bar2(void) { return &bar2; }' "$T/d.o" -fPIC -ftls-model=local-dynamic -mtls-dialect=gnu2
+  srcObj c '#include <stdio.h>
+_Thread_local int foo2;
+int get_foo2(void); int *get_bar2(void);
+int main(void) { foo2 = 42; printf("%d %d\n", get_foo2(), *get_bar2()); return 0; }' "$T/e.o" -fPIC -mtls-dialect=gnu2
+  bothLink ld "$T/d.o" "$T/e.o"
+  expectOutput "$T/ld" "42 5"
+}
+
+# --no-relax keeps a GOTPCRELX load of a local symbol a load from its GOT
+# slot (mov), where the default rewrites it to lea; ld.bfd does the same.
+case_no_relax_keeps_got_loads() {
+  srcObj c 'extern char *msg; char *msg = "hello";
+int puts(const char *);
+int main(void) { return puts(msg) < 0; }' "$T/a.o" -fPIC
+  local mode
+  for mode in relax no-relax; do
+    bothLink "exe-$mode" "$T/a.o" -Wl,--$mode
+    expectOutput "$T/exe-$mode" "hello"
+    local mine ref
+    mine=$(objdump -d --no-show-raw-insn "$T/exe-$mode" | awk '/<main>:/,/ret/' | grep -cE 'lea .*<msg>')
+    ref=$(objdump -d --no-show-raw-insn "$T/exe-$mode.bfd" | awk '/<main>:/,/ret/' | grep -cE 'lea .*<msg>')
+    [ "$mine" = "$ref" ] || fail "--$mode: $mine lea of msg in main, ld.bfd has $ref"
+  done
+  [ "$mine" = 0 ] || fail "--no-relax rewrote the GOT load"
+}
+
+# -mcmodel=large code and data: calls through movabs $f@pltoff (PLTOFF64),
+# objects in .lbss/.ldata/.lrodata beyond 4 GiB of each other.
+case_large_model() {
+  srcObj c '#include <stdio.h>
+char arr1[0xc0000000];
+extern char arr2[0xc0000000];
+static const char msg[] = "large";
+int main(void) { printf("%s %d %lx\n", msg, (void *)arr1 < (void *)arr2, (long)(arr2 - arr1)); return 0; }' "$T/a.o" -mcmodel=large
+  srcObj c 'char arr2[0xc0000000];' "$T/b.o" -mcmodel=large
+  bothLink exe "$T/a.o" "$T/b.o"
+  expectOutput "$T/exe" "large 1 c0000000"
+}
+
+# A dynamic relocation in a read-only output section (a text relocation):
+# ld.bfd warns, naming the file and section, and marks the output DT_TEXTREL
+# and DF_TEXTREL; -z notext allows it silently; -z text makes it an error.
+case_text_relocations() {
+  srcObj assembler '
+.globl fn1
+fn1:
+  sub $8, %rsp
+  movabs ptr, %rax
+  call *%rax
+  add $8, %rsp
+  ret
+.section .note.GNU-stack,"",@progbits' "$T/a.o"
+  srcObj c '#include <stdio.h>
+int fn1(void);
+int fn2(void) { return 3; }
+void *ptr = fn2;
+int main(void) { printf("%d\n", fn1()); return 0; }' "$T/b.o" -fPIC
+  bothLink exe -pie "$T/a.o" "$T/b.o"
+  expectOutput "$T/exe" 3
+  grep -qE "warning: .*/a\.o: relocation against 'ptr' in read-only section \.text$" "$T/exe.link.err" ||
+    fail "no text relocation warning: $(cat "$T/exe.link.err")"
+  grep -qF "warning: creating DT_TEXTREL in a PIE" "$T/exe.link.err" || fail "no DT_TEXTREL warning"
+  local tags
+  for f in exe exe.bfd; do
+    tags=$(readelf -dW "$T/$f" | grep -oE '\(TEXTREL\)|\(FLAGS\) +TEXTREL' | tr -s ' ' | tr '\n' ';')
+    [ "$tags" = "(TEXTREL);(FLAGS) TEXTREL;" ] || fail "$f: dynamic tags '$tags'"
+  done
+  mldLink gcc "$T/notext" -pie "$T/a.o" "$T/b.o" -Wl,-z,notext
+  [ ! -s "$T/notext.link.err" ] || fail "-z notext still warns: $(cat "$T/notext.link.err")"
+  expectOutput "$T/notext" 3
+  mldLinkFails gcc "$T/text" -pie "$T/a.o" "$T/b.o" -Wl,-z,text
+  expectErr "a.o:(.text+0x6): relocation R_X86_64_64 against 'ptr' in read-only section .text needs a dynamic relocation"
+}
+
+# An .init_array input without SHF_WRITE joins the writable output
+# .init_array: its pointers get RELATIVE relocations, not text relocations.
+case_readonly_init_array() {
+  srcObj assembler '
+.section .init_array,"aw",@init_array
+.p2align 3
+.quad init1
+.section .note.GNU-stack,"",@progbits' "$T/a.o"
+  # The assembler makes any section called .init_array writable, so write
+  # it under another name of the same length and rename it in the object.
+  srcObj assembler '
+.section .init_zzzzz,"a",@progbits
+.p2align 3
+.quad init2
+.section .note.GNU-stack,"",@progbits' "$T/b.o"
+  sed -i -e 's/\.init_zzzzz/.init_array/' "$T/b.o"
+  readelf -SW "$T/b.o" | grep -qE '\.init_array +PROGBITS .* A ' || fail "(setup) b.o has no read-only .init_array"
+  srcObj c '#include <stdio.h>
+void init1(void) { printf("init1 "); }
+void init2(void) { printf("init2\n"); }
+int main(void) { return 0; }' "$T/c.o"
+  bothLink exe "$T/a.o" "$T/b.o" "$T/c.o"
+  expectOutput "$T/exe" "init1 init2"
+  [ ! -s "$T/exe.link.err" ] || fail "warnings: $(cat "$T/exe.link.err")"
+  readelf -SW "$T/exe" | grep -qE '\.init_array .* WA ' || fail "output .init_array is not writable"
+}
+
+# A name that is only a COMMON so far pulls an archive member just when the
+# member defines it for real: a global, initialised variable. Another common
+# of the same name, or a weak definition, pulls nothing (ld.bfd's rule), so
+# what else that member defines stays out of the link.
+case_common_from_archive() {
+  srcObj c '#include <stdio.h>
+int foo; int bar; int qux;
+extern int baz;
+__attribute__((weak)) int two(void);
+__attribute__((weak)) int three(void);
+int main(void) {
+  printf("%d %d %d %d %d %d\n", foo, bar, baz, qux, two ? two() : -1, three ? three() : -1);
+  return 0;
+}' "$T/a.o" -fcommon
+  srcObj c 'int foo = 5;' "$T/b.o" -fcommon
+  srcObj c 'int bar; int two(void) { return 2; }' "$T/c.o" -fcommon
+  srcObj c 'int baz;' "$T/d.o" -fcommon
+  srcObj c '__attribute__((weak)) int qux = 9; int three(void) { return 3; }' "$T/e.o" -fcommon
+  srcObj c 'int bar = 0; int baz = 7; int two(void) { return 2; }' "$T/f.o" -fcommon
+  rm -f "$T/lib1.a" "$T/lib2.a"
+  ar rcs "$T/lib1.a" "$T/b.o" "$T/c.o" "$T/d.o" "$T/e.o" || fail "(setup) ar"
+  ar rcs "$T/lib2.a" "$T/b.o" "$T/f.o" || fail "(setup) ar"
+  bothLink exe1 "$T/a.o" "$T/lib1.a"
+  expectOutput "$T/exe1" "5 0 0 0 -1 -1"
+  bothLink exe2 "$T/a.o" "$T/lib2.a"
+  expectOutput "$T/exe2" "5 0 7 0 2 -1"
+}
+
+# A COPY relocation of a variable from a read-only section of its library
+# lands in .data.rel.ro, under PT_GNU_RELRO, so writing it faults after
+# start-up as it would in the library; a writable variable is copied into
+# .bss. ld.bfd does the same.
+case_copy_relocation_relro() {
+  srcObj c '#include <setjmp.h>
+#include <signal.h>
+#include <stdio.h>
+extern const char readonly[100];
+extern char readwrite[100];
+static int segv;
+static jmp_buf buf;
+static void handler(int sig) { segv = 1; longjmp(buf, 1); }
+int main(void) {
+  signal(SIGSEGV, handler);
+  readwrite[0] = 5;
+  int x = segv;
+  if (setjmp(buf) == 0)
+    *(volatile char *)readonly = 5;
+  printf("%s %s %d %d\n", readonly, readwrite + 1, x, segv);
+  return 0;
+}' "$T/a.o" -fno-PIE
+  srcObj c 'const char readonly[100] = "abc"; char readwrite[100] = "xyz";' "$T/b.o" -fPIC
+  refLink gcc "$T/libb.so" -shared "$T/b.o"
+  bothLink exe -no-pie "$T/a.o" "$T/libb.so" -Wl,-rpath,"$T"
+  expectOutput "$T/exe" "abc yz 0 1"
+  # Where each copy lives: the section of its COPY relocation's offset.
+  local f sym want
+  for f in exe exe.bfd; do
+    for sym in readonly readwrite; do
+      want=.bss
+      [ $sym = readonly ] && want=.data.rel.ro
+      local off sec
+      off=$(readelf -rW "$T/$f" | awk -v s=$sym '$3 == "R_X86_64_COPY" && $5 == s {print $1}')
+      [ -n "$off" ] || fail "$f: no COPY relocation for $sym"
+      sec=$(sectionAt "$T/$f" $((16#$off)))
+      [ "$sec" = "$want" ] || fail "$f: the copy of $sym is in '$sec', want $want"
+    done
+  done
+}
