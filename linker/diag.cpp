@@ -9,7 +9,16 @@
 
 namespace mld {
 
-thread_local bool SpeculativeScope::active = false;
+// The flag is a plain thread_local of this file, not a static member that
+// the header's inline functions touch through gcc's TLS wrapper functions
+// in every file (where gcc's UBSan flagged the store on every link).
+static thread_local bool speculativeActive = false;
+
+SpeculativeScope::SpeculativeScope() : saved(speculativeActive) {
+  speculativeActive = true;
+}
+SpeculativeScope::~SpeculativeScope() { speculativeActive = saved; }
+bool SpeculativeScope::isActive() { return speculativeActive; }
 
 // Names in messages come from the inputs: a control byte in one (a mangled
 // or hostile file) must not reach the terminal raw. Line breaks are the

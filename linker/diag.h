@@ -46,13 +46,12 @@ inline Diag Fatal(Context &ctx) { return Diag(ctx, Diag::Level::Fatal); }
 struct SpeculativeFailure {};
 class SpeculativeScope {
 public:
-  SpeculativeScope() : saved(active) { active = true; }
-  ~SpeculativeScope() { active = saved; }
-  static bool isActive() { return active; }
+  SpeculativeScope();
+  ~SpeculativeScope();
+  static bool isActive();
 
 private:
   bool saved;
-  static thread_local bool active;
 };
 
 // Exits with status 1, removing any half-written output, if an error was

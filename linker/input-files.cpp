@@ -193,6 +193,11 @@ void ObjectFile::parseSections(Context &ctx) {
                  << "x86-64; only SHT_RELA is supported";
     }
     std::string_view secName = check(ctx, elf->getSectionName(shdr), name);
+    // LLVM gives sh_name 0 as a null StringRef: later code may compare or
+    // copy it (memcmp and memcpy must not see a null pointer, even for 0
+    // bytes), so an empty name is always a real empty string.
+    if (!secName.data())
+      secName = "";
     // GCC's LTO objects hold GIMPLE in SHF_EXCLUDE sections: noted, so that
     // the walk offers the file to the LTO plugin (read-inputs.cpp).
     if (ltoSection.empty() &&

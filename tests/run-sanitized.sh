@@ -3,6 +3,9 @@
 #   tests/run-sanitized.sh [address,undefined]   ASan+UBSan: the whole suite
 #   tests/run-sanitized.sh thread                TSan: every e2e scenario
 #                                                linked with --threads=4
+#   tests/run-sanitized.sh linker BUILD          CI's part: only mld is built
+#                                                with ASan+UBSan, and BUILD's
+#                                                e2e tests run against it
 # Extra arguments after the sanitizer go to ctest (e.g. -R e2e) or, for
 # thread, name the scenarios. Any sanitizer report aborts the program it is
 # in (-fno-sanitize-recover=all, halt_on_error), which fails its test.
@@ -16,12 +19,27 @@ case $san in
   thread) dir=build-tsan ;;
   *) dir=build-asan ;;
 esac
+part=""
+if [ "$san" = linker ]; then
+  part=linker san=address,undefined
+fi
 cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMLD_SANITIZE="$san" >/dev/null
 # Leaks are not reported: mld exits without freeing what the link built, on
 # purpose (see exitLink in linker/diag.cpp).
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:halt_on_error=1
 export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
 export TSAN_OPTIONS=halt_on_error=1:abort_on_error=1:second_deadlock_stack=1
+if [ "$part" = linker ]; then
+  # The e2e tests (every testdata/static scenario, every bad-input case)
+  # take the linker from MLD_E2E_LINKER: an instrumented mld is all they
+  # need, and it is about half of a full build.
+  plain=$(cd "${1:?usage: $0 linker BUILD}" && pwd)
+  shift
+  ninja -C "$dir" mld
+  cd "$plain"
+  MLD_E2E_LINKER=$OLDPWD/$dir/linker/mld exec ctest -j"$(nproc)" -L e2e \
+    --output-on-failure --timeout 600 "$@"
+fi
 if [ "$san" != thread ]; then
   ninja -C "$dir"
   cd "$dir"

@@ -158,4 +158,25 @@ TEST_F(HostileInput, CutSectionHeaderTableHasOneWording) {
   EXPECT_EQ(last.rfind("mld: error: cutlast.o" + wording, 0), 0u) << last;
 }
 
+// sh_name 0 reads as a null name, and sh_name at any NUL byte as an empty
+// one: comparing the two gave memcmp a null pointer (UBSan; found by
+// fuzz-link). Sections without names link like any other.
+TEST_F(HostileInput, SectionsWithoutNamesLink) {
+  assemble("nonames", std::string("\t.text\n\t.globl _start\n_start:\n\tret\n"
+                                   "\t.data\n\t.quad 1\n") + noteStack);
+  ElfFile elf = inspect("nonames.o");
+  const ElfSection *data = elf.section(".data"), *bss = elf.section(".bss");
+  ASSERT_NE(data, nullptr);
+  ASSERT_NE(bss, nullptr);
+  std::string shstrtab = elf.contents(elf.sections.back());
+  ASSERT_EQ(elf.sections.back().name, ".shstrtab");
+  uint32_t zero = 0, emptyAt = shstrtab.find(std::string(".text\0", 6)) + 5;
+  ASSERT_EQ(shstrtab.at(emptyAt), '\0');
+  patch("nonames.o", data->headerOffset + offsetof(llvm::ELF::Elf64_Shdr, sh_name), &zero, 4);
+  patch("nonames.o", bss->headerOffset + offsetof(llvm::ELF::Elf64_Shdr, sh_name), &emptyAt, 4);
+  RunResult r = link({"-static", "-o", "out", "nonames.o"});
+  EXPECT_TRUE(r.exitedWith(0)) << r.describe();
+  EXPECT_EQ(r.err, "");
+}
+
 } // namespace
