@@ -13,6 +13,9 @@
 #include "llvm/Object/ELF.h"
 #include "llvm/Support/Endian.h"
 
+#include <optional>
+#include <utility>
+
 namespace mld {
 
 using namespace llvm::ELF;
@@ -192,21 +195,95 @@ TlsSeq matchTlsSequence(llvm::ArrayRef<uint8_t> c, uint64_t off, bool gd) {
 
 namespace {
 
-// The relocation being applied, with the psABI's letters.
+// How a relocation's value was computed, as the relocation log names it.
+enum class Formula : uint8_t {
+  None, SA, SAP, SAP1, LAP, GGotAP, GA, SAGot, GotAP, LAGot, ZA, SATP, STP, SATls,
+};
+const char *const formulaText[] = {
+    "-",     "S + A",       "S + A - P",   "S + A - P + 1", "L + A - P",
+    "G + GOT + A - P",      "G + A",       "S + A - GOT",   "GOT + A - P",
+    "L + A - GOT", "Z + A", "S + A - TP",  "S - TP",        "S + A - TLS",
+};
+
+struct Value {
+  uint64_t value;
+  Formula formula;
+};
+using Result = std::optional<Value>; // nullopt: an error was reported
+
+// One relocation being applied, in the psABI's letters: S the symbol's
+// value, A the addend, P the place, GOT the address of .got.plt. apply()
+// checks the input, compute() says what the value is (one line per kind;
+// the instruction rewrites are the relax* helpers), and apply() then does
+// the one range check, the one write and the one log record.
 struct RelocApplier {
+  RelocApplier(Context &ctx, InputSection &isec, uint8_t *buf)
+      : ctx(ctx), isec(isec), buf(buf), log(ctx.relocLog.get()) {}
+
   Context &ctx;
   InputSection &isec;
   uint8_t *buf;
   RelocLog *log;
 
-  void apply(const ElfRela &rel, bool &skipNext);
-  void report(const ElfRela &rel, const std::string &msg);
+  // The relocation at hand (set by apply()).
+  const ElfRela *rel = nullptr;
+  Symbol *sym = nullptr;
+  RelInfo info{};
+  uint8_t *loc = nullptr;
+  uint64_t S = 0, P = 0, GOT = 0;
+  int64_t A = 0;
+  uint8_t *dest = nullptr; // where the value goes; null: nothing to write
+  bool logged = true;
+  bool skipNext = false;   // a rewrite consumed the next relocation's code
+  RelocValues vals;        // what the log shows besides S, A and P
+  std::string note;        // built only when the log is on
+
+  void apply(const ElfRela &r);
+  Result compute();
+  void report(const std::string &msg);
+  void writeTombstone();
+
+  // The letters a formula uses beyond S, A and P, recorded for the log.
+  uint64_t gotBase() { return *(vals.GOT = GOT); }
+  uint64_t gotSlot(uint64_t slot) {
+    vals.G = slot - gotBase();
+    return slot;
+  }
+  uint64_t tp() { return *(vals.TP = ctx.tpAddr); }
+  uint64_t symSize() { return *(vals.Z = sym->size); }
+  bool hasPlt() const { return sym->pltIndex >= 0 || sym->ipltIndex >= 0; }
+  uint64_t plt() {
+    if (log)
+      note = sym->pltIndex >= 0 ? "plt " + std::to_string(sym->pltIndex)
+                                : "iplt " + std::to_string(sym->ipltIndex);
+    return *(vals.L = sym->getPltVA(ctx));
+  }
+  void say(const char *text) {
+    if (log)
+      note = text;
+  }
+  Value viaGotSlot(uint64_t slot, int32_t index, const char *what) {
+    if (log)
+      note = "got " + std::to_string(index) + what;
+    return {gotSlot(slot) + A - P, Formula::GGotAP};
+  }
+  Value nothingWritten() {
+    dest = nullptr;
+    return {0, Formula::None};
+  }
+
+  Result relaxGotPcRelX();
+  Result relaxIeToLe();
+  Result relaxGdToLe();
+  Result relaxLdToLe();
+  Result relaxTlsDesc();
+  Result relaxTlsDescCall();
 };
 
 } // namespace
 
-void RelocApplier::report(const ElfRela &rel, const std::string &msg) {
-  Error(ctx) << isec.describe(rel.r_offset) << ": " << msg;
+void RelocApplier::report(const std::string &msg) {
+  Error(ctx) << isec.describe(rel->r_offset) << ": " << msg;
 }
 
 // The value S for a relocation against `sym` with addend `A`. A section
@@ -221,344 +298,238 @@ static uint64_t symbolValue(Context &ctx, const Symbol &sym, int64_t &A) {
   return sym.getVA(ctx);
 }
 
-void RelocApplier::apply(const ElfRela &rel, bool &skipNext) {
-  uint32_t type = rel.getType(false);
-  RelInfo info = classifyReloc(type);
+// References from non-allocated sections (debug info) to discarded code
+// get a tombstone instead of an address; .debug_ranges and .debug_loc use 1
+// because 0 would end their lists early.
+void RelocApplier::writeTombstone() {
+  if (isec.isAlloc() && isec.name != ".eh_frame" &&
+      isec.name != ".gcc_except_table") {
+    report("relocation refers to a symbol in a discarded section: " +
+           std::string(messageName(*sym)));
+    return;
+  }
+  bool listEnds = isec.name == ".debug_ranges" || isec.name == ".debug_loc";
+  uint64_t tomb = listEnds ? 1 : 0;
+  writeValue(loc, tomb, info.size);
+  if (log)
+    log->add(ctx, isec, *rel, *sym, {}, "tombstone", tomb, "target section discarded");
+}
+
+void RelocApplier::apply(const ElfRela &r) {
+  rel = &r;
+  uint32_t type = r.getType(false);
+  info = classifyReloc(type);
   if (info.expr == RelExpr::None)
     return;
-  if (info.expr == RelExpr::Unsupported) {
-    report(rel, "unsupported relocation type " + relocTypeName(type));
-    return;
-  }
-  if (rel.r_offset + info.size > isec.size) {
-    report(rel, "relocation " + relocTypeName(type) +
-                    " extends past the end of the section");
-    return;
-  }
-  Symbol &sym = *isec.file->symbols[rel.getSymbol(false)];
-  uint8_t *loc = buf + rel.r_offset;
-  int64_t A = rel.r_addend;
-  uint64_t P = isec.getVA(rel.r_offset);
-  bool alloc = isec.isAlloc();
+  if (info.expr == RelExpr::Unsupported)
+    return report("unsupported relocation type " + relocTypeName(type));
+  if (r.r_offset + info.size > isec.size)
+    return report("relocation " + relocTypeName(type) +
+                  " extends past the end of the section");
+  sym = isec.file->symbols[r.getSymbol(false)];
+  loc = buf + r.r_offset;
+  if (sym->isInDiscardedSection())
+    return writeTombstone();
 
-  // References from non-allocated sections (debug info) to discarded code
-  // get a tombstone instead of an address; .debug_ranges and .debug_loc
-  // use 1 because 0 would end their lists early.
-  if (sym.isInDiscardedSection()) {
-    if (alloc && isec.name != ".eh_frame" && isec.name != ".gcc_except_table") {
-      report(rel, "relocation refers to a symbol in a discarded section: " +
-                      std::string(messageName(sym)));
-      return;
-    }
-    uint64_t tomb = (isec.name == ".debug_ranges" || isec.name == ".debug_loc")
-                        ? 1 : 0;
-    writeValue(loc, tomb, info.size);
-    if (log)
-      log->add(ctx, isec, rel, sym, {}, "tombstone", tomb, "target section discarded");
-    return;
-  }
+  A = r.r_addend;
+  S = symbolValue(ctx, *sym, A);
+  P = isec.getVA(r.r_offset);
+  GOT = ctx.gotPlt ? ctx.gotPlt->shdr.sh_addr : 0;
+  vals = RelocValues();
+  vals.S = S, vals.A = A, vals.P = P;
+  note.clear();
+  dest = loc;
+  logged = true;
 
-  uint64_t S = symbolValue(ctx, sym, A);
-  uint64_t GOT = ctx.gotPlt ? ctx.gotPlt->shdr.sh_addr : 0;
-  RelocValues vals;
-  vals.S = S;
-  vals.A = A;
-  vals.P = P;
-  const char *formula = "";
-  std::string note; // built only when the log is on
-  uint64_t value = 0;
-  // G + GOT + A - P: the PC-relative address of a GOT slot.
-  auto viaGotSlot = [&](uint64_t slot, int32_t index, const char *what) {
-    vals.G = slot - GOT;
-    vals.GOT = GOT;
-    value = slot + A - P;
-    formula = "G + GOT + A - P";
-    if (log)
-      note = "got " + std::to_string(index) + what;
-  };
-
-  switch (info.expr) {
-  case RelExpr::Abs:
-    value = S + A;
-    formula = "S + A";
-    break;
-  case RelExpr::Pc:
-    value = S + A - P;
-    formula = "S + A - P";
-    break;
-  case RelExpr::Plt:
-    if (sym.pltIndex >= 0 || sym.ipltIndex >= 0) {
-      uint64_t L = sym.getPltVA(ctx);
-      vals.L = L;
-      value = L + A - P;
-      formula = "L + A - P";
-      if (log)
-        note = sym.pltIndex >= 0 ? "plt " + std::to_string(sym.pltIndex)
-                               : "iplt " + std::to_string(sym.ipltIndex);
-    } else {
-      value = S + A - P;
-      formula = "S + A - P";
-    }
-    break;
-  case RelExpr::GotPcRelax:
-    if (canRelaxGotPcRelX(ctx, isec, rel, sym)) {
-      uint8_t &op = loc[-2], &modrm = loc[-1];
-      if (op == 0x8b) {
-        op = 0x8d; // mov foo@GOTPCREL(%rip), %reg -> lea foo(%rip), %reg
-        value = S + A - P;
-        note = "relaxed: mov *GOT -> lea";
-      } else if (modrm == 0x15) {
-        op = 0x67; // call *foo@GOTPCREL(%rip) -> addr32 call foo
-        modrm = 0xe8;
-        value = S + A - P;
-        note = "relaxed: call *GOT -> addr32 call";
-      } else {
-        // jmp *foo@GOTPCREL(%rip) -> jmp foo; nop. The rel32 now starts one
-        // byte earlier, so the displacement grows by one.
-        op = 0xe9;
-        write32le(loc - 1, (uint32_t)(S + A - P + 1));
-        loc[3] = 0x90;
-        formula = "S + A - P + 1";
-        if (log)
-          log->add(ctx, isec, rel, sym, vals, formula, S + A - P + 1,
-                   "relaxed: jmp *GOT -> jmp; nop");
-        std::string why;
-        if (!checkRange(S + A - P + 1, info, why))
-          report(rel, "relocation " + relocTypeName(type) + " against '" +
-                          std::string(messageName(sym)) + "' out of range: " + why);
-        return;
-      }
-      formula = "S + A - P";
-      break;
-    }
-    [[fallthrough]];
-  case RelExpr::GotPc: {
-    viaGotSlot(sym.getGotVA(ctx), sym.gotIndex, "");
-    break;
-  }
-  case RelExpr::GotRel: {
-    uint64_t slot = sym.getGotVA(ctx);
-    vals.G = slot - GOT;
-    vals.GOT = GOT;
-    value = slot - GOT + A;
-    formula = "G + A";
-    break;
-  }
-  case RelExpr::GotOff:
-    vals.GOT = GOT;
-    value = S + A - GOT;
-    formula = "S + A - GOT";
-    break;
-  case RelExpr::GotBasePc:
-    vals.GOT = GOT;
-    value = GOT + A - P;
-    formula = "GOT + A - P";
-    break;
-  case RelExpr::PltOff:
-    // The large code model's call: movabs $f@pltoff, %rax; add GOT, %rax.
-    vals.GOT = GOT;
-    if (sym.pltIndex >= 0 || sym.ipltIndex >= 0) {
-      uint64_t L = sym.getPltVA(ctx);
-      vals.L = L;
-      value = L + A - GOT;
-      formula = "L + A - GOT";
-    } else {
-      value = S + A - GOT;
-      formula = "S + A - GOT";
-    }
-    break;
-  case RelExpr::Size:
-    vals.Z = sym.size;
-    value = sym.size + A;
-    formula = "Z + A";
-    break;
-  case RelExpr::TpOff:
-    vals.TP = ctx.tpAddr;
-    value = S + A - ctx.tpAddr;
-    formula = "S + A - TP";
-    break;
-  case RelExpr::GotTpPc:
-    if (canRelaxGotTpOff(ctx, isec, rel, sym)) {
-      // movq foo@gottpoff(%rip), %reg -> movq $tpoff, %reg (c7 /0)
-      // addq foo@gottpoff(%rip), %reg -> addq $tpoff, %reg (81 /0)
-      // The register moves from ModRM.reg to ModRM.rm, so REX.R -> REX.B.
-      uint8_t &rex = loc[-3], &op = loc[-2], &modrm = loc[-1];
-      uint8_t reg = (modrm >> 3) & 7;
-      if (rex == 0x4c)
-        rex = 0x49;
-      note = op == 0x8b ? "relaxed: IE mov -> LE mov $imm"
-                        : "relaxed: IE add -> LE add $imm";
-      op = op == 0x8b ? 0xc7 : 0x81;
-      modrm = 0xc0 | reg;
-      vals.TP = ctx.tpAddr;
-      value = S - ctx.tpAddr;
-      formula = "S - TP";
-      break;
-    } else {
-      viaGotSlot(sym.getGotTpVA(ctx), sym.gotTpIndex, " (tp offset)");
-    }
-    break;
-  case RelExpr::TlsGdPc:
-    if (canRelaxTlsGdLd(ctx, sym)) {
-      // psABI "General Dynamic to Local Exec": the whole sequence becomes
-      //   64 48 8b 04 25 00 00 00 00   mov %fs:0, %rax
-      //   48 8d 80 <x@tpoff>           lea x@tpoff(%rax), %rax
-      // followed by a nop over what the large model's call leaves.
-      TlsSeq seq = matchTlsSequence(isec.contents, rel.r_offset, true);
-      if (!seq.size) {
-        report(rel, "unsupported TLSGD code sequence (expected data16 lea "
-                    "x@tlsgd(%rip), %rdi and a call to __tls_get_addr)");
-        return;
-      }
-      static const uint8_t insn[] = {0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0,
-                                     0,    0x48, 0x8d, 0x80, 0,    0, 0, 0};
-      static const uint8_t nop6[] = {0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00};
-      uint8_t *start = buf + seq.start;
-      memcpy(start, insn, sizeof insn);
-      if (seq.size == sizeof insn + sizeof nop6)
-        memcpy(start + sizeof insn, nop6, sizeof nop6);
-      vals.TP = ctx.tpAddr;
-      value = S + A + 4 - ctx.tpAddr; // A is -4 for the lea's rel32
-      write32le(start + 12, (uint32_t)value);
-      skipNext = true;
-      if (log)
-        log->add(ctx, isec, rel, sym, vals, "S - TP", value,
-                 "relaxed: GD -> LE (mov %fs:0,%rax; lea x@tpoff(%rax),%rax)");
-      return;
-    }
-    {
-      viaGotSlot(sym.getTlsGdVA(ctx), sym.tlsGdIndex, " (tls gd pair)");
-    }
-    break;
-  case RelExpr::TlsLdPc:
-    if (canRelaxTlsGdLd(ctx, sym)) {
-      // psABI "Local Dynamic to Local Exec": the sequence becomes
-      //   64 48 8b 04 25 00 00 00 00   mov %fs:0, %rax
-      // preceded by prefixes (66) or a nop filling its length.
-      TlsSeq seq = matchTlsSequence(isec.contents, rel.r_offset, false);
-      if (!seq.size) {
-        report(rel, "unsupported TLSLD code sequence (expected lea "
-                    "x@tlsld(%rip), %rdi and a call to __tls_get_addr)");
-        return;
-      }
-      static const uint8_t movFs[] = {0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0};
-      // 66 66 66 66 2e 0f 1f 84 00 00 00 00 00: data16 cs nopw 0(%rax,%rax)
-      static const uint8_t nop13[] = {0x66, 0x66, 0x66, 0x66, 0x2e, 0x0f, 0x1f,
-                                      0x84, 0x00, 0x00, 0x00, 0x00, 0x00};
-      uint8_t *start = buf + seq.start;
-      size_t pad = seq.size - sizeof movFs;
-      if (pad == sizeof nop13)
-        memcpy(start, nop13, pad);
-      else
-        memset(start, 0x66, pad);
-      memcpy(start + pad, movFs, sizeof movFs);
-      skipNext = true;
-      if (log)
-        log->add(ctx, isec, rel, sym, vals, "-", 0,
-                 "relaxed: LD -> LE (mov %fs:0,%rax)");
-      return;
-    }
-    {
-      viaGotSlot(ctx.got->shdr.sh_addr + ctx.got->tlsLdIndex * 8,
-                 ctx.got->tlsLdIndex, " (tls ld pair)");
-    }
-    break;
-  case RelExpr::TlsDescPc:
-    if (!ctx.config.isShared()) {
-      // psABI "TLS descriptors" relaxations, in an executable:
-      //   48 8d 05 <x@tlsdesc>   lea x@tlsdesc(%rip), %rax
-      // becomes, for a variable of ours (local exec)
-      //   48 c7 c0 <x@tpoff>     mov $x@tpoff, %rax
-      // or, for another module's (initial exec)
-      //   48 8b 05 <x@gottpoff>  mov x@gottpoff(%rip), %rax
-      uint8_t &rex = loc[-3], &op = loc[-2], &modrm = loc[-1];
-      if (rel.r_offset < 3 || (rex != 0x48 && rex != 0x4c) || op != 0x8d ||
-          (modrm & 0xc7) != 0x05) {
-        report(rel, "unsupported TLS descriptor code sequence (expected lea "
-                    "x@tlsdesc(%rip), %reg)");
-        return;
-      }
-      uint8_t reg = (modrm >> 3) & 7;
-      if (canRelaxTlsGdLd(ctx, sym)) {
-        rex = rex == 0x4c ? 0x49 : 0x48;
-        op = 0xc7;
-        modrm = 0xc0 | reg;
-        vals.TP = ctx.tpAddr;
-        value = S - ctx.tpAddr;
-        formula = "S - TP";
-        if (log)
-          note = "relaxed: TLSDESC -> LE mov $imm";
-      } else {
-        op = 0x8b;
-        uint64_t slot = sym.getGotTpVA(ctx);
-        vals.G = slot - GOT;
-        vals.GOT = GOT;
-        value = slot + A - P;
-        formula = "G + GOT + A - P";
-        if (log)
-          note = "relaxed: TLSDESC -> IE mov x@gottpoff";
-      }
-      break;
-    }
-    {
-      viaGotSlot(sym.getTlsDescVA(ctx), sym.tlsDescIndex, " (tls descriptor)");
-    }
-    break;
-  case RelExpr::TlsDescCall:
-    // call *x@tlscall(%rax) (ff 10): with the descriptor relaxed away, %rax
-    // already holds the TP offset, so the call becomes a two-byte nop.
-    if (!ctx.config.isShared()) {
-      if (rel.r_offset + 2 > isec.size || loc[0] != 0xff || loc[1] != 0x10) {
-        report(rel, "unsupported TLS descriptor call (expected call *(%rax))");
-        return;
-      }
-      loc[0] = 0x66; // xchg %ax, %ax
-      loc[1] = 0x90;
-      if (log)
-        log->add(ctx, isec, rel, sym, vals, "-", 0,
-                 "relaxed: call *(%rax) -> xchg %ax,%ax");
-    }
+  Result v = compute();
+  if (!v)
     return;
-  case RelExpr::DtpOff:
-    // In code, after LD->LE relaxation, the module's block is addressed from
-    // TP, so the offset becomes a TP offset. Elsewhere (DWARF location
-    // expressions) it stays relative to the block, as GNU ld does.
-    if (!ctx.config.isShared() && (isec.flags & SHF_EXECINSTR)) {
-      vals.TP = ctx.tpAddr;
-      value = S + A - ctx.tpAddr;
-      formula = "S + A - TP";
-    } else {
-      value = S + A - ctx.tlsBegin;
-      formula = "S + A - TLS";
-    }
-    break;
-  case RelExpr::None:
-  case RelExpr::Unsupported:
-    return;
-  }
-
   std::string why;
-  if (!checkRange(value, info, why)) {
-    report(rel, "relocation " + relocTypeName(type) + " against '" +
-                    std::string(messageName(sym)) + "' out of range: " + why);
-    return;
+  if (dest && !checkRange(v->value, info, why))
+    return report("relocation " + relocTypeName(type) + " against '" +
+                  std::string(messageName(*sym)) + "' out of range: " + why);
+  if (dest)
+    writeValue(dest, v->value, info.size);
+  if (log && logged)
+    log->add(ctx, isec, r, *sym, vals, formulaText[(int)v->formula], v->value, note);
+}
+
+Result RelocApplier::compute() {
+  using F = Formula;
+  bool exe = !ctx.config.isShared();
+  switch (info.expr) {
+  case RelExpr::Abs:         return Value{S + A, F::SA};
+  case RelExpr::Pc:          return Value{S + A - P, F::SAP};
+  case RelExpr::Plt:         return hasPlt() ? Value{plt() + A - P, F::LAP} : Value{S + A - P, F::SAP};
+  case RelExpr::GotPcRelax:  if (canRelaxGotPcRelX(ctx, isec, *rel, *sym)) return relaxGotPcRelX();
+                             [[fallthrough]];
+  case RelExpr::GotPc:       return viaGotSlot(sym->getGotVA(ctx), sym->gotIndex, "");
+  case RelExpr::GotRel:      return Value{gotSlot(sym->getGotVA(ctx)) - GOT + A, F::GA};
+  case RelExpr::GotOff:      return Value{S + A - gotBase(), F::SAGot};
+  case RelExpr::GotBasePc:   return Value{gotBase() + A - P, F::GotAP};
+  case RelExpr::PltOff:      return hasPlt() ? Value{plt() + A - gotBase(), F::LAGot} : Value{S + A - gotBase(), F::SAGot};
+  case RelExpr::Size:        return Value{symSize() + A, F::ZA};
+  case RelExpr::TpOff:       return Value{S + A - tp(), F::SATP};
+  case RelExpr::GotTpPc:     if (canRelaxGotTpOff(ctx, isec, *rel, *sym)) return relaxIeToLe();
+                             return viaGotSlot(sym->getGotTpVA(ctx), sym->gotTpIndex, " (tp offset)");
+  case RelExpr::TlsGdPc:     if (canRelaxTlsGdLd(ctx, *sym)) return relaxGdToLe();
+                             return viaGotSlot(sym->getTlsGdVA(ctx), sym->tlsGdIndex, " (tls gd pair)");
+  case RelExpr::TlsLdPc:     if (canRelaxTlsGdLd(ctx, *sym)) return relaxLdToLe();
+                             return viaGotSlot(ctx.got->shdr.sh_addr + ctx.got->tlsLdIndex * 8,
+                                               ctx.got->tlsLdIndex, " (tls ld pair)");
+  case RelExpr::TlsDescPc:   if (exe) return relaxTlsDesc();
+                             return viaGotSlot(sym->getTlsDescVA(ctx), sym->tlsDescIndex, " (tls descriptor)");
+  case RelExpr::TlsDescCall: if (exe) return relaxTlsDescCall();
+                             logged = false;
+                             return nothingWritten();
+  // In code, after LD->LE relaxation, the module's block is addressed from
+  // TP, so the offset becomes a TP offset. Elsewhere (DWARF location
+  // expressions) it stays relative to the block, as GNU ld does.
+  case RelExpr::DtpOff:      if (exe && (isec.flags & SHF_EXECINSTR)) return Value{S + A - tp(), F::SATP};
+                             return Value{S + A - ctx.tlsBegin, F::SATls};
+  case RelExpr::None:
+  case RelExpr::Unsupported: break;
   }
-  writeValue(loc, value, info.size);
-  if (log)
-    log->add(ctx, isec, rel, sym, vals, formula, value, note);
+  return nothingWritten();
+}
+
+// psABI B.2, for a symbol bound locally:
+//   mov foo@GOTPCREL(%rip), %reg  ->  lea foo(%rip), %reg
+//   call *foo@GOTPCREL(%rip)      ->  addr32 call foo
+//   jmp *foo@GOTPCREL(%rip)       ->  jmp foo; nop
+Result RelocApplier::relaxGotPcRelX() {
+  uint8_t &op = loc[-2], &modrm = loc[-1];
+  if (op == 0x8b) {
+    op = 0x8d;
+    say("relaxed: mov *GOT -> lea");
+  } else if (modrm == 0x15) {
+    op = 0x67;
+    modrm = 0xe8;
+    say("relaxed: call *GOT -> addr32 call");
+  } else {
+    // The jmp's rel32 starts one byte earlier, so the displacement grows by one.
+    op = 0xe9;
+    loc[3] = 0x90;
+    dest = loc - 1;
+    say("relaxed: jmp *GOT -> jmp; nop");
+    return Value{S + A - P + 1, Formula::SAP1};
+  }
+  return Value{S + A - P, Formula::SAP};
+}
+
+// psABI "Initial Exec to Local Exec":
+//   movq foo@gottpoff(%rip), %reg  ->  movq $tpoff, %reg  (c7 /0)
+//   addq foo@gottpoff(%rip), %reg  ->  addq $tpoff, %reg  (81 /0)
+// The register moves from ModRM.reg to ModRM.rm, so REX.R becomes REX.B.
+Result RelocApplier::relaxIeToLe() {
+  uint8_t &rex = loc[-3], &op = loc[-2], &modrm = loc[-1];
+  uint8_t reg = (modrm >> 3) & 7;
+  if (rex == 0x4c)
+    rex = 0x49;
+  say(op == 0x8b ? "relaxed: IE mov -> LE mov $imm" : "relaxed: IE add -> LE add $imm");
+  op = op == 0x8b ? 0xc7 : 0x81;
+  modrm = 0xc0 | reg;
+  return Value{S - tp(), Formula::STP};
+}
+
+// psABI "General Dynamic to Local Exec": the whole sequence becomes
+//   64 48 8b 04 25 00 00 00 00   mov %fs:0, %rax
+//   48 8d 80 <x@tpoff>           lea x@tpoff(%rax), %rax
+// followed by a nop over what the large model's call leaves.
+Result RelocApplier::relaxGdToLe() {
+  TlsSeq seq = matchTlsSequence(isec.contents, rel->r_offset, true);
+  if (!seq.size) {
+    report("unsupported TLSGD code sequence (expected data16 lea "
+           "x@tlsgd(%rip), %rdi and a call to __tls_get_addr)");
+    return {};
+  }
+  static const uint8_t insn[] = {0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0,
+                                 0,    0x48, 0x8d, 0x80, 0,    0, 0, 0};
+  static const uint8_t nop6[] = {0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00};
+  uint8_t *start = buf + seq.start;
+  memcpy(start, insn, sizeof insn);
+  if (seq.size == sizeof insn + sizeof nop6)
+    memcpy(start + sizeof insn, nop6, sizeof nop6);
+  dest = start + 12;
+  skipNext = true;
+  say("relaxed: GD -> LE (mov %fs:0,%rax; lea x@tpoff(%rax),%rax)");
+  return Value{S + A + 4 - tp(), Formula::STP}; // A is -4 for the lea's rel32
+}
+
+// psABI "Local Dynamic to Local Exec": the sequence becomes
+//   64 48 8b 04 25 00 00 00 00   mov %fs:0, %rax
+// preceded by prefixes (66) or a nop filling its length.
+Result RelocApplier::relaxLdToLe() {
+  TlsSeq seq = matchTlsSequence(isec.contents, rel->r_offset, false);
+  if (!seq.size) {
+    report("unsupported TLSLD code sequence (expected lea "
+           "x@tlsld(%rip), %rdi and a call to __tls_get_addr)");
+    return {};
+  }
+  static const uint8_t movFs[] = {0x64, 0x48, 0x8b, 0x04, 0x25, 0, 0, 0, 0};
+  // 66 66 66 66 2e 0f 1f 84 00 00 00 00 00: data16 cs nopw 0(%rax,%rax)
+  static const uint8_t nop13[] = {0x66, 0x66, 0x66, 0x66, 0x2e, 0x0f, 0x1f,
+                                  0x84, 0x00, 0x00, 0x00, 0x00, 0x00};
+  uint8_t *start = buf + seq.start;
+  size_t pad = seq.size - sizeof movFs;
+  if (pad == sizeof nop13)
+    memcpy(start, nop13, pad);
+  else
+    memset(start, 0x66, pad);
+  memcpy(start + pad, movFs, sizeof movFs);
+  skipNext = true;
+  say("relaxed: LD -> LE (mov %fs:0,%rax)");
+  return nothingWritten();
+}
+
+// psABI "TLS descriptors" relaxations, in an executable:
+//   48 8d 05 <x@tlsdesc>   lea x@tlsdesc(%rip), %rax
+// becomes, for a variable of ours (local exec)
+//   48 c7 c0 <x@tpoff>     mov $x@tpoff, %rax
+// or, for another module's (initial exec)
+//   48 8b 05 <x@gottpoff>  mov x@gottpoff(%rip), %rax
+Result RelocApplier::relaxTlsDesc() {
+  uint8_t &rex = loc[-3], &op = loc[-2], &modrm = loc[-1];
+  if (rel->r_offset < 3 || (rex != 0x48 && rex != 0x4c) || op != 0x8d ||
+      (modrm & 0xc7) != 0x05) {
+    report("unsupported TLS descriptor code sequence (expected lea "
+           "x@tlsdesc(%rip), %reg)");
+    return {};
+  }
+  if (!canRelaxTlsGdLd(ctx, *sym)) {
+    op = 0x8b;
+    say("relaxed: TLSDESC -> IE mov x@gottpoff");
+    return Value{gotSlot(sym->getGotTpVA(ctx)) + A - P, Formula::GGotAP};
+  }
+  uint8_t reg = (modrm >> 3) & 7;
+  rex = rex == 0x4c ? 0x49 : 0x48;
+  op = 0xc7;
+  modrm = 0xc0 | reg;
+  say("relaxed: TLSDESC -> LE mov $imm");
+  return Value{S - tp(), Formula::STP};
+}
+
+// call *x@tlscall(%rax) (ff 10): with the descriptor relaxed away, %rax
+// already holds the TP offset, so the call becomes a two-byte nop.
+Result RelocApplier::relaxTlsDescCall() {
+  if (rel->r_offset + 2 > isec.size || loc[0] != 0xff || loc[1] != 0x10) {
+    report("unsupported TLS descriptor call (expected call *(%rax))");
+    return {};
+  }
+  loc[0] = 0x66; // xchg %ax, %ax
+  loc[1] = 0x90;
+  say("relaxed: call *(%rax) -> xchg %ax,%ax");
+  return nothingWritten();
 }
 
 void applyRelocations(Context &ctx, InputSection &isec, uint8_t *buf) {
-  RelocApplier applier{ctx, isec, buf, ctx.relocLog.get()};
-  bool skipNext = false;
-  for (size_t i = 0; i < isec.relas.size(); i++) {
-    if (skipNext) {
-      // The previous rewrite consumed this relocation's instruction (the
-      // call to __tls_get_addr in a relaxed TLS sequence).
-      skipNext = false;
+  RelocApplier applier(ctx, isec, buf);
+  for (const ElfRela &rel : isec.relas) {
+    // A rewrite may have consumed this relocation's instruction (the call
+    // to __tls_get_addr in a relaxed TLS sequence).
+    if (std::exchange(applier.skipNext, false))
       continue;
-    }
-    applier.apply(isec.relas[i], skipNext);
+    applier.apply(rel);
   }
 }
 

@@ -1,6 +1,8 @@
 // --build-id: a note whose descriptor identifies this exact output, computed
 // over the finished file (with the descriptor still zero) so that identical
 // inputs give identical ids.
+#include "build-id.h"
+
 #include "context.h"
 #include "dynamic.h"
 

@@ -14,8 +14,9 @@
 
 #include "chunks.h"
 #include "config.h"
-#include "input-files.h"
+#include "shared-file.h"
 #include "lto-plugin.h"
+#include "merged-section.h"
 #include "output-file.h"
 #include "symbol-table.h"
 #include "synthetic.h"
@@ -45,7 +46,6 @@ class VerdefSection;
 class CopyRelSection;
 class EhFrameHdrSection;
 class BuildIdSection;
-class MergedSection;
 class RelocLog;
 
 // A kept FDE's CIE pointer, written once addresses are known (eh-frame.cpp).

@@ -3,7 +3,9 @@
 #include "driver.h"
 
 #include "arch-x86-64.h"
+#include "build-id.h"
 #include "dynamic.h"
+#include "eh-frame.h"
 #include "emit-relocs.h"
 #include "gc-sections.h"
 #include "gnu-property.h"
@@ -11,6 +13,9 @@
 #include "diag.h"
 #include "gnu-property.h"
 #include "layout.h"
+#include "linker-symbols.h"
+#include "map-file.h"
+#include "merged-section.h"
 #include "read-inputs.h"
 #include "reloc-log.h"
 #include "relocatable.h"
@@ -19,7 +24,6 @@
 #include "stats.h"
 #include "writer.h"
 
-#include "llvm/Support/Parallel.h"
 
 namespace mld {
 
@@ -48,25 +52,6 @@ static void reportDuplicates(Context &ctx) {
 // The headers and the sections only the linker can make. Created before
 // binning so that input sections of the same name (a stray .got) cannot
 // collide with them.
-// The passes after reading run on one thread when the link is small: below
-// ~30,000 units of work (a section, or four relocations), thread handoffs
-// cost more than they save on a 2-core machine (the reading ahead made the
-// same call from file sizes, see preload.cpp). --threads=N is obeyed as is.
-static void fitThreadsToLink(Context &ctx) {
-  if (ctx.config.threads != 0)
-    return;
-  constexpr uint64_t smallLimit = 30000;
-  uint64_t work = 0;
-  for (ObjectFile *f : ctx.objs) {
-    for (const InputSection &isec : f->sectionStorage)
-      work += 1 + isec.relas.size() / 4;
-    if (work >= smallLimit)
-      break;
-  }
-  llvm::parallel::strategy =
-      llvm::hardware_concurrency(work < smallLimit ? 1 : 0);
-}
-
 static void createSyntheticSections(Context &ctx) {
   ctx.ehdr = ctx.make<OutputEhdr>();
   ctx.phdr = ctx.make<OutputPhdr>();
@@ -115,8 +100,6 @@ static InputSection *makeCommentSection(Context &ctx) {
 int link(const Config &config) {
   Context ctx(config);
   const Config &cfg = ctx.config;
-  // --threads=N (0: every core) for the passes that run in parallel.
-  llvm::parallel::strategy = llvm::hardware_concurrency(cfg.threads);
   ctx.imageBase = cfg.imageBase.value_or(cfg.kind == OutputKind::Exec ? 0x400000
                                                                       : 0);
   if (cfg.relocLogPath.size())
@@ -143,7 +126,6 @@ int link(const Config &config) {
   reportDuplicates(ctx);
   reportShlibUndefined(ctx);
   checkpoint(ctx);
-  fitThreadsToLink(ctx);
   // -- Every input file is known; every name has its winning definition.
 
   // -r: an ET_REL output, by the passes of relocatable.cpp (no addresses,

@@ -7,6 +7,7 @@
 #include "diag.h"
 
 #include "llvm/Support/Endian.h"
+#include "shared-file.h"
 
 #include <algorithm>
 #include <map>

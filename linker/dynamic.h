@@ -128,35 +128,6 @@ private:
   std::vector<std::pair<int64_t, uint64_t>> entries(Context &ctx);
 };
 
-// .eh_frame_hdr: a table of (function start, FDE address) sorted by
-// address, so an unwinder finds the FDE for a PC by binary search; reached
-// through PT_GNU_EH_FRAME (dl_iterate_phdr) or __GNU_EH_FRAME_HDR.
-class EhFrameHdrSection : public Chunk {
-public:
-  EhFrameHdrSection()
-      : Chunk(".eh_frame_hdr", llvm::ELF::SHT_PROGBITS, llvm::ELF::SHF_ALLOC, 4) {}
-  bool isNeeded(Context &) const override { return true; }
-  void computeSize(Context &ctx) override;
-  // Fills the table from the relocated .eh_frame bytes in `out` (the whole
-  // output file), since FDE addresses are only known then.
-  void finish(Context &ctx, uint8_t *out);
-  uint32_t fdeCount = 0;
-  bool counted = false; // fdeCount is taken once .eh_frame is binned
-};
-
-// .note.gnu.build-id: a digest of the output, written last.
-class BuildIdSection : public Chunk {
-public:
-  BuildIdSection()
-      : Chunk(".note.gnu.build-id", llvm::ELF::SHT_NOTE, llvm::ELF::SHF_ALLOC, 4) {}
-  bool isNeeded(Context &) const override { return true; }
-  void computeSize(Context &ctx) override;
-  void writeTo(Context &ctx, uint8_t *buf) override;
-  // Hashes the finished file (this note zeroed) into the note.
-  void finish(Context &ctx, uint8_t *out, uint64_t size);
-  uint32_t hashSize = 20;
-};
-
 // The dynamic-linking passes (driver order).
 void createDynamicSections(Context &ctx);
 // Chooses .dynsym's symbols and order, the DT_NEEDED libraries and the

@@ -1,6 +1,8 @@
 // .eh_frame_hdr: counting FDEs before layout and building the sorted
 // (initial location, FDE) table from the relocated .eh_frame afterwards.
 // Record format: LSB "Exception Frames" / DWARF 4 section 6.4.1.
+#include "eh-frame.h"
+
 #include "context.h"
 #include "parallel.h"
 #include "dynamic.h"

@@ -19,12 +19,6 @@ struct SectionsToPrepare {
   std::vector<InputSection *> mergeable;
 };
 SectionsToPrepare findSectionsToPrepare(Context &ctx);
-// Splits the SHF_MERGE `sections`, then the linker-made `extra` ones, into
-// pieces, deduplicated in one MergedSection per (output name, flags,
-// entsize) (merged-section.cpp).
-void splitMergeableSections(Context &ctx,
-                            llvm::ArrayRef<InputSection *> sections,
-                            llvm::ArrayRef<InputSection *> extra = {});
 void binSections(Context &ctx);
 void finalizeChunks(Context &ctx);
 void createSegments(Context &ctx);

@@ -3,6 +3,8 @@
 // section and segment boundaries, __start_SEC/__stop_SEC, the GOT and
 // dynamic section addresses. Defined before the scan so references resolve;
 // given values once layout is final.
+#include "linker-symbols.h"
+
 #include "context.h"
 #include "diag.h"
 #include "synthetic.h"

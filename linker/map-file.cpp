@@ -1,6 +1,8 @@
 // -Map FILE: where every output section, input section and symbol went.
 // Columns: address, size, alignment, then the name indented by level
 // (output section, input section "file:(name)", symbol).
+#include "map-file.h"
+
 #include "context.h"
 #include "diag.h"
 #include "writer.h"

@@ -12,6 +12,8 @@
 //      whatever the scheduling;
 //   3. winners get their offsets in link order (a cheap serial walk), and
 //      their bytes are copied in parallel.
+#include "merged-section.h"
+
 #include "context.h"
 #include "parallel.h"
 #include "layout.h"

@@ -16,6 +16,8 @@
 #include "context.h"
 #include "diag.h"
 #include "input-files.h"
+#include "input-plan.h"
+#include "shared-file.h"
 #include "stats.h"
 #include "symbol-table.h"
 
@@ -26,7 +28,6 @@
 #include <atomic>
 #include <mutex>
 #include <optional>
-#include <sys/stat.h>
 
 namespace mld {
 
@@ -42,31 +43,6 @@ static bool isPlainElf(llvm::StringRef buf) {
 bool isPlainObject(llvm::StringRef buf) {
   return llvm::identify_magic(buf) == llvm::file_magic::elf_relocatable &&
          isPlainElf(buf);
-}
-
-std::optional<std::string> findLibrary(Context &ctx, const std::string &name,
-                                       bool staticOnly) {
-  auto exists = [](const std::string &p) {
-    struct stat st;
-    return stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-  };
-  for (const std::string &dir : ctx.config.libraryPaths) {
-    if (name.starts_with(":")) {
-      std::string p = dir + "/" + name.substr(1);
-      if (exists(p))
-        return p;
-      continue;
-    }
-    if (!staticOnly) {
-      std::string so = dir + "/lib" + name + ".so";
-      if (exists(so))
-        return so;
-    }
-    std::string a = dir + "/lib" + name + ".a";
-    if (exists(a))
-      return a;
-  }
-  return std::nullopt;
 }
 
 void checkArchiveFormat(Context &ctx, const llvm::object::Archive &ar,
@@ -265,77 +241,19 @@ static void openAhead(Context &ctx, const std::string &path,
   file.archive = std::move(pa);
 }
 
-void Preloader::run(Context &ctx) {
-  // 1. The paths the walk will open, with -Bstatic/-Bdynamic followed as it
-  //    follows them. Paths inside linker scripts are left to the walk.
-  std::vector<std::pair<std::string, bool>> wanted; // path, whole archive
-  bool isStatic = false, wholeArchive = false;
-  std::vector<bool> stack;
-  using Kind = InputSpec::Kind;
-  for (const InputSpec &spec : ctx.config.inputs) {
-    switch (spec.kind) {
-    case Kind::File:
-      wanted.push_back({spec.value, wholeArchive});
-      break;
-    case Kind::Library:
-      if (auto path = findLibrary(ctx, spec.value, isStatic))
-        wanted.push_back({*path, wholeArchive});
-      break;
-    case Kind::Static:
-      isStatic = true;
-      break;
-    case Kind::Dynamic:
-      isStatic = false;
-      break;
-    case Kind::WholeArchive:
-      wholeArchive = true;
-      break;
-    case Kind::NoWholeArchive:
-      wholeArchive = false;
-      break;
-    case Kind::PushState:
-      stack.push_back(isStatic);
-      break;
-    case Kind::PopState:
-      if (!stack.empty()) {
-        isStatic = stack.back();
-        stack.pop_back();
-      }
-      break;
-    default:
-      break;
-    }
-  }
-  std::vector<std::pair<std::string, bool>> work;
-  for (auto &[path, whole] : wanted) {
-    auto [it, inserted] = files.try_emplace(path, nullptr);
+void Preloader::run(Context &ctx, const InputPlan &plan) {
+  // 1. The files the plan names, each once. Paths inside linker scripts are
+  //    left to the walk.
+  std::vector<std::pair<std::string, bool>> work; // path, whole archive
+  for (const InputJob &job : plan.jobs) {
+    if (job.kind != InputJob::Kind::File || !job.found)
+      continue;
+    auto [it, inserted] = files.try_emplace(job.path, nullptr);
     if (inserted) {
       it->second = std::make_unique<PreloadedFile>();
       order.push_back(it->second.get());
-      work.push_back({path, whole});
+      work.push_back({job.path, job.state.wholeArchive});
     }
-  }
-
-  // A small link runs faster on one thread: on a 2-core machine a
-  // cross-thread handoff costs tens of microseconds, and a link of a few
-  // hundred small objects is over in ~10 ms (100 objects: 12 ms on one
-  // thread, 17 ms on two). Estimated from the file sizes: objects count in
-  // full, archives for a quarter (most members are never pulled), shared
-  // libraries not at all. --threads=N overrides this.
-  if (ctx.config.threads == 0) {
-    uint64_t weight = 0;
-    for (auto &[path, whole] : work) {
-      struct stat st;
-      if (stat(path.c_str(), &st) != 0)
-        continue;
-      llvm::StringRef p(path);
-      if (p.endswith(".a"))
-        weight += st.st_size / 4;
-      else if (!p.endswith(".so") && !p.contains(".so."))
-        weight += st.st_size;
-    }
-    if (weight < (8 << 20))
-      llvm::parallel::strategy = llvm::hardware_concurrency(1);
   }
 
   // 2. Open them all, and list the archives' members.

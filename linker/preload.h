@@ -23,6 +23,7 @@
 namespace mld {
 
 struct Context;
+struct InputPlan;
 class ObjectFile;
 class SharedFile;
 struct Symbol;
@@ -87,13 +88,12 @@ struct PreloadedFile {
 
 class Preloader {
 public:
-  // Reads what the command line names (finding -l libraries the way the
-  // walk will) in parallel. Nothing is reported: a file that fails here is
+  // Reads what the plan names in parallel. Nothing is reported: a file that fails here is
   // simply not preloaded, and the walk reads it, and fails, in order.
   // Opening and indexing are done when it returns; the reading goes on in
   // the background (on the calling thread too under --threads=1) until
   // finish().
-  void run(Context &ctx);
+  void run(Context &ctx, const InputPlan &plan);
   // Waits for the background reading to end.
   void finish();
   ~Preloader() { finish(); }
@@ -123,11 +123,6 @@ private:
   std::unordered_map<std::string, std::unique_ptr<PreloadedFile>> files;
   std::vector<PreloadedFile *> order; // command-line order
 };
-
-// Finds -l NAME in the -L directories: lib NAME.so unless `staticOnly`,
-// then lib NAME.a (and -l:FILE as the file itself), GNU ld's order.
-std::optional<std::string> findLibrary(Context &ctx, const std::string &name,
-                                       bool staticOnly);
 
 // Fatal unless the archive is of a kind an ELF link reads: GNU (SysV) or
 // BSD. LLVM also accepts COFF (two "/" members) and AIX archives, whose

@@ -8,8 +8,10 @@
 
 #include "context.h"
 #include "diag.h"
+#include "input-plan.h"
 #include "linker-script.h"
 #include "preload.h"
+#include "shared-file.h"
 #include "stats.h"
 
 #include "llvm/BinaryFormat/Magic.h"
@@ -47,18 +49,10 @@ struct ArchiveFile {
 
 namespace {
 
-// The positional state GNU ld carries from option to option.
-struct InputState {
-  bool wholeArchive = false;
-  bool isStatic = false;
-  bool asNeeded = false;
-};
-
 struct Reader {
   explicit Reader(Context &ctx) : ctx(ctx) {}
   Context &ctx;
-  InputState state;
-  std::vector<InputState> stateStack;
+  InputState state; // of the input being read
   // Archives seen since each open --start-group (innermost last).
   std::vector<std::vector<ArchiveFile *>> groups;
   std::vector<std::unique_ptr<ArchiveFile>> archives;
@@ -75,6 +69,7 @@ struct Reader {
   void addPath(const std::string &path, bool fromScript,
                const std::string &needed);
   void addLibrary(const std::string &name);
+  void addJob(const InputJob &job);
   void addObject(llvm::MemoryBufferRef mb, const std::string &archiveName,
                  const IrSource &source);
   void addPrereadObject(std::unique_ptr<ObjectFile> file, const IrSource &source);
@@ -588,15 +583,13 @@ void Reader::addPath(const std::string &path, bool fromScript,
 }
 
 void Reader::addLibrary(const std::string &name) {
-  std::optional<std::string> path = findLibrary(ctx, name, state.isStatic);
-  if (!path)
-    Fatal(ctx) << "unable to find library -l" << name;
-  // A library found by searching is recorded by its file name alone (or,
-  // for -l:NAME, as NAME), never by the directory it was found in.
-  std::string needed = name.size() > 1 && name[0] == ':'
-                           ? name.substr(1)
-                           : llvm::sys::path::filename(*path).str();
-  addPath(*path, false, needed);
+  addJob(libraryJob(ctx, name, state));
+}
+
+void Reader::addJob(const InputJob &job) {
+  if (!job.found)
+    Fatal(ctx) << "unable to find library " << job.spelled;
+  addPath(job.path, false, job.needed);
 }
 
 // The members read ahead but never pulled were touched for nothing; their
@@ -637,57 +630,31 @@ void readInputFiles(Context &ctx) {
       sym->isWeakRefOnly = false;
     }
 
-  r.preloader.run(ctx);
+  InputPlan plan = planInputs(ctx);
+  r.preloader.run(ctx, plan);
   std::optional<ScopedTimer> walk(std::in_place, ctx, "resolveInOrder");
-  using Kind = InputSpec::Kind;
-  for (size_t i = 0; i < ctx.config.inputs.size(); i++) {
-    const InputSpec &spec = ctx.config.inputs[i];
-    switch (spec.kind) {
-    case Kind::File:
-      r.addPath(spec.value, false, spec.value);
+  for (const InputJob &job : plan.jobs) {
+    r.state = job.state;
+    switch (job.kind) {
+    case InputJob::Kind::File:
+      r.addJob(job);
       break;
-    case Kind::Library:
-      r.addLibrary(spec.value);
-      break;
-    case Kind::StartGroup:
+    case InputJob::Kind::StartGroup:
       r.groups.emplace_back();
       break;
-    case Kind::EndGroup:
+    case InputJob::Kind::EndGroup:
       if (r.groups.empty())
         Fatal(ctx) << "stray --end-group";
       r.endGroup();
       break;
-    case Kind::WholeArchive:
-      r.state.wholeArchive = true;
-      break;
-    case Kind::NoWholeArchive:
-      r.state.wholeArchive = false;
-      break;
-    case Kind::Static:
-      r.state.isStatic = true;
-      break;
-    case Kind::Dynamic:
-          break;
-    case Kind::AsNeeded:
-      r.state.asNeeded = true;
-      break;
-    case Kind::NoAsNeeded:
-      r.state.asNeeded = false;
-      break;
-    case Kind::PushState:
-      r.stateStack.push_back(r.state);
-      break;
-    case Kind::PopState:
-      if (r.stateStack.empty())
-        Fatal(ctx) << "stray --pop-state";
-      r.state = r.stateStack.back();
-      r.stateStack.pop_back();
-      break;
+    case InputJob::Kind::Error:
+      Fatal(ctx) << job.path;
     }
   }
   // GNU ld closes an unterminated group at the end of the command line.
   while (!r.groups.empty())
     r.endGroup();
+  r.state = plan.finalState;
   if (r.ltoClaimed)
     r.runLto();
   // No object at all (only archives nothing was pulled from, or libraries)

@@ -18,9 +18,11 @@
 
 #include "context.h"
 #include "diag.h"
+#include "eh-frame.h"
 #include "gc-sections.h"
 #include "gnu-property.h"
 #include "layout.h"
+#include "map-file.h"
 #include "reloc-log.h"
 #include "stats.h"
 #include "synthetic.h"

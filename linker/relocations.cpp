@@ -3,6 +3,7 @@
 // relocation, a dynamic relocation — or that it cannot be expressed at all.
 // This file only decides; arch-x86-64.cpp applies.
 #include "relocations.h"
+#include "shared-file.h"
 #include "stats.h"
 
 #include "arch-x86-64.h"

@@ -1,6 +1,8 @@
 // Reading a shared library we link against: its SONAME (what DT_NEEDED will
 // say), its dynamic symbols with their versions, and the names it expects
 // someone else to define (an executable must export those).
+#include "shared-file.h"
+
 #include "context.h"
 #include "diag.h"
 

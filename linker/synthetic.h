@@ -1,7 +1,8 @@
 // Synthetic sections: output chunks whose contents the linker makes up
 // rather than copies. Each class comment says what the *runtime* does with
 // the section, since that is why it exists. The dynamic-linking ones
-// (.dynamic, .dynsym, hash tables, versions, .interp) are in dynamic.h.
+// (.dynamic, .dynsym, hash tables, versions, .interp) are in dynamic.h,
+// merged SHF_MERGE data in merged-section.h.
 #pragma once
 
 #include <memory>
@@ -13,32 +14,6 @@
 #include "symbol.h"
 
 namespace mld {
-
-// One SHF_MERGE kind (output name, flags, entsize): identical strings or
-// constants from every input are stored once. Its data is a linker-made
-// InputSection placed in the output section like any other member, so merged
-// strings sit inside .rodata as with GNU ld.
-// (merged-section.cpp)
-class MergedSection {
-public:
-  MergedSection(Context &ctx, std::string_view name, uint64_t flags,
-                uint32_t type, uint64_t entsize);
-  ~MergedSection();
-  // Splits `isec` into pieces and gives each piece its place here.
-  void add(Context &ctx, InputSection &isec);
-  // The same for sections already split (splitMergeableSections), in order.
-  void addSplit(Context &ctx, llvm::ArrayRef<InputSection *> inputs);
-
-  InputSection *out; // the deduplicated data
-
-  static constexpr unsigned shardBits = 4;
-  static constexpr size_t numShards = size_t(1) << shardBits;
-
-private:
-  struct Shard;
-  std::unique_ptr<Shard[]> shards; // the distinct pieces, by hash
-  std::vector<uint8_t> *data;
-};
 
 // A dynamic relocation as the linker decides it; resolved to an Elf64_Rela
 // only when writing, because addresses are final then.
@@ -247,10 +222,5 @@ public:
   uint32_t add(Symbol *sym); // returns the symbol's offset
   std::vector<Symbol *> symbols;
 };
-
-// Linker-defined symbols that must exist once layout is known.
-void addLinkerDefinedSymbols(Context &ctx);
-void fixLinkerDefinedSymbols(Context &ctx);
-void defineDefsyms(Context &ctx);
 
 } // namespace mld

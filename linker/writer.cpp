@@ -6,8 +6,10 @@
 #include "writer.h"
 
 #include "arch-x86-64.h"
+#include "build-id.h"
 #include "context.h"
 #include "dynamic.h"
+#include "eh-frame.h"
 #include "gc-sections.h"
 #include "diag.h"
 #include "output-file.h"

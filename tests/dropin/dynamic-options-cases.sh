@@ -117,6 +117,31 @@ case_as_needed_push_pop_state() {
   return 0
 }
 
+# -Bdynamic ends a -Bstatic: a -l after it finds the shared library again
+# although the static one is there too (and so do gcc's own -lgcc_s, -lc).
+case_bstatic_then_bdynamic() {
+  mkdir -p "$T/lib"
+  printf 'int one(void) { return 1; }\n' >"$T/one.c"
+  printf 'int two(void) { return 2; }\n' >"$T/two.c"
+  printf '#include <stdio.h>\nint one(void), two(void);\nint main(void) { printf("%%d\\n", one() + two()); return 0; }\n' >"$T/main.c"
+  local n
+  for n in one two; do
+    gcc -fPIC -c "$T/$n.c" -o "$T/$n.o" || fail "compile"
+    ar rcs "$T/lib/lib$n.a" "$T/$n.o" || fail "ar"
+    gcc -fuse-ld=bfd -shared "$T/$n.o" -o "$T/lib/lib$n.so" || fail "(setup) libtwo.so"
+  done
+  gcc -fPIE -c "$T/main.c" -o "$T/main.o" || fail "compile"
+  local args=(-Wl,--no-as-needed "$T/main.o" -L"$T/lib" -Wl,-Bstatic -lone -Wl,-Bdynamic -ltwo)
+  mldLink gcc "$T/prog" "${args[@]}"
+  refLink gcc "$T/prog.bfd" "${args[@]}"
+  [ "$(neededOf "$T/prog")" = "$(neededOf "$T/prog.bfd")" ] ||
+    fail "DT_NEEDED [$(neededOf "$T/prog")], ld.bfd [$(neededOf "$T/prog.bfd")]"
+  neededOf "$T/prog" | grep -q 'libtwo.so ' || fail "-ltwo after -Bdynamic did not take libtwo.so"
+  neededOf "$T/prog" | grep -q 'libone.so' && fail "-lone under -Bstatic took libone.so"
+  LD_LIBRARY_PATH=$T/lib "$T/prog" >"$T/out" || fail "the program failed"
+  [ "$(cat "$T/out")" = 3 ] || fail "the program printed '$(cat "$T/out")', want 3"
+}
+
 # --export-dynamic puts the program's symbols in .dynsym: dlsym finds them.
 case_export_dynamic_dlsym() {
   local o

@@ -2,6 +2,7 @@
 // DT_SONAME, .gnu.version and .gnu.version_d), read and resolved.
 #include "fuzz-common.h"
 #include "input-files.h"
+#include "shared-file.h"
 
 using namespace mld;
 

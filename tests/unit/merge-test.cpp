@@ -1,6 +1,7 @@
 // Proves SHF_MERGE sections store identical strings/constants once and that
 // offsets and relocations into them land on the deduplicated bytes.
 
+#include "merged-section.h"
 #include "unit-helpers.h"
 
 #include <gtest/gtest.h>

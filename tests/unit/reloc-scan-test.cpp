@@ -2,6 +2,7 @@
 // reference needs in each output kind. A wrong cell here shows up as a
 // missing dynamic relocation, a needless GOT slot or a missed -fPIC error.
 #include "relocations.h"
+#include "shared-file.h"
 #include "unit-helpers.h"
 
 #include <gtest/gtest.h>

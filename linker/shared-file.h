@@ -1,0 +1,36 @@
+// Shared libraries linked against. See shared-file.cpp.
+#pragma once
+
+#include "input-files.h"
+
+namespace mld {
+
+// A shared library we link against: its dynamic symbols, DT_SONAME and
+// version definitions. Nothing from it is copied into the output.
+class SharedFile : public InputFile {
+public:
+  SharedFile(llvm::MemoryBufferRef mb)
+      : InputFile(Kind::Shared, mb, "") {}
+  void parse(Context &ctx);
+  // parse() in two halves, as for ObjectFile: read() touches only this file;
+  // resolveSymbols() runs in command-line order.
+  void read(Context &ctx);
+  void resolveSymbols(Context &ctx);
+
+  std::unique_ptr<llvm::object::ELFFile<ELFT>> elf;
+  llvm::ArrayRef<ElfSym> elfSyms; // .dynsym
+  // Names and their hashes by .dynsym index (empty for locals).
+  std::vector<std::string_view> names;
+  std::vector<uint32_t> hashes;
+  std::string soname;
+  bool hasSoname = false; // DT_SONAME present (else soname is set by the walk)
+  std::string audit;      // its DT_AUDIT: goes into our DT_DEPAUDIT if we need it
+  bool asNeeded = false;
+  bool isNeeded = false; // some reference resolved to it (for --as-needed)
+  // Version names by version index (from .gnu.version_d), and per dynsym.
+  std::vector<std::string> verdefNames;
+  std::vector<uint16_t> versyms;
+  std::vector<Symbol *> dynSymbols;
+};
+
+} // namespace mld
