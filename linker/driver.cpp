@@ -8,7 +8,6 @@
 #include "eh-frame.h"
 #include "emit-relocs.h"
 #include "gc-sections.h"
-#include "gnu-property.h"
 #include "context.h"
 #include "diag.h"
 #include "gnu-property.h"
@@ -16,6 +15,7 @@
 #include "linker-symbols.h"
 #include "map-file.h"
 #include "merged-section.h"
+#include "options.h"
 #include "read-inputs.h"
 #include "reloc-log.h"
 #include "relocatable.h"
@@ -97,32 +97,53 @@ static InputSection *makeCommentSection(Context &ctx) {
   return isec;
 }
 
+// Steps 2 and 3 of link(): what happens to input sections before they are
+// binned, then the output sections they are binned into.
+static void prepareSections(Context &ctx) {
+  ScopedTimer timer(ctx, "prepareSections");
+  // Tentative definitions become .bss space.
+  convertCommonSymbols(ctx);
+  if (ctx.config.gcSections)
+    gcSections(ctx);
+  // One .note.gnu.property, combined from the inputs' notes.
+  mergeGnuPropertyNotes(ctx);
+  SectionsToPrepare todo = findSectionsToPrepare(ctx); // (-s/-S strip debug)
+  pruneEhFrames(ctx, todo.ehFrames);
+  splitMergeableSections(ctx, todo.mergeable, makeCommentSection(ctx));
+}
+
+static void createOutputSections(Context &ctx) {
+  ScopedTimer timer(ctx, "createOutputSections");
+  createSyntheticSections(ctx);
+  binSections(ctx); // .text.* -> .text, ...
+  createEhFrameHdr(ctx);
+  addLinkerDefinedSymbols(ctx);
+  defineDefsyms(ctx); // (after them: a --defsym may name one)
+  // --emit-relocs: the .rela sections exist before layout sizes them.
+  if (ctx.config.emitRelocs)
+    createEmitRelocSections(ctx);
+}
+
+// Step 6: order chunks, group them into segments, assign addresses.
+static void layOut(Context &ctx) {
+  ScopedTimer timer(ctx, "layout");
+  finalizeChunks(ctx);
+  createSegments(ctx);
+  ctx.phdr->computeSize(ctx);
+  assignAddresses(ctx);
+}
+
 int link(const Config &config) {
   Context ctx(config);
   const Config &cfg = ctx.config;
-  ctx.imageBase = cfg.imageBase.value_or(cfg.kind == OutputKind::Exec ? 0x400000
-                                                                      : 0);
+  ctx.imageBase = imageBase(cfg);
   if (cfg.relocLogPath.size())
     ctx.relocLog = std::make_unique<RelocLog>(cfg.relocLogFormat == LogFormat::Json);
 
-  // The entry point is a reference like any other, so that it can pull the
-  // archive member that defines it (lld and GNU ld both do this).
-  // (-r makes an object, which has no entry point.)
-  std::string entry = cfg.entry.empty() && !cfg.isShared() && !cfg.relocatable
-                          ? "_start"
-                          : cfg.entry;
-  if (!entry.empty()) {
-    ctx.entrySym = ctx.symtab.intern(ctx.saver.save(entry));
-    ctx.entrySym->isWeakRefOnly = false;
-    ctx.entrySym->nonIrRef = true; // LTO keeps the entry point
-  }
-
   // 1. Read every input in command-line order, resolving symbols as each
-  //    file arrives and pulling archive members GNU ld's way.
-  {
-    ScopedTimer t(ctx, "readInputFiles");
-    readInputFiles(ctx);
-  }
+  //    file arrives and pulling archive members GNU ld's way (the entry
+  //    point and -u names first, as references that can pull members).
+  readInputFiles(ctx);
   reportDuplicates(ctx);
   reportShlibUndefined(ctx);
   checkpoint(ctx);
@@ -139,129 +160,43 @@ int link(const Config &config) {
   ctx.hasDynamicSection = cfg.kind != OutputKind::Exec ||
                           (!ctx.dsos.empty() && !cfg.isStatic);
 
-  // 2. Turn tentative definitions into .bss space, and deduplicate
-  //    SHF_MERGE pieces, before sections are binned.
-  {
-    ScopedTimer t(ctx, "prepareSections");
-    {
-      ScopedTimer t2(ctx, "convertCommonSymbols");
-      convertCommonSymbols(ctx);
-    }
-    if (cfg.gcSections) {
-      ScopedTimer t2(ctx, "gcSections");
-      gcSections(ctx);
-    }
-    // One .note.gnu.property, combined from the inputs' notes.
-    mergeGnuPropertyNotes(ctx);
-    SectionsToPrepare todo;
-    {
-      ScopedTimer t2(ctx, "findSectionsToPrepare");
-      todo = findSectionsToPrepare(ctx); // (and -s/-S strip debug info)
-    }
-    {
-      ScopedTimer t2(ctx, "pruneEhFrames");
-      pruneEhFrames(ctx, todo.ehFrames);
-    }
-    {
-      ScopedTimer t2(ctx, "splitMergeableSections");
-      InputSection *comment = makeCommentSection(ctx);
-      splitMergeableSections(ctx, todo.mergeable, comment);
-    }
-  }
-
-  // 3. Create the synthetic sections, then bin input sections into output
-  //    sections (.text.* -> .text, ...).
-  {
-    ScopedTimer t(ctx, "createOutputSections");
-    createSyntheticSections(ctx);
-    {
-      ScopedTimer t2(ctx, "binSections");
-      binSections(ctx);
-    }
-    createEhFrameHdr(ctx);
-    {
-      ScopedTimer t2(ctx, "addLinkerDefinedSymbols");
-      addLinkerDefinedSymbols(ctx);
-      defineDefsyms(ctx); // (after them: a --defsym may name one)
-    }
-    // --emit-relocs: the .rela sections exist before layout sizes them.
-    if (cfg.emitRelocs)
-      createEmitRelocSections(ctx);
-  }
+  // 2. Commons, --gc-sections, .eh_frame pruning and SHF_MERGE
+  //    deduplication, before sections are binned.
+  prepareSections(ctx);
+  // 3. The synthetic sections, then input sections binned into output
+  //    sections, then the linker-defined symbols that name them.
+  createOutputSections(ctx);
   // -- No new input sections after this point.
 
   // 4. Decide what each relocation needs (GOT, PLT, copy, dynamic reloc)
   //    and report what cannot be linked (undefined names, non-PIC code in
   //    PIC output).
-  {
-    ScopedTimer t(ctx, "computeImportExport");
-    computeImportExport(ctx);
-  }
-  {
-    ScopedTimer t(ctx, "scanRelocations");
-    // A relocation makes at most one dynamic relocation, or a GOT slot
-    // whose relocation buildDynamicTables appends later: so the number of
-    // relocations is room enough in practice. It is reserved up front, as
-    // address space only (pages are touched as the list fills), so that the
-    // late appends do not copy the whole list.
-    if (ctx.hasDynamicSection)
-      ctx.relaDyn->relocs.reserve(ctx.inputRelocCount);
-    scanRelocations(ctx);
-  }
+  computeImportExport(ctx);
+  scanRelocations(ctx);
   checkpoint(ctx);
 
-  // 5. Hand out GOT/PLT indices in one deterministic pass.
-  {
-    ScopedTimer t(ctx, "syntheticEntries");
-    {
-      ScopedTimer t2(ctx, "assignSyntheticEntries");
-      assignSyntheticEntries(ctx);
-    }
-    {
-      ScopedTimer t2(ctx, "buildDynamicTables");
-      buildDynamicTables(ctx);
-    }
-    // The list is complete: RELATIVE first, and their number, which
-    // decides whether .dynamic has a DT_RELACOUNT (so before layout).
-    ScopedTimer t2(ctx, "sortDynamicRelocs");
-    ctx.relaDyn->sortRelocs();
-  }
+  // 5. Hand out GOT/PLT indices in one deterministic pass; then the list
+  //    of dynamic relocations is complete: RELATIVE first, and their
+  //    number, which decides whether .dynamic has a DT_RELACOUNT (so
+  //    before layout).
+  assignSyntheticEntries(ctx);
+  buildDynamicTables(ctx);
+  ctx.relaDyn->sortRelocs();
   // -- No new symbols or slots after this point.
 
   // 6. Order chunks, group them into segments, assign addresses.
-  {
-    ScopedTimer t(ctx, "layout");
-    {
-      ScopedTimer t2(ctx, "finalizeChunks");
-      finalizeChunks(ctx);
-    }
-    {
-      ScopedTimer t2(ctx, "createSegments");
-      createSegments(ctx);
-      ctx.phdr->computeSize(ctx);
-    }
-    {
-      ScopedTimer t2(ctx, "assignAddresses");
-      assignAddresses(ctx);
-    }
-  }
+  layOut(ctx);
   // -- Layout is fixed: every address is final.
 
   // 7. Give linker-defined symbols their values.
-  {
-    ScopedTimer t(ctx, "finishSymbols");
-    fixLinkerDefinedSymbols(ctx);
-    if (cfg.emitRelocs)
-      fillEmitRelocSections(ctx);
-  }
+  fixLinkerDefinedSymbols(ctx);
+  if (cfg.emitRelocs)
+    fillEmitRelocSections(ctx);
 
   // 8. Write the map, then the file (relocations applied in place), commit.
   if (!cfg.mapPath.empty())
     writeMapFile(ctx);
-  {
-    ScopedTimer t(ctx, "writeOutput");
-    writeOutput(ctx);
-  }
+  writeOutput(ctx);
   reportStats(ctx);
   // Done: leave without tearing down millions of objects one by one (the
   // kernel reclaims the memory at once), as lld and mold do.

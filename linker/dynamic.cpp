@@ -2,6 +2,7 @@
 // .dynstr, the two hash tables, symbol versions, .dynamic, and the dynamic
 // relocations of the GOT and of copied variables.
 #include "dynamic.h"
+#include "stats.h"
 
 #include "context.h"
 #include "diag.h"
@@ -200,6 +201,7 @@ static void collectDynamicSymbols(Context &ctx) {
 }
 
 void buildDynamicTables(Context &ctx) {
+  ScopedTimer timer(ctx, "buildDynamicTables");
   if (!ctx.hasDynamicSection)
     return;
   // DT_NEEDED: every library, or with --as-needed only those something

@@ -2,6 +2,7 @@
 // (initial location, FDE) table from the relocated .eh_frame afterwards.
 // Record format: LSB "Exception Frames" / DWARF 4 section 6.4.1.
 #include "eh-frame.h"
+#include "stats.h"
 
 #include "context.h"
 #include "parallel.h"
@@ -425,6 +426,7 @@ static void rewriteEhSection(Context &ctx, EhSection &s) {
 }
 
 void pruneEhFrames(Context &ctx, llvm::ArrayRef<InputSection *> ehFrames) {
+  ScopedTimer timer(ctx, "pruneEhFrames");
   std::vector<EhSection> storage;
   for (InputSection *isec : ehFrames)
     if (isec->contents.size() <= UINT32_MAX) {

@@ -6,6 +6,7 @@
 // whole: an FDE keeps its LSDA (.gcc_except_table) alive only if its
 // function is alive.
 #include "gc-sections.h"
+#include "stats.h"
 
 #include "context.h"
 #include "parallel.h"
@@ -179,6 +180,7 @@ bool Marker::scanEhFrames() {
 }
 
 void gcSections(Context &ctx) {
+  ScopedTimer timer(ctx, "gcSections");
   Marker m(ctx);
   // Roots: sections kept for what they are, then what symbols keep.
   std::vector<std::vector<InputSection *>> roots(ctx.objs.size() + 1);

@@ -2,6 +2,7 @@
 // chunks, grouping them into segments, and giving everything an address and
 // a file offset. After assignAddresses every address is final.
 #include "layout.h"
+#include "stats.h"
 
 #include "context.h"
 #include "parallel.h"
@@ -26,6 +27,7 @@ using namespace llvm::ELF;
 // A common symbol becomes a definition in a .bss-like section of its own
 // (the largest size and alignment won in resolution), as GNU ld's *(COMMON).
 void convertCommonSymbols(Context &ctx) {
+  ScopedTimer timer(ctx, "convertCommonSymbols");
   for (Symbol *sym : ctx.symtab.symbols) {
     if (sym->kind != SymbolKind::Common)
       continue;
@@ -51,6 +53,7 @@ void convertCommonSymbols(Context &ctx) {
 // .debug_str is a mergeable string section), and the live .eh_frame and
 // SHF_MERGE sections are listed in link order.
 SectionsToPrepare findSectionsToPrepare(Context &ctx) {
+  ScopedTimer timer(ctx, "findSectionsToPrepare");
   bool strip = ctx.config.stripAll || ctx.config.stripDebug;
   std::vector<SectionsToPrepare> perFile(ctx.objs.size());
   parallelForIndices(ctx.objs.size(), 16, [&](size_t i) {
@@ -232,6 +235,7 @@ static void binFile(BinTable &table, ObjectFile &file, uint64_t fileIndex,
 // by first appearance, their types and flags folded from the files'
 // summaries in link order, and the members lists filled in parallel.
 void binSections(Context &ctx) {
+  ScopedTimer timer(ctx, "binSections");
   BinTable table;
   std::vector<FileBins> files(ctx.objs.size());
   std::vector<uint64_t> relocs(ctx.objs.size());
@@ -433,6 +437,7 @@ static void placeFixedSections(Context &ctx, std::vector<Chunk *> &chunks) {
 // section index and a name in .shstrtab, and fills .symtab's list.
 // After this pass no chunk is added or removed.
 void finalizeChunks(Context &ctx) {
+  ScopedTimer timer(ctx, "finalizeChunks");
   std::vector<Chunk *> all;
   for (auto &c : ctx.chunkStorage)
     all.push_back(c.get());
@@ -519,6 +524,7 @@ static uint32_t segmentFlags(const Chunk *c) {
 // Groups chunks into program headers. Only the structure is decided here
 // (which chunks each segment covers); addresses come in assignAddresses.
 void createSegments(Context &ctx) {
+  ScopedTimer timer(ctx, "createSegments");
   ctx.segments.clear();
   auto add = [&](uint32_t type, uint32_t flags) -> Segment & {
     Segment &s = ctx.segments.emplace_back();
@@ -584,6 +590,7 @@ static uint64_t alignTo(uint64_t v, uint64_t a) {
 // region ends on a page boundary, so mprotect-ing it leaves .data writable;
 // .tbss takes no address space (its bytes exist once per thread, elsewhere).
 void assignAddresses(Context &ctx) {
+  ScopedTimer timer(ctx, "assignAddresses");
   uint64_t page = ctx.config.pageSize;
   uint64_t vaddr = ctx.imageBase;
   uint64_t offset = 0;

@@ -4,6 +4,7 @@
 // dynamic section addresses. Defined before the scan so references resolve;
 // given values once layout is final.
 #include "linker-symbols.h"
+#include "stats.h"
 
 #include "context.h"
 #include "diag.h"
@@ -47,6 +48,7 @@ static void define(Context &ctx, std::string_view name, uint8_t visibility) {
 }
 
 void addLinkerDefinedSymbols(Context &ctx) {
+  ScopedTimer timer(ctx, "addLinkerDefinedSymbols");
   for (const char *n : hiddenNames)
     define(ctx, n, STV_HIDDEN);
   for (const char *n : defaultNames)
@@ -101,6 +103,7 @@ void defineDefsyms(Context &ctx) {
 }
 
 void fixLinkerDefinedSymbols(Context &ctx) {
+  ScopedTimer timer(ctx, "fixLinkerDefinedSymbols");
   auto set = [&](std::string_view name, Chunk *chunk, uint64_t va) {
     Symbol *sym = ctx.symtab.find(name);
     if (!sym || !sym->isLinkerDefined)

@@ -2,6 +2,7 @@
 // Columns: address, size, alignment, then the name indented by level
 // (output section, input section "file:(name)", symbol).
 #include "map-file.h"
+#include "stats.h"
 
 #include "context.h"
 #include "diag.h"
@@ -23,6 +24,7 @@ static std::string line(uint64_t addr, uint64_t size, uint64_t align,
 }
 
 void writeMapFile(Context &ctx) {
+  ScopedTimer timer(ctx, "writeMapFile");
   // Symbols by the input section that defines them, in address order.
   std::map<const InputSection *, std::multimap<uint64_t, const Symbol *>> syms;
   auto note = [&](const Symbol *s) {

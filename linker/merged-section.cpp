@@ -13,6 +13,7 @@
 //   3. winners get their offsets in link order (a cheap serial walk), and
 //      their bytes are copied in parallel.
 #include "merged-section.h"
+#include "stats.h"
 
 #include "context.h"
 #include "parallel.h"
@@ -248,6 +249,7 @@ void MergedSection::add(Context &ctx, InputSection &isec) {
 void splitMergeableSections(Context &ctx,
                             llvm::ArrayRef<InputSection *> sections,
                             llvm::ArrayRef<InputSection *> extra) {
+  ScopedTimer timer(ctx, "splitMergeableSections");
   std::vector<std::pair<MergedSection *, std::vector<InputSection *>>> groups;
   std::vector<InputSection *> all;
   // Consecutive sections usually share a group: remember the last one.

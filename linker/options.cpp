@@ -832,6 +832,14 @@ void finish(ParseState &s) {
 
 } // namespace
 
+std::string_view defaultEntry(const Config &config) {
+  return config.isShared() || config.relocatable ? "" : "_start";
+}
+
+uint64_t imageBase(const Config &config) {
+  return config.imageBase.value_or(config.kind == OutputKind::Exec ? 0x400000 : 0);
+}
+
 bool parseArgs(const std::vector<std::string> &args, Config &config, std::ostream &err) {
   ParseState s{config, {}};
   std::vector<std::string> expanded, normalised;

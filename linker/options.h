@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <ostream>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,14 @@ namespace mld {
 // warnings go to err, one line each ("mld: error: ..."); returns false when
 // the link must not go on (the caller exits 1).
 bool parseCommandLine(int argc, char **argv, Config &config, std::ostream &err);
+
+// The defaults of options whose default depends on the output kind (GNU
+// ld's): the entry point when no -e is given ("_start" for executables,
+// none for shared objects and -r), and where the first segment goes when no
+// --image-base/-Ttext-segment is given (0x400000 for a position-dependent
+// executable, 0 for anything the loader places).
+std::string_view defaultEntry(const Config &config);
+uint64_t imageBase(const Config &config);
 
 // Same, for callers that already hold the arguments (argv[0] excluded).
 bool parseArgs(const std::vector<std::string> &args, Config &config,

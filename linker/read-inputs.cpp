@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "input-plan.h"
 #include "linker-script.h"
+#include "options.h"
 #include "preload.h"
 #include "shared-file.h"
 #include "stats.h"
@@ -430,6 +431,17 @@ void Reader::runLto() {
   ctx.lto->dropUncompiledIr();
 }
 
+// The entry point is a reference like any other, so that it can pull the
+// archive member that defines it (lld and GNU ld both do this). -r makes an
+// object, which has no entry point.
+static void setEntrySymbol(Context &ctx, std::string_view name) {
+  if (name.empty() || ctx.config.relocatable)
+    return;
+  ctx.entrySym = ctx.symtab.intern(ctx.saver.save(llvm::StringRef(name.data(), name.size())));
+  ctx.entrySym->isWeakRefOnly = false;
+  ctx.entrySym->nonIrRef = true; // LTO keeps the entry point
+}
+
 // Whether the text's first word is a command of the linker-script language.
 static bool startsWithScriptCommand(llvm::StringRef text) {
   text = text.ltrim();
@@ -462,8 +474,12 @@ void Reader::addScript(const std::string &path, llvm::MemoryBufferRef mb) {
   }
   for (const std::string &dir : script->searchDirs)
     ctx.config.libraryPaths.push_back(dir);
-  if (!script->entry.empty() && ctx.config.entry.empty())
+  // ENTRY(sym) counts when no -e was given (GNU ld: -e, then ENTRY, then
+  // the default).
+  if (!script->entry.empty() && ctx.config.entry.empty()) {
     ctx.config.entry = script->entry;
+    setEntrySymbol(ctx, ctx.config.entry);
+  }
 
   // A script's GROUP acts like --start-group ... --end-group around its
   // members; AS_NEEDED(...) like --as-needed for those members.
@@ -613,7 +629,10 @@ static void releaseUnpulledMembers(Reader &r) {
 }
 
 void readInputFiles(Context &ctx) {
+  ScopedTimer timer(ctx, "readInputFiles");
   Reader r(ctx);
+  setEntrySymbol(ctx, ctx.config.entry.empty() ? defaultEntry(ctx.config)
+                                               : std::string_view(ctx.config.entry));
   for (const std::string &name : ctx.config.traceSymbols)
     ctx.symtab.intern(ctx.saver.save(name))->traced = true;
   // -u SYM: start out with an undefined reference, so archives provide it.

@@ -587,10 +587,7 @@ void layoutFile(Context &ctx) {
   layoutFile(ctx);
   if (!ctx.config.mapPath.empty())
     writeMapFile(ctx);
-  {
-    ScopedTimer t(ctx, "writeOutput");
-    writeOutput(ctx);
-  }
+  writeOutput(ctx);
   reportStats(ctx);
   exitLink(ctx, 0);
 }

@@ -103,6 +103,7 @@ static std::vector<VersionPattern> readDynamicLists(Context &ctx,
 }
 
 void computeImportExport(Context &ctx) {
+  ScopedTimer timer(ctx, "computeImportExport");
   const Config &cfg = ctx.config;
   bool dynamic = ctx.hasDynamicSection && !cfg.isStatic;
   if (dynamic && (!cfg.versionScript.empty() || (cfg.defaultSymver && cfg.isShared())))
@@ -433,6 +434,14 @@ void Scanner::scanSection(InputSection &isec) {
 }
 
 void scanRelocations(Context &ctx) {
+  ScopedTimer timer(ctx, "scanRelocations");
+  // A relocation makes at most one dynamic relocation, or a GOT slot whose
+  // relocation buildDynamicTables appends later: so the number of
+  // relocations is room enough in practice. It is reserved up front, as
+  // address space only (pages are touched as the list fills), so that the
+  // late appends do not copy the whole list.
+  if (ctx.hasDynamicSection)
+    ctx.relaDyn->relocs.reserve(ctx.inputRelocCount);
   std::vector<InputSection *> sections;
   for (ObjectFile *file : ctx.objs)
     for (InputSection *isec : file->sections)
@@ -516,6 +525,7 @@ void scanRelocations(Context &ctx) {
 }
 
 void assignSyntheticEntries(Context &ctx) {
+  ScopedTimer timer(ctx, "assignSyntheticEntries");
   for (Symbol *sym : ctx.symbolsWithNeeds) {
     if (sym->needs & NeedsIplt) {
       sym->ipltIndex = ctx.plt->ipltSymbols.size();

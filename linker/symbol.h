@@ -23,7 +23,7 @@ class Chunk;
 enum class SymbolKind : uint8_t {
   Undefined, // referenced, not (yet) defined
   Defined,   // defined in an object file, or by the linker
-  Common,    // a tentative definition (SHN_COMMON) until convertCommons()
+  Common,    // a tentative definition (SHN_COMMON) until convertCommonSymbols()
   Shared,    // defined in a shared library we link against
 };
 

@@ -150,6 +150,7 @@ static std::vector<CopyTask> copyTasks(Context &ctx, bool stale) {
 }
 
 void writeOutput(Context &ctx) {
+  ScopedTimer timer(ctx, "writeOutput");
   std::optional<ScopedTimer> phase(std::in_place, ctx, "openOutput");
   std::string err;
   // A shared object may be mapped by running programs, and the kernel does

@@ -1,4 +1,5 @@
-// builtins.cpp: the symbols mload provides to the modules it loads, found
+// builtins.cpp (freestanding mload only; implements lookup.h's
+// builtinAddress): the symbols mload provides to the modules it loads, found
 // when the global scope has no definition: __tls_get_addr (as glibc's ld.so
 // provides it) and the debugger interface _r_debug / _dl_debug_state.
 #include "debug.h"

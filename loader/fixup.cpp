@@ -5,6 +5,7 @@
 // bytes. No locks and no allocation: two threads binding the same slot
 // compute the same value, and the slot is written with one aligned 8-byte
 // store, so any reader sees either the old or the new target.
+#include "fixup.h"
 #include "diag.h"
 #include "log.h"
 #include "lookup.h"

@@ -1,4 +1,4 @@
-// handover.cpp (freestanding mload only): a program that needs the system's
+// handover.cpp (freestanding mload only; implements host.h): a program that needs the system's
 // glibc is run by mload-hosted instead. glibc's libc.so.6 cannot be started
 // by a foreign ld.so (it reads ld.so's private _rtld_global, runs
 // __libc_early_init, expects ld.so's TCB), so the freestanding mload

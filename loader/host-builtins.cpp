@@ -1,10 +1,12 @@
-// host-builtins.cpp (mload-hosted only): the glibc functions that mload
+// host-builtins.cpp (mload-hosted only; implements lookup.h's
+// builtinAddress, and main()): the glibc functions that mload
 // replaces for the objects it loaded, found before glibc's own in the
 // lookup (lookup.cpp). __libc_start_main, because glibc must not start
 // twice; __tls_get_addr (host-tls.cpp), because mload lays out their TLS;
 // and the dl* interface, because only mload knows its modules: the
 // unwinder (libgcc_s: _dl_find_object, dl_iterate_phdr) must find their
 // .eh_frame, and dlopen must load a plugin the way mload loads the rest.
+#include "main.h"
 #include <dlfcn.h>
 #include <link.h>
 #include <stdlib.h>
@@ -255,6 +257,5 @@ uint64_t builtinAddress(const char *name) {
 // mload-hosted: glibc has started this process as an ordinary program; the
 // kernel's initial stack (argc, argv, envp, auxv) is still above main's
 // frame, at argv - 1, and the loader runs on it exactly as freestanding.
-extern "C" int mloadRun(uint64_t *sp, bool hosted);
 
 int main(int, char **argv) { return mloadRun(reinterpret_cast<uint64_t *>(argv) - 1, true); }

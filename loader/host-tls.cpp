@@ -1,4 +1,4 @@
-// host-tls.cpp (mload-hosted only): the static TLS of the objects mload
+// host-tls.cpp (mload-hosted only; implements tls.h's thread pointer): the static TLS of the objects mload
 // loads, inside glibc's threads. glibc owns %fs and builds every thread's
 // TLS itself, so mload-hosted reserves the space: it has one TLS variable,
 // a 64 KiB initialised array (the arena). glibc places the executable's

@@ -1,4 +1,4 @@
-// libc-shim.cpp: memcpy, memmove, memset, memcmp and strlen for mload,
+// libc-shim.cpp (implements <string.h>'s functions mload uses): memcpy, memmove, memset, memcmp and strlen for mload,
 // which links no libc. They have C linkage because the compiler may emit
 // calls to them even in freestanding code (struct copies, zeroing loops).
 #include "support.h"

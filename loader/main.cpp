@@ -1,6 +1,7 @@
 // main.cpp: `mload [options] PROG [ARGS...]`, or mload as a program's
 // PT_INTERP. run() below is the whole loading recipe, step by step; each
 // step lives in its own file.
+#include "main.h"
 #include "debug.h"
 #include <new>
 #include "deps.h"
@@ -53,14 +54,14 @@ static int run(uint64_t *sp, bool hosted) {
   L.pid = sys::getpid();
   if (uint64_t page = auxValue(L, AT_PAGESZ)) L.pageSize = page;
 
-  // Run directly, the kernel started mload itself: AT_ENTRY is our _start.
+  // 1. Options. Run directly, the kernel started mload itself: AT_ENTRY is our _start.
   // mload-hosted is always started as a command.
   bool direct = hosted || auxValue(L, AT_ENTRY) == loaderEntry();
   L.direct = direct;
   int progIndex = parseOptions(L, argv, L.argc, direct);
   L.progIndex = progIndex;
 
-  // 1-2. Map the program (or adopt the kernel's mapping) and decode .dynamic.
+  // 2. Map the program (or adopt the kernel's mapping) and decode .dynamic.
   Module *prog;
   if (direct) {
     prog = loadByPath(L, argv[progIndex]);
@@ -88,18 +89,19 @@ static int run(uint64_t *sp, bool hosted) {
     transferControl(sp, prog->entry, nullptr);
   }
 
-  // 3-4. Preloads, then DT_NEEDED breadth-first; the resulting list is the
+  // 3. Preloads, then DT_NEEDED breadth-first; the resulting list is the
   // global scope.
   loadPreloads(L);
   loadDependencies(L);
   if (L.opts.list) return listModules(L);
   if (checkVersionNeeds(L)) return ExitLoadFailure;
 
-  // TLS offsets must be known before TPOFF64 relocations are applied.
+  // 4. Versions, then the TLS offsets, which must be known before TPOFF64
+  // relocations are applied.
   layoutStaticTls(L);
   publishDebugInfo(L, direct);
 
-  // 5-6. Libraries in reverse load order, so a library's own dependencies
+  // 5-6. Relocate (and set up lazy binding): libraries in reverse load order, so a library's own dependencies
   // are ready when its IFUNC resolvers run; the program last, because its
   // COPY relocations read the initial values from relocated libraries.
   bool lazy = !L.opts.bindNow;
@@ -107,9 +109,9 @@ static int run(uint64_t *sp, bool hosted) {
   if (L.errorCount) return ExitLoadFailure;
   interposeIntoHost(L);
 
-  // The block holds copies of .tdata, taken after relocating it.
+  // 7. The thread pointer (its block holds copies of .tdata, taken after
+  // relocating it), then RELRO after every relocation write, then the stack.
   installThreadPointer(L);
-  // 7. RELRO after every relocation write.
   applyRelro(L);
   for (Module *m = L.head; m; m = m->next)
     if (m->execStack)

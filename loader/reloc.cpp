@@ -4,12 +4,12 @@
 // tls.cpp fixed beforehand. Relocation order across modules is run()'s job.
 #include "reloc.h"
 #include "diag.h"
+#include "fixup.h"
 #include "log.h"
 #include "lookup.h"
 
 namespace mload {
 
-uint64_t resolverEntry(const Loader &L); // fixup.cpp
 extern "C" void _dl_tlsdesc_return();   // runtime/dl-trampoline.S
 
 static void reportMissing(Loader &L, const Module *m, const char *name) {

@@ -2,6 +2,7 @@
 // program. Until relocateSelf() has run, no pointer stored in mload's data
 // may be used: only PC-relative addresses of hidden symbols and locals.
 #include "start.h"
+#include "main.h"
 #include "init.h"
 #include "linux-syscall.h"
 
@@ -89,7 +90,6 @@ void transferControl(uint64_t *sp, uint64_t entry, void (*rtldFini)()) {
 } // namespace mload
 
 #ifndef MLOAD_HOSTED
-extern "C" int mloadRun(uint64_t *sp, bool hosted);
 
 extern "C" void mloadMain(uint64_t *sp) {
   mload::relocateSelf();

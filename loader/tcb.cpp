@@ -1,4 +1,4 @@
-// tcb.cpp (freestanding mload only): the thread pointer mload installs
+// tcb.cpp (freestanding mload only; implements tls.h's thread pointer): the thread pointer mload installs
 // itself: the static block below it (tls.cpp's layout), and at it the TCB,
 // whose first word is its own address; word 1 is the DTV (module id ->
 // block) that __tls_get_addr reads. docs/abi.md section 5.

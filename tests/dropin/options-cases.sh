@@ -304,3 +304,19 @@ case_default_symver_and_exclude_libs() {
   done
   [ "$got" = "baz " ] || fail "--exclude-libs=ALL: exports '$got'"
 }
+
+# ENTRY(sym) in a linker script given as an input sets the entry point when
+# no -e is given (GNU ld: -e, then ENTRY, then _start); -e still wins.
+case_entry_from_script_input() {
+  ccText '#include <stdio.h>
+#include <stdlib.h>
+void altEntry(void) { puts("altEntry"); exit(0); }
+int main(void) { puts("main"); return 0; }' "$T/a.o"
+  printf 'ENTRY(altEntry)\n' >"$T/entry.ld"
+  mldLink gcc "$T/exe" "$T/a.o" "$T/entry.ld"
+  refLink gcc "$T/exe.bfd" "$T/a.o" "$T/entry.ld"
+  expectOutput "$T/exe" "$("$T/exe.bfd")"
+  expectOutput "$T/exe" altEntry
+  mldLink gcc "$T/exe2" "$T/a.o" "$T/entry.ld" -Wl,-e,_start
+  expectOutput "$T/exe2" main
+}
