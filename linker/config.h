@@ -99,6 +99,10 @@ struct Config {
 
   // Sections.
   bool gcSections = false;         // --gc-sections
+  // --unique=GLOB: each input section whose name matches gets an output
+  // section of its own; --unique alone does so for every orphan section.
+  std::vector<std::string> uniqueSections;
+  bool uniqueOrphans = false;
   bool relax = true;               // --relax / --no-relax (GOTPCRELX loads only)
   bool printGcSections = false;    // --print-gc-sections
   bool stripAll = false;           // -s

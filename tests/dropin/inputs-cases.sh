@@ -109,3 +109,46 @@ case_script_version_block() {
   mldLinkFails gcc "$T/c.so" -shared "$T/bad.script"
   expectErr "bad.script: line 3:"
 }
+
+# sectionsOf FILE NAME...: "name size" of FILE's non-empty sections among
+# NAMEs, in section-header order.
+sectionsOf() {
+  local f=$1
+  shift
+  readelf -SW "$f" | sed 's/^ *\[ *[0-9]*\] //' | awk -v names=" $* " \
+    'index(names, " " $1 " ") && $5 != "000000" {print $1, $5}'
+}
+
+# --unique=GLOB gives every input section whose name matches an output
+# section of its own (same name), even two of one name; --unique alone does
+# so for the orphan sections (those GNU ld's default script names nowhere),
+# leaving .data.*, .rodata.* and the like merged.
+case_unique_sections() {
+  local i
+  for i in 1 2; do
+    cText "#include <stdio.h>
+__attribute__((section(\"mysec\"))) int m$i = $i;
+__attribute__((section(\".data.foo.1\"))) int f$i = 10 * $i;
+__attribute__((section(\".data.bar\"))) int b$i = 100 * $i;
+const char *get$i(void) { static char buf[32]; sprintf(buf, \"%d %d %d\", m$i, f$i, b$i); return buf; }" \
+      "$T/u$i.o"
+  done
+  cText '#include <stdio.h>
+const char *get1(void), *get2(void);
+int main(void) { printf("%s / %s\n", get1(), get2()); return 0; }' "$T/main.o"
+  local how names="mysec .data.foo.1 .data.bar .data"
+  for how in "--unique=*foo*" "--unique" "--unique=mysec --unique=.data.bar"; do
+    local flags=()
+    for i in $how; do flags+=("-Wl,$i"); done
+    sameAsBfd gcc exe "$T/main.o" "$T/u1.o" "$T/u2.o" "${flags[@]}"
+    expectOutput "$T/exe" "1 10 100 / 2 20 200"
+    local mine ref
+    mine=$(sectionsOf "$T/exe" $names | sort)
+    ref=$(sectionsOf "$T/exe.bfd" $names | sort)
+    [ "$mine" = "$ref" ] || fail "$how: sections '$(echo $mine)', ld.bfd: '$(echo $ref)'"
+  done
+  [ "$(sectionsOf "$T/exe" .data.bar | wc -l)" = 2 ] || fail "no two .data.bar sections"
+  mldLink gcc "$T/plain" "$T/main.o" "$T/u1.o" "$T/u2.o"
+  [ -z "$(sectionsOf "$T/plain" .data.bar .data.foo.1)" ] || fail "without --unique: .data.* not merged"
+  [ "$(sectionsOf "$T/plain" mysec | wc -l)" = 1 ] || fail "without --unique: two mysec sections"
+}
