@@ -89,6 +89,9 @@ struct Config {
   bool bsymbolic = false;                 // -Bsymbolic
   bool bsymbolicFunctions = false;        // -Bsymbolic-functions
   std::string versionScript;              // --version-script
+  // VERSION { } blocks of linker scripts read as inputs: (script, text).
+  // They add their nodes after --version-script's, as GNU ld's do.
+  std::vector<std::pair<std::string, std::string>> scriptVersions;
   bool defaultSymver = false;             // --default-symver
   std::vector<std::string> excludeLibs;   // --exclude-libs (archive file names, or ALL)
   std::vector<std::string> dynamicLists;  // --dynamic-list FILE
@@ -96,6 +99,10 @@ struct Config {
 
   // Sections.
   bool gcSections = false;         // --gc-sections
+  // --unique=GLOB: each input section whose name matches gets an output
+  // section of its own; --unique alone does so for every orphan section.
+  std::vector<std::string> uniqueSections;
+  bool uniqueOrphans = false;
   bool relax = true;               // --relax / --no-relax (GOTPCRELX loads only)
   bool printGcSections = false;    // --print-gc-sections
   bool stripAll = false;           // -s

@@ -5,6 +5,8 @@
 #include "llvm/Support/Parallel.h"
 #include "llvm/Support/Path.h"
 
+#include <cstdlib>
+#include <cstring>
 #include <sys/stat.h>
 
 namespace mld {
@@ -49,6 +51,54 @@ InputJob libraryJob(Context &ctx, const std::string &name, InputState state) {
                    ? name.substr(1)
                    : llvm::sys::path::filename(*path).str();
   return job;
+}
+
+// Whether `path` lies inside the sysroot, both taken through realpath(3) so
+// that `--sysroot=dir/../root` and symlinks compare as the same directory
+// (GNU ld's is_sysrooted_pathname). No sysroot: nothing is inside it.
+static bool isInSysroot(Context &ctx, const std::string &path) {
+  if (ctx.config.sysroot.empty())
+    return false;
+  char *root = realpath(ctx.config.sysroot.c_str(), nullptr);
+  char *real = realpath(path.c_str(), nullptr);
+  bool inside = false;
+  if (root && real) {
+    std::string r(root), f(real);
+    inside = r == "/" || (f.size() > r.size() && f.compare(0, r.size(), r) == 0 &&
+                          f[r.size()] == '/');
+  }
+  free(root);
+  free(real);
+  return inside;
+}
+
+ScriptInputPath findScriptInput(Context &ctx, const std::string &scriptPath,
+                                const std::string &name) {
+  auto exists = [](const std::string &p) {
+    struct stat st;
+    return stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+  };
+  const std::string &sysroot = ctx.config.sysroot;
+  // `=/x` and `$SYSROOT/x` always name a file in the sysroot.
+  std::string n = name;
+  if (n.starts_with("="))
+    n = sysroot + n.substr(1);
+  else if (n.starts_with("$SYSROOT"))
+    n = sysroot + n.substr(strlen("$SYSROOT"));
+  else if (llvm::sys::path::is_absolute(n) && isInSysroot(ctx, scriptPath))
+    return exists(sysroot + n) ? ScriptInputPath{sysroot + n, ""}
+                               : ScriptInputPath{"", "cannot find " + n + " inside " + sysroot};
+  if (exists(n) || llvm::sys::path::is_absolute(n))
+    return exists(n) ? ScriptInputPath{n, ""} : ScriptInputPath{"", "cannot find " + n};
+  // A relative name not found from the current directory: next to the
+  // script, then in the -L directories.
+  llvm::StringRef dir = llvm::sys::path::parent_path(scriptPath);
+  if (!dir.empty() && exists(dir.str() + "/" + n))
+    return {dir.str() + "/" + n, ""};
+  for (const std::string &d : ctx.config.libraryPaths)
+    if (exists(d + "/" + n))
+      return {d + "/" + n, ""};
+  return {"", "cannot find " + n};
 }
 
 // How many threads the link runs on, decided once from what the plan

@@ -57,4 +57,17 @@ InputJob libraryJob(Context &ctx, const std::string &name, InputState state);
 std::optional<std::string> findLibrary(Context &ctx, const std::string &name,
                                        bool staticOnly);
 
+// Where a file named in INPUT(...) or GROUP(...) of the linker script at
+// `scriptPath` is, by GNU ld's rules: `=/x` and `$SYSROOT/x` are in the
+// sysroot; an absolute name is in the sysroot when the script itself lies
+// inside the sysroot, else as written; a relative name is tried from the
+// current directory, then the script's directory, then each -L directory.
+// `error` ("cannot find NAME [inside SYSROOT]") when nothing matched.
+struct ScriptInputPath {
+  std::string path;
+  std::string error;
+};
+ScriptInputPath findScriptInput(Context &ctx, const std::string &scriptPath,
+                                const std::string &name);
+
 } // namespace mld

@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "dynamic.h"
 #include "synthetic.h"
+#include "version-script.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Parallel.h"
@@ -105,6 +106,42 @@ std::string_view outputSectionName(std::string_view name, uint64_t flags) {
   return name;
 }
 
+// Whether GNU ld's default linker script leaves the section an orphan
+// (names it nowhere): --unique without a glob splits only these.
+static bool isOrphanSection(std::string_view name) {
+  static const std::string_view named[] = {
+      ".interp", ".note.gnu.build-id", ".hash", ".gnu.hash", ".dynsym", ".dynstr",
+      ".gnu.version", ".gnu.version_d", ".gnu.version_r", ".init", ".plt", ".plt.got",
+      ".plt.sec", ".text", ".fini", ".rodata", ".rodata1", ".eh_frame_hdr", ".eh_frame",
+      ".gcc_except_table", ".gnu_extab", ".exception_ranges", ".tdata", ".tbss",
+      ".preinit_array", ".init_array", ".fini_array", ".ctors", ".dtors", ".jcr",
+      ".data.rel.ro", ".dynamic", ".got", ".got.plt", ".data", ".data1", ".bss",
+      ".lbss", ".lrodata", ".ldata", ".comment", ".gnu.build.attributes",
+      ".note.gnu.property", ".note.GNU-stack", ".gnu.attributes", "COMMON"};
+  static const std::string_view namedPrefixes[] = {
+      ".debug", ".zdebug", ".rela", ".stab", ".gnu.linkonce", ".gnu.warning", ".line",
+      ".gnu.lto_"};
+  if (outputSectionName(name, 0) != name)
+    return false; // .text.*, .data.*, ...: a wildcard of the script takes it
+  for (std::string_view n : named)
+    if (name == n)
+      return false;
+  for (std::string_view p : namedPrefixes)
+    if (name.starts_with(p))
+      return false;
+  return true;
+}
+
+// --unique: whether the input section gets an output section of its own.
+static bool isUniqueSection(const Config &cfg, std::string_view name) {
+  if (cfg.uniqueOrphans && isOrphanSection(name))
+    return true;
+  for (const std::string &glob : cfg.uniqueSections)
+    if (globMatch(glob, name))
+      return true;
+  return false;
+}
+
 // The priority in ".init_array.00101"; sections without one sort after all
 // prioritized ones (GNU ld: SORT_BY_INIT_PRIORITY, then the plain section).
 static uint64_t initPriority(std::string_view name) {
@@ -143,6 +180,7 @@ struct BinSummary {
   uint64_t flags = 0; // OR of the members' flags
   size_t count = 0;
   size_t next = 0; // where the file's next member goes in osec->members
+  bool unique = false; // --unique: the bin is this one section's alone
 };
 
 // One file's live sections and the summary each belongs to.
@@ -166,6 +204,16 @@ struct BinTable {
     }
     return b.get();
   }
+  // --unique: an output section no other input section joins.
+  std::vector<std::unique_ptr<Bin>> uniques;
+  Bin *getUnique(std::string_view name) {
+    std::lock_guard<std::mutex> lock(mu);
+    auto b = std::make_unique<Bin>();
+    b->osec = std::make_unique<OutputSection>(std::string(name), 0, 0);
+    b->out = b->osec.get();
+    uniques.push_back(std::move(b));
+    return uniques.back().get();
+  }
 };
 
 bool isSpecialType(uint32_t t) {
@@ -176,8 +224,9 @@ bool isSpecialType(uint32_t t) {
 
 // Reads each live section of file `fileIndex` once: its output section
 // (set in isec->osec), and the file's summary per output section.
-static void binFile(BinTable &table, ObjectFile &file, uint64_t fileIndex,
-                    FileBins &fb, uint64_t &relocs) {
+static void binFile(const Config &cfg, BinTable &table, ObjectFile &file,
+                    uint64_t fileIndex, FileBins &fb, uint64_t &relocs) {
+  bool anyUnique = cfg.uniqueOrphans || !cfg.uniqueSections.empty();
   uint32_t last = UINT32_MAX;
   fb.live.reserve(file.sections.size());
   fb.summaryOf.reserve(file.sections.size());
@@ -194,21 +243,24 @@ static void binFile(BinTable &table, ObjectFile &file, uint64_t fileIndex,
       return a.size() == b.size() &&
              (a.data() == b.data() || memcmp(a.data(), b.data(), a.size()) == 0);
     };
-    if (last == UINT32_MAX || !same(fb.summaries[last].name, name)) {
+    bool unique = anyUnique && isUniqueSection(cfg, isec->name);
+    if (unique || last == UINT32_MAX || fb.summaries[last].unique ||
+        !same(fb.summaries[last].name, name)) {
       last = UINT32_MAX;
-      for (uint32_t k = 0; k < fb.summaries.size(); k++)
-        if (same(fb.summaries[k].name, name)) {
+      for (uint32_t k = 0; k < fb.summaries.size() && !unique; k++)
+        if (!fb.summaries[k].unique && same(fb.summaries[k].name, name)) {
           last = k;
           break;
         }
       if (last == UINT32_MAX) {
         last = fb.summaries.size();
-        Bin *bin = table.get(name);
+        Bin *bin = unique ? table.getUnique(isec->name) : table.get(name);
         uint64_t seen = fileIndex << 32 | i;
         uint64_t cur = bin->firstSeen.load();
         while (seen < cur && !bin->firstSeen.compare_exchange_weak(cur, seen))
           ;
         fb.summaries.push_back({bin, name, isec->type, isec->flags});
+        fb.summaries.back().unique = unique;
       }
     }
     BinSummary &b = fb.summaries[last];
@@ -240,13 +292,15 @@ void binSections(Context &ctx) {
   std::vector<FileBins> files(ctx.objs.size());
   std::vector<uint64_t> relocs(ctx.objs.size());
   parallelForIndices(ctx.objs.size(), 16, [&](size_t i) {
-    binFile(table, *ctx.objs[i], i, files[i], relocs[i]);
+    binFile(ctx.config, table, *ctx.objs[i], i, files[i], relocs[i]);
   });
   for (uint64_t n : relocs)
     ctx.inputRelocCount += n;
 
   std::vector<Bin *> bins;
   for (auto &[name, bin] : table.byName)
+    bins.push_back(bin.get());
+  for (std::unique_ptr<Bin> &bin : table.uniques)
     bins.push_back(bin.get());
   std::sort(bins.begin(), bins.end(), [](Bin *a, Bin *b) {
     return a->firstSeen.load() < b->firstSeen.load();

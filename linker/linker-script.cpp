@@ -1,10 +1,11 @@
 // Parser for input-listing linker scripts (GROUP, INPUT, AS_NEEDED,
-// OUTPUT_FORMAT, OUTPUT_ARCH, SEARCH_DIR, ENTRY). It only reads text: finding
+// OUTPUT_FORMAT, OUTPUT_ARCH, SEARCH_DIR, ENTRY, VERSION). It only reads text: finding
 // the named files, sysroot prefixes and group semantics belong to the caller.
 
 #include "linker-script.h"
 #include "script-lexing.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace mld {
@@ -60,6 +61,50 @@ public:
     while (pos < text.size() && !isDelimiter(pos))
       tok.text += text[pos++];
     return true;
+  }
+
+  // VERSION { ... }: the text between the braces, and the line it starts
+  // on. Braces nest; comments and quoted names may hold braces. False, with
+  // error set, when the block is not closed.
+  bool takeBraced(std::string &body, int &startLine, std::string &error) {
+    if (!skipSpaceAndComments(error))
+      return false;
+    if (pos == text.size() || text[pos] != '{') {
+      error = "line " + std::to_string(line) + ": expected '{'";
+      return false;
+    }
+    startLine = line;
+    size_t start = ++pos;
+    int depth = 1;
+    while (pos < text.size()) {
+      char c = text[pos];
+      if (c == '"') {
+        size_t end = text.find('"', pos + 1);
+        if (end == std::string_view::npos)
+          break;
+        pos = end + 1;
+        continue;
+      }
+      if (c != '{' && c != '}' && c != '\n' && text.substr(pos, 2) != "/*") {
+        ++pos;
+        continue;
+      }
+      if (c == '{' || c == '}' || c == '\n') {
+        depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+        line += c == '\n';
+        if (depth == 0) {
+          body = text.substr(start, pos - start);
+          ++pos;
+          return true;
+        }
+        ++pos;
+        continue;
+      }
+      if (!skipSpaceAndComments(error))
+        return false;
+    }
+    error = "line " + std::to_string(startLine) + ": VERSION block has no closing '}'";
+    return false;
   }
 
 private:
@@ -131,6 +176,21 @@ private:
       return syntaxError("unexpected '" + tok.text + "'");
     std::string command = tok.text;
     int commandLine = tok.line;
+    // The version script inside VERSION { } has a syntax of its own: its
+    // text is taken raw, for the version-script parser.
+    if (command == "VERSION") {
+      std::string body;
+      int bodyLine = 1;
+      if (!lexer.takeBraced(body, bodyLine, error))
+        return false;
+      // Blank lines up to the block keep the version-script parser's line
+      // numbers the script's own.
+      size_t lines = std::count(script.versionText.begin(), script.versionText.end(), '\n');
+      if (size_t(bodyLine - 1) > lines)
+        script.versionText.append(bodyLine - 1 - lines, '\n');
+      script.versionText += " " + body;
+      return advance();
+    }
     if (!advance())
       return false;
     if (command == "GROUP" || command == "INPUT")

@@ -1,7 +1,8 @@
 // The small linker scripts distributions install in place of a .so
 // (Debian's libc.so: OUTPUT_FORMAT + GROUP(libc.so.6 libc_nonshared.a
 // AS_NEEDED(ld-linux-x86-64.so.2))). Only the input-listing commands are
-// understood; SECTIONS, MEMORY and assignments are reported as unsupported.
+// understood, and VERSION { } (a version script given inline); SECTIONS,
+// MEMORY and assignments are reported as unsupported.
 #pragma once
 
 #include <optional>
@@ -24,6 +25,9 @@ struct LinkerScript {
   std::string outputFormat;            // first argument of OUTPUT_FORMAT
   std::string outputArch;              // OUTPUT_ARCH
   std::string entry;                   // ENTRY(sym)
+  // The bodies of VERSION { ... } blocks: a version script, kept as text
+  // with the script's line numbering (the lines before it are blank).
+  std::string versionText;
 };
 
 // True when text is plausibly a linker script rather than binary junk: no

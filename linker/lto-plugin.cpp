@@ -19,6 +19,7 @@
 
 #include "context.h"
 #include "diag.h"
+#include "relocations.h"
 #include "version-script.h"
 
 #include "llvm/Support/MemoryBuffer.h"
@@ -159,12 +160,8 @@ const ExportRules &exportRules(Context &ctx) {
     return *visibilityRules;
   visibilityRules.emplace();
   std::string error;
-  if (!ctx.config.versionScript.empty()) {
-    auto script = parseVersionScript(readFileText(ctx, ctx.config.versionScript), error);
-    if (!script)
-      Fatal(ctx) << ctx.config.versionScript << ": " << error;
+  if (std::optional<VersionScript> script = readLinkVersionScript(ctx))
     visibilityRules->versionScript.emplace(*script);
-  }
   // Every name a dynamic list or an export list names may be seen outside.
   std::vector<std::string> lists = ctx.config.dynamicLists;
   lists.insert(lists.end(), ctx.config.exportDynamicSymbolLists.begin(),

@@ -451,6 +451,15 @@ const OptionSpec kOptions[] = {
      [](S &s, V) { s.config.printGcSections = true; }},
     {kSections, "no-print-gc-sections", Arg::None, "", "Do not list them (default)",
      [](S &s, V) { s.config.printGcSections = false; }},
+    {kSections, "unique", Arg::Optional, "SECTION",
+     "Give each input section matching the glob SECTION (without it: each orphan section) "
+     "an output section of its own",
+     [](S &s, V v) {
+       if (v.empty())
+         s.config.uniqueOrphans = true;
+       else
+         s.config.uniqueSections.push_back(v);
+     }},
     {kSections, "strip-all,s", Arg::None, "", "Omit all symbol information",
      [](S &s, V) { s.config.stripAll = true; }},
     {kSections, "strip-debug,S", Arg::None, "", "Omit debug sections",

@@ -480,6 +480,8 @@ void Reader::addScript(const std::string &path, llvm::MemoryBufferRef mb) {
     ctx.config.entry = script->entry;
     setEntrySymbol(ctx, ctx.config.entry);
   }
+  if (!script->versionText.empty())
+    ctx.config.scriptVersions.emplace_back(path, script->versionText);
 
   // A script's GROUP acts like --start-group ... --end-group around its
   // members; AS_NEEDED(...) like --as-needed for those members.
@@ -498,22 +500,10 @@ void Reader::addScript(const std::string &path, llvm::MemoryBufferRef mb) {
       addLibrary(in.path);
       continue;
     }
-    // A path in a script is first taken as given (relative paths relative to
-    // the current directory), then searched in the -L directories, as GNU ld
-    // does; under --sysroot, an absolute path is looked up in the sysroot.
-    std::string p = in.path;
-    if (!ctx.config.sysroot.empty() && llvm::sys::path::is_absolute(p) &&
-        llvm::sys::fs::exists(ctx.config.sysroot + p))
-      p = ctx.config.sysroot + p;
-    if (!llvm::sys::fs::exists(p)) {
-      for (const std::string &dir : ctx.config.libraryPaths) {
-        std::string cand = dir + "/" + in.path;
-        if (llvm::sys::fs::exists(cand)) {
-          p = cand;
-          break;
-        }
-      }
-    }
+    ScriptInputPath found = findScriptInput(ctx, path, in.path);
+    if (!found.error.empty())
+      Fatal(ctx) << path << ": " << found.error;
+    const std::string &p = found.path;
     addPath(p, true, p);
   }
   if (inGroup)

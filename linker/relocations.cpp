@@ -32,6 +32,25 @@ static std::string readScript(Context &ctx, const std::string &path) {
   return (*mb)->getBuffer().str();
 }
 
+std::optional<VersionScript> readLinkVersionScript(Context &ctx) {
+  const Config &cfg = ctx.config;
+  std::vector<std::pair<std::string, std::string>> sources;
+  if (!cfg.versionScript.empty())
+    sources.emplace_back(cfg.versionScript, readScript(ctx, cfg.versionScript));
+  sources.insert(sources.end(), cfg.scriptVersions.begin(), cfg.scriptVersions.end());
+  if (sources.empty())
+    return std::nullopt;
+  VersionScript all;
+  for (const auto &[path, text] : sources) {
+    std::string error;
+    std::optional<VersionScript> one = parseVersionScript(text, error);
+    if (!one)
+      Fatal(ctx) << path << ": " << error;
+    all.nodes.insert(all.nodes.end(), one->nodes.begin(), one->nodes.end());
+  }
+  return all;
+}
+
 // --version-script: symbols a `local:` pattern matches stay inside the
 // output; the others get their node's version (.gnu.version_d lists them).
 static void applyVersionScript(Context &ctx) {
@@ -39,13 +58,8 @@ static void applyVersionScript(Context &ctx) {
   std::string base = cfg.soname.empty()
                          ? llvm::sys::path::filename(cfg.outputPath).str()
                          : cfg.soname;
-  std::optional<VersionScript> script;
-  if (!cfg.versionScript.empty()) {
-    std::string error;
-    script = parseVersionScript(readScript(ctx, cfg.versionScript), error);
-    if (!script)
-      Fatal(ctx) << cfg.versionScript << ": " << error;
-  } else {
+  std::optional<VersionScript> script = readLinkVersionScript(ctx);
+  if (!script) {
     // --default-symver: every exported name gets version BASE, as if by
     // `BASE { global: *; };`.
     script.emplace();
@@ -106,7 +120,8 @@ void computeImportExport(Context &ctx) {
   ScopedTimer timer(ctx, "computeImportExport");
   const Config &cfg = ctx.config;
   bool dynamic = ctx.hasDynamicSection && !cfg.isStatic;
-  if (dynamic && (!cfg.versionScript.empty() || (cfg.defaultSymver && cfg.isShared())))
+  if (dynamic && (!cfg.versionScript.empty() || !cfg.scriptVersions.empty() ||
+                  (cfg.defaultSymver && cfg.isShared())))
     applyVersionScript(ctx);
   // GNU ld's two lists. The dynamic list (--dynamic-list, and every data
   // symbol with --dynamic-list-data) names what an executable exports and

@@ -1,0 +1,154 @@
+# inputs-cases.sh: GNU ld's rules for what the linker reads and how input
+# sections become output sections (issue 10): files named inside linker
+# scripts (relative to the script, inside the sysroot), VERSION blocks in
+# scripts, --unique, and compressed debug sections in and out. Each case
+# writes its small sources inline and compares with ld.bfd where the outputs
+# can be compared.
+
+# cText TEXT OUT FLAGS...: compile the C source TEXT into OUT.
+cText() {
+  local text=$1 out=$2
+  shift 2
+  printf '%s\n' "$text" | gcc "$@" -c -x c - -o "$out" || fail "compile $out"
+}
+
+# bothFail OUT ARGS...: ld.bfd and mld both refuse the link gcc ARGS;
+# mld's message is in $linkErr.
+bothFail() {
+  local out=$1
+  shift
+  if gcc -fuse-ld=bfd "$@" -o "$out.bfd" 2>/dev/null; then
+    fail "(test setup) ld.bfd accepted: gcc $*"
+  fi
+  mldLinkFails gcc "$out" "$@"
+}
+
+# A file named in INPUT/GROUP of a script is taken as written (from the
+# current directory), else next to the script, else in the -L directories;
+# a name found nowhere is an error naming it.
+case_script_relative_paths() {
+  mkdir -p "$T/lib/sub" "$T/other" "$T/cwd"
+  cText 'int one(void) { return 1; }' "$T/lib/one.o"
+  cText 'int two(void) { return 2; }' "$T/lib/two.o"
+  ar rcs "$T/lib/libtwo.a" "$T/lib/two.o"
+  cText 'int three(void) { return 3; }' "$T/other/three.o"
+  cText '#include <stdio.h>
+int one(void), two(void), three(void);
+int main(void) { printf("%d %d %d\n", one(), two(), three()); return 0; }' "$T/cwd/main.o"
+  printf 'INPUT(one.o)\nGROUP(libtwo.a)\nINPUT(three.o)\n' >"$T/lib/inputs.script"
+  # From another directory: one.o and libtwo.a are next to the script,
+  # three.o only in the -L directory.
+  cd "$T/cwd" || fail "cd"
+  mldLink gcc "$T/cwd/exe" main.o ../lib/inputs.script -L../other
+  refLink gcc "$T/cwd/exe.bfd" main.o ../lib/inputs.script -L../other
+  compareRun "$T/cwd/exe" "$T/cwd/exe.bfd"
+  expectOutput "$T/cwd/exe" "1 2 3"
+  # A file in the current directory wins over the one next to the script.
+  cText 'int one(void) { return 11; }' "$T/cwd/one.o"
+  mldLink gcc "$T/cwd/exe2" main.o ../lib/inputs.script -L../other
+  expectOutput "$T/cwd/exe2" "11 2 3"
+  # Without the -L directory, three.o is nowhere.
+  bothFail "$T/cwd/exe3" main.o ../lib/inputs.script
+  expectErr "inputs.script: cannot find three.o"
+}
+
+# --sysroot: `=/x` in a script always names a file in the sysroot; a plain
+# absolute name does only when the script itself lies inside the sysroot
+# (compared after resolving `..` and symlinks), else it is taken as written.
+case_sysroot_script() {
+  mkdir -p "$T/root/lib" "$T/bin"
+  cText 'int x(void) { return 40; }' "$T/root/lib/x.o"
+  cText 'int y(void) { return 2; }' "$T/root/lib/y.o"
+  cText '#include <stdio.h>
+int x(void), y(void);
+int main(void) { printf("%d\n", x() + y()); return 0; }' "$T/main.o"
+  echo 'INPUT(=/lib/x.o)' >"$T/eq.script"
+  echo 'INPUT(/lib/y.o)' >"$T/root/in.script"
+  local root
+  for root in "$T/root" "$T/bin/../root"; do
+    sameAsBfd gcc exe "$T/main.o" "$T/eq.script" "$T/root/in.script" "-Wl,--sysroot=$root"
+    expectOutput "$T/exe" 42
+  done
+  # The same absolute name in a script outside the sysroot is not looked
+  # up in it.
+  echo 'INPUT(/lib/y.o)' >"$T/out.script"
+  bothFail "$T/exe4" "$T/main.o" "$T/eq.script" "$T/out.script" "-Wl,--sysroot=$T/root"
+  expectErr "out.script: cannot find /lib/y.o"
+  # Inside the sysroot, a missing file is not looked for outside it.
+  rm "$T/root/lib/y.o"
+  bothFail "$T/exe5" "$T/main.o" "$T/eq.script" "$T/root/in.script" "-Wl,--sysroot=$T/root"
+  expectErr "in.script: cannot find /lib/y.o inside $T/root"
+}
+
+# versionsOf SO: each exported symbol of SO with its version, sorted.
+versionsOf() {
+  readelf --dyn-syms -W "$1" | awk '$5 == "GLOBAL" && $7 != "UND" && $7 != "ABS" {print $8}' | sort
+}
+
+# VERSION { ... } in a linker script given as an input is a version script,
+# adding its nodes to --version-script's.
+case_script_version_block() {
+  cText 'void foo(void) {} void bar(void) {} void baz(void) {}' "$T/a.o" -fPIC
+  printf '/* versions */\nVERSION {\n  V1 { global: foo; };\n  V2 { global: bar; local: *; } V1;\n}\n' \
+    >"$T/v.script"
+  mldLink gcc "$T/a.so" -shared "$T/a.o" "$T/v.script"
+  refLink gcc "$T/a.so.bfd" -shared "$T/a.o" "$T/v.script"
+  [ "$(versionsOf "$T/a.so")" = "$(versionsOf "$T/a.so.bfd")" ] ||
+    fail "exports: $(versionsOf "$T/a.so" | xargs), ld.bfd: $(versionsOf "$T/a.so.bfd" | xargs)"
+  [ "$(versionsOf "$T/a.so" | xargs)" = "bar@@V2 foo@@V1" ] ||
+    fail "exports: $(versionsOf "$T/a.so" | xargs)"
+  readelf -V "$T/a.so" | grep -q 'Parent 1: V1' || fail "V2 does not name V1 as its parent"
+  # With --version-script too: both sets of nodes.
+  echo 'V3 { global: baz; };' >"$T/v3.map"
+  mldLink gcc "$T/b.so" -shared "$T/a.o" "$T/v.script" -Wl,--version-script="$T/v3.map"
+  refLink gcc "$T/b.so.bfd" -shared "$T/a.o" "$T/v.script" -Wl,--version-script="$T/v3.map"
+  [ "$(versionsOf "$T/b.so")" = "$(versionsOf "$T/b.so.bfd")" ] ||
+    fail "with --version-script: $(versionsOf "$T/b.so" | xargs), ld.bfd: $(versionsOf "$T/b.so.bfd" | xargs)"
+  # A syntax error inside the block is reported at the script's line.
+  printf 'INPUT(%s)\nVERSION {\n  V1 { global: foo };\n}\n' "$T/a.o" >"$T/bad.script"
+  mldLinkFails gcc "$T/c.so" -shared "$T/bad.script"
+  expectErr "bad.script: line 3:"
+}
+
+# sectionsOf FILE NAME...: "name size" of FILE's non-empty sections among
+# NAMEs, in section-header order.
+sectionsOf() {
+  local f=$1
+  shift
+  readelf -SW "$f" | sed 's/^ *\[ *[0-9]*\] //' | awk -v names=" $* " \
+    'index(names, " " $1 " ") && $5 != "000000" {print $1, $5}'
+}
+
+# --unique=GLOB gives every input section whose name matches an output
+# section of its own (same name), even two of one name; --unique alone does
+# so for the orphan sections (those GNU ld's default script names nowhere),
+# leaving .data.*, .rodata.* and the like merged.
+case_unique_sections() {
+  local i
+  for i in 1 2; do
+    cText "#include <stdio.h>
+__attribute__((section(\"mysec\"))) int m$i = $i;
+__attribute__((section(\".data.foo.1\"))) int f$i = 10 * $i;
+__attribute__((section(\".data.bar\"))) int b$i = 100 * $i;
+const char *get$i(void) { static char buf[32]; sprintf(buf, \"%d %d %d\", m$i, f$i, b$i); return buf; }" \
+      "$T/u$i.o"
+  done
+  cText '#include <stdio.h>
+const char *get1(void), *get2(void);
+int main(void) { printf("%s / %s\n", get1(), get2()); return 0; }' "$T/main.o"
+  local how names="mysec .data.foo.1 .data.bar .data"
+  for how in "--unique=*foo*" "--unique" "--unique=mysec --unique=.data.bar"; do
+    local flags=()
+    for i in $how; do flags+=("-Wl,$i"); done
+    sameAsBfd gcc exe "$T/main.o" "$T/u1.o" "$T/u2.o" "${flags[@]}"
+    expectOutput "$T/exe" "1 10 100 / 2 20 200"
+    local mine ref
+    mine=$(sectionsOf "$T/exe" $names | sort)
+    ref=$(sectionsOf "$T/exe.bfd" $names | sort)
+    [ "$mine" = "$ref" ] || fail "$how: sections '$(echo $mine)', ld.bfd: '$(echo $ref)'"
+  done
+  [ "$(sectionsOf "$T/exe" .data.bar | wc -l)" = 2 ] || fail "no two .data.bar sections"
+  mldLink gcc "$T/plain" "$T/main.o" "$T/u1.o" "$T/u2.o"
+  [ -z "$(sectionsOf "$T/plain" .data.bar .data.foo.1)" ] || fail "without --unique: .data.* not merged"
+  [ "$(sectionsOf "$T/plain" mysec | wc -l)" = 1 ] || fail "without --unique: two mysec sections"
+}
