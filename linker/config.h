@@ -78,8 +78,15 @@ struct Config {
 
   // Symbol rules.
   bool allowMultipleDefinition = false;   // --allow-multiple-definition / -z muldefs
-  bool noUndefined = false;               // --no-undefined / -z defs
-  bool allowShlibUndefined = true;        // --[no-]allow-shlib-undefined
+  // GNU ld's two switches for names nothing defines: those regular objects
+  // refer to (--no-undefined, -z defs/undefs) and those linked-against
+  // shared libraries need (--[no-]allow-shlib-undefined); both set at once
+  // by --unresolved-symbols. Default: objects are reported unless -shared,
+  // libraries are not checked (see reportObjectUndefs/reportShlibUndefs).
+  enum class Unresolved : uint8_t { Default, Ignore, Report };
+  Unresolved undefInObjects = Unresolved::Default;
+  Unresolved undefInShlibs = Unresolved::Default;
+  bool warnUnresolved = false;            // --warn-unresolved-symbols (vs --error-)
   std::vector<std::string> undefinedSyms; // -u SYM
   std::vector<Defsym> defsyms;            // --defsym, in order
   std::vector<std::string> exportDynamicSyms; // --export-dynamic-symbol GLOB
@@ -92,6 +99,7 @@ struct Config {
   // VERSION { } blocks of linker scripts read as inputs: (script, text).
   // They add their nodes after --version-script's, as GNU ld's do.
   std::vector<std::pair<std::string, std::string>> scriptVersions;
+  bool noUndefinedVersion = false;        // --no-undefined-version (GNU ld's default: off)
   bool defaultSymver = false;             // --default-symver
   std::vector<std::string> excludeLibs;   // --exclude-libs (archive file names, or ALL)
   std::vector<std::string> dynamicLists;  // --dynamic-list FILE
@@ -160,6 +168,11 @@ struct Config {
 
   bool isPic() const { return kind != OutputKind::Exec; }
   bool isShared() const { return kind == OutputKind::Shared; }
+  bool reportObjectUndefs() const {
+    return undefInObjects == Unresolved::Report ||
+           (undefInObjects == Unresolved::Default && !isShared());
+  }
+  bool reportShlibUndefs() const { return undefInShlibs == Unresolved::Report; }
 };
 
 } // namespace mld

@@ -17,6 +17,7 @@
 #include "merged-section.h"
 #include "options.h"
 #include "read-inputs.h"
+#include "shared-file.h"
 #include "reloc-log.h"
 #include "relocatable.h"
 #include "relocations.h"
@@ -29,17 +30,26 @@ namespace mld {
 
 using namespace llvm::ELF;
 
-// --no-allow-shlib-undefined: a name a linked-against library needs must be
-// defined somewhere in the link (GNU ld's default for executables; mld
-// checks it only when asked, since it reads no DT_NEEDED of libraries).
+// --no-allow-shlib-undefined (or --unresolved-symbols=report-all or
+// ignore-in-object-files): a name a linked-against library needs must be
+// defined somewhere in the link. As in GNU ld, only libraries the output
+// will need count (not an --as-needed one nothing refers to), and it is a
+// warning with --warn-unresolved-symbols. Not checked by default (GNU ld
+// checks executables by default; mld reads no DT_NEEDED of libraries, whose
+// own dependencies may define such names). Needs isNeeded, so it runs after
+// scanRelocations. A name regular objects refer to is theirs to report.
 static void reportShlibUndefined(Context &ctx) {
-  if (ctx.config.allowShlibUndefined || ctx.config.isShared())
+  if (!ctx.config.reportShlibUndefs())
     return;
-  for (Symbol *sym : ctx.symtab.symbols)
-    if (sym->strongDsoRef && sym->isUndefined())
-      Error(ctx) << "undefined reference due to --no-allow-shlib-undefined: "
-                 << sym->name << "\n>>> referenced by "
-                 << sym->strongDsoRef->displayName();
+  for (Symbol *sym : ctx.symtab.symbols) {
+    SharedFile *so = sym->strongDsoRef;
+    if (!so || !sym->isUndefined() || sym->isUsedInRegularObj ||
+        (so->asNeeded && !so->isNeeded))
+      continue;
+    Diag d = ctx.config.warnUnresolved ? Warn(ctx) : Error(ctx);
+    d << "undefined reference due to --no-allow-shlib-undefined: " << sym->name
+      << "\n>>> referenced by " << so->displayName();
+  }
 }
 
 static void reportDuplicates(Context &ctx) {
@@ -145,7 +155,6 @@ int link(const Config &config) {
   //    point and -u names first, as references that can pull members).
   readInputFiles(ctx);
   reportDuplicates(ctx);
-  reportShlibUndefined(ctx);
   checkpoint(ctx);
   // -- Every input file is known; every name has its winning definition.
 
@@ -173,6 +182,7 @@ int link(const Config &config) {
   //    PIC output).
   computeImportExport(ctx);
   scanRelocations(ctx);
+  reportShlibUndefined(ctx);
   checkpoint(ctx);
 
   // 5. Hand out GOT/PLT indices in one deterministic pass; then the list

@@ -97,7 +97,7 @@ void GotSection::addDynamicRelocs(Context &ctx) {
       if (e.sym->isPreemptible) {
         r.type = R_X86_64_GLOB_DAT;
         r.why = "GOT slot of a preemptible symbol";
-      } else if (pic && !e.sym->isAbsolute && !e.sym->isUndefWeak()) {
+      } else if (pic && !e.sym->isAbsolute && !e.sym->isUndefined()) {
         r.type = R_X86_64_RELATIVE;
         r.addendIsSymbolVA = true;
         r.why = "GOT slot of a local symbol in PIC output";

@@ -83,20 +83,35 @@ SectionsToPrepare findSectionsToPrepare(Context &ctx) {
   return all;
 }
 
+// GNU ld's default script puts the old constructor and destructor tables
+// (.ctors, .ctors.NNNNN, .dtors, ...) into .init_array and .fini_array.
+// (It excludes crtbegin.o's and crtend.o's, which have none with this gcc.)
+static std::string_view arrayOfOldTable(std::string_view name) {
+  auto is = [&](std::string_view table) {
+    return name.starts_with(table) && (name.size() == table.size() || name[table.size()] == '.');
+  };
+  if (is(".ctors"))
+    return ".init_array";
+  if (is(".dtors"))
+    return ".fini_array";
+  return {};
+}
+
 std::string_view outputSectionName(std::string_view name, uint64_t flags) {
   // .text.foo, .rodata.str1.1, .data.rel.ro.local, .bss.x, .tdata.y, ...
   // go to the section named by their prefix, as GNU ld's default script.
   static const std::string_view prefixes[] = {
       ".text.",        ".rodata.",          ".data.rel.ro.", ".data.",
       ".bss.",         ".tdata.",           ".tbss.",        ".gcc_except_table.",
-      ".init_array.",  ".fini_array.",      ".preinit_array.", ".ctors.",
-      ".dtors.",       ".ldata.",           ".lrodata.",     ".lbss.",
+      ".init_array.",  ".fini_array.",      ".preinit_array.", ".ldata.",           ".lrodata.",     ".lbss.",
       ".sdata.",       ".sbss."};
   if (name == "COMMON")
     return ".bss";
   // Every prefix is ".x...": the second byte rules most of them out.
   if (name.size() < 2)
     return name;
+  if (std::string_view array = arrayOfOldTable(name); !array.empty())
+    return array;
   for (std::string_view p : prefixes)
     if (p[1] == name[1] &&
         (name.starts_with(p) || name == p.substr(0, p.size() - 1)))
@@ -142,15 +157,56 @@ static bool isUniqueSection(const Config &cfg, std::string_view name) {
   return false;
 }
 
-// The priority in ".init_array.00101"; sections without one sort after all
-// prioritized ones (GNU ld: SORT_BY_INIT_PRIORITY, then the plain section).
+// The priority in ".init_array.00101" (SORT_BY_INIT_PRIORITY): the number,
+// or 65535 minus it for ".ctors.NNNNN"/".dtors.NNNNN", whose numbers count
+// the other way. Sections without one sort after all prioritized ones.
+static constexpr uint64_t kNoPriority = 65536;
 static uint64_t initPriority(std::string_view name) {
   size_t dot = name.rfind('.');
   if (dot == 0 || dot == std::string_view::npos)
-    return 65536;
-  uint64_t v = 65536;
+    return kNoPriority;
+  uint64_t v = kNoPriority;
   auto r = std::from_chars(name.data() + dot + 1, name.data() + name.size(), v);
-  return r.ec == std::errc() && r.ptr == name.data() + name.size() ? v : 65536;
+  if (r.ec != std::errc() || r.ptr != name.data() + name.size())
+    return kNoPriority;
+  if (!arrayOfOldTable(name).empty())
+    return v <= 65535 ? 65535 - v : kNoPriority;
+  return v;
+}
+
+// GNU ld's order of .init_array/.fini_array members: prioritized sections
+// by priority, equal priorities by section name (so .ctors.65435 comes
+// before .init_array.00100), then the others in link order.
+static bool initArrayBefore(const InputSection *a, const InputSection *b) {
+  uint64_t pa = initPriority(a->name), pb = initPriority(b->name);
+  if (pa != pb)
+    return pa < pb;
+  return pa != kNoPriority && a->name < b->name;
+}
+
+// GNU ld copies a .ctors or .dtors section into .init_array/.fini_array
+// with its 8-byte words reversed: the old tables were run from their end
+// (.ctors) and from their start (.dtors), the new ones the other way, so
+// this keeps the order one file's entries run in. The relocations move
+// with their words (and stay sorted by offset).
+static void reverseWords(Context &ctx, InputSection &isec) {
+  uint64_t size = isec.size;
+  if (size % 8 || isec.contents.size() != size)
+    return;
+  uint8_t *buf = ctx.alloc.Allocate<uint8_t>(size);
+  for (uint64_t off = 0; off < size; off += 8)
+    memcpy(buf + size - 8 - off, isec.contents.data() + off, 8);
+  isec.contents = llvm::ArrayRef<uint8_t>(buf, size);
+  size_t n = isec.relas.size();
+  ElfRela *relas = ctx.alloc.Allocate<ElfRela>(n);
+  for (size_t i = 0; i < n; i++) {
+    ElfRela r = isec.relas[n - 1 - i];
+    uint64_t off = r.r_offset;
+    if (off < size)
+      r.r_offset = size - 8 - (off & ~7ull) + (off & 7);
+    relas[i] = r;
+  }
+  isec.relas = llvm::ArrayRef<ElfRela>(relas, n);
 }
 
 namespace {
@@ -370,11 +426,16 @@ void binSections(Context &ctx) {
 
   for (OutputSection *osec : ctx.outputSections) {
     std::string_view n = osec->name;
-    if (n == ".init_array" || n == ".fini_array" || n == ".preinit_array")
-      std::stable_sort(osec->members.begin(), osec->members.end(),
-                       [](InputSection *a, InputSection *b) {
-                         return initPriority(a->name) < initPriority(b->name);
-                       });
+    if (n == ".init_array" || n == ".fini_array" || n == ".preinit_array") {
+      std::stable_sort(osec->members.begin(), osec->members.end(), initArrayBefore);
+      // (A .ctors-only output is still an init array, for DT_INIT_ARRAY.)
+      osec->shdr.sh_type = n == ".init_array"   ? SHT_INIT_ARRAY
+                           : n == ".fini_array" ? SHT_FINI_ARRAY
+                                                : SHT_PREINIT_ARRAY;
+      for (InputSection *isec : osec->members)
+        if (isec->file && !arrayOfOldTable(isec->name).empty())
+          reverseWords(ctx, *isec);
+    }
     if (osec->shdr.sh_flags & SHF_MERGE)
       osec->shdr.sh_entsize = 0;
   }

@@ -129,6 +129,25 @@ void addDefsym(ParseState &s, const std::string &v) {
     s.config.defsyms.push_back(std::move(d));
 }
 
+// --unresolved-symbols=METHOD sets both of GNU ld's switches: whether names
+// undefined in regular objects / needed by shared libraries are reported.
+void setUnresolved(ParseState &s, const std::string &v) {
+  using U = Config::Unresolved;
+  static const std::map<std::string, std::pair<U, U>> methods = {
+      {"ignore-all", {U::Ignore, U::Ignore}},
+      {"report-all", {U::Report, U::Report}},
+      {"ignore-in-object-files", {U::Ignore, U::Report}},
+      {"ignore-in-shared-libs", {U::Report, U::Ignore}},
+  };
+  auto it = methods.find(v);
+  if (it == methods.end()) {
+    s.error("bad --unresolved-symbols option: " + v);
+    return;
+  }
+  s.config.undefInObjects = it->second.first;
+  s.config.undefInShlibs = it->second.second;
+}
+
 // --section-start=SECTION=ADDR; -Ttext ADDR and friends name the section.
 void setSectionStart(ParseState &s, const std::string &section, const std::string &v) {
   uint64_t addr;
@@ -194,7 +213,8 @@ void applyZ(ParseState &s, const std::string &v) {
       {"noseparate-code", [](Config &c) { c.zSeparateCode = false; }},
       {"nodelete", [](Config &c) { c.zNodelete = true; }},
       {"origin", [](Config &c) { c.zOrigin = true; }},
-      {"defs", [](Config &c) { c.noUndefined = true; }},
+      {"defs", [](Config &c) { c.undefInObjects = Config::Unresolved::Report; }},
+      {"undefs", [](Config &c) { c.undefInObjects = Config::Unresolved::Ignore; }},
       {"muldefs", [](Config &c) { c.allowMultipleDefinition = true; }},
       {"text", [](Config &c) { c.textRel = Config::TextRel::Error; }},
       {"notext", [](Config &c) { c.textRel = Config::TextRel::Allow; }},
@@ -413,6 +433,12 @@ const OptionSpec kOptions[] = {
      }},
     {kSymbols, "version-script", Arg::Required, "FILE", "Read a version script",
      [](S &s, V v) { s.config.versionScript = v; }},
+    {kSymbols, "undefined-version", Arg::None, "",
+     "Allow version script names that are not defined (default)",
+     [](S &s, V) { s.config.noUndefinedVersion = false; }},
+    {kSymbols, "no-undefined-version", Arg::None, "",
+     "Make a version script name that is not defined an error",
+     [](S &s, V) { s.config.noUndefinedVersion = true; }},
     {kSymbols, "default-symver", Arg::None, "",
      "Version every exported symbol with the soname (or output name)",
      [](S &s, V) { s.config.defaultSymver = true; }},
@@ -434,11 +460,17 @@ const OptionSpec kOptions[] = {
     {kSymbols, "dynamic-list-data", Arg::None, "", "Add every data symbol to the dynamic list",
      [](S &s, V) { s.config.dynamicListData = true; }},
     {kSymbols, "no-undefined", Arg::None, "", "Report undefined symbols even with -shared",
-     [](S &s, V) { s.config.noUndefined = true; }},
+     [](S &s, V) { s.config.undefInObjects = Config::Unresolved::Report; }},
     {kSymbols, "allow-shlib-undefined", Arg::None, "", "Allow undefined symbols in shared libraries",
-     [](S &s, V) { s.config.allowShlibUndefined = true; }},
+     [](S &s, V) { s.config.undefInShlibs = Config::Unresolved::Ignore; }},
     {kSymbols, "no-allow-shlib-undefined", Arg::None, "", "Report them",
-     [](S &s, V) { s.config.allowShlibUndefined = false; }},
+     [](S &s, V) { s.config.undefInShlibs = Config::Unresolved::Report; }},
+    {kSymbols, "unresolved-symbols", Arg::Required, "METHOD",
+     "ignore-all, report-all, ignore-in-object-files or ignore-in-shared-libs", setUnresolved},
+    {kSymbols, "warn-unresolved-symbols", Arg::None, "", "Report undefined symbols as warnings",
+     [](S &s, V) { s.config.warnUnresolved = true; }},
+    {kSymbols, "error-unresolved-symbols", Arg::None, "", "Report them as errors (default)",
+     [](S &s, V) { s.config.warnUnresolved = false; }},
     {kSymbols, "allow-multiple-definition", Arg::None, "", "Keep the first of duplicate definitions",
      [](S &s, V) { s.config.allowMultipleDefinition = true; }},
 
@@ -975,6 +1007,7 @@ void printHelp(std::ostream &out) {
          "  separate-code, noseparate-code  Keep code in its own pages\n"
          "  text, notext                    Forbid / allow text relocations (default: warn)\n"
          "  defs                            Same as --no-undefined\n"
+         "  undefs                          Do not report names undefined in objects\n"
          "  muldefs                         Same as --allow-multiple-definition\n"
          "  nodelete, origin                Set DF_1_NODELETE / DF_ORIGIN\n"
          "  initfirst, interpose, nodump,   Set DF_1_INITFIRST, DF_1_INTERPOSE, DF_1_NODUMP,\n"

@@ -20,6 +20,7 @@
 #include <map>
 #include <optional>
 #include <sstream>
+#include <unordered_set>
 
 namespace mld {
 
@@ -51,6 +52,34 @@ std::optional<VersionScript> readLinkVersionScript(Context &ctx) {
   return all;
 }
 
+// --no-undefined-version: each exact name (no wildcard) a node's `global:`
+// lists must be defined in the output, as GNU ld checks it: a hidden
+// definition counts, a name only a shared library defines does not, and
+// `local:` names are not checked. (`foo@@V1` from .symver defines foo.)
+static void reportUndefinedVersions(Context &ctx, const VersionScript &script) {
+  bool anyCxx = false;
+  for (const VersionNode &node : script.nodes)
+    for (const VersionPattern &pat : node.globals)
+      anyCxx |= pat.isCxx && !pat.hasWildcard;
+  std::unordered_set<std::string> defined, definedCxx;
+  for (Symbol *sym : ctx.symtab.symbols) {
+    if (!sym->isDefined())
+      continue;
+    std::string_view name = sym->name.substr(0, sym->name.find('@'));
+    defined.emplace(name);
+    if (anyCxx)
+      definedCxx.insert(demangleForVersionScript(name));
+  }
+  for (const VersionNode &node : script.nodes)
+    for (const VersionPattern &pat : node.globals) {
+      if (pat.hasWildcard || (pat.isCxx ? definedCxx : defined).count(pat.pattern))
+        continue;
+      Error(ctx) << ctx.config.versionScript << ": version "
+                 << (node.name.empty() ? "{ }" : "'" + node.name + "'") << " names '"
+                 << pat.pattern << "', which is not defined (--no-undefined-version)";
+    }
+}
+
 // --version-script: symbols a `local:` pattern matches stay inside the
 // output; the others get their node's version (.gnu.version_d lists them).
 static void applyVersionScript(Context &ctx) {
@@ -67,6 +96,8 @@ static void applyVersionScript(Context &ctx) {
     node.name = base;
     node.globals.push_back({"*", false, true});
   }
+  if (cfg.noUndefinedVersion)
+    reportUndefinedVersions(ctx, *script);
   VersionMatcher matcher(*script);
   for (Symbol *sym : ctx.symtab.symbols) {
     if (!sym->isDefined() || sym->isLinkerDefined ||
@@ -236,7 +267,9 @@ static int outputRow(const Context &ctx) {
 }
 
 static int symbolColumn(const Symbol &sym) {
-  if (sym.isAbsolute || (sym.isUndefWeak() && !sym.isPreemptible))
+  // (An undefined name that is not imported is 0: a weak one, or one left
+  // undefined by --unresolved-symbols or --warn-unresolved-symbols.)
+  if (sym.isAbsolute || (sym.isUndefined() && !sym.isPreemptible))
     return Absolute;
   if (!sym.isPreemptible)
     return Local;
@@ -358,10 +391,15 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
   if (sym.isInDiscardedSection())
     return;
 
+  // An undefined name that is reported stops the link, unless reports are
+  // warnings (--warn-unresolved-symbols): then, like an ignored one, it is
+  // resolved as in a link that allows it (imported in a shared object,
+  // fixed at 0 in an executable, as by GNU ld for non-PIC executables).
   if (sym.isUndefined() && !sym.isLocal && !sym.isWeakRefOnly &&
-      !(ctx.config.isShared() && !ctx.config.noUndefined)) {
+      ctx.config.reportObjectUndefs()) {
     undefs.push_back({&sym, isec.describe(rel.r_offset)});
-    return;
+    if (!ctx.config.warnUnresolved)
+      return;
   }
   if (sym.isShared())
     usedDsos.push_back(static_cast<SharedFile *>(sym.file));
@@ -519,7 +557,7 @@ void scanRelocations(Context &ctx) {
 
   for (Symbol *sym : undefOrder) {
     const std::vector<std::string> &refs = undefRefs[sym];
-    Diag d = Error(ctx);
+    Diag d = ctx.config.warnUnresolved ? Warn(ctx) : Error(ctx);
     d << "undefined symbol: " << sym->name;
     size_t shown = std::min<size_t>(refs.size(), 3);
     for (size_t i = 0; i < shown; i++)

@@ -31,8 +31,12 @@ TEST(Layout, OutputSectionNameStripsTheSuffixOfKnownPrefixes) {
   EXPECT_EQ(outName(".tdata.t"), ".tdata");
   EXPECT_EQ(outName(".tbss.x"), ".tbss");
   EXPECT_EQ(outName(".gcc_except_table._Z1fv"), ".gcc_except_table");
-  EXPECT_EQ(outName(".ctors.00100"), ".ctors");
-  EXPECT_EQ(outName(".dtors.00100"), ".dtors");
+  // GNU ld's default script: the old tables join the init/fini arrays.
+  EXPECT_EQ(outName(".ctors.00100"), ".init_array");
+  EXPECT_EQ(outName(".ctors"), ".init_array");
+  EXPECT_EQ(outName(".dtors.00100"), ".fini_array");
+  EXPECT_EQ(outName(".dtors"), ".fini_array");
+  EXPECT_EQ(outName(".ctorsx"), ".ctorsx");
 }
 
 TEST(Layout, OutputSectionNameKeepsRelroDataApartFromData) {

@@ -207,9 +207,32 @@ TEST(Options, ZKeywordsJoinedAndSeparate) {
   EXPECT_EQ(r.config.pageSize, 0x200000u);
 
   Result r2 = parse({"-z", "defs", "-zmuldefs", "-z", "now", "-z", "lazy", "a.o"});
-  EXPECT_TRUE(r2.config.noUndefined);
+  EXPECT_TRUE(r2.config.reportObjectUndefs());
   EXPECT_TRUE(r2.config.allowMultipleDefinition);
   EXPECT_FALSE(r2.config.zNow);
+}
+
+// GNU ld's two switches: the last option setting each one counts, and
+// -shared only changes the default of the one for objects.
+TEST(Options, UnresolvedSymbolsSetsBothSwitches) {
+  using U = Config::Unresolved;
+  Result r = parse({"-shared", "--unresolved-symbols=ignore-in-shared-libs", "a.o"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(r.config.undefInObjects, U::Report);
+  EXPECT_EQ(r.config.undefInShlibs, U::Ignore);
+  EXPECT_TRUE(r.config.reportObjectUndefs());
+  Result r2 = parse({"--unresolved-symbols=report-all", "-z", "undefs", "--warn-unresolved-symbols",
+                     "a.o"});
+  ASSERT_TRUE(r2.ok) << r2.err;
+  EXPECT_FALSE(r2.config.reportObjectUndefs());
+  EXPECT_TRUE(r2.config.reportShlibUndefs());
+  EXPECT_TRUE(r2.config.warnUnresolved);
+  Result r3 = parse({"-shared", "a.o"});
+  EXPECT_FALSE(r3.config.reportObjectUndefs());
+  EXPECT_FALSE(r3.config.reportShlibUndefs());
+  Result r4 = parse({"--unresolved-symbols=all", "a.o"});
+  EXPECT_FALSE(r4.ok);
+  EXPECT_NE(r4.err.find("bad --unresolved-symbols option: all"), std::string::npos) << r4.err;
 }
 
 TEST(Options, UnknownZKeywordIsOnlyAWarning) {
@@ -267,8 +290,8 @@ TEST(Options, SymbolAndDynamicFlags) {
   EXPECT_TRUE(c.bsymbolicFunctions);
   EXPECT_EQ(c.versionScript, "v.map");
   EXPECT_EQ(c.dynamicLists, (std::vector<std::string>{"d.list"}));
-  EXPECT_TRUE(c.noUndefined);
-  EXPECT_FALSE(c.allowShlibUndefined);
+  EXPECT_EQ(c.undefInObjects, Config::Unresolved::Report);
+  EXPECT_EQ(c.undefInShlibs, Config::Unresolved::Report);
   EXPECT_TRUE(c.allowMultipleDefinition);
   EXPECT_FALSE(c.enableNewDtags);
   EXPECT_EQ(c.traceSymbols, (std::vector<std::string>{"t1", "t2"}));

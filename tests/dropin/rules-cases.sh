@@ -1,0 +1,179 @@
+# rules-cases.sh: GNU ld rules for undefined names, version scripts and the
+# default script's section order (issue 10): --unresolved-symbols and its
+# companions, --[no-]undefined-version, .ctors/.dtors in .init_array and
+# .fini_array, -Bsymbolic's DT_SYMBOLIC, .text.hot/.text.unlikely order.
+# Each case writes its sources inline and compares with ld.bfd: whether the
+# link succeeds, the program's output, or the ELF fields both linkers write.
+
+# srcObj LANG TEXT OUT FLAGS...: compile TEXT (LANG: c, c++ or assembler) to OUT.
+srcObj() {
+  local lang=$1 text=$2 out=$3
+  shift 3
+  printf '%s\n' "$text" | gcc "$@" -c -x "$lang" - -o "$out" || fail "compile $out"
+}
+
+# likeBfd NAME ARGS...: link ARGS with ld.bfd into $T/NAME.bfd; then with
+# mld into $T/NAME, which must succeed if ld.bfd's link did (and print a
+# warning if ld.bfd's did) and fail the way mldLinkFails checks otherwise.
+# Sets linkOk to 1 or 0.
+likeBfd() {
+  local name=$1
+  shift
+  rm -f "$T/$name.bfd"
+  if gcc -fuse-ld=bfd "$@" -o "$T/$name.bfd" 2>"$T/$name.bfd.link.err"; then
+    linkOk=1
+    mldLink gcc "$T/$name" "$@"
+    if grep -q 'warning: ' "$T/$name.bfd.link.err" &&
+      ! grep -q '^mld: warning: ' "$T/$name.link.err"; then
+      fail "$name: ld.bfd warned, mld did not: $(cat "$T/$name.bfd.link.err")"
+    fi
+  else
+    linkOk=0
+    mldLinkFails gcc "$T/$name" "$@"
+  fi
+}
+
+# Names regular objects refer to (foo, bar) and a name a needed shared
+# library refers to (notDefinedAnywhere), under every mode of GNU ld's two
+# switches; where the link succeeds, the non-PIC program runs like ld.bfd's
+# (the unused names are 0).
+case_unresolved_symbols_modes() {
+  srcObj c '#include <stdio.h>
+extern void foo(void);
+extern int bar;
+volatile int never;
+int main(void) { puts("ran"); if (never) { foo(); return bar; } return 0; }' "$T/undef.o" -fno-PIC
+  srcObj c 'int notDefinedAnywhere(void);
+int libCallsMissing(void) { return notDefinedAnywhere(); }' "$T/lib.o" -fPIC
+  srcObj c 'int libCallsMissing(void); int main(void) { return libCallsMissing() * 0; }' \
+    "$T/uselib.o" -fPIC
+  gcc -fuse-ld=bfd -shared "$T/lib.o" -o "$T/libmissing.so" || fail "(test setup) libmissing.so"
+  local mode i=0
+  local -a objectModes=(
+    ""
+    "-Wl,--unresolved-symbols=ignore-all"
+    "-Wl,--unresolved-symbols=report-all"
+    "-Wl,--unresolved-symbols=ignore-in-object-files"
+    "-Wl,--unresolved-symbols=ignore-in-shared-libs"
+    "-Wl,--warn-unresolved-symbols"
+    "-Wl,--warn-unresolved-symbols,--error-unresolved-symbols"
+    "-Wl,--unresolved-symbols=ignore-all,--warn-unresolved-symbols"
+    "-Wl,--no-undefined,-z,undefs"
+    "-Wl,-z,undefs,--no-undefined")
+  for mode in "${objectModes[@]}"; do
+    i=$((i + 1))
+    likeBfd "exe$i" -no-pie "$T/undef.o" $mode
+    [ $linkOk = 1 ] && compareRun "$T/exe$i" "$T/exe$i.bfd"
+  done
+  # In -shared output undefined names are allowed unless asked otherwise.
+  srcObj c 'extern int bar; int get(void) { return bar; }' "$T/pic.o" -fPIC
+  for mode in "" "-Wl,--no-undefined" "-Wl,--unresolved-symbols=report-all" \
+    "-Wl,--unresolved-symbols=ignore-in-shared-libs" \
+    "-Wl,--unresolved-symbols=ignore-in-object-files" "-Wl,-z,defs,--warn-unresolved-symbols"; do
+    i=$((i + 1))
+    likeBfd "lib$i.so" -shared "$T/pic.o" $mode
+  done
+  # A needed library's undefined name (its default, which GNU ld reports
+  # for executables, differs: see docs/command-line.md).
+  for mode in "-Wl,--no-allow-shlib-undefined" "-Wl,--allow-shlib-undefined" \
+    "-Wl,--unresolved-symbols=ignore-all" "-Wl,--unresolved-symbols=report-all" \
+    "-Wl,--unresolved-symbols=ignore-in-object-files" \
+    "-Wl,--unresolved-symbols=ignore-in-shared-libs" \
+    "-Wl,--no-allow-shlib-undefined,--warn-unresolved-symbols" \
+    "-shared" "-shared -Wl,--unresolved-symbols=report-all" \
+    "-shared -Wl,--no-allow-shlib-undefined"; do
+    i=$((i + 1))
+    likeBfd "uselib$i" "$T/uselib.o" "$T/libmissing.so" $mode
+  done
+  # The messages: errors by default, warnings with --warn-unresolved-symbols.
+  mldLinkFails gcc "$T/msg" -no-pie "$T/undef.o"
+  expectErr "mld: error: undefined symbol: foo"
+  expectErr "undef.o:(.text+0x"
+  mldLink gcc "$T/warned" -no-pie "$T/undef.o" -Wl,--warn-unresolved-symbols
+  grep -q '^mld: warning: undefined symbol: bar$' "$T/warned.link.err" ||
+    fail "no warning for bar: $(cat "$T/warned.link.err")"
+  mldLinkFails gcc "$T/shmsg" "$T/uselib.o" "$T/libmissing.so" -Wl,--no-allow-shlib-undefined
+  expectErr "mld: error: undefined reference due to --no-allow-shlib-undefined: notDefinedAnywhere"
+  mldLinkFails gcc "$T/bad" "$T/undef.o" -Wl,--unresolved-symbols=some
+  expectErr "mld: error: bad --unresolved-symbols option: some"
+  # --fatal-warnings makes the warnings errors again.
+  mldLinkFails gcc "$T/fatal" -no-pie "$T/undef.o" -Wl,--warn-unresolved-symbols,--fatal-warnings
+}
+
+# A version script naming a symbol nothing defines: accepted silently by
+# default (GNU ld 2.40; lld would refuse), an error naming the symbol with
+# --no-undefined-version. Only exact `global:` names count; a hidden
+# definition is a definition, a name only a shared library defines is not,
+# `local:` names and wildcards are not checked; extern "C++" names are
+# compared demangled.
+case_undefined_version() {
+  srcObj c '#include <stdio.h>
+int foo(void) { return puts("foo"); }
+__attribute__((visibility("hidden"))) int hid(void) { return 2; }' "$T/v.o" -fPIC
+  srcObj c++ 'namespace ns { int x() { return 1; } }' "$T/cxx.o" -fPIC
+  local i=0 script
+  for script in 'V1 { global: foo; nothere; local: *; };' \
+    '{ global: foo; nothere; local: *; };' \
+    'V1 { global: foo; puts; local: *; };' \
+    'V1 { global: foo; hid; local: *; };' \
+    'V1 { global: foo; }; V2 { global: later; } V1;' \
+    'V1 { global: foo; no*; local: notlocal; };' \
+    'V1 { global: foo; extern "C++" { "ns::x()"; }; local: *; };' \
+    'V1 { global: foo; extern "C++" { "ns::y()"; }; local: *; };'; do
+    i=$((i + 1))
+    printf '%s\n' "$script" >"$T/v$i.map"
+    likeBfd "lib$i.so" -shared "$T/v.o" "$T/cxx.o" -Wl,--version-script="$T/v$i.map"
+    [ $linkOk = 1 ] || fail "ld.bfd refused $script without --no-undefined-version"
+    likeBfd "strict$i.so" -shared "$T/v.o" "$T/cxx.o" -Wl,--version-script="$T/v$i.map" \
+      -Wl,--no-undefined-version
+    # The last option counts.
+    likeBfd "relaxed$i.so" -shared "$T/v.o" "$T/cxx.o" -Wl,--version-script="$T/v$i.map" \
+      -Wl,--no-undefined-version,--undefined-version
+  done
+  mldLinkFails gcc "$T/msg.so" -shared "$T/v.o" -Wl,--version-script="$T/v1.map" \
+    -Wl,--no-undefined-version
+  expectErr "mld: error: $T/v1.map: version 'V1' names 'nothere', which is not defined (--no-undefined-version)"
+  mldLinkFails gcc "$T/msg.so" -shared "$T/v.o" "$T/cxx.o" -Wl,--version-script="$T/v8.map" \
+    -Wl,--no-undefined-version
+  expectErr "names 'ns::y()', which is not defined"
+}
+
+# .ctors/.dtors (and .ctors.NNNNN) from hand-written or old objects go into
+# .init_array/.fini_array as in GNU ld's default script: prioritized ones by
+# priority (65535 - NNNNN for .ctors.NNNNN; equal priorities by name), then
+# the rest in link order, a .ctors section's entries reversed. The program
+# prints the order its constructors and destructors run in, which must be
+# ld.bfd's, in PIE, non-PIE, static and shared-library links.
+case_ctors_into_init_array_order() {
+  local text='#include <stdio.h>
+#define ENTRY(sec, name) static void name(void) { puts(#name " " sec); } \
+  __attribute__((section(sec), used)) static void (*p_##name)(void) = name;
+ENTRY(".ctors", ctorA) ENTRY(".ctors", ctorB) ENTRY(".ctors.00100", ctor100)
+ENTRY(".ctors.65435", ctor65435) ENTRY(".ctors.65335", ctor65335)
+ENTRY(".init_array", init) ENTRY(".init_array.00100", init100)
+ENTRY(".init_array.65435", init65435) ENTRY(".init_array.00200", init200)
+ENTRY(".dtors", dtorA) ENTRY(".dtors", dtorB) ENTRY(".dtors.00100", dtor100)
+ENTRY(".fini_array", fini) ENTRY(".fini_array.00100", fini100)
+ENTRY(".fini_array.65435", fini65435)'
+  srcObj c "$text
+int main(void) { puts(\"main\"); return 0; }" "$T/a.o" -fPIE
+  srcObj c '#include <stdio.h>
+static void ctor2(void) { puts("ctor2"); }
+static void dtor2(void) { puts("dtor2"); }
+__attribute__((section(".ctors"), used)) static void (*p1)(void) = ctor2;
+__attribute__((section(".dtors"), used)) static void (*p2)(void) = dtor2;' "$T/b.o" -fPIE
+  sameAsBfd gcc pie "$T/a.o" "$T/b.o"
+  grep -qx 'ctorB .ctors' "$T/pie.out" || fail "no .ctors constructor ran"
+  sameAsBfd gcc nopie -no-pie "$T/b.o" "$T/a.o"
+  sameAsBfd gcc static -static "$T/a.o" "$T/b.o"
+  readelf -SW "$T/pie" | grep -qE '\.(c|d)tors' && fail ".ctors/.dtors kept as sections"
+  # In a shared library (run when the program loads it).
+  srcObj c "$text" "$T/lib.o" -fPIC
+  srcObj c '#include <stdio.h>
+int main(void) { puts("main"); return 0; }' "$T/main.o" -fPIE
+  mldLink gcc "$T/libct.so" -shared "$T/lib.o"
+  refLink gcc "$T/libct.bfd.so" -shared "$T/lib.o"
+  refLink gcc "$T/uses-mld" "$T/main.o" "$T/libct.so" -Wl,--no-as-needed
+  refLink gcc "$T/uses-bfd" "$T/main.o" "$T/libct.bfd.so" -Wl,--no-as-needed
+  compareRun "$T/uses-mld" "$T/uses-bfd"
+}
