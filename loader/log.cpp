@@ -6,7 +6,9 @@
 
 namespace mload {
 
-Record::Record(const Loader &L, const char *event) : L(L), json(L.opts.logJson) {
+Record::Record(const Loader &L, const char *event) : Record(L, event, L.logFd) {}
+
+Record::Record(const Loader &L, const char *event, int fd) : L(L), fd(fd), json(L.opts.logJson) {
   if (json) {
     line.str("{\"event\":").jsonStr(event);
   } else {
@@ -18,7 +20,7 @@ Record::Record(const Loader &L, const char *event) : L(L), json(L.opts.logJson) 
 
 Record::~Record() {
   line.finish(json ? "}\n" : "\n");
-  line.writeTo(L.logFd);
+  line.writeTo(fd);
 }
 
 Record &Record::t(const char *prose) {
@@ -88,7 +90,7 @@ const char *relocTypeName(uint32_t type) {
 // A definition with no module is one of mload's builtins.
 static const char *moduleLabel(const Module *m) { return m ? m->path : "mload"; }
 
-static const char *permString(int prot) {
+const char *permString(int prot) {
   static const char *names[] = {"---", "r--", "-w-", "rw-", "--x", "r-x", "-wx", "rwx"};
   return names[prot & 7];
 }
