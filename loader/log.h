@@ -55,6 +55,7 @@ void logSegment(const Loader &L, const Module *m, uint64_t start, uint64_t end, 
 void logRelro(const Loader &L, const Module *m);
 void logTls(const Loader &L, const Module *m);
 void logReloc(const Loader &L, const Module *m, uint32_t type, uint64_t where, const char *sym, uint64_t value);
+// `plt` is the .rela.plt index (the PLT entry pushes it); logged as PLTn, n = plt + 1.
 void logLazySlot(const Loader &L, const Module *m, const char *sym, uint64_t plt, uint64_t slot, uint64_t old, uint64_t value);
 void logLazySetup(const Loader &L, const Module *m, uint64_t got, uint64_t resolver);
 // `to` names the defining module, "mload" for its builtins, "" when an
