@@ -254,7 +254,7 @@ struct RelocApplier {
   bool hasPlt() const { return sym->pltIndex >= 0 || sym->ipltIndex >= 0; }
   uint64_t plt() {
     if (log)
-      note = sym->pltIndex >= 0 ? "plt " + std::to_string(sym->pltIndex)
+      note = sym->pltIndex >= 0 ? (vals.plt = pltLabel(sym->pltIndex))
                                 : "iplt " + std::to_string(sym->ipltIndex);
     return *(vals.L = sym->getPltVA(ctx));
   }
@@ -264,7 +264,7 @@ struct RelocApplier {
   }
   Value viaGotSlot(uint64_t slot, int32_t index, const char *what) {
     if (log)
-      note = "got " + std::to_string(index) + what;
+      note = gotLabel(*(vals.got = index)) + what;
     return {gotSlot(slot) + A - P, Formula::GGotAP};
   }
   Value nothingWritten() {
@@ -533,8 +533,8 @@ void applyRelocations(Context &ctx, InputSection &isec, uint8_t *buf) {
   }
 }
 
-// PLT0:  ff 35 <GOT+8 - next>    push GOT[1]      (module handle)
-//        ff 25 <GOT+16 - next>   jmp *GOT[2]      (the lazy resolver)
+// PLT0:  ff 35 <GOT+8 - next>    push GOT.PLT[1]  (module handle)
+//        ff 25 <GOT+16 - next>   jmp *GOT.PLT[2]  (the lazy resolver)
 //        0f 1f 40 00             nop
 void writePltHeader(Context &ctx, uint8_t *buf, uint64_t pltVA,
                     uint64_t gotPltVA) {
@@ -545,8 +545,9 @@ void writePltHeader(Context &ctx, uint8_t *buf, uint64_t pltVA,
   write32le(buf + 8, (uint32_t)(gotPltVA + 16 - (pltVA + 12)));
 }
 
-// PLTn:  ff 25 <slot - next>     jmp *GOT[3+n]   (first time: to the push)
-//        68 <n>                  push n          (.rela.plt index)
+// PLTn (n >= 1, for .rela.plt[n-1]; `index` below is n-1):
+//        ff 25 <slot - next>     jmp *GOT.PLT[n+2] (first time: to the push)
+//        68 <n-1>                push n-1        (.rela.plt index)
 //        e9 <PLT0 - next>        jmp PLT0
 void writePltEntry(uint8_t *buf, uint64_t entryVA, uint64_t slotVA,
                    uint32_t index, uint64_t pltVA) {

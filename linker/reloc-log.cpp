@@ -33,6 +33,18 @@ static std::string jsonString(std::string_view s) {
   return r + "\"";
 }
 
+std::string pltLabel(uint64_t relaPltIndex) {
+  return "PLT" + std::to_string(relaPltIndex + 1);
+}
+
+std::string gotPltLabel(uint64_t word) {
+  return "GOT.PLT[" + std::to_string(word) + "]";
+}
+
+std::string gotLabel(uint64_t slot) {
+  return "GOT[" + std::to_string(slot) + "]";
+}
+
 // The value as it sits in the field: a 4-byte field shows 8 hex digits.
 static uint64_t fieldValue(uint64_t v, unsigned size) {
   return size >= 8 ? v : v & ((uint64_t(1) << (size * 8)) - 1);
@@ -69,6 +81,10 @@ void RelocLog::add(Context &ctx, const InputSection &isec, const ElfRela &rel,
     opt("TP", v.TP);
     out += ",\"formula\":" + jsonString(formula) + ",\"value\":\"" +
            toHex(written) + "\",\"size\":" + std::to_string(size);
+    if (!v.plt.empty())
+      out += ",\"plt\":" + jsonString(v.plt);
+    if (v.got)
+      out += ",\"got\":" + std::to_string(*v.got);
     if (!note.empty())
       out += ",\"note\":" + jsonString(note);
     out += "}\n";
@@ -98,14 +114,21 @@ void RelocLog::add(Context &ctx, const InputSection &isec, const ElfRela &rel,
 void RelocLog::addSynthetic(const std::string &what, const std::string &section,
                             uint64_t offset, uint64_t address,
                             const std::string &type, std::string_view symbol,
-                            uint64_t value, const std::string &why) {
+                            uint64_t value, const std::string &why,
+                            const SlotLabels &labels) {
   if (json) {
     out += "{\"kind\":" + jsonString(what) + ",\"section\":" +
            jsonString(section) + ",\"offset\":" + std::to_string(offset) +
            ",\"address\":\"" + toHex(address) + "\",\"type\":" +
            jsonString(type) + ",\"symbol\":" + jsonString(symbol) +
-           ",\"value\":\"" + toHex(value) + "\",\"why\":" + jsonString(why) +
-           "}\n";
+           ",\"value\":\"" + toHex(value) + "\"";
+    if (!labels.plt.empty())
+      out += ",\"plt\":" + jsonString(labels.plt);
+    if (labels.gotPlt)
+      out += ",\"got_plt\":" + std::to_string(*labels.gotPlt);
+    if (labels.got)
+      out += ",\"got\":" + std::to_string(*labels.got);
+    out += ",\"why\":" + jsonString(why) + "}\n";
     return;
   }
   out += what + " " + section + "+" + toHex(offset) + " " + toHex(address) +

@@ -21,6 +21,25 @@ struct RelocValues {
   int64_t A = 0;
   uint64_t P = 0;
   std::optional<uint64_t> G, GOT, L, Z, TP;
+  // Which entry the value goes through, for the JSON fields "plt" (the
+  // entry's label, "PLT1") and "got" (the .got slot index).
+  std::string plt;
+  std::optional<uint64_t> got;
+};
+
+// The psABI's names, used by both logs (mload's too, docs/loader-log.md):
+// PLT0 is the common stub and PLTn (n >= 1) the entry for .rela.plt[n-1];
+// GOT.PLT[n] is word n of .got.plt (0-2 reserved, 3+i for .rela.plt[i]);
+// GOT[n] is slot n of .got.
+std::string pltLabel(uint64_t relaPltIndex);
+std::string gotPltLabel(uint64_t word);
+std::string gotLabel(uint64_t slot);
+
+// The labels a created slot or entry carries in the JSON form of the log:
+// "plt" (PLTn), "got_plt" (.got.plt word index), "got" (.got slot index).
+struct SlotLabels {
+  std::string plt;
+  std::optional<uint64_t> gotPlt, got;
 };
 
 class RelocLog {
@@ -43,7 +62,7 @@ public:
   void addSynthetic(const std::string &what, const std::string &section,
                     uint64_t offset, uint64_t address, const std::string &type,
                     std::string_view symbol, uint64_t value,
-                    const std::string &why);
+                    const std::string &why, const SlotLabels &labels = {});
   // Writes the log to `path` ("-": standard output). False on I/O error.
   bool writeTo(const std::string &path, std::string &error) const;
 

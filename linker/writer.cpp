@@ -44,18 +44,19 @@ static void logSyntheticEntries(Context &ctx, const uint8_t *buf) {
   };
   for (size_t i = 0; i < plt.symbols.size(); i++) {
     uint64_t slot = plt.slotVA(ctx, i);
+    SlotLabels labels{pltLabel(i), (slot - ctx.gotPlt->shdr.sh_addr) / 8, {}};
+    std::string gotPlt = gotPltLabel(*labels.gotPlt);
     log.addSynthetic("plt", ".plt", plt.entryVA(i) - plt.shdr.sh_addr,
-                     plt.entryVA(i), "PLT[" + std::to_string(i) + "]",
-                     plt.symbols[i]->name, slot,
-                     "call to preemptible function: jmp *" + toHex(slot) +
-                         " (.got.plt+" + toHex(slot - ctx.gotPlt->shdr.sh_addr) +
-                         "), R_X86_64_JUMP_SLOT .rela.plt[" + std::to_string(i) +
-                         "]");
+                     plt.entryVA(i), labels.plt, plt.symbols[i]->name, slot,
+                     "call to preemptible function: jmp *" + gotPlt + " (" +
+                         toHex(slot) + "), R_X86_64_JUMP_SLOT .rela.plt[" +
+                         std::to_string(i) + "]",
+                     labels);
     log.addSynthetic("got.plt", ".got.plt", slot - ctx.gotPlt->shdr.sh_addr,
-                     slot, "GOT[" + std::to_string(3 + i) + "]",
-                     plt.symbols[i]->name, slotValue(slot),
-                     "lazy: starts at PLT[" + std::to_string(i) +
-                         "]+6 (push " + std::to_string(i) + ")");
+                     slot, gotPlt, plt.symbols[i]->name, slotValue(slot),
+                     "lazy: starts at " + labels.plt + "+6 (push " +
+                         std::to_string(i) + ")",
+                     labels);
   }
   for (size_t i = 0; i < plt.ipltSymbols.size(); i++) {
     uint64_t slot = plt.ipltSlotVA(ctx, i);
@@ -84,11 +85,12 @@ static void logSyntheticEntries(Context &ctx, const uint8_t *buf) {
     uint64_t va = ctx.got->shdr.sh_addr + i * 8;
     bool byLoader = ctx.hasDynamicSection && (!e.sym || e.sym->isPreemptible ||
                                               ctx.isPic());
-    log.addSynthetic("got", ".got", i * 8, va, "GOT[" + std::to_string(i) + "]",
+    log.addSynthetic("got", ".got", i * 8, va, gotLabel(i),
                      e.sym ? e.sym->name : std::string_view(), slotValue(va),
                      std::string(kinds[(int)e.kind]) +
                          (byLoader ? ", set by a dynamic relocation"
-                                   : ", filled by the linker"));
+                                   : ", filled by the linker"),
+                     SlotLabels{{}, {}, i});
   }
 }
 

@@ -85,6 +85,9 @@ void installThreadPointer(Loader &L) {
   modidBase = L.tlsModidBase;
   if (reinterpret_cast<uint64_t>(&mloadTlsArena[0]) + ArenaSize != threadPointer())
     fatal("mload-hosted", "its TLS arena is not right below the thread pointer");
+  L.threadPointer = threadPointer();
+  L.tlsBlockStart = reinterpret_cast<uint64_t>(&mloadTlsArena[0]);
+  L.tlsBlockEnd = L.tlsBlockStart + ArenaSize;
   char *image = writableImage(L);
   memset(image, 0, ArenaSize);
   placeBlocks(L, L.head, image);

@@ -26,7 +26,7 @@ inline long call3(long n, long a, long b = 0, long c = 0) {
 
 enum : long {
   NrRead = 0, NrWrite = 1, NrOpen = 2, NrClose = 3, NrFstat = 5,
-  NrMmap = 9, NrMprotect = 10, NrMunmap = 11, NrPread = 17, NrPwrite = 18,
+  NrMmap = 9, NrMprotect = 10, NrMunmap = 11, NrPread = 17, NrPwrite = 18, NrBrk = 12,
   NrGetpid = 39, NrExecve = 59, NrReadlink = 89, NrExitGroup = 231, NrArchPrctl = 158,
 };
 
@@ -59,6 +59,7 @@ inline long readlink(const char *path, char *buf, size_t n) { return call3(NrRea
 inline long execve(const char *path, char *const *argv, const char *const *envp) {
   return call3(NrExecve, (long)path, (long)argv, (long)envp);
 }
+inline long brk(uint64_t addr) { return call3(NrBrk, (long)addr); }
 inline long getpid() { return call3(NrGetpid, 0); }
 inline long archPrctl(int code, uint64_t addr) { return call3(NrArchPrctl, code, (long)addr); }
 [[noreturn]] inline void exitGroup(int status) {

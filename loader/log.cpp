@@ -6,7 +6,9 @@
 
 namespace mload {
 
-Record::Record(const Loader &L, const char *event) : L(L), json(L.opts.logJson) {
+Record::Record(const Loader &L, const char *event) : Record(L, event, L.logFd) {}
+
+Record::Record(const Loader &L, const char *event, int fd) : L(L), fd(fd), json(L.opts.logJson) {
   if (json) {
     line.str("{\"event\":").jsonStr(event);
   } else {
@@ -18,7 +20,7 @@ Record::Record(const Loader &L, const char *event) : L(L), json(L.opts.logJson) 
 
 Record::~Record() {
   line.finish(json ? "}\n" : "\n");
-  line.writeTo(L.logFd);
+  line.writeTo(fd);
 }
 
 Record &Record::t(const char *prose) {
@@ -88,7 +90,7 @@ const char *relocTypeName(uint32_t type) {
 // A definition with no module is one of mload's builtins.
 static const char *moduleLabel(const Module *m) { return m ? m->path : "mload"; }
 
-static const char *permString(int prot) {
+const char *permString(int prot) {
   static const char *names[] = {"---", "r--", "-w-", "rw-", "--x", "r-x", "-wx", "rwx"};
   return names[prot & 7];
 }
@@ -166,18 +168,39 @@ void logReloc(const Loader &L, const Module *m, uint32_t type, uint64_t where, c
   r.t(" = ").x("value", value);
 }
 
+// The psABI's names (as in mld's relocation log): PLTn is the entry that
+// pushes .rela.plt index n-1 (PLT0 is the common stub), GOT.PLT[k] word k
+// of .got.plt, counted from DT_PLTGOT.
+struct PltLabels {
+  char plt[24];
+  uint64_t gotPlt;
+};
+
+static PltLabels pltLabels(const Module *m, uint64_t index, uint64_t slot) {
+  PltLabels r;
+  Text t;
+  t.str("PLT").dec(index + 1);
+  memcpy(r.plt, t.data(), t.size());
+  r.plt[t.size()] = 0;
+  uint64_t got = m->has(DT_PLTGOT) ? laddr(m, m->dyn[DT_PLTGOT]) : 0;
+  r.gotPlt = got && slot >= got ? (slot - got) / 8 : 3 + index;
+  return r;
+}
+
 void logLazySlot(const Loader &L, const Module *m, const char *sym, uint64_t plt, uint64_t slot, uint64_t old,
                  uint64_t value) {
   if (!logging(L, LogReloc)) return;
+  PltLabels l = pltLabels(m, plt, slot);
   Record(L, "lazy-slot").t("reloc file=").s("file", m->path).t(" R_X86_64_JUMP_SLOT at ").x("slot", slot)
-      .t(" symbol '").s("symbol", sym).t("' [plt ").n("plt", static_cast<int64_t>(plt)).t("] lazy: ")
-      .x("old", old).t(" -> ").x("new", value).t(" (its PLT entry's push)");
+      .t(" symbol '").s("symbol", sym).t("' [").s("plt", l.plt).t("] GOT.PLT[")
+      .n("got_plt", static_cast<int64_t>(l.gotPlt)).t("] lazy: ").x("old", old).t(" -> ").x("new", value)
+      .t(" (its PLT entry's push)");
 }
 
 void logLazySetup(const Loader &L, const Module *m, uint64_t got, uint64_t resolver) {
   if (!logging(L, LogReloc)) return;
   Record(L, "lazy-setup").t("lazy binding file=").s("file", m->path).t(": .got.plt at ").x("got", got)
-      .t(", GOT[1] = ").x("handle", reinterpret_cast<uint64_t>(m)).t(" (module handle), GOT[2] = ")
+      .t(", GOT.PLT[1] = ").x("handle", reinterpret_cast<uint64_t>(m)).t(" (module handle), GOT.PLT[2] = ")
       .x("resolver", resolver).t(" (_dl_runtime_resolve)");
 }
 
@@ -196,9 +219,11 @@ void logBind(const Loader &L, const Module *ref, uint32_t type, const char *sym,
 void logLazyBind(const Loader &L, const Module *ref, const char *sym, const Module *def, uint64_t plt,
                  uint64_t slot, uint64_t old, uint64_t value) {
   if (!logging(L, LogBindings)) return;
+  PltLabels l = pltLabels(ref, plt, slot);
   Record(L, "lazy-bind").t("binding file ").s("file", ref->path).t(" to ").s("to", moduleLabel(def))
-      .t(": lazy symbol '").s("symbol", sym).t("' [plt ").n("plt", static_cast<int64_t>(plt)).t("] got ")
-      .x("slot", slot).t(": ").x("old", old).t(" -> ").x("new", value);
+      .t(": lazy symbol '").s("symbol", sym).t("' [").s("plt", l.plt).t("] GOT.PLT[")
+      .n("got_plt", static_cast<int64_t>(l.gotPlt)).t("] at ").x("slot", slot).t(": ").x("old", old).t(" -> ")
+      .x("new", value);
 }
 
 void logInit(const Loader &L, const Module *m, const char *kind, uint64_t index, uint64_t fn) {

@@ -16,6 +16,8 @@ inline bool logging(const Loader &L, unsigned cat) { return L.logFd >= 0 && (L.o
 class Record {
 public:
   Record(const Loader &L, const char *event);
+  // The same shape written to `fd` (the address-space listing of --maps).
+  Record(const Loader &L, const char *event, int fd);
   ~Record();
   Record &t(const char *prose);
   Record &s(const char *key, const char *v);
@@ -29,11 +31,14 @@ public:
 private:
   Text &key(const char *k);
   const Loader &L;
+  int fd;
   bool json;
   Text line;
 };
 
 const char *relocTypeName(uint32_t type);
+// "r-x" for PROT_READ|PROT_EXEC.
+const char *permString(int prot);
 
 void logSearch(const Loader &L, const char *name, const Module *neededBy);
 void logTry(const Loader &L, const char *path, const char *source, bool found, bool incompatible);
@@ -50,6 +55,7 @@ void logSegment(const Loader &L, const Module *m, uint64_t start, uint64_t end, 
 void logRelro(const Loader &L, const Module *m);
 void logTls(const Loader &L, const Module *m);
 void logReloc(const Loader &L, const Module *m, uint32_t type, uint64_t where, const char *sym, uint64_t value);
+// `plt` is the .rela.plt index (the PLT entry pushes it); logged as PLTn, n = plt + 1.
 void logLazySlot(const Loader &L, const Module *m, const char *sym, uint64_t plt, uint64_t slot, uint64_t old, uint64_t value);
 void logLazySetup(const Loader &L, const Module *m, uint64_t got, uint64_t resolver);
 // `to` names the defining module, "mload" for its builtins, "" when an

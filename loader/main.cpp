@@ -2,6 +2,7 @@
 // PT_INTERP. run() below is the whole loading recipe, step by step; each
 // step lives in its own file.
 #include "main.h"
+#include "address-space.h"
 #include "debug.h"
 #include <new>
 #include "deps.h"
@@ -85,6 +86,7 @@ static int run(uint64_t *sp, bool hosted) {
     L.argc -= progIndex;
     sp = rebuildStack(L, sp, progIndex, prog, false);
     if (L.opts.argv0) L.argv[0] = const_cast<char *>(L.opts.argv0);
+    printAddressSpace(L, prog, sp, !hosted);
     logStart(L, prog, prog->entry);
     transferControl(sp, prog->entry, nullptr);
   }
@@ -130,6 +132,7 @@ static int run(uint64_t *sp, bool hosted) {
   runInitializers(L);
 
   // 9. Enter the program.
+  printAddressSpace(L, prog, sp, !hosted);
   logStart(L, prog, prog->entry);
   transferControl(sp, prog->entry, &_dl_fini);
 }

@@ -113,6 +113,7 @@ enum LogCategory : unsigned {
 struct Options {
   bool bindNow = false;
   bool list = false;
+  bool maps = false;                 // --maps / MLOAD_MAPS: print the address space at hand-over
   const char *argv0 = nullptr;       // --argv0: the program's argv[0] (hand-over from PT_INTERP mode)
   const char *preload = nullptr;     // --preload / LD_PRELOAD / MLOAD_PRELOAD: libraries loaded after the program
   const char *libraryPath = nullptr; // --library-path, else the environment
@@ -140,6 +141,10 @@ struct Loader {
   char **argv = nullptr;
   uint64_t tlsStaticSize = 0, tlsStaticAlign = 16;
   uint64_t tlsModuleCount = 0;
+  // Where the thread pointer points and the memory holding the static TLS
+  // blocks (freestanding: mload's own mapping; hosted: its arena inside
+  // glibc's TLS), for --maps.
+  uint64_t threadPointer = 0, tlsBlockStart = 0, tlsBlockEnd = 0;
   uint32_t errorCount = 0;
   // Hosted mode (mload-hosted): glibc is the system's, loaded by ld.so.
   bool hosted = false;

@@ -10,6 +10,7 @@ namespace mload {
 static const char *usage =
     "usage: mload [options] PROG [ARGS...]\n"
     "  --list               print the libraries PROG would load, and where, then exit\n"
+    "  --maps               print the address space at the hand-over to PROG (also MLOAD_MAPS=1)\n"
     "  --bind-now           bind every PLT slot at start-up (also LD_BIND_NOW, MLOAD_BIND_NOW)\n"
     "  --library-path DIRS  search DIRS before DT_RUNPATH (else MLOAD_LIBRARY_PATH, LD_LIBRARY_PATH)\n"
     "  --preload LIBS       load LIBS (space- or colon-separated) right after PROG (else MLOAD_PRELOAD, LD_PRELOAD)\n"
@@ -102,6 +103,7 @@ int parseOptions(Loader &L, char **argv, int argc, bool direct) {
     bool hasValue = i + 1 < argc;
     if (streq(a, "--")) { ++i; break; }
     if (streq(a, "--list")) o.list = true;
+    else if (streq(a, "--maps")) o.maps = true;
     else if (streq(a, "--bind-now")) o.bindNow = true;
     else if (streq(a, "--log") && hasValue) logPath = argv[++i];
     else if (streq(a, "--log-format") && hasValue) logFormat = argv[++i], formatSource = "--log-format";
@@ -122,6 +124,7 @@ int parseOptions(Loader &L, char **argv, int argc, bool direct) {
     sys::write(2, usage, strlen(usage));
     sys::exitGroup(ExitLoadFailure);
   }
+  if (envFlag(L, "MLOAD_MAPS")) o.maps = true;
   if (envFlag(L, "MLOAD_BIND_NOW") || envFlag(L, "LD_BIND_NOW")) o.bindNow = true;
   o.libraryPath = libPath ? libPath : joinPaths(getEnv(L, "MLOAD_LIBRARY_PATH"), getEnv(L, "LD_LIBRARY_PATH"));
   o.preload = preload ? preload : getEnv(L, "MLOAD_PRELOAD") ? getEnv(L, "MLOAD_PRELOAD") : getEnv(L, "LD_PRELOAD");

@@ -53,10 +53,10 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
   // The slot's link-time value must be code of the module (its PLT entry's
   // push); anything else is bound now rather than jumped to.
   if (type == R_X86_64_JUMP_SLOT && lazy && !inRelro(L, m, P) && isCode(m, *where + B)) {
-    // The linker left a link-time address in the slot (PLTn+6, the "push n",
-    // in the classic layout); it only needs the load bias. The first call
-    // then runs push n; jmp PLT0, which pushes GOT[1] and jumps to GOT[2] =
-    // _dl_runtime_resolve.
+    // The linker left a link-time address in the slot (PLTn+6, the "push
+    // n-1", in the classic layout); it only needs the load bias. The first
+    // call then runs push n-1; jmp PLT0, which pushes GOT.PLT[1] and jumps
+    // to GOT.PLT[2] = _dl_runtime_resolve.
     uint64_t old = *where;
     *where = old + B;
     logLazySlot(L, m, name, index, P, old, *where);

@@ -33,6 +33,19 @@ char *copyString(const char *s) { return copyString(s, strlen(s)); }
 
 // A bump allocator: 64 KiB chunks from mmap, 16-byte aligned pieces. Big
 // requests get their own mapping.
+static Range chunks[128];
+static uint32_t chunkCount;
+
+static void remember(long p, uint64_t size) {
+  if (chunkCount < sizeof(chunks) / sizeof(chunks[0]))
+    chunks[chunkCount++] = {static_cast<uint64_t>(p), static_cast<uint64_t>(p) + size};
+}
+
+const Range *allocatorMappings(uint32_t &count) {
+  count = chunkCount;
+  return chunks;
+}
+
 void *allocate(size_t size) {
   static char *cur, *end;
   size = alignUp(size, 16);
@@ -40,12 +53,14 @@ void *allocate(size_t size) {
     long p = sys::mmap(nullptr, alignUp(size, 4096), sys::ProtRead | sys::ProtWrite,
                        sys::MapPrivate | sys::MapAnonymous, -1, 0);
     if (sys::isError(p)) sys::exitGroup(127);
+    remember(p, alignUp(size, 4096));
     return reinterpret_cast<void *>(p);
   }
   if (cur == nullptr || static_cast<size_t>(end - cur) < size) {
     long p = sys::mmap(nullptr, 65536, sys::ProtRead | sys::ProtWrite,
                        sys::MapPrivate | sys::MapAnonymous, -1, 0);
     if (sys::isError(p)) sys::exitGroup(127);
+    remember(p, 65536);
     cur = reinterpret_cast<char *>(p);
     end = cur + 65536;
   }

@@ -23,6 +23,13 @@ char *copyString(const char *s, size_t n);
 char *copyString(const char *s);
 void *allocate(size_t size);
 
+// The anonymous mappings allocate() has made so far (the first 128 of
+// them), for the --maps listing.
+struct Range {
+  uint64_t start, end;
+};
+const Range *allocatorMappings(uint32_t &count);
+
 inline uint64_t alignUp(uint64_t v, uint64_t a) { return (v + a - 1) & ~(a - 1); }
 inline uint64_t alignDown(uint64_t v, uint64_t a) { return v & ~(a - 1); }
 

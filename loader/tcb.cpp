@@ -19,6 +19,9 @@ void installThreadPointer(Loader &L) {
   long block = sys::mmap(nullptr, size, sys::ProtRead | sys::ProtWrite, sys::MapPrivate | sys::MapAnonymous, -1, 0);
   if (sys::isError(block)) fatal("mload", "cannot allocate the TLS block");
   uint64_t tp = alignUp(static_cast<uint64_t>(block) + L.tlsStaticSize, align);
+  L.threadPointer = tp;
+  L.tlsBlockStart = static_cast<uint64_t>(block);
+  L.tlsBlockEnd = static_cast<uint64_t>(block) + size;
   auto *tcb = reinterpret_cast<uint64_t *>(tp);
   auto *dtv = reinterpret_cast<uint64_t *>(tp + TcbSize);
   dtv[0] = L.tlsModuleCount;

@@ -13,7 +13,7 @@ are highlighted.
 Names follow the psABI and the article: PLT0 is the common stub at the
 start of .plt, PLT1 the first function's entry; GOT.PLT[n] is word n of
 .got.plt (three reserved words, then one per PLT entry). mload's and mld's
-logs still number the function entries from 0 (their PLT[0] is PLT1).
+logs use the same names (JSON "plt": "PLT1", "got_plt": 3).
 
 Usage: got-figure.py PROGRAM RUN.jsonl OUT.svg   (prints a summary line)
 """

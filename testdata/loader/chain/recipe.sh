@@ -27,7 +27,7 @@ expect_count 1 now.json bind file ./prog symbol a_report type R_X86_64_JUMP_SLOT
 
 # The text log reads like glibc's LD_DEBUG=bindings.
 MLOAD_DEBUG=bindings ./prog one two 2>text.log >/dev/null
-grep -Eq "^ *[0-9]+:	binding file \./prog to \./liba\.so: lazy symbol 'a_report' \[plt [0-9]+\] got 0x[0-9a-f]+: 0x[0-9a-f]+ -> 0x[0-9a-f]+$" text.log \
+grep -Eq "^ *[0-9]+:	binding file \./prog to \./liba\.so: lazy symbol 'a_report' \[PLT[1-9][0-9]*\] GOT\.PLT\[[0-9]+\] at 0x[0-9a-f]+: 0x[0-9a-f]+ -> 0x[0-9a-f]+$" text.log \
   || { cat text.log >&2; fail "text log lacks the lazy binding of a_report"; }
 MLOAD_DEBUG=libs ./prog 2>libs.log >/dev/null
 grep -Eq "^ *[0-9]+:	find library=libb\.so; needed by \./liba\.so$" libs.log || fail "libs log lacks the search for libb.so"

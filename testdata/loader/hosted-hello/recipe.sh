@@ -26,7 +26,7 @@ expect_count 0 now.json lazy-bind
 expect_count 1 now.json bind file ./hello symbol puts type R_X86_64_JUMP_SLOT
 # The text log reads like LD_DEBUG=bindings.
 MLOAD_DEBUG=bindings "$MLOAD" ./hello 2>text.log >/dev/null
-grep -Eq "^ *[0-9]+:	binding file \./hello to /lib/x86_64-linux-gnu/libc\.so\.6: lazy symbol 'puts' \[plt [0-9]+\] got 0x[0-9a-f]+: 0x[0-9a-f]+ -> 0x[0-9a-f]+$" text.log \
+grep -Eq "^ *[0-9]+:	binding file \./hello to /lib/x86_64-linux-gnu/libc\.so\.6: lazy symbol 'puts' \[PLT[1-9][0-9]*\] GOT\.PLT\[[0-9]+\] at 0x[0-9a-f]+: 0x[0-9a-f]+ -> 0x[0-9a-f]+$" text.log \
   || { cat text.log >&2; fail "text log lacks the lazy binding of puts"; }
 # --list names libc.so.6 as ldd does.
 "$MLOAD" --list ./hello >list.out || fail "--list failed"

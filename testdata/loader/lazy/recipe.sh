@@ -21,12 +21,21 @@ expect_count 1 lazy.json lazy-bind file ./prog symbol target old "$old"
 MLOAD_BIND_NOW=1 ./prog >now.txt || fail "prog failed under bind-now"
 grep -Eqx "before: slot [0-9]+" now.txt || fail "bind-now left target's slot unbound"
 
-# The PLT/GOT contract as the log shows it: target's slot is .got.plt[3+n]
-# for the n its PLT entry pushed, and GOT[1]/GOT[2] were filled in.
+# The PLT/GOT contract as the log shows it, with the psABI's names: the
+# entry of .rela.plt[n] is PLT(n+1) (PLT0 is the common stub), and its slot
+# is GOT.PLT[n+3] (words 0-2 are reserved); the lazy-setup filled
+# GOT.PLT[1] and GOT.PLT[2]. The .rela.plt index n is what the entry pushes,
+# which _dl_fixup read: the bound slot must be the one at that index.
 got=$(grep '"event":"lazy-setup","file":"./prog"' lazy.json | sed 's/.*"got":"\([^"]*\)".*/\1/')
-plt=$(grep '"event":"lazy-bind","file":"./prog"' lazy.json | grep '"symbol":"target"' | sed 's/.*"plt":\([0-9]*\).*/\1/')
-[ -n "$got" ] && [ -n "$plt" ] || fail "no lazy-setup or lazy-bind event for ./prog"
-[ $((got + 8 * (3 + plt))) -eq $((slotAddr)) ] || fail "slot $slotAddr is not .got.plt[3+$plt] (.got.plt at $got)"
+bind=$(grep '"event":"lazy-bind","file":"./prog"' lazy.json | grep '"symbol":"target"')
+plt=$(printf '%s' "$bind" | sed -n 's/.*"plt":"PLT\([0-9]*\)".*/\1/p')
+word=$(printf '%s' "$bind" | sed -n 's/.*"got_plt":\([0-9]*\).*/\1/p')
+[ -n "$got" ] && [ -n "$plt" ] && [ -n "$word" ] || fail "no lazy-setup or lazy-bind event (with plt, got_plt) for ./prog"
+[ "$plt" -ge 1 ] || fail "target bound through PLT$plt, the common stub"
+[ "$word" -eq $((plt + 2)) ] || fail "PLT$plt's slot is GOT.PLT[$word], not GOT.PLT[$((plt + 2))]"
+[ $((got + 8 * word)) -eq $((slotAddr)) ] || fail "slot $slotAddr is not GOT.PLT[$word] (.got.plt at $got)"
+grep -q "GOT.PLT\[1\] = 0x[0-9a-f]* (module handle), GOT.PLT\[2\] = " <(MLOAD_DEBUG=reloc ./prog 2>&1 >/dev/null) \
+  || fail "the text log does not name GOT.PLT[1] and GOT.PLT[2]"
 
 # A program linked with -z now (DF_BIND_NOW / DF_1_NOW) is bound eagerly
 # without being asked.
