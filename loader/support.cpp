@@ -32,8 +32,9 @@ char *copyString(const char *s, size_t n) {
 char *copyString(const char *s) { return copyString(s, strlen(s)); }
 
 // A bump allocator: 64 KiB chunks from mmap, 16-byte aligned pieces. Big
-// requests get their own mapping.
-void *allocate(size_t size) {
+// requests get their own mapping. Weak: the loader fuzz targets put in one
+// that frees everything after each input (tests/fuzz/fuzz-loader-image.cpp).
+__attribute__((weak)) void *allocate(size_t size) {
   static char *cur, *end;
   size = alignUp(size, 16);
   if (size > 16384) {
