@@ -20,10 +20,9 @@ SpeculativeScope::SpeculativeScope() : saved(speculativeActive) {
 SpeculativeScope::~SpeculativeScope() { speculativeActive = saved; }
 bool SpeculativeScope::isActive() { return speculativeActive; }
 
-// Names in messages come from the inputs: a control byte in one (a mangled
-// or hostile file) must not reach the terminal raw. Line breaks are the
-// message's own (">>> referenced by" lines); bytes >= 0x80 stay, for UTF-8.
-static std::string escapeControlBytes(std::string s) {
+// Line breaks are the message's own (">>> referenced by" lines); bytes
+// >= 0x80 stay, for UTF-8.
+std::string escapeControlBytes(std::string s) {
   auto isControl = [](unsigned char c) {
     return (c < 0x20 && c != '\n') || c == 0x7f;
   };

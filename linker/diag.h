@@ -80,4 +80,10 @@ inline void check(Context &ctx, llvm::Error err, const std::string &file) {
 
 std::string toHex(uint64_t v);
 
+// Names in messages come from the inputs and the command line: a control
+// byte in one (a mangled or hostile file, a stray escape in an argument)
+// must not reach the terminal raw. Returns `s` with every control byte but
+// '\n' written as \xNN.
+std::string escapeControlBytes(std::string s);
+
 } // namespace mld

@@ -6,6 +6,7 @@
 // Response files are expanded before anything else.
 
 #include "options.h"
+#include "diag.h"
 #include "mld-version.h"
 
 #include "llvm/BinaryFormat/ELF.h"
@@ -943,7 +944,9 @@ bool parseArgs(const std::vector<std::string> &args, Config &config, std::ostrea
   bool hasError = false;
   for (auto &[isError, msg] : s.diags) {
     bool fatal = isError || config.fatalWarnings;
-    err << (fatal ? "mld: error: " : "mld: warning: ") << msg << '\n';
+    // Messages quote arguments as given: escape what the terminal would
+    // act on, as for names read from files.
+    err << (fatal ? "mld: error: " : "mld: warning: ") << escapeControlBytes(msg) << '\n';
     hasError |= fatal;
   }
   return !hasError;

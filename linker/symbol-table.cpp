@@ -6,6 +6,10 @@
 
 #include "llvm/Support/xxhash.h"
 
+#include <algorithm>
+#include <new>
+#include <type_traits>
+
 namespace mld {
 
 using namespace llvm::ELF;
@@ -14,16 +18,20 @@ uint32_t SymbolTable::hashName(std::string_view name) {
   return (uint32_t)llvm::xxHash64(llvm::StringRef(name.data(), name.size()));
 }
 
+// Blocks are freed without running destructors.
+static_assert(std::is_trivially_destructible_v<Symbol>);
+
 Symbol *SymbolTable::intern(std::string_view name, uint32_t hash) {
   llvm::CachedHashStringRef key(llvm::StringRef(name.data(), name.size()), hash);
   auto [it, inserted] = map.try_emplace(key, nullptr);
   if (!inserted)
     return it->second;
-  if (blocks.empty() || blockUsed == blockSize) {
-    blocks.push_back(std::make_unique<Symbol[]>(blockSize));
+  if (blockUsed == blockSize) {
+    blockSize = blocks.empty() ? firstBlockSize : std::min(2 * blockSize, maxBlockSize);
+    blocks.emplace_back(static_cast<Symbol *>(::operator new(blockSize * sizeof(Symbol))));
     blockUsed = 0;
   }
-  Symbol *sym = &blocks.back()[blockUsed++];
+  Symbol *sym = new (blocks.back().get() + blockUsed++) Symbol();
   sym->name = name;
   it->second = sym;
   symbols.push_back(sym);

@@ -63,10 +63,19 @@ public:
   std::vector<DuplicateDef> duplicates;
 
 private:
+  // Symbols never move (everything points at them), so they live in blocks.
+  // A block's slots are constructed only when used, and the blocks double
+  // from 256 to 16384 slots: a small link (a test, a fuzz input) touches a
+  // few KB instead of zeroing a fixed 4096-slot block (570 KB), which cost
+  // three quarters of a small link's time; a big one still allocates
+  // rarely.
+  struct FreeBlock {
+    void operator()(Symbol *p) const { ::operator delete(p); }
+  };
   llvm::DenseMap<llvm::CachedHashStringRef, Symbol *> map;
-  std::vector<std::unique_ptr<Symbol[]>> blocks;
-  size_t blockUsed = 0;
-  static constexpr size_t blockSize = 4096;
+  std::vector<std::unique_ptr<Symbol, FreeBlock>> blocks;
+  size_t blockUsed = 0, blockSize = 0;
+  static constexpr size_t firstBlockSize = 256, maxBlockSize = 16384;
 };
 
 // Where a symbol definition is, for messages: "a.o:(.text+0x10)".

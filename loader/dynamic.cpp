@@ -3,6 +3,7 @@
 // decoded fields instead of walking .dynamic again.
 #include "dynamic.h"
 #include "diag.h"
+#include "hash-lookup.h"
 #include "support.h"
 
 namespace mload {
@@ -34,8 +35,9 @@ static bool isAddressTag(int slot) {
   }
 }
 
-void requireInside(const Module *m, const void *p, uint64_t size, const char *what) {
+void requireInside(const Module *m, const void *p, uint64_t size, const char *what, uint64_t align) {
   if (!inImage(m, p, size)) fatal(errorText(m->path).str(what).str(" lies outside the image (corrupt file?)"));
+  if (reinterpret_cast<uint64_t>(p) % align) fatal(errorText(m->path).str(what).str(" is misaligned (corrupt file?)"));
 }
 
 // Version index -> name. Index 0 and 1 ("local", "global") have none.
@@ -55,52 +57,13 @@ static void readVersions(Module *m) {
   forEachNeed(m, [&](uint32_t, uint32_t index, uint32_t off, uint16_t) { m->versionNames[index] = name(off); });
 }
 
-// A bound on the .dynsym index, which ELF only records indirectly: nchain
-// of DT_HASH; with only DT_GNU_HASH (which leaves out undefined symbols),
-// the entries up to the end of the segment holding .dynsym. Every hash
-// table word read later is checked to lie in the image here.
-static uint64_t countSymbols(const Module *m) {
-  uint64_t count = 0;
-  if (const uint32_t *h = m->sysvHash) {
-    requireInside(m, h, 8, "DT_HASH");
-    if (h[0] == 0) fatal(m->path, "DT_HASH has no buckets");
-    requireInside(m, h, 8 + 4ull * h[0] + 4ull * h[1], "DT_HASH");
-    count = h[1];
-  }
-  if (const uint32_t *h = m->gnuHash) {
-    requireInside(m, h, 16, "DT_GNU_HASH");
-    uint32_t nbuckets = h[0], symoffset = h[1], bloomSize = h[2];
-    if (nbuckets == 0 || bloomSize == 0) fatal(m->path, "DT_GNU_HASH has no buckets");
-    requireInside(m, h, 16 + 8ull * bloomSize + 4ull * nbuckets, "DT_GNU_HASH");
-    const uint32_t *buckets = h + 4 + 2ull * bloomSize, *chain = buckets + nbuckets;
-    uint64_t last = 0;
-    for (uint32_t i = 0; i < nbuckets; ++i) last = buckets[i] > last ? buckets[i] : last;
-    uint64_t gnuCount = symoffset;
-    if (last >= symoffset) {
-      // The last bucket's run ends the chain array: walk to its end bit.
-      for (;; ++last) {
-        requireInside(m, chain + (last - symoffset), 4, "DT_GNU_HASH");
-        if (chain[last - symoffset] & 1) break;
-      }
-      gnuCount = last + 1;
-    }
-    if (!m->sysvHash) {
-      uint64_t symtab = reinterpret_cast<uint64_t>(m->symtab), end = segmentEnd(m, symtab, PF_R);
-      count = end > symtab ? (end - symtab) / sizeof(Elf64_Sym) : 0;
-      if (count < gnuCount) fatal(m->path, "DT_GNU_HASH reaches past the end of .dynsym");
-    }
-  }
-  requireInside(m, m->symtab, count * sizeof(Elf64_Sym), "DT_SYMTAB");
-  return count;
-}
-
 // Every table the loader will read through .dynamic lies in the image.
 static void checkTables(Module *m) {
   m->strSize = m->dyn[DT_STRSZ];
   requireInside(m, m->strtab, m->strSize, "DT_STRTAB");
   if (m->strSize == 0 || m->strtab[m->strSize - 1] != '\0') fatal(m->path, "DT_STRTAB is not NUL-terminated");
   m->symCount = countSymbols(m);
-  if (m->versym) requireInside(m, m->versym, 2 * m->symCount, "DT_VERSYM");
+  if (m->versym) requireInside(m, m->versym, 2 * m->symCount, "DT_VERSYM", 2);
   static const unsigned tables[][2] = {
       {DT_RELA, DT_RELASZ}, {DT_RELR, DT_RELRSZ}, {DT_JMPREL, DT_PLTRELSZ}, {DT_INIT_ARRAY, DT_INIT_ARRAYSZ},
       {DT_FINI_ARRAY, DT_FINI_ARRAYSZ}, {DT_PREINIT_ARRAY, DT_PREINIT_ARRAYSZ}};
@@ -110,8 +73,9 @@ static void checkTables(Module *m) {
     if (m->has(t[0]) && !m->has(t[1]))
       fatal(errorText(m->path).str("dynamic tag ").dec(t[0]).str(" has no size tag (").dec(t[1]).str(")"));
   for (const auto &t : tables)
-    if (m->has(t[0])) requireInside(m, reinterpret_cast<const void *>(laddr(m, m->dyn[t[0]])), m->dyn[t[1]], "a relocation or init table");
-  if (m->has(DT_PLTGOT)) requireInside(m, reinterpret_cast<const void *>(laddr(m, m->dyn[DT_PLTGOT])), 24, "DT_PLTGOT");
+    if (m->has(t[0]))
+      requireInside(m, reinterpret_cast<const void *>(laddr(m, m->dyn[t[0]])), m->dyn[t[1]], "a relocation or init table", 8);
+  if (m->has(DT_PLTGOT)) requireInside(m, reinterpret_cast<const void *>(laddr(m, m->dyn[DT_PLTGOT])), 24, "DT_PLTGOT", 8);
 }
 
 bool definesVersion(const Module *m, const char *version) {
@@ -126,6 +90,7 @@ void decodeDynamic(Module *m) {
   if (!m->dynamic) return;
   // The walk stays inside the segment holding .dynamic.
   uint64_t end = segmentEnd(m, reinterpret_cast<uint64_t>(m->dynamic), PF_R);
+  if (reinterpret_cast<uint64_t>(m->dynamic) % alignof(Elf64_Dyn)) fatal(m->path, "PT_DYNAMIC is misaligned (corrupt file?)");
   for (const Elf64_Dyn *d = m->dynamic;; ++d) {
     if (reinterpret_cast<uint64_t>(d + 1) > end) fatal(m->path, "unterminated or unmapped .dynamic section");
     if (d->d_tag == DT_NULL) break;
@@ -147,6 +112,9 @@ void decodeDynamic(Module *m) {
   }
   if ((m->has(DT_RELA) || m->has(DT_JMPREL) || m->has(DT_NEEDED)) && (!m->has(DT_SYMTAB) || !m->has(DT_STRTAB)))
     fatal(m->path, "relocations or dependencies without DT_SYMTAB/DT_STRTAB");
+  // Symbol names are read through DT_STRTAB, and the hash tables are only
+  // checked together with it (checkTables): a symbol table alone is corrupt.
+  if (m->has(DT_SYMTAB) && !m->has(DT_STRTAB)) fatal(m->path, "DT_SYMTAB without DT_STRTAB (corrupt file?)");
   if (m->has(DT_TEXTREL) || (m->dyn[DT_FLAGS] & DF_TEXTREL))
     fatal(m->path, "text relocations (DT_TEXTREL) are not supported; rebuild with -fPIC");
   if (m->has(DT_STRTAB)) m->strtab = reinterpret_cast<const char *>(laddr(m, m->dyn[DT_STRTAB]));

@@ -61,7 +61,4 @@ const char *referenceVersion(const Module *ref, uint32_t symIndex);
 // (builtins.cpp), or 0.
 uint64_t builtinAddress(const char *name);
 
-uint32_t gnuHash(const char *name);
-uint32_t sysvHash(const char *name);
-
 } // namespace mload

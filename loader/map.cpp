@@ -7,6 +7,7 @@
 #include <new>
 #include "diag.h"
 #include "dynamic.h"
+#include "elf-check.h"
 #include "log.h"
 #include "linux-syscall.h"
 
@@ -23,63 +24,6 @@ Module *newModule(Loader &L, const char *path, const char *name) {
   m->path = path;
   m->name = name;
   return m;
-}
-
-// Header checks, each with the message glibc's ld.so (or readelf) would give
-// for the same defect, so the user recognises it.
-static void checkHeader(const char *path, const Elf64_Ehdr &eh, uint64_t got) {
-  if (got < 4 || memcmp(eh.e_ident, ELFMAG, SELFMAG) != 0) fatal(path, "not an ELF file (invalid ELF header)");
-  if (got < sizeof(Elf64_Ehdr)) fatal(path, "file too short (truncated ELF header)");
-  if (eh.e_ident[EI_CLASS] != ELFCLASS64) fatal(path, "wrong ELF class: ELFCLASS32 (expected ELFCLASS64)");
-  if (eh.e_ident[EI_DATA] != ELFDATA2LSB) fatal(path, "wrong data encoding (expected little-endian)");
-  if (eh.e_machine != EM_X86_64)
-    fatal(errorText(path).str("wrong machine type ").dec(eh.e_machine).str(" (expected x86-64)"));
-  if (eh.e_type != ET_EXEC && eh.e_type != ET_DYN) fatal(path, "not an executable or shared object");
-  if (eh.e_phentsize != sizeof(Elf64_Phdr) || eh.e_phnum == 0) fatal(path, "bad program header table");
-}
-
-constexpr uint64_t UserSpaceEnd = 1ull << 47; // x86-64 with 4-level paging
-
-// Segment checks that keep mapping safe: every PT_LOAD inside the file,
-// in ascending order without overlap, offset and address congruent modulo
-// the page size, and never writable and executable at once.
-static void checkSegments(const char *path, const Elf64_Phdr *ph, uint16_t phnum, uint64_t fileSize,
-                          uint64_t page) {
-  const Elf64_Phdr *prev = nullptr;
-  uint16_t prevIndex = 0;
-  for (uint16_t i = 0; i < phnum; ++i) {
-    const Elf64_Phdr &p = ph[i];
-    if (p.p_type != PT_LOAD) continue;
-    if (p.p_offset > fileSize || p.p_filesz > fileSize - p.p_offset)
-      fatal(errorText(path).str("segment ").dec(i).str(" reaches past the end of the file (offset ")
-                .hex(p.p_offset).str(" + size ").hex(p.p_filesz).str(" > file size ").hex(fileSize)
-                .str("; file truncated?)"));
-    if (p.p_filesz > p.p_memsz) fatal(errorText(path).str("segment ").dec(i).str(": p_filesz exceeds p_memsz"));
-    if (p.p_vaddr >= UserSpaceEnd || p.p_memsz >= UserSpaceEnd - p.p_vaddr)
-      fatal(errorText(path).str("segment ").dec(i).str(" lies outside the user address space"));
-    if ((p.p_vaddr - p.p_offset) % page != 0)
-      fatal(errorText(path).str("segment ").dec(i).str(": p_offset and p_vaddr differ modulo the page size"));
-    if ((p.p_flags & PF_W) && (p.p_flags & PF_X))
-      fatal(errorText(path).str("segment ").dec(i).str(" is writable and executable; refusing to map it"));
-    if (prev && p.p_vaddr < prev->p_vaddr + prev->p_memsz)
-      fatal(errorText(path).str("segments ").dec(prevIndex).str(" and ").dec(i).str(" overlap"));
-    prev = &p;
-    prevIndex = i;
-  }
-  if (!prev) fatal(path, "no loadable segments");
-}
-
-// .dynamic is read right after mapping: it must lie inside a PT_LOAD's
-// file contents, or a corrupt header would send us to unmapped memory.
-static void checkDynamicInside(const char *path, const Elf64_Phdr *ph, uint16_t phnum) {
-  for (uint16_t i = 0; i < phnum; ++i) {
-    if (ph[i].p_type != PT_DYNAMIC) continue;
-    bool inside = false;
-    for (uint16_t j = 0; j < phnum; ++j)
-      inside |= ph[j].p_type == PT_LOAD && ph[i].p_vaddr >= ph[j].p_vaddr &&
-                ph[i].p_vaddr + ph[i].p_memsz <= ph[j].p_vaddr + ph[j].p_filesz;
-    if (!inside) fatal(path, "PT_DYNAMIC lies outside the loadable segments");
-  }
 }
 
 static uint64_t checkedMmap(const char *path, uint64_t addr, uint64_t len, int prot, int flags, int fd,
@@ -116,46 +60,20 @@ static void mapSegment(Loader &L, Module *m, int fd, const Elf64_Phdr &p) {
   logSegment(L, m, m->base + p.p_vaddr, memEnd, prot, p.p_offset);
 }
 
-void readSpecialHeaders(Module *m) {
-  for (uint16_t i = 0; i < m->phnum; ++i) {
-    const Elf64_Phdr &p = m->phdr[i];
-    if (p.p_type == PT_DYNAMIC) m->dynamic = reinterpret_cast<Elf64_Dyn *>(laddr(m, p.p_vaddr));
-    if (p.p_type == PT_TLS) {
-      m->tlsImage = laddr(m, p.p_vaddr);
-      m->tlsFilesz = p.p_filesz;
-      m->tlsMemsz = p.p_memsz;
-      m->tlsAlign = p.p_align ? p.p_align : 1;
-    }
-    if (p.p_type == PT_GNU_RELRO) {
-      m->relroStart = laddr(m, p.p_vaddr);
-      m->relroEnd = laddr(m, p.p_vaddr + p.p_memsz);
-    }
-    if (p.p_type == PT_GNU_STACK) m->execStack = p.p_flags & PF_X;
-  }
-}
-
 Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t fileSize) {
   Elf64_Ehdr eh;
   memset(&eh, 0, sizeof(eh));
   long got = sys::pread(fd, &eh, sizeof(eh), 0);
   if (got < 0) fatal(path, "cannot read file data");
-  checkHeader(path, eh, static_cast<uint64_t>(got));
+  checkElfHeader(path, eh, static_cast<uint64_t>(got));
+  checkProgramHeaderTable(path, eh, fileSize);
   uint64_t phSize = static_cast<uint64_t>(eh.e_phnum) * sizeof(Elf64_Phdr);
-  if (eh.e_phoff > fileSize || phSize > fileSize - eh.e_phoff)
-    fatal(path, "program headers reach past the end of the file (file truncated?)");
   auto *ph = static_cast<Elf64_Phdr *>(allocate(phSize));
   if (sys::pread(fd, ph, phSize, eh.e_phoff) != static_cast<long>(phSize)) fatal(path, "cannot read program headers");
   checkSegments(path, ph, eh.e_phnum, fileSize, L.pageSize);
   checkDynamicInside(path, ph, eh.e_phnum);
-
-  const Elf64_Phdr *first = nullptr, *last = nullptr;
-  for (uint16_t i = 0; i < eh.e_phnum; ++i)
-    if (ph[i].p_type == PT_LOAD) {
-      if (!first) first = &ph[i];
-      last = &ph[i];
-    }
-  uint64_t lo = alignDown(first->p_vaddr, L.pageSize);
-  uint64_t hi = alignUp(last->p_vaddr + last->p_memsz, L.pageSize);
+  LoadSpan span = loadSpan(ph, eh.e_phnum, L.pageSize);
+  uint64_t lo = span.lo, hi = span.hi;
 
   Module *m = newModule(L, path, name);
   // Reserve the span: a shared object goes wherever the kernel finds room;
@@ -176,31 +94,14 @@ Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t
   m->phnum = eh.e_phnum;
   m->phdr = ph;
   readSpecialHeaders(m);
-  if (m->tlsImage) {
-    requireInside(m, reinterpret_cast<const void *>(m->tlsImage), m->tlsFilesz, "PT_TLS");
-    if (m->tlsFilesz > m->tlsMemsz || (m->tlsAlign & (m->tlsAlign - 1)) || m->tlsAlign > L.pageSize)
-      fatal(path, "bad PT_TLS header (size or alignment)");
-  }
-  // lld pads PT_GNU_RELRO to a page boundary past its segment, so RELRO
-  // only has to stay inside the reserved span.
-  if (m->relroEnd != m->relroStart &&
-      (m->relroStart < m->mapStart || m->relroEnd > m->mapEnd || m->relroEnd < m->relroStart))
-    fatal(path, "PT_GNU_RELRO lies outside the image (corrupt file?)");
+  checkSpecialHeaders(L, m);
   logMapped(L, m);
   for (uint16_t i = 0; i < eh.e_phnum; ++i)
     if (ph[i].p_type == PT_LOAD) mapSegment(L, m, fd, ph[i]);
 
   // Prefer the mapped copy of the headers (AT_PHDR must point into the
   // image, and gdb reads them there).
-  for (uint16_t i = 0; i < eh.e_phnum; ++i) {
-    const Elf64_Phdr &p = ph[i];
-    // Only from a readable segment: p_flags may say PROT_NONE.
-    if (p.p_type == PT_LOAD && (p.p_flags & PF_R) && eh.e_phoff >= p.p_offset &&
-        eh.e_phoff + phSize <= p.p_offset + p.p_filesz) {
-      m->phdr = reinterpret_cast<const Elf64_Phdr *>(laddr(m, p.p_vaddr + (eh.e_phoff - p.p_offset)));
-      break;
-    }
-  }
+  if (uint64_t at = headersAddress(eh, ph, L.pageSize)) m->phdr = reinterpret_cast<const Elf64_Phdr *>(laddr(m, at));
   return m;
 }
 

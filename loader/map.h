@@ -2,6 +2,7 @@
 // images the kernel already mapped (the program when mload is PT_INTERP).
 #pragma once
 
+#include "elf-check.h" // readSpecialHeaders
 #include "module.h"
 
 namespace mload {
@@ -13,8 +14,6 @@ Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t
 // Describe an image the kernel mapped: its program headers are at `phdr`.
 Module *adoptImage(Loader &L, const char *path, const Elf64_Phdr *phdr, uint16_t phnum, uint64_t entry);
 
-// Fill the PT_TLS / PT_GNU_RELRO / PT_GNU_STACK fields from the headers.
-void readSpecialHeaders(Module *m);
 
 int protFromFlags(uint32_t pflags);
 // A blank module owned by L (nothing mapped yet).

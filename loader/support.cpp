@@ -32,7 +32,8 @@ char *copyString(const char *s, size_t n) {
 char *copyString(const char *s) { return copyString(s, strlen(s)); }
 
 // A bump allocator: 64 KiB chunks from mmap, 16-byte aligned pieces. Big
-// requests get their own mapping.
+// requests get their own mapping. Weak: the loader fuzz targets put in one
+// that frees everything after each input (tests/fuzz/fuzz-loader-image.cpp).
 static Range chunks[128];
 static uint32_t chunkCount;
 
@@ -46,7 +47,7 @@ const Range *allocatorMappings(uint32_t &count) {
   return chunks;
 }
 
-void *allocate(size_t size) {
+__attribute__((weak)) void *allocate(size_t size) {
   static char *cur, *end;
   size = alignUp(size, 16);
   if (size > 16384) {

@@ -12,7 +12,7 @@ out=$2
 src=$(cd "$(dirname "$0")/../.." && pwd)
 rt=$build/runtime
 rm -rf "$out"
-mkdir -p "$out"/{object,archive,shared,scripts,command-line,link}
+mkdir -p "$out"/{object,archive,shared,scripts,command-line,link,loader-elf,loader-hash}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -68,6 +68,19 @@ gcc -shared -fPIC -nostdlib -o "$out/shared/libver.so" "$vers/ver.c" \
   -Wl,--version-script="$vers/ver.map" -Wl,--hash-style=both
 gcc -shared -fPIC -nostdlib -o "$out/shared/libold.so" "$vers/old.c" \
   -Wl,--version-script="$vers/old.map" -Wl,--hash-style=gnu -L"$out/shared" -lver
+
+# The loader's targets: the same libraries, one with DT_HASH only, one
+# with TLS and RELRO, and a program (ET_EXEC and PIE) that needs one.
+gcc -shared -fPIC -nostdlib -o "$tmp/libsysv.so" "$vers/ver.c" \
+  -Wl,--version-script="$vers/ver.map" -Wl,--hash-style=sysv
+gcc -shared -fPIC -nostdlib -o "$tmp/libtls.so" "$src/testdata/loader/tls/lib.c" -Wl,-z,relro,-z,now
+printf 'extern int only_v1(void);\nvoid _start(void) { only_v1(); }\n' >"$tmp/prog.c"
+gcc -nostdlib -no-pie -o "$tmp/prog" "$tmp/prog.c" -L"$out/shared" -lver
+gcc -nostdlib -pie -fPIE -o "$tmp/prog-pie" "$tmp/prog.c" -L"$out/shared" -lver -Wl,--hash-style=gnu
+for f in "$out"/shared/*.so "$tmp"/libsysv.so "$tmp"/libtls.so "$tmp"/prog "$tmp"/prog-pie; do
+  cp "$f" "$out/loader-elf/"
+  cp "$f" "$out/loader-hash/"
+done
 
 # Scripts: mode 0 linker script, 1 version script, 2 dynamic list.
 printf 'OUTPUT_FORMAT(elf64-x86-64)\nGROUP ( /lib/libc.so.6 /usr/lib/libc_nonshared.a  AS_NEEDED ( /lib64/ld-linux-x86-64.so.2 ) )\n' >"$tmp/s0"

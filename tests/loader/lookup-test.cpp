@@ -2,6 +2,7 @@
 // symbol tables (SysV and GNU hash, Bloom filter, versions, weak, canonical
 // PLT entries). Each would fail if the rule it names were dropped.
 #include "lookup.h"
+#include "hash-lookup.h"
 
 #include <gtest/gtest.h>
 

@@ -365,6 +365,16 @@ TEST(Options, UnknownArgumentsAreReported) {
   EXPECT_EQ(parse({"-frob", "a.o"}).err, "mld: error: unknown argument '-frob'\n");
 }
 
+// An argument is quoted back as given, but a control byte in it (an escape
+// sequence pasted into a build script) must not reach the terminal raw.
+TEST(Options, ControlBytesInArgumentsAreEscaped) {
+  EXPECT_EQ(parse({"--frob\x1b[2Jnicate", "a.o"}).err,
+            "mld: error: unknown argument '--frob\\x1b[2Jnicate'\n");
+  EXPECT_EQ(parse({"a.o", "--hash-style=\x07x"}).err.find('\x07'), std::string::npos);
+  // Bytes >= 0x80 are UTF-8 and stay as they are.
+  EXPECT_EQ(parse({"--caf\xc3\xa9", "a.o"}).err, "mld: error: unknown argument '--caf\xc3\xa9'\n");
+}
+
 TEST(Options, MissingArgumentNamesTheOptionAsWritten) {
   EXPECT_EQ(parse({"a.o", "-o"}).err, "mld: error: -o: missing argument\n");
   EXPECT_EQ(parse({"a.o", "--soname"}).err, "mld: error: --soname: missing argument\n");

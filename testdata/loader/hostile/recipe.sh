@@ -87,3 +87,29 @@ put_u64 badslot $(($(section_field badslot .got.plt 3) + 24)) $((0x12345))
 # DT_JMPREL without DT_PLTRELSZ: one line, not a jump through unrelocated slots.
 cp prog nopltsz && put_u64 nopltsz "$(dyn_entry nopltsz 2)" 18
 expect_error 'mload: error: \./nopltsz: dynamic tag 23 has no size tag \(2\)' "$MLOAD" ./nopltsz
+
+# Found by the loader's fuzz targets (tests/fuzz/fuzz-loader-*.cpp).
+$CC $CFLAGS -fPIC -shared -nostdlib -o libbare.so "$SRC/bare.c" -Wl,-soname,libbare.so \
+  -Wl,--version-script="$SRC/bare.map" || fail "cannot build libbare.so"
+prog prog-bare pie prog-bare.c -- -lbare
+[ "$("$MLOAD" ./prog-bare; echo "exit=$?")" = "exit=7" ] || fail "prog-bare did not run"
+# A table is read in place: one at an odd address (here .gnu.version_r
+# moved by 2 bytes, a misaligned Elf64_Verneed) is refused, not read.
+cp prog-bare vn-odd && at=$(($(dyn_entry vn-odd $((0x6ffffffe))) + 8)) && put_u64 vn-odd $at $(($(u64 vn-odd $at) + 2))
+expect_error 'mload: error: \./vn-odd: DT_VERNEED is misaligned \(corrupt file\?\)' "$MLOAD" ./vn-odd
+cp libbare.so gh-odd.so && at=$(($(dyn_entry gh-odd.so $((0x6ffffef5))) + 8)) && put_u64 gh-odd.so $at $(($(u64 gh-odd.so $at) + 4))
+mkdir -p gh-odd && cp gh-odd.so gh-odd/libbare.so
+expect_error 'mload: error: (\./|gh-odd/)libbare\.so: DT_GNU_HASH is misaligned \(corrupt file\?\)' \
+  "$MLOAD" --library-path gh-odd ./prog-bare
+# DT_STRTAB's tag lost: the hash tables were then never checked, and a
+# lookup divided by a corrupt bucket count. A symbol table needs its names.
+cp libbare.so nostr.so && put_u64 nostr.so "$(dyn_entry nostr.so 5)" $((0x2000000005))
+mkdir -p nostr && cp nostr.so nostr/libbare.so
+expect_error 'mload: error: (\./|nostr/)libbare\.so: DT_SYMTAB without DT_STRTAB \(corrupt file\?\)' \
+  "$MLOAD" --library-path nostr ./prog-bare
+# A Bloom shift past 31 (word 3 of .gnu.hash) shifted a 32-bit hash by it.
+cp libbare.so shift.so && put_u8 shift.so $(($(section_field shift.so .gnu.hash 3) + 12)) 38
+mkdir -p shift && cp shift.so shift/libbare.so
+expect_error 'mload: error: (\./|shift/)libbare\.so: DT_GNU_HASH has a bad Bloom shift \(corrupt file\?\)' \
+  "$MLOAD" --library-path shift ./prog-bare
+note "fuzz findings give one line and exit 127"
