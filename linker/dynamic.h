@@ -112,7 +112,7 @@ public:
 
 // .dynamic: the loader's table of contents (DT_* tags): libraries to load,
 // where the symbol, string, hash and relocation tables are, init/fini
-// functions, flags. GOT[0] holds its address.
+// functions, flags. GOT.PLT[0] holds its address.
 class DynamicSection : public Chunk {
 public:
   DynamicSection()

@@ -83,8 +83,8 @@ void GotPltSection::computeSize(Context &ctx) {
 }
 
 void GotPltSection::writeTo(Context &ctx, uint8_t *buf) {
-  // GOT[0]: the link-time address of _DYNAMIC, which lets a loader find the
-  // dynamic section before it has relocated anything. GOT[1], GOT[2]: zero.
+  // GOT.PLT[0]: the link-time address of _DYNAMIC, which lets a loader find the
+  // dynamic section before it has relocated anything. GOT.PLT[1], [2]: zero.
   if (ctx.dynamic)
     write64le(buf, ((Chunk *)ctx.dynamic)->shdr.sh_addr);
   size_t n = ctx.plt->symbols.size();

@@ -57,7 +57,7 @@ public:
   int32_t tlsLdIndex = -1; // the one module-ID slot pair for local dynamic
 };
 
-// .got.plt: GOT[0] = _DYNAMIC's address, GOT[1] and GOT[2] left zero for the
+// .got.plt: GOT.PLT[0] = _DYNAMIC's address, GOT.PLT[1] and [2] left zero for the
 // loader (the module handle and the lazy resolver), then slot 3+n for PLT
 // entry n, first holding the address of PLTn's `push` (PLTn+6) so the first
 // call falls through to the resolver. In a static executable it holds the
@@ -76,8 +76,9 @@ public:
 };
 
 // .plt: the classic lazy PLT (psABI 3.5.7, "Procedure Linkage Table").
-// PLT0 pushes GOT[1] and jumps to GOT[2]; entry n jumps through slot 3+n,
-// and, the first time, pushes n and jumps to PLT0. Static IFUNC entries
+// PLT0 pushes GOT.PLT[1] and jumps to GOT.PLT[2]; entry i (PLT(i+1) in the
+// psABI's numbering) jumps through GOT.PLT[i+3], and, the first time,
+// pushes i and jumps to PLT0. Static IFUNC entries
 // (.iplt) follow the lazy ones: `jmp *slot` only, since IRELATIVE fills the
 // slot before main runs.
 class PltSection : public Chunk {

@@ -31,7 +31,7 @@ static void clobberVectorRegisters() {
   else asm volatile("xorps %%xmm0, %%xmm0\n\txorps %%xmm1, %%xmm1\n\txorps %%xmm7, %%xmm7" ::: "xmm0", "xmm1", "xmm7");
 }
 
-// The loader whose modules may call in here: GOT[1] is an ordinary word in
+// The loader whose modules may call in here: GOT.PLT[1] is an ordinary word in
 // the module's data, so the handle PLT0 pushes is checked against the
 // module list before it is used.
 static const Loader *activeLoader;
@@ -41,7 +41,7 @@ static Module *checkedHandle(Module *handle) {
     if (m == handle) return m;
   Text t;
   t.str("mload: error: lazy binding: the module handle in a GOT (").hex(reinterpret_cast<uint64_t>(handle))
-      .str(") is not a loaded module (corrupt GOT[1]?)");
+      .str(") is not a loaded module (corrupt GOT.PLT[1]?)");
   fatal(t);
 }
 

@@ -50,7 +50,10 @@ static void mapSegment(Loader &L, Module *m, int fd, const Elf64_Phdr &p) {
                 sys::MapPrivate | sys::MapFixed, fd, alignDown(p.p_offset, page));
     if (zeroTail) {
       memset(reinterpret_cast<void *>(fileEnd), 0, alignUp(fileEnd, page) - fileEnd);
-      if (!(prot & sys::ProtWrite)) sys::mprotect(alignDown(fileEnd, page), page, prot);
+      // Back to the segment's own permissions, over every page mapped
+      // writable above (not just the last): a read-only segment with .bss
+      // must not leave its earlier pages writable.
+      if (!(prot & sys::ProtWrite)) sys::mprotect(start, alignUp(fileEnd, page) - start, prot);
     }
     anonStart = alignUp(fileEnd, page);
   }

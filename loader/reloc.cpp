@@ -155,10 +155,10 @@ static void applyRelr(Loader &L, Module *m) {
 }
 
 // Lazy binding relies on the PLT/GOT contract (docs/abi.md 1.2): PLT0
-// reads GOT[1] and GOT[2] at DT_PLTGOT, and .rela.plt[n], a JUMP_SLOT, is
+// reads GOT.PLT[1] and GOT.PLT[2] at DT_PLTGOT, and .rela.plt[n], a JUMP_SLOT, is
 // .got.plt[3+n]. mload never reads PLT code, so a file that breaks this
 // (a corrupt DT_PLTGOT, a moved slot) is bound at start-up instead of
-// jumping through a GOT[2] that PLT0 never reads.
+// jumping through a GOT.PLT[2] that PLT0 never reads.
 static bool followsPltContract(const Module *m) {
   if (!m->has(DT_JMPREL) || !m->has(DT_PLTGOT) || m->dyn[DT_PLTGOT] % 8) return false;
   auto *rela = reinterpret_cast<const Elf64_Rela *>(laddr(m, m->dyn[DT_JMPREL]));

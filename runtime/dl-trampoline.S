@@ -1,14 +1,14 @@
-/* dl-trampoline.S: _dl_runtime_resolve, the target of GOT[2]; assembled
+/* dl-trampoline.S: _dl_runtime_resolve, the target of GOT.PLT[2]; assembled
  * into mload (not into the libc). Lazy binding's third jump lands here:
  *
- *   PLTn:  jmp *GOT[3+n]   (first time: falls through to the push below)
- *          push $n         (1st jump: the .rela.plt index)
+ *   PLTn:  jmp *GOT.PLT[n+2]  (first time: falls through to the push below)
+ *          push $n-1       (1st jump: the .rela.plt index)
  *          jmp PLT0
- *   PLT0:  push GOT[1]     (2nd jump: the module handle)
- *          jmp *GOT[2]     (3rd jump: here)
+ *   PLT0:  push GOT.PLT[1] (2nd jump: the module handle)
+ *          jmp *GOT.PLT[2] (3rd jump: here)
  *
  * Stack on entry:          16(%rsp)  return address into the caller
- *                           8(%rsp)  n, the JUMP_SLOT index
+ *                           8(%rsp)  n-1, the JUMP_SLOT index
  *                           0(%rsp)  module handle
  *
  * Every register that can carry an argument is preserved: rdi rsi rdx rcx

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package the build, the demo and the test suite
 # need (run as root on a fresh machine; a no-op when all are present).
+# chromium: docs.figure.browser opens the walkthrough's figures in it.
 set -euo pipefail
 pkgs=(
   build-essential g++ cmake ninja-build pkg-config
@@ -9,6 +10,7 @@ pkgs=(
   zlib1g-dev libncurses-dev libsqlite3-dev liblua5.4-dev
   help2man man-db dpkg-dev
   sqlite3 lua5.4 perl git
+  chromium
 )
 missing=()
 for p in "${pkgs[@]}"; do

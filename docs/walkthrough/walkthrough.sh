@@ -134,6 +134,9 @@ EOF
 run <<'EOF'
 grep segment maps.log | head -4
 EOF
+run <<'EOF'
+build/loader/mload --maps ./demo-dyn world 2>&1 >/dev/null | grep -E 'demo-dyn|libgreet|TLS|stack|heap'
+EOF
 
 # 3. Relocation in a static link
 run <<'EOF'

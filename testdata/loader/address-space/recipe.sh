@@ -29,3 +29,12 @@ grep -q 'libc.so.6 LOAD\[1\] offset 0x[0-9a-f]*: .*\.text' hdirect.list || fail 
 MLOAD_MAPS=1 MLOAD_LOG_FORMAT=json ./hprog.mload >hinterp.maps 2>hinterp.list || fail "hprog.mload with MLOAD_MAPS=1 failed"
 $CHECK hinterp.list hinterp.maps --expect ./hprog.mload --expect ./libhspace.so \
   || fail "hosted MLOAD_MAPS (JSON) disagrees with the kernel"
+
+# A read-only segment with .bss-like memory past its file part: mload maps
+# the file pages writable to zero the tail of the last one, and must make
+# all of them read-only again (it once re-protected only the last page).
+as -o robss.o "$SRC/robss.s" && ld -T "$SRC/robss.ld" -o robss robss.o || fail "cannot build robss"
+"$MLOAD" --maps ./robss >robss.maps 2>robss.list || fail "robss under mload --maps failed"
+$CHECK robss.list robss.maps || fail "--maps of a read-only segment with .bss disagrees with the kernel"
+awk '/\/robss$/ && $2 ~ /w/' robss.maps | grep -q . && fail "a page of robss's read-only segment is writable"
+true

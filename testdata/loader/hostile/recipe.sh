@@ -54,7 +54,7 @@ expect_error 'mload: error: \./noread: .*' "$MLOAD" ./noread
 cp prog-nopie bigcopy && put_u64 bigcopy $(($(sym_entry bigcopy lib_int) + 16)) $((0x38a9))
 expect_error 'mload: error: \./bigcopy: relocation at 0x[0-9a-f]+ lies outside the writable segments' "$MLOAD" ./bigcopy
 
-# M5: DT_PLTGOT pointing into a read-only segment: GOT[1]/GOT[2] are not
+# M5: DT_PLTGOT pointing into a read-only segment: GOT.PLT[1]/GOT.PLT[2] are not
 # written there; the slots do not follow it, so the program is bound at
 # start-up and runs.
 cp prog badgot && put_u64 badgot $(($(dyn_entry badgot 3) + 8)) $((0x2b))
@@ -68,20 +68,20 @@ mkdir -p m6 && cp m6.so m6/libhost.so
 expect_error 'mload: error: __tls_get_addr: no module with TLS has id [0-9]+ \(corrupt DTPMOD64 relocation\?\)' \
   "$MLOAD" --library-path m6 ./prog-nopie
 
-# M8: a data relocation moved onto GOT[1], the module handle PLT0 pushes.
+# M8: a data relocation moved onto GOT.PLT[1], the module handle PLT0 pushes.
 cp prog badhandle
 got=$(section_field badhandle .got.plt 2)
 put_u64 badhandle "$(rela_entry badhandle .rela.dyn "R_X86_64_(RELATIVE|64|GLOB_DAT)")" $((got + 8))
-expect_error 'mload: error: lazy binding: the module handle in a GOT \(0x[0-9a-f]+\) is not a loaded module \(corrupt GOT\[1\]\?\)' \
+expect_error 'mload: error: lazy binding: the module handle in a GOT \(0x[0-9a-f]+\) is not a loaded module \(corrupt GOT\.PLT\[1\]\?\)' \
   "$MLOAD" ./badhandle
 note "every hostile input gives one line and exit 127, or runs"
 
-# DT_PLTGOT moved off .got.plt: PLT0 would read GOT[1]/GOT[2] where mload
+# DT_PLTGOT moved off .got.plt: PLT0 would read GOT.PLT[1]/GOT.PLT[2] where mload
 # did not write them, so the program is bound at start-up instead, and runs.
 cp prog movedgot && put_u64 movedgot $(($(dyn_entry movedgot 3) + 8)) $(($(section_field movedgot .got.plt 2) + 1))
 [ "$("$MLOAD" ./movedgot; echo "exit=$?")" = "$(cat "$SRC/prog.out")" ] || fail "movedgot did not run correctly"
 # A JUMP_SLOT whose initial value is not code of the module: bound now.
-cp prog-nopie badslot && put_u64 badslot $(section_field badslot .got.plt 3) 0 # GOT[0], then the slots:
+cp prog-nopie badslot && put_u64 badslot $(section_field badslot .got.plt 3) 0 # GOT.PLT[0], then the slots:
 put_u64 badslot $(($(section_field badslot .got.plt 3) + 24)) $((0x12345))
 [ "$("$MLOAD" ./badslot; echo "exit=$?")" = "$(cat "$SRC/prog.out")" ] || fail "badslot did not run correctly"
 # DT_JMPREL without DT_PLTRELSZ: one line, not a jump through unrelocated slots.
