@@ -135,7 +135,9 @@ def main():
         unknown = [k for k in keep if k not in prefixes]
         if unknown:
             sys.exit(f"bench: unknown linker: {','.join(unknown)}")
-        prefixes = {k: v for k, v in prefixes.items() if k in keep}
+        # --extra linkers were asked for by name: --linkers never drops them.
+        extras = {e.split("=", 1)[0] for e in a.extra}
+        prefixes = {k: v for k, v in prefixes.items() if k in keep or k in extras}
     selected = lambda name: not a.only or name.startswith(a.only)
 
     data = {"date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "runs": runs,

@@ -57,7 +57,7 @@ expect_error 'mload: error: \./bigcopy: relocation at 0x[0-9a-f]+ lies outside t
 # M5: DT_PLTGOT pointing into a read-only segment: GOT.PLT[1]/GOT.PLT[2] are not
 # written there; the slots do not follow it, so the program is bound at
 # start-up and runs.
-cp prog badgot && put_u64 badgot $(($(dyn_entry badgot 3) + 8)) $((0x2b))
+cp prog badgot && put_u64 badgot $(($(dyn_entry badgot 3) + 8)) $((0x28))
 [ "$("$MLOAD" ./badgot 2>&1; echo "exit=$?")" = "$(cat "$SRC/prog.out")" ] || fail "badgot did not run correctly"
 
 # M6: the DTPMOD64 slot moved: __tls_get_addr gets a module id of 0.
@@ -78,8 +78,11 @@ note "every hostile input gives one line and exit 127, or runs"
 
 # DT_PLTGOT moved off .got.plt: PLT0 would read GOT.PLT[1]/GOT.PLT[2] where mload
 # did not write them, so the program is bound at start-up instead, and runs.
-cp prog movedgot && put_u64 movedgot $(($(dyn_entry movedgot 3) + 8)) $(($(section_field movedgot .got.plt 2) + 1))
+cp prog movedgot && put_u64 movedgot $(($(dyn_entry movedgot 3) + 8)) $(($(section_field movedgot .got.plt 2) + 8))
 [ "$("$MLOAD" ./movedgot; echo "exit=$?")" = "$(cat "$SRC/prog.out")" ] || fail "movedgot did not run correctly"
+# ... but at an odd address it is refused, as every table read in place is.
+cp prog oddgot && put_u64 oddgot $(($(dyn_entry oddgot 3) + 8)) $(($(section_field oddgot .got.plt 2) + 1))
+expect_error 'mload: error: \./oddgot: DT_PLTGOT is misaligned \(corrupt file\?\)' "$MLOAD" ./oddgot
 # A JUMP_SLOT whose initial value is not code of the module: bound now.
 cp prog-nopie badslot && put_u64 badslot $(section_field badslot .got.plt 3) 0 # GOT.PLT[0], then the slots:
 put_u64 badslot $(($(section_field badslot .got.plt 3) + 24)) $((0x12345))
