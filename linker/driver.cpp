@@ -2,6 +2,7 @@
 // reason it is where it is; option handling stays in options.cpp.
 #include "driver.h"
 
+#include "export-policy.h"
 #include "arch-x86-64.h"
 #include "build-id.h"
 #include "dynamic.h"

@@ -17,6 +17,7 @@
 // link through `session` below; the link has one LtoSession at most.
 #include "lto-plugin.h"
 
+#include "export-policy.h"
 #include "context.h"
 #include "diag.h"
 #include "relocations.h"
