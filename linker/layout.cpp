@@ -170,6 +170,41 @@ static void reverseWords(Context &ctx, InputSection &isec) {
   isec.relas = llvm::ArrayRef<ElfRela>(relas, n);
 }
 
+// Which line of GNU ld's default script for .text takes an input section:
+// .text.unlikely (and .text.*_unlikely), .text.exit, .text.startup,
+// .text.hot, .text.sorted.* (by name), then everything else. Members are
+// ordered by it, link order kept within a line.
+static int textGroup(std::string_view name) {
+  auto is = [&](std::string_view kind) {
+    return name.starts_with(kind) && (name.size() == kind.size() || name[kind.size()] == '.');
+  };
+  if (!name.starts_with(".text."))
+    return 5;
+  if (is(".text.unlikely") || name.ends_with("_unlikely"))
+    return 0;
+  if (is(".text.exit"))
+    return 1;
+  if (is(".text.startup"))
+    return 2;
+  if (is(".text.hot"))
+    return 3;
+  if (name.starts_with(".text.sorted."))
+    return 4;
+  return 5;
+}
+
+static void sortTextMembers(OutputSection &osec) {
+  auto &m = osec.members;
+  if (std::all_of(m.begin(), m.end(), [](InputSection *s) { return textGroup(s->name) == 5; }))
+    return;
+  std::stable_sort(m.begin(), m.end(), [](InputSection *a, InputSection *b) {
+    int ga = textGroup(a->name), gb = textGroup(b->name);
+    if (ga != gb)
+      return ga < gb;
+    return ga == 4 && a->name < b->name;
+  });
+}
+
 namespace {
 // An output section as binning builds it, with the place (file index,
 // section index) of its first member: output sections are numbered in
@@ -379,6 +414,8 @@ void binSections(Context &ctx) {
         if (isec->file && !arrayOfOldTable(isec->name).empty())
           reverseWords(ctx, *isec);
     }
+    if (n == ".text")
+      sortTextMembers(*osec);
     if (osec->shdr.sh_flags & SHF_MERGE)
       osec->shdr.sh_entsize = 0;
   }

@@ -177,3 +177,72 @@ int main(void) { puts("main"); return 0; }' "$T/main.o" -fPIE
   refLink gcc "$T/uses-bfd" "$T/main.o" "$T/libct.bfd.so" -Wl,--no-as-needed
   compareRun "$T/uses-mld" "$T/uses-bfd"
 }
+
+# dynTags FILE: the .dynamic tags FILE has, one a line, in order, without
+# values (the addresses differ between linkers).
+dynTags() {
+  readelf -dW "$1" | sed -n 's/^ *0x[0-9a-f]* *(\([A-Z_0-9]*\)).*/\1/p'
+}
+
+# -Bsymbolic writes DT_SYMBOLIC (after DT_SONAME) and DF_SYMBOLIC in
+# DT_FLAGS, as ld.bfd does, only for shared objects; not with
+# -Bsymbolic-functions, after -Bno-symbolic, or when a dynamic or export
+# list makes it "all but the listed".
+case_bsymbolic_dt_symbolic() {
+  srcObj c 'int foo(void) { return 1; } int var = 2;' "$T/a.o" -fPIC
+  printf '{ foo; };\n' >"$T/dyn.list"
+  local i=0 opts
+  for opts in "-Wl,-Bsymbolic" "-Wl,-Bsymbolic,-soname,libx.so,-rpath,/nowhere" \
+    "-Wl,-Bsymbolic-functions" "-Wl,-Bsymbolic,-Bno-symbolic" \
+    "-Wl,-Bsymbolic-functions,-Bsymbolic" "-Wl,-Bsymbolic,--dynamic-list=$T/dyn.list" \
+    "-Wl,-Bsymbolic,--export-dynamic-symbol=foo" "-Wl,-Bsymbolic,--dynamic-list-data"; do
+    i=$((i + 1))
+    mldLink gcc "$T/lib$i.so" -shared "$T/a.o" $opts
+    refLink gcc "$T/lib$i.bfd.so" -shared "$T/a.o" $opts
+    local mine ref
+    mine=$(dynTags "$T/lib$i.so" | grep -E 'SONAME|SYMBOLIC|RUNPATH|RPATH' | tr '\n' ' ')
+    ref=$(dynTags "$T/lib$i.bfd.so" | grep -E 'SONAME|SYMBOLIC|RUNPATH|RPATH' | tr '\n' ' ')
+    [ "$mine" = "$ref" ] || fail "$opts: tags '$mine', ld.bfd's '$ref'"
+    mine=$(readelf -dW "$T/lib$i.so" | grep -c '(FLAGS) .*SYMBOLIC')
+    ref=$(readelf -dW "$T/lib$i.bfd.so" | grep -c '(FLAGS) .*SYMBOLIC')
+    [ "$mine" = "$ref" ] || fail "$opts: DF_SYMBOLIC $mine, ld.bfd $ref"
+  done
+  dynTags "$T/lib1.so" | grep -qx SYMBOLIC || fail "-Bsymbolic: no DT_SYMBOLIC"
+  # An executable gets neither (ld.bfd's -Bsymbolic is for shared objects).
+  srcObj c 'int main(void) { return 0; }' "$T/main.o" -fPIE
+  mldLink gcc "$T/exe" "$T/main.o" -Wl,-Bsymbolic
+  readelf -dW "$T/exe" | grep -q SYMBOLIC && fail "a PIE got DT_SYMBOLIC or DF_SYMBOLIC"
+  return 0
+}
+
+# .text's members in the order of GNU ld's default script: .text.unlikely
+# (and .text.*_unlikely), .text.exit, .text.startup, .text.hot, then
+# .text.sorted.* by name, then the rest, each group in link order. The
+# functions' address order must be ld.bfd's.
+case_text_hot_unlikely_order() {
+  srcObj c '#define F(sec, name) __attribute__((section(sec), noinline)) int name(void) { return __LINE__; }
+F(".text", plain1) F(".text.hot", hot1) F(".text.unlikely", unlikely1)
+F(".text.startup", startup1) F(".text.exit", exit1) F(".text.hot.x", hotx)
+F(".text.unlikely.y", unlikelyy) F(".text.foo_unlikely", foounl)
+F(".text.sorted.b", sortedb) F(".text.sorted.a", sorteda) F(".text.other", other1)
+F(".text.hotter", hotter) F(".text.exit.z", exitz) F(".text.startupx", startupx)
+int main(void) { return 0; }' "$T/a.o"
+  srcObj c '#define F(sec, name) __attribute__((section(sec), noinline)) int name(void) { return __LINE__; }
+F(".text.hot", hot2) F(".text", plain2) F(".text.unlikely", unlikely2)
+F(".text.sorted.0", sorted0) F(".text.startup.main2", startup2)' "$T/b.o"
+  local order
+  for order in "a b" "b a"; do
+    local objs=() o
+    for o in $order; do objs+=("$T/$o.o"); done
+    mldLink gcc "$T/exe" "${objs[@]}"
+    refLink gcc "$T/exe.bfd" "${objs[@]}"
+    local mine ref
+    mine=$(nm -n "$T/exe" | awk '$2 == "T" && $3 !~ /^_(init|fini)$/ {print $3}' | tr '\n' ' ')
+    ref=$(nm -n "$T/exe.bfd" | awk '$2 == "T" && $3 !~ /^_(init|fini)$/ {print $3}' | tr '\n' ' ')
+    [ "$mine" = "$ref" ] || fail "function order ($order):
+ mld:    $mine
+ ld.bfd: $ref"
+    runProg "$T/exe"
+    [ "$runRc" = 0 ] || fail "exe exited $runRc"
+  done
+}
