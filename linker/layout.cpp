@@ -452,7 +452,12 @@ static uint32_t rankOf(Context &ctx, Chunk *c) {
       {".init_array", 3110},  {".fini_array", 3120},   {".ctors", 3125},
       {".dtors", 3126},       {".data.rel.ro", 3130},  {".dynamic", 3140},
       {".got", 3150},         {".got.plt", 4000},      {".data", 4100},
-      {".bss", 6000}};
+      {".bss", 6000},
+      // -mcmodel=medium/large data, after all the rest (as in GNU ld's
+      // default script) so that it cannot push small data out of the
+      // +-2 GiB reach of code: .lbss joins .bss's segment, .lrodata and
+      // .ldata get segments of their own.
+      {".lbss", 6100},        {".lrodata", 7000},      {".ldata", 7100}};
   if (c == (Chunk *)ctx.copyRelRo)
     return 3131; // right after the inputs' .data.rel.ro
   for (auto &[name, rank] : fixed) {
