@@ -31,13 +31,28 @@ void OutputSection::writeTo(Context &ctx, uint8_t *buf) {
       memcpy(buf + isec->offset, isec->contents.data(), isec->contents.size());
 }
 
+// GNU ld marks its output ELFOSABI_GNU when a linked object uses the GNU
+// symbol extensions (STT_GNU_IFUNC, STB_GNU_UNIQUE), so that tools read
+// them as such (readelf prints UNIQUE, not "<OS specific>: 10"). The
+// assembler marks such objects ELFOSABI_GNU; a global symbol tells too.
+static bool usesGnuExtensions(Context &ctx) {
+  for (ObjectFile *obj : ctx.objs)
+    if (obj->elf && obj->elf->getHeader().e_ident[EI_OSABI] == ELFOSABI_GNU)
+      return true;
+  for (Symbol *sym : ctx.symtab.symbols)
+    if (sym->isDefined() && sym->file && !sym->isShared() &&
+        (sym->type == STT_GNU_IFUNC || sym->binding == STB_GNU_UNIQUE))
+      return true;
+  return false;
+}
+
 void OutputEhdr::writeTo(Context &ctx, uint8_t *buf) {
   auto &eh = *reinterpret_cast<ELFT::Ehdr *>(buf);
   memcpy(eh.e_ident, ElfMagic, 4);
   eh.e_ident[EI_CLASS] = ELFCLASS64;
   eh.e_ident[EI_DATA] = ELFDATA2LSB;
   eh.e_ident[EI_VERSION] = EV_CURRENT;
-  eh.e_ident[EI_OSABI] = ELFOSABI_NONE;
+  eh.e_ident[EI_OSABI] = usesGnuExtensions(ctx) ? ELFOSABI_GNU : ELFOSABI_NONE;
   eh.e_type = ctx.config.relocatable                ? ET_REL
               : ctx.config.kind == OutputKind::Exec ? ET_EXEC
                                                     : ET_DYN;

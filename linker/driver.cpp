@@ -157,6 +157,8 @@ int link(const Config &config) {
   readInputFiles(ctx);
   reportDuplicates(ctx);
   checkpoint(ctx);
+  if (!cfg.relocatable)
+    settleAsNeededLibraries(ctx);
   // -- Every input file is known; every name has its winning definition.
 
   // -r: an ET_REL output, by the passes of relocatable.cpp (no addresses,

@@ -473,6 +473,14 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
     e.push_back({DT_NEEDED, strs.add(lib)});
   if (!cfg.soname.empty())
     e.push_back({DT_SONAME, strs.add(cfg.soname)});
+  // -Bsymbolic: DT_SYMBOLIC and DF_SYMBOLIC, both as GNU ld writes them. A
+  // dynamic or export list turns it into "all but the listed" (GNU ld),
+  // which the loader's flag cannot express: then neither.
+  bool symbolic = cfg.bsymbolic && cfg.isShared() && cfg.dynamicLists.empty() &&
+                  !cfg.dynamicListData && cfg.exportDynamicSyms.empty() &&
+                  cfg.exportDynamicSymbolLists.empty();
+  if (symbolic)
+    e.push_back({DT_SYMBOLIC, 0});
   if (!ctx.rpathString.empty())
     e.push_back({cfg.enableNewDtags ? DT_RUNPATH : DT_RPATH,
                  strs.add(ctx.rpathString)});
@@ -554,10 +562,7 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
   if (cfg.kind == OutputKind::Pie)
     flags1 |= DF_1_PIE;
   flags1 |= cfg.zFlags1;
-  // A dynamic or export list turns -Bsymbolic into "all but the listed"
-  // (GNU ld), which the loader's DF_SYMBOLIC cannot express: then omitted.
-  if (cfg.bsymbolic && cfg.dynamicLists.empty() && !cfg.dynamicListData &&
-      cfg.exportDynamicSyms.empty() && cfg.exportDynamicSymbolLists.empty())
+  if (symbolic)
     flags |= DF_SYMBOLIC;
   if (ctx.hasTextRel)
     flags |= DF_TEXTREL;

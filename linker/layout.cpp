@@ -3,6 +3,7 @@
 // a file offset. After assignAddresses every address is final.
 #include "layout.h"
 #include "stats.h"
+#include "section-order.h"
 
 #include "context.h"
 #include "parallel.h"
@@ -83,20 +84,6 @@ SectionsToPrepare findSectionsToPrepare(Context &ctx) {
   return all;
 }
 
-// GNU ld's default script puts the old constructor and destructor tables
-// (.ctors, .ctors.NNNNN, .dtors, ...) into .init_array and .fini_array.
-// (It excludes crtbegin.o's and crtend.o's, which have none with this gcc.)
-static std::string_view arrayOfOldTable(std::string_view name) {
-  auto is = [&](std::string_view table) {
-    return name.starts_with(table) && (name.size() == table.size() || name[table.size()] == '.');
-  };
-  if (is(".ctors"))
-    return ".init_array";
-  if (is(".dtors"))
-    return ".fini_array";
-  return {};
-}
-
 std::string_view outputSectionName(std::string_view name, uint64_t flags) {
   // .text.foo, .rodata.str1.1, .data.rel.ro.local, .bss.x, .tdata.y, ...
   // go to the section named by their prefix, as GNU ld's default script.
@@ -155,58 +142,6 @@ static bool isUniqueSection(const Config &cfg, std::string_view name) {
     if (globMatch(glob, name))
       return true;
   return false;
-}
-
-// The priority in ".init_array.00101" (SORT_BY_INIT_PRIORITY): the number,
-// or 65535 minus it for ".ctors.NNNNN"/".dtors.NNNNN", whose numbers count
-// the other way. Sections without one sort after all prioritized ones.
-static constexpr uint64_t kNoPriority = 65536;
-static uint64_t initPriority(std::string_view name) {
-  size_t dot = name.rfind('.');
-  if (dot == 0 || dot == std::string_view::npos)
-    return kNoPriority;
-  uint64_t v = kNoPriority;
-  auto r = std::from_chars(name.data() + dot + 1, name.data() + name.size(), v);
-  if (r.ec != std::errc() || r.ptr != name.data() + name.size())
-    return kNoPriority;
-  if (!arrayOfOldTable(name).empty())
-    return v <= 65535 ? 65535 - v : kNoPriority;
-  return v;
-}
-
-// GNU ld's order of .init_array/.fini_array members: prioritized sections
-// by priority, equal priorities by section name (so .ctors.65435 comes
-// before .init_array.00100), then the others in link order.
-static bool initArrayBefore(const InputSection *a, const InputSection *b) {
-  uint64_t pa = initPriority(a->name), pb = initPriority(b->name);
-  if (pa != pb)
-    return pa < pb;
-  return pa != kNoPriority && a->name < b->name;
-}
-
-// GNU ld copies a .ctors or .dtors section into .init_array/.fini_array
-// with its 8-byte words reversed: the old tables were run from their end
-// (.ctors) and from their start (.dtors), the new ones the other way, so
-// this keeps the order one file's entries run in. The relocations move
-// with their words (and stay sorted by offset).
-static void reverseWords(Context &ctx, InputSection &isec) {
-  uint64_t size = isec.size;
-  if (size % 8 || isec.contents.size() != size)
-    return;
-  uint8_t *buf = ctx.alloc.Allocate<uint8_t>(size);
-  for (uint64_t off = 0; off < size; off += 8)
-    memcpy(buf + size - 8 - off, isec.contents.data() + off, 8);
-  isec.contents = llvm::ArrayRef<uint8_t>(buf, size);
-  size_t n = isec.relas.size();
-  ElfRela *relas = ctx.alloc.Allocate<ElfRela>(n);
-  for (size_t i = 0; i < n; i++) {
-    ElfRela r = isec.relas[n - 1 - i];
-    uint64_t off = r.r_offset;
-    if (off < size)
-      r.r_offset = size - 8 - (off & ~7ull) + (off & 7);
-    relas[i] = r;
-  }
-  isec.relas = llvm::ArrayRef<ElfRela>(relas, n);
 }
 
 namespace {
@@ -425,17 +360,7 @@ void binSections(Context &ctx) {
     place(ctx.gnuPropertyNote);
 
   for (OutputSection *osec : ctx.outputSections) {
-    std::string_view n = osec->name;
-    if (n == ".init_array" || n == ".fini_array" || n == ".preinit_array") {
-      std::stable_sort(osec->members.begin(), osec->members.end(), initArrayBefore);
-      // (A .ctors-only output is still an init array, for DT_INIT_ARRAY.)
-      osec->shdr.sh_type = n == ".init_array"   ? SHT_INIT_ARRAY
-                           : n == ".fini_array" ? SHT_FINI_ARRAY
-                                                : SHT_PREINIT_ARRAY;
-      for (InputSection *isec : osec->members)
-        if (isec->file && !arrayOfOldTable(isec->name).empty())
-          reverseWords(ctx, *isec);
-    }
+    orderMembers(ctx, *osec);
     if (osec->shdr.sh_flags & SHF_MERGE)
       osec->shdr.sh_entsize = 0;
   }
@@ -472,7 +397,12 @@ static uint32_t rankOf(Context &ctx, Chunk *c) {
       {".init_array", 3110},  {".fini_array", 3120},   {".ctors", 3125},
       {".dtors", 3126},       {".data.rel.ro", 3130},  {".dynamic", 3140},
       {".got", 3150},         {".got.plt", 4000},      {".data", 4100},
-      {".bss", 6000}};
+      {".bss", 6000},
+      // -mcmodel=medium/large data, after all the rest (as in GNU ld's
+      // default script) so that it cannot push small data out of the
+      // +-2 GiB reach of code: .lbss joins .bss's segment, .lrodata and
+      // .ldata get segments of their own.
+      {".lbss", 6100},        {".lrodata", 7000},      {".ldata", 7100}};
   if (c == (Chunk *)ctx.copyRelRo)
     return 3131; // right after the inputs' .data.rel.ro
   for (auto &[name, rank] : fixed) {

@@ -164,4 +164,30 @@ void SharedFile::resolveSymbols(Context &ctx) {
   }
 }
 
+void settleAsNeededLibraries(Context &ctx) {
+  bool any = false;
+  for (SharedFile *so : ctx.dsos)
+    any |= so->asNeeded;
+  if (!any)
+    return;
+  for (Symbol *sym : ctx.symtab.symbols)
+    if (sym->isShared() && sym->isUsedInRegularObj && !sym->isWeakRefOnly)
+      static_cast<SharedFile *>(sym->file)->isNeeded = true;
+  for (Symbol *sym : ctx.symtab.symbols) {
+    if (!sym->isShared() || !sym->isUsedInRegularObj)
+      continue;
+    auto *so = static_cast<SharedFile *>(sym->file);
+    if (!so->asNeeded || so->isNeeded)
+      continue;
+    sym->kind = SymbolKind::Undefined;
+    sym->binding = STB_WEAK;
+    sym->type = STT_NOTYPE;
+    sym->file = nullptr;
+    sym->value = 0;
+    sym->size = 0;
+    sym->sharedVersion = 0;
+    sym->writable = false;
+  }
+}
+
 } // namespace mld

@@ -33,4 +33,13 @@ public:
   std::vector<Symbol *> dynSymbols;
 };
 
+// --as-needed, GNU ld's rule: a library is needed if a regular object
+// refers to one of its definitions non-weakly. (GNU ld also counts a
+// library's reference unless it lists the library in its DT_NEEDED; mld,
+// which reads no DT_NEEDED of libraries, does not.) A name
+// only weak references ask for is then not taken from a library left out:
+// it stays an undefined weak name (0, or bound by the loader in a shared
+// object). Runs once every input is read, before the relocation scan.
+void settleAsNeededLibraries(Context &ctx);
+
 } // namespace mld

@@ -177,3 +177,179 @@ int main(void) { puts("main"); return 0; }' "$T/main.o" -fPIE
   refLink gcc "$T/uses-bfd" "$T/main.o" "$T/libct.bfd.so" -Wl,--no-as-needed
   compareRun "$T/uses-mld" "$T/uses-bfd"
 }
+
+# dynTags FILE: the .dynamic tags FILE has, one a line, in order, without
+# values (the addresses differ between linkers).
+dynTags() {
+  readelf -dW "$1" | sed -n 's/^ *0x[0-9a-f]* *(\([A-Z_0-9]*\)).*/\1/p'
+}
+
+# -Bsymbolic writes DT_SYMBOLIC (after DT_SONAME) and DF_SYMBOLIC in
+# DT_FLAGS, as ld.bfd does, only for shared objects; not with
+# -Bsymbolic-functions, after -Bno-symbolic, or when a dynamic or export
+# list makes it "all but the listed".
+case_bsymbolic_dt_symbolic() {
+  srcObj c 'int foo(void) { return 1; } int var = 2;' "$T/a.o" -fPIC
+  printf '{ foo; };\n' >"$T/dyn.list"
+  local i=0 opts
+  for opts in "-Wl,-Bsymbolic" "-Wl,-Bsymbolic,-soname,libx.so,-rpath,/nowhere" \
+    "-Wl,-Bsymbolic-functions" "-Wl,-Bsymbolic,-Bno-symbolic" \
+    "-Wl,-Bsymbolic-functions,-Bsymbolic" "-Wl,-Bsymbolic,--dynamic-list=$T/dyn.list" \
+    "-Wl,-Bsymbolic,--export-dynamic-symbol=foo" "-Wl,-Bsymbolic,--dynamic-list-data"; do
+    i=$((i + 1))
+    mldLink gcc "$T/lib$i.so" -shared "$T/a.o" $opts
+    refLink gcc "$T/lib$i.bfd.so" -shared "$T/a.o" $opts
+    local mine ref
+    mine=$(dynTags "$T/lib$i.so" | grep -E 'SONAME|SYMBOLIC|RUNPATH|RPATH' | tr '\n' ' ')
+    ref=$(dynTags "$T/lib$i.bfd.so" | grep -E 'SONAME|SYMBOLIC|RUNPATH|RPATH' | tr '\n' ' ')
+    [ "$mine" = "$ref" ] || fail "$opts: tags '$mine', ld.bfd's '$ref'"
+    mine=$(readelf -dW "$T/lib$i.so" | grep -c '(FLAGS) .*SYMBOLIC')
+    ref=$(readelf -dW "$T/lib$i.bfd.so" | grep -c '(FLAGS) .*SYMBOLIC')
+    [ "$mine" = "$ref" ] || fail "$opts: DF_SYMBOLIC $mine, ld.bfd $ref"
+  done
+  dynTags "$T/lib1.so" | grep -qx SYMBOLIC || fail "-Bsymbolic: no DT_SYMBOLIC"
+  # An executable gets neither (ld.bfd's -Bsymbolic is for shared objects).
+  srcObj c 'int main(void) { return 0; }' "$T/main.o" -fPIE
+  mldLink gcc "$T/exe" "$T/main.o" -Wl,-Bsymbolic
+  readelf -dW "$T/exe" | grep -q SYMBOLIC && fail "a PIE got DT_SYMBOLIC or DF_SYMBOLIC"
+  return 0
+}
+
+# .text's members in the order of GNU ld's default script: .text.unlikely
+# (and .text.*_unlikely), .text.exit, .text.startup, .text.hot, then
+# .text.sorted.* by name, then the rest, each group in link order. The
+# functions' address order must be ld.bfd's.
+case_text_hot_unlikely_order() {
+  srcObj c '#define F(sec, name) __attribute__((section(sec), noinline)) int name(void) { return __LINE__; }
+F(".text", plain1) F(".text.hot", hot1) F(".text.unlikely", unlikely1)
+F(".text.startup", startup1) F(".text.exit", exit1) F(".text.hot.x", hotx)
+F(".text.unlikely.y", unlikelyy) F(".text.foo_unlikely", foounl)
+F(".text.sorted.b", sortedb) F(".text.sorted.a", sorteda) F(".text.other", other1)
+F(".text.hotter", hotter) F(".text.exit.z", exitz) F(".text.startupx", startupx)
+int main(void) { return 0; }' "$T/a.o"
+  srcObj c '#define F(sec, name) __attribute__((section(sec), noinline)) int name(void) { return __LINE__; }
+F(".text.hot", hot2) F(".text", plain2) F(".text.unlikely", unlikely2)
+F(".text.sorted.0", sorted0) F(".text.startup.main2", startup2)' "$T/b.o"
+  local order
+  for order in "a b" "b a"; do
+    local objs=() o
+    for o in $order; do objs+=("$T/$o.o"); done
+    mldLink gcc "$T/exe" "${objs[@]}"
+    refLink gcc "$T/exe.bfd" "${objs[@]}"
+    local mine ref
+    mine=$(nm -n "$T/exe" | awk '$2 == "T" && $3 !~ /^_(init|fini)$/ {print $3}' | tr '\n' ' ')
+    ref=$(nm -n "$T/exe.bfd" | awk '$2 == "T" && $3 !~ /^_(init|fini)$/ {print $3}' | tr '\n' ' ')
+    [ "$mine" = "$ref" ] || fail "function order ($order):
+ mld:    $mine
+ ld.bfd: $ref"
+    runProg "$T/exe"
+    [ "$runRc" = 0 ] || fail "exe exited $runRc"
+  done
+}
+
+# sectionSegment FILE SECTION: the index of the PT_LOAD holding SECTION.
+loadOf() {
+  readelf -lW "$1" | awk -v s="$2" '
+    /^ *LOAD/ { loads[n++] = NR }
+    /Section to Segment mapping/ { map = 1; next }
+    map && $1 ~ /^[0-9]+$/ { for (i = 2; i <= NF; i++) if ($i == s) print $1 }' | head -1
+}
+
+# -mcmodel=medium's large sections come after everything else, as in GNU
+# ld's default script: .lbss right after .bss in its segment, then .lrodata
+# and .ldata in segments of their own, so small data stays near the code.
+# The section order and the program's output must be ld.bfd's.
+case_large_sections_placement() {
+  srcObj c '#include <stdio.h>
+char big[100000];
+char bigdata[100000] = {1};
+const char bigro[100000] = {2};
+int small = 3, smallbss;
+int main(void) { printf("%d %d %d %d\n", big[5], bigdata[0], bigro[0], small + smallbss); return 0; }' \
+    "$T/a.o" -mcmodel=medium
+  local kind
+  for kind in "" -no-pie -static; do
+    local name=exe${kind//-/_}
+    sameAsBfd gcc "$name" $kind "$T/a.o"
+    local mine ref
+    mine=$(readelf -SW "$T/$name" | sed -n 's/^ *\[ *[0-9]*\] \(\.[a-z_.]*\) .*/\1/p' |
+      grep -E "^\.(data|bss|lbss|ldata|lrodata)$" | tr '\n' ' ')
+    ref=$(readelf -SW "$T/$name.bfd" | sed -n 's/^ *\[ *[0-9]*\] \(\.[a-z_.]*\) .*/\1/p' |
+      grep -E "^\.(data|bss|lbss|ldata|lrodata)$" | tr '\n' ' ')
+    [ "$mine" = "$ref" ] || fail "$kind: section order '$mine', ld.bfd's '$ref'"
+    [ "$(loadOf "$T/$name" .lbss)" = "$(loadOf "$T/$name" .bss)" ] ||
+      fail "$kind: .lbss not in .bss's segment"
+    [ "$(loadOf "$T/$name" .lrodata)" != "$(loadOf "$T/$name" .rodata)" ] ||
+      fail "$kind: .lrodata shares .rodata's segment"
+    [ "$(loadOf "$T/$name" .ldata)" != "$(loadOf "$T/$name" .data)" ] ||
+      fail "$kind: .ldata shares .data's segment"
+  done
+}
+
+# STB_GNU_UNIQUE definitions keep their binding in .symtab and .dynsym, and
+# the output is marked ELFOSABI_GNU, as ld.bfd marks it (also for IFUNC),
+# so that tools read the binding as UNIQUE; a plain C program is not.
+case_gnu_unique_and_osabi() {
+  srcObj c++ 'template <typename T> struct S { static int x; };
+template <typename T> int S<T>::x = 5;
+inline int &getv() { static int v = 7; return v; }
+int use() { return S<int>::x + getv(); }' "$T/u.o" -fPIC
+  srcObj c 'int puts(const char *); int main(void) { return puts("plain") < 0; }' "$T/plain.o"
+  srcObj c 'static int one(void) { return 1; }
+static void *pick(void) { return one; }
+int f(void) __attribute__((ifunc("pick")));
+int main(void) { return f() - 1; }' "$T/ifunc.o"
+  mldLink g++ "$T/libu.so" -shared "$T/u.o"
+  refLink g++ "$T/libu.bfd.so" -shared "$T/u.o"
+  local f
+  for f in .symtab .dynsym; do
+    local mine ref
+    mine=$(readelf -sW "$T/libu.so" | awk -v t="'$f'" '/^Symbol table/ {on = ($3 == t)} on && /UNIQUE/ {print $8}' | sort | tr '\n' ' ')
+    ref=$(readelf -sW "$T/libu.bfd.so" | awk -v t="'$f'" '/^Symbol table/ {on = ($3 == t)} on && /UNIQUE/ {print $8}' | sort | tr '\n' ' ')
+    [ -n "$ref" ] || fail "(test setup) ld.bfd's $f has no UNIQUE symbol"
+    [ "$mine" = "$ref" ] || fail "UNIQUE symbols in $f: '$mine', ld.bfd's '$ref'"
+  done
+  osabi() { readelf -h "$1" | sed -n 's/^ *OS\/ABI: *//p'; }
+  [ "$(osabi "$T/libu.so")" = "$(osabi "$T/libu.bfd.so")" ] ||
+    fail "OS/ABI '$(osabi "$T/libu.so")', ld.bfd's '$(osabi "$T/libu.bfd.so")'"
+  sameAsBfd gcc plain "$T/plain.o"
+  [ "$(osabi "$T/plain")" = "$(osabi "$T/plain.bfd")" ] || fail "plain program: OS/ABI differs"
+  mldLink gcc "$T/ifunc" "$T/ifunc.o"
+  refLink gcc "$T/ifunc.bfd" "$T/ifunc.o"
+  [ "$(osabi "$T/ifunc")" = "$(osabi "$T/ifunc.bfd")" ] || fail "IFUNC program: OS/ABI differs"
+}
+
+# --as-needed and weak references: a library only weak references resolve
+# to is not needed (gcc links libc --as-needed: a shared object that calls
+# nothing of libc has crtbeginS.o's weak __cxa_finalize only), and the name
+# stays an unversioned weak undefined one, as with ld.bfd.
+case_weak_reference_as_needed() {
+  srcObj c 'int foo(void) { return 1; }' "$T/a.o" -fPIC
+  mldLink gcc "$T/liba.so" -shared "$T/a.o"
+  refLink gcc "$T/liba.bfd.so" -shared "$T/a.o"
+  local mine ref
+  mine=$(readelf -dW "$T/liba.so" | grep NEEDED)
+  ref=$(readelf -dW "$T/liba.bfd.so" | grep NEEDED)
+  [ "$mine" = "$ref" ] || fail "DT_NEEDED '$mine', ld.bfd's '$ref'"
+  mine=$(readelf --dyn-syms -W "$T/liba.so" | awk '$7 == "UND" && $8 != "" {print $4, $5, $8}' | sort)
+  ref=$(readelf --dyn-syms -W "$T/liba.bfd.so" | awk '$7 == "UND" && $8 != "" {print $4, $5, $8}' | sort)
+  [ "$mine" = "$ref" ] || fail "undefined dynamic symbols:
+$mine
+ld.bfd:
+$ref"
+  # A weak reference alone in a program: the library is left out, the
+  # name is 0; a strong one elsewhere keeps it.
+  srcObj c 'int foo(void) { return 1; }' "$T/lib.o" -fPIC
+  gcc -fuse-ld=bfd -shared "$T/lib.o" -o "$T/libw.so" || fail "(test setup) libw.so"
+  srcObj c '#include <stdio.h>
+int foo(void) __attribute__((weak));
+int main(void) { printf("%d\n", foo ? foo() : 0); return 0; }' "$T/weak.o" -fPIE
+  srcObj c 'int foo(void); int call(void) { return foo(); }' "$T/strong.o" -fPIE
+  sameAsBfd gcc weak "$T/weak.o" -L"$T" -Wl,--as-needed -lw -Wl,-rpath,"$T"
+  expectOutput "$T/weak" 0
+  readelf -dW "$T/weak" | grep -q 'libw.so' && fail "weak-only reference made libw.so needed"
+  sameAsBfd gcc strong "$T/weak.o" "$T/strong.o" -L"$T" -Wl,--as-needed -lw -Wl,-rpath,"$T"
+  expectOutput "$T/strong" 1
+  sameAsBfd gcc noasneeded "$T/weak.o" -L"$T" -Wl,--no-as-needed -lw -Wl,-rpath,"$T"
+  expectOutput "$T/noasneeded" 1
+}
