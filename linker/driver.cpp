@@ -9,6 +9,7 @@
 #include "emit-relocs.h"
 #include "gc-sections.h"
 #include "gnu-property.h"
+#include "compress.h"
 #include "context.h"
 #include "diag.h"
 #include "gnu-property.h"
@@ -253,6 +254,12 @@ int link(const Config &config) {
     fixLinkerDefinedSymbols(ctx);
     if (cfg.emitRelocs)
       fillEmitRelocSections(ctx);
+  }
+
+  // --compress-debug-sections: the debug sections, relocated, compressed.
+  {
+    ScopedTimer t(ctx, "compressDebugSections");
+    compressDebugSections(ctx);
   }
 
   // 8. Write the map, then the file (relocations applied in place), commit.
