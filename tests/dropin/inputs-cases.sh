@@ -152,3 +152,83 @@ int main(void) { printf("%s / %s\n", get1(), get2()); return 0; }' "$T/main.o"
   [ -z "$(sectionsOf "$T/plain" .data.bar .data.foo.1)" ] || fail "without --unique: .data.* not merged"
   [ "$(sectionsOf "$T/plain" mysec | wc -l)" = 1 ] || fail "without --unique: two mysec sections"
 }
+
+# dwarfText FILE: the DWARF of FILE as readelf decodes it (decompressed).
+dwarfText() {
+  readelf --debug-dump=info,abbrev,line,str "$1" 2>&1 | grep -v "^$1:"
+}
+
+# flagsOf FILE SECTION: the Flg column of SECTION in readelf -SW.
+flagsOf() {
+  readelf -SW "$1" | sed 's/^ *\[ *[0-9]*\] //' |
+    awk -v s="$2" '$1 == s { print (NF == 10 ? $7 : "-") }'
+}
+
+# SHF_COMPRESSED inputs (zlib and zstd) and GNU .zdebug_* ones are read as
+# their plain bytes: the output is the one the uncompressed objects give.
+# --compress-debug-sections=zlib|zlib-gabi|zstd compresses the .debug_*
+# output sections after relocation (SHF_COMPRESSED, kept plain where that
+# would not be smaller, as ld.bfd does); readelf and gdb read them back.
+# Bad compressed input is one error line naming the file and section.
+case_compressed_debug_in_and_out() {
+  cText '#include <stdio.h>
+int twice(int x);
+int main(void) { printf("%d\n", twice(21)); return 0; }' "$T/a.o" -g
+  cText 'int twice(int x) { return 2 * x; }' "$T/b.o" -g
+  mldLink gcc "$T/plain" "$T/a.o" "$T/b.o"
+  dwarfText "$T/plain" >"$T/plain.dwarf"
+  local how
+  for how in zlib-gabi zstd zlib-gnu; do
+    objcopy --compress-debug-sections=$how "$T/a.o" "$T/a.$how.o" || fail "(setup) objcopy $how"
+    objcopy --compress-debug-sections=$how "$T/b.o" "$T/b.$how.o" || fail "(setup) objcopy $how"
+    mldLink gcc "$T/in.$how" "$T/a.$how.o" "$T/b.$how.o"
+    cmp -s "$T/plain" "$T/in.$how" || fail "inputs compressed with $how: output differs from the plain inputs' one"
+  done
+  for how in zlib zlib-gabi zstd none; do
+    sameAsBfd gcc "out.$how" "$T/a.o" "$T/b.o" "-Wl,--compress-debug-sections=$how"
+    expectOutput "$T/out.$how" 42
+    local s
+    for s in .debug_info .debug_str .debug_line .debug_abbrev; do
+      [ "$(flagsOf "$T/out.$how" $s)" = "$(flagsOf "$T/out.$how.bfd" $s)" ] ||
+        fail "$how: $s flags '$(flagsOf "$T/out.$how" $s)', ld.bfd: '$(flagsOf "$T/out.$how.bfd" $s)'"
+    done
+    dwarfText "$T/out.$how" | cmp -s - "$T/plain.dwarf" ||
+      fail "$how: readelf decodes other DWARF than in the uncompressed output"
+    gdb -batch -ex 'info line twice' "$T/out.$how" 2>&1 | grep -q 'Line 1 of ".*" starts at address' ||
+      fail "$how: gdb does not find the line of twice: $(gdb -batch -ex 'info line twice' "$T/out.$how" 2>&1 | tail -2)"
+  done
+  [ "$(flagsOf "$T/out.zstd" .debug_info)" = C ] || fail "zstd: .debug_info not compressed"
+  [ "$(flagsOf "$T/out.zlib" .debug_str)" = MSC ] || fail "zlib: .debug_str flags $(flagsOf "$T/out.zlib" .debug_str)"
+  readelf -t "$T/out.zstd" | grep -q ZSTD || fail "zstd: no ZSTD compression header"
+  # LLVM 14's llvm-readelf cannot decompress zstd: the zstd output gets
+  # GNU readelf's reading only.
+  readelf -a -W "$T/out.zstd" 2>&1 >/dev/null | grep . && fail "readelf -a -W warns about out.zstd"
+  local kept=() f
+  for f in "${linkedOutputs[@]}"; do
+    [ "$f" = "$T/out.zstd" ] || kept+=("$f")
+  done
+  linkedOutputs=("${kept[@]}")
+  # Bad input: a compression type nobody defined, a damaged stream.
+  python3 - "$T/a.zlib-gabi.o" "$T" <<'PY' || fail "(setup) damaging objects"
+import struct, sys
+path, out = sys.argv[1], sys.argv[2]
+d = bytearray(open(path, 'rb').read())
+shoff, = struct.unpack_from('<Q', d, 0x28)
+shnum, shstrndx = struct.unpack_from('<HH', d, 0x3c)
+sh = lambda i: struct.unpack_from('<IIQQQQIIQQ', d, shoff + i * 64)
+names = sh(shstrndx)[4]
+for i in range(shnum):
+    s = sh(i)
+    if d[names + s[0]:d.index(0, names + s[0])] == b'.debug_info':
+        bad = bytearray(d); struct.pack_into('<I', bad, s[4], 7)
+        open(out + '/badtype.o', 'wb').write(bad)
+        bad = bytearray(d); bad[s[4] + 30] ^= 0xff; bad[s[4] + 31] ^= 0xff
+        open(out + '/badzlib.o', 'wb').write(bad)
+PY
+  mldLinkFails gcc "$T/bad1" "$T/badtype.o" "$T/b.o"
+  expectErr "badtype.o:(.debug_info): unknown compression type 7"
+  mldLinkFails gcc "$T/bad2" "$T/badzlib.o" "$T/b.o"
+  expectErr "badzlib.o:(.debug_info): corrupt zlib data"
+  mldLinkFails gcc "$T/bad3" "$T/a.o" "$T/b.o" -Wl,--compress-debug-sections=lzma
+  expectErr "unknown --compress-debug-sections type: lzma"
+}
