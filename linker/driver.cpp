@@ -37,7 +37,7 @@ static void reportShlibUndefined(Context &ctx) {
   if (ctx.config.allowShlibUndefined || ctx.config.isShared())
     return;
   for (Symbol *sym : ctx.symtab.symbols)
-    if (sym->strongDsoRef && sym->isUndefined())
+    if (sym->strongDsoRef && sym->isUndefined() && !sym->hiddenDsoVersion)
       Error(ctx) << "undefined reference due to --no-allow-shlib-undefined: "
                  << sym->name << "\n>>> referenced by "
                  << sym->strongDsoRef->displayName();

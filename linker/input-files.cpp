@@ -105,6 +105,8 @@ void ObjectFile::readSections(Context &ctx) {
     std::string_view n = check(ctx, elfSyms[i].getName(strtab), name);
     globalNames.push_back(n);
     globalHashes.push_back(SymbolTable::hashName(n));
+    if (n.find('@') != std::string_view::npos)
+      hasVersionedNames = true;
     // A slim LTO object (gcc's default) holds IR only; a fat one also
     // holds the code compiled without LTO.
     if (!ltoSection.empty() && n == "__gnu_lto_slim")

@@ -103,6 +103,7 @@ public:
   // Names and name hashes of the global symbols, read by readSections (in
   // parallel) so that resolveSymbols only looks them up.
   std::vector<std::string_view> globalNames;
+  bool hasVersionedNames = false; // a global named `name@VER` or `name@@VER`
   std::vector<uint32_t> globalHashes;
 
   // Decompressed contents and .zdebug_x -> .debug_x names (compress.h).

@@ -232,3 +232,59 @@ PY
   mldLinkFails gcc "$T/bad3" "$T/a.o" "$T/b.o" -Wl,--compress-debug-sections=lzma
   expectErr "unknown --compress-debug-sections type: lzma"
 }
+
+# Definitions that name their version (.symver): `foo@@V2` is foo at default
+# version V2, `foo@V1` foo at hidden version V1, `foo@@` foo unversioned and
+# exported whatever `local: *` says; a version no node of the script names
+# is an error. A reference naming a version binds to that version.
+case_symver_definitions() {
+  cText '#include <stdio.h>
+void foo1(void) { puts("foo v1"); }
+void foo2(void) { puts("foo v2"); }
+void baz1(void) { puts("baz"); }
+void hidden(void) {}
+__asm__(".symver foo1, foo@V1");
+__asm__(".symver foo2, foo@@V2");
+__asm__(".symver baz1, baz@@");' "$T/lib.o" -fPIC
+  # Only the version's own node can hide such a definition: V1's local: *
+  # would hide foo@V1, but its global: foo keeps it.
+  printf 'V1 { local: *; };\nV2 { global: bar; } V1;\n' >"$T/hide.map"
+  mldLink gcc "$T/hide.so" -shared "$T/lib.o" -Wl,--version-script="$T/hide.map"
+  refLink gcc "$T/hide.so.bfd" -shared "$T/lib.o" -Wl,--version-script="$T/hide.map"
+  [ "$(versionsOf "$T/hide.so" | xargs)" = "baz foo@@V2" ] ||
+    fail "V1 { local: *; }: exports $(versionsOf "$T/hide.so" | xargs), ld.bfd: $(versionsOf "$T/hide.so.bfd" | xargs)"
+  printf 'V1 { global: foo; local: *; };\nV2 { global: bar; } V1;\n' >"$T/lib.map"
+  mldLink gcc "$T/libv.so" -shared "$T/lib.o" -Wl,--version-script="$T/lib.map"
+  refLink gcc "$T/libv.so.bfd" -shared "$T/lib.o" -Wl,--version-script="$T/lib.map"
+  [ "$(versionsOf "$T/libv.so")" = "$(versionsOf "$T/libv.so.bfd")" ] ||
+    fail "exports: $(versionsOf "$T/libv.so" | xargs), ld.bfd: $(versionsOf "$T/libv.so.bfd" | xargs)"
+  [ "$(versionsOf "$T/libv.so" | xargs)" = "baz foo@@V2 foo@V1" ] ||
+    fail "exports: $(versionsOf "$T/libv.so" | xargs)"
+  # Plain references bind to the default version, in mld's and ld.bfd's
+  # programs alike.
+  cText 'void foo(void), baz(void); int main(void) { foo(); baz(); return 0; }' "$T/main.o"
+  mkdir -p "$T/lib"
+  cp "$T/libv.so" "$T/lib/libv.so"
+  mldLink gcc "$T/exe" "$T/main.o" -L"$T/lib" -lv -Wl,-rpath,"$T/lib"
+  refLink gcc "$T/exe.bfd" "$T/main.o" -L"$T/lib" -lv -Wl,-rpath,"$T/lib"
+  compareRun "$T/exe" "$T/exe.bfd"
+  expectOutput "$T/exe" "foo v2
+baz"
+  # A library naming foo@V1 gets V1's foo at run time, and the program's
+  # link accepts it under --no-allow-shlib-undefined.
+  cText 'void foo_old(void);
+__asm__(".symver foo_old, foo@V1");
+void callOld(void) { foo_old(); }' "$T/user.o" -fPIC
+  mldLink gcc "$T/lib/libuser.so" -shared "$T/user.o" -L"$T/lib" -lv
+  cText 'void callOld(void); int main(void) { callOld(); return 0; }' "$T/main2.o"
+  mldLink gcc "$T/exe2" "$T/main2.o" -L"$T/lib" -luser -lv -Wl,-rpath,"$T/lib" -Wl,--no-allow-shlib-undefined
+  refLink gcc "$T/exe2.bfd" "$T/main2.o" -L"$T/lib" -luser -lv -Wl,-rpath,"$T/lib" -Wl,--no-allow-shlib-undefined
+  runEnv+=(LD_LIBRARY_PATH="$T/lib")
+  compareRun "$T/exe2" "$T/exe2.bfd"
+  expectOutput "$T/exe2" "foo v1"
+  # A version the script does not define.
+  cText 'void f3(void) {}
+__asm__(".symver f3, foo@@V3");' "$T/v3.o" -fPIC
+  bothFail "$T/bad.so" -shared "$T/v3.o" -Wl,--version-script="$T/lib.map"
+  expectErr "version node not found for symbol foo@@V3"
+}
