@@ -55,6 +55,7 @@ int main(void) { printf("%d %d %d\n", one(), two(), three()); return 0; }' "$T/c
 # --sysroot: `=/x` in a script always names a file in the sysroot; a plain
 # absolute name does only when the script itself lies inside the sysroot
 # (compared after resolving `..` and symlinks), else it is taken as written.
+# A -L directory starting with `=` or `$SYSROOT` lies in the sysroot.
 case_sysroot_script() {
   mkdir -p "$T/root/lib" "$T/bin"
   cText 'int x(void) { return 40; }' "$T/root/lib/x.o"
@@ -67,6 +68,13 @@ int main(void) { printf("%d\n", x() + y()); return 0; }' "$T/main.o"
   local root
   for root in "$T/root" "$T/bin/../root"; do
     sameAsBfd gcc exe "$T/main.o" "$T/eq.script" "$T/root/in.script" "-Wl,--sysroot=$root"
+    expectOutput "$T/exe" 42
+  done
+  # -L=DIR and -L$SYSROOT/DIR search DIR inside the sysroot.
+  ar rcs "$T/root/lib/liby.a" "$T/root/lib/y.o"
+  local how
+  for how in "-L=/lib" '-L$SYSROOT/lib'; do
+    sameAsBfd gcc exe "$T/main.o" "$T/eq.script" "$how" -ly "-Wl,--sysroot=$T/root"
     expectOutput "$T/exe" 42
   done
   # The same absolute name in a script outside the sysroot is not looked
