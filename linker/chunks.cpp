@@ -26,6 +26,10 @@ void OutputSection::computeSize(Context &ctx) {
 void OutputSection::writeTo(Context &ctx, uint8_t *buf) {
   if (isNoBits())
     return;
+  if (!compressed.empty()) {
+    memcpy(buf, compressed.data(), compressed.size());
+    return;
+  }
   for (InputSection *isec : members)
     if (!isec->isNoBits() && !isec->contents.empty())
       memcpy(buf + isec->offset, isec->contents.data(), isec->contents.size());

@@ -58,6 +58,9 @@ public:
   bool isNeeded(Context &ctx) const override { return !members.empty(); }
 
   std::vector<InputSection *> members;
+  // --compress-debug-sections: the finished bytes (Elf64_Chdr and stream,
+  // relocations applied before compression); writeTo writes these instead.
+  std::vector<uint8_t> compressed;
 };
 
 // The ELF file header at offset 0.

@@ -20,6 +20,7 @@ enum class OutputKind : uint8_t {
 enum class LogFormat : uint8_t { Text, Json };
 enum class HashStyle : uint8_t { Sysv, Gnu, Both };
 enum class BuildId : uint8_t { None, Fast, Md5, Sha1, Uuid, Hex };
+enum class DebugCompression : uint8_t { None, Zlib, Zstd };
 
 // One positional item of the command line. GNU ld's semantics depend on the
 // order of files and of the state-changing options between them, so the parser
@@ -115,6 +116,7 @@ struct Config {
   bool printGcSections = false;    // --print-gc-sections
   bool stripAll = false;           // -s
   bool stripDebug = false;         // -S
+  DebugCompression compressDebug = DebugCompression::None; // --compress-debug-sections
   bool ehFrameHdr = false;         // --eh-frame-hdr
   BuildId buildId = BuildId::None; // --build-id[=style]
   std::vector<uint8_t> buildIdHex; // --build-id=0xHEX

@@ -9,6 +9,7 @@
 #include "eh-frame.h"
 #include "emit-relocs.h"
 #include "gc-sections.h"
+#include "compress.h"
 #include "context.h"
 #include "diag.h"
 #include "gnu-property.h"
@@ -44,7 +45,7 @@ static void reportShlibUndefined(Context &ctx) {
     return;
   for (Symbol *sym : ctx.symtab.symbols) {
     SharedFile *so = sym->strongDsoRef;
-    if (!so || !sym->isUndefined() || sym->isUsedInRegularObj ||
+    if (!so || !sym->isUndefined() || sym->isUsedInRegularObj || sym->hiddenDsoVersion ||
         (so->asNeeded && !so->isNeeded))
       continue;
     Diag d = ctx.config.warnUnresolved ? Warn(ctx) : Error(ctx);
@@ -205,6 +206,12 @@ int link(const Config &config) {
   fixLinkerDefinedSymbols(ctx);
   if (cfg.emitRelocs)
     fillEmitRelocSections(ctx);
+
+  // --compress-debug-sections: the debug sections, relocated, compressed.
+  {
+    ScopedTimer t(ctx, "compressDebugSections");
+    compressDebugSections(ctx);
+  }
 
   // 8. Write the map, then the file (relocations applied in place), commit.
   if (!cfg.mapPath.empty())

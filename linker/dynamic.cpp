@@ -171,7 +171,7 @@ static void collectDynamicSymbols(Context &ctx) {
   std::vector<std::pair<uint32_t, Symbol *>> hashed;
   hashed.reserve(exports.size());
   for (Symbol *sym : exports)
-    hashed.push_back({gnuHash(sym->name), sym});
+    hashed.push_back({gnuHash(sym->dynamicName()), sym});
   if (ctx.gnuHash) {
     // A stable counting sort by bucket: linear, and deterministic.
     nbuckets = std::max<uint32_t>(exports.size() / 4, 1);
@@ -196,7 +196,7 @@ static void collectDynamicSymbols(Context &ctx) {
   // Names in .dynsym are distinct, so they are appended without lookups.
   for (size_t i = 0; i < ds.symbols.size(); i++) {
     ds.symbols[i]->dynsymIndex = i + 1;
-    ds.nameOffsets.push_back(dynstr(ctx).append(ds.symbols[i]->name));
+    ds.nameOffsets.push_back(dynstr(ctx).append(ds.symbols[i]->dynamicName()));
   }
 }
 
@@ -310,7 +310,7 @@ void HashSection::writeTo(Context &ctx, uint8_t *buf) {
   w[1] = n;
   uint32_t *buckets = w + 2, *chains = w + 2 + n;
   for (uint32_t i = 1; i < n; i++) {
-    uint32_t b = sysvHash(syms[i - 1]->name) % n;
+    uint32_t b = sysvHash(syms[i - 1]->dynamicName()) % n;
     chains[i] = buckets[b];
     buckets[b] = i;
   }

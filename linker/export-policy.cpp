@@ -75,6 +75,45 @@ static void reportUndefinedVersions(Context &ctx, const VersionScript &script) {
     }
 }
 
+// A definition that names its version (`.symver foo_v2, foo@@V2`, or
+// `foo@V1` for a non-default one) keeps it whatever the script's patterns
+// say, as in GNU ld: the node of that name gives the index (hidden for a
+// single `@`), and only that node's `local:` patterns can hide it (unless
+// one of its `global:` patterns names it too); a
+// version no node names is an error, and an empty version (`foo@@`) leaves
+// the name exported without a version.
+static void applyExplicitVersion(Context &ctx, Symbol &sym, const VersionScript &script) {
+  std::string_view rest = sym.name.substr(sym.name.find('@') + 1);
+  bool hidden = !rest.starts_with("@");
+  if (!hidden)
+    rest.remove_prefix(1);
+  if (rest.empty()) {
+    sym.versionId = VER_NDX_GLOBAL;
+    return;
+  }
+  size_t idx = 0;
+  while (idx < script.nodes.size() && script.nodes[idx].name != rest)
+    idx++;
+  if (idx == script.nodes.size()) {
+    Error(ctx) << ctx.config.outputPath << ": version node not found for symbol "
+               << sym.name << " (defined in " << sym.file->displayName() << ")";
+    return;
+  }
+  std::string_view base = sym.name.substr(0, sym.name.find('@'));
+  auto matches = [&](const std::vector<VersionPattern> &pats) {
+    for (const VersionPattern &pat : pats)
+      if (pat.hasWildcard ? globMatch(pat.pattern, base) : pat.pattern == base)
+        return true;
+    return false;
+  };
+  const VersionNode &node = script.nodes[idx];
+  if (!matches(node.globals) && matches(node.locals)) {
+    sym.visibility = STV_HIDDEN;
+    return;
+  }
+  sym.versionId = uint16_t(idx + 2) | (hidden ? VERSYM_HIDDEN : 0);
+}
+
 // --version-script: symbols a `local:` pattern matches stay inside the
 // output; the others get their node's version (.gnu.version_d lists them).
 static void applyVersionScript(Context &ctx) {
@@ -84,20 +123,26 @@ static void applyVersionScript(Context &ctx) {
                          : cfg.soname;
   std::optional<VersionScript> script = readLinkVersionScript(ctx);
   if (!script) {
+    script.emplace();
     // --default-symver: every exported name gets version BASE, as if by
     // `BASE { global: *; };`.
-    script.emplace();
-    VersionNode &node = script->nodes.emplace_back();
-    node.name = base;
-    node.globals.push_back({"*", false, true});
+    if (cfg.defaultSymver) {
+      VersionNode &node = script->nodes.emplace_back();
+      node.name = base;
+      node.globals.push_back({"*", false, true});
+    }
   }
   if (cfg.noUndefinedVersion)
     reportUndefinedVersions(ctx, *script);
   VersionMatcher matcher(*script);
   for (Symbol *sym : ctx.symtab.symbols) {
-    if (!sym->isDefined() || sym->isLinkerDefined ||
-        sym->name.find('@') != std::string_view::npos)
+    if (!sym->isDefined() || sym->isLinkerDefined)
       continue;
+    if (sym->name.find('@') != std::string_view::npos) {
+      if (cfg.isShared())
+        applyExplicitVersion(ctx, *sym, *script);
+      continue;
+    }
     VersionMatch m = matcher.match(sym->name);
     if (m.isLocal)
       sym->visibility = STV_HIDDEN;
@@ -146,8 +191,14 @@ void computeImportExport(Context &ctx) {
   ScopedTimer timer(ctx, "computeImportExport");
   const Config &cfg = ctx.config;
   bool dynamic = ctx.hasDynamicSection && !cfg.isStatic;
+  auto versionedNames = [&] {
+    for (const ObjectFile *obj : ctx.objs)
+      if (obj->hasVersionedNames)
+        return true;
+    return false;
+  };
   if (dynamic && (!cfg.versionScript.empty() || !cfg.scriptVersions.empty() ||
-                  (cfg.defaultSymver && cfg.isShared())))
+                  (cfg.isShared() && (cfg.defaultSymver || versionedNames()))))
     applyVersionScript(ctx);
   // GNU ld's two lists. The dynamic list (--dynamic-list, and every data
   // symbol with --dynamic-list-data) names what an executable exports and

@@ -4,6 +4,7 @@
 // depends on.
 #include "input-files.h"
 
+#include "compress.h"
 #include "context.h"
 #include "diag.h"
 #include "synthetic.h"
@@ -104,6 +105,8 @@ void ObjectFile::readSections(Context &ctx) {
     std::string_view n = check(ctx, elfSyms[i].getName(strtab), name);
     globalNames.push_back(n);
     globalHashes.push_back(SymbolTable::hashName(n));
+    if (n.find('@') != std::string_view::npos)
+      hasVersionedNames = true;
     // A slim LTO object (gcc's default) holds IR only; a fat one also
     // holds the code compiled without LTO.
     if (!ltoSection.empty() && n == "__gnu_lto_slim")
@@ -143,6 +146,28 @@ void ObjectFile::resolveSymbols(Context &ctx) {
     }
   }
   resolveGlobalSymbols(ctx);
+}
+
+// Replaces a compressed section's contents by the plain bytes, which the
+// file keeps; a .zdebug_x section becomes .debug_x. Debug sections that -S
+// or -s drop are left as they are (nothing reads them).
+void ObjectFile::decompressInput(Context &ctx, InputSection &isec) {
+  bool gnuStyle = !(isec.flags & SHF_COMPRESSED);
+  if ((ctx.config.stripDebug || ctx.config.stripAll) &&
+      (isec.name.starts_with(".debug") || isec.name.starts_with(".zdebug")))
+    return;
+  if (!gnuStyle && (isec.flags & SHF_ALLOC))
+    Fatal(ctx) << isec.describe() << ": SHF_COMPRESSED on an SHF_ALLOC section";
+  Decompressed d = decompressSection(isec.contents, gnuStyle);
+  if (!d.error.empty())
+    Fatal(ctx) << isec.describe() << ": " << d.error;
+  std::vector<uint8_t> &bytes = plainContents.emplace_back(std::move(d.bytes));
+  isec.contents = bytes;
+  isec.size = bytes.size();
+  isec.align = d.align;
+  isec.flags &= ~(uint64_t)SHF_COMPRESSED;
+  if (gnuStyle)
+    isec.name = plainNames.emplace_back(".debug" + std::string(isec.name.substr(7)));
 }
 
 void ObjectFile::parseSections(Context &ctx) {
@@ -217,6 +242,9 @@ void ObjectFile::parseSections(Context &ctx) {
     isec->entsize = shdr.sh_entsize;
     if (shdr.sh_type != SHT_NOBITS)
       isec->contents = check(ctx, elf->getSectionContents(shdr), name);
+    if (shdr.sh_type != SHT_NOBITS &&
+        ((shdr.sh_flags & SHF_COMPRESSED) || secName.starts_with(".zdebug")))
+      decompressInput(ctx, *isec);
     // .eh_frame records only need 4-byte alignment, and a zero word of
     // padding between two objects' records would read as the terminator to
     // an unwinder walking them (libgcc's __register_frame_info does).

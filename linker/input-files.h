@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -102,10 +103,16 @@ public:
   // Names and name hashes of the global symbols, read by readSections (in
   // parallel) so that resolveSymbols only looks them up.
   std::vector<std::string_view> globalNames;
+  bool hasVersionedNames = false; // a global named `name@VER` or `name@@VER`
   std::vector<uint32_t> globalHashes;
+
+  // Decompressed contents and .zdebug_x -> .debug_x names (compress.h).
+  std::deque<std::vector<uint8_t>> plainContents;
+  std::deque<std::string> plainNames;
 
 private:
   void parseSections(Context &ctx);
+  void decompressInput(Context &ctx, InputSection &isec);
   void parseLocalSymbols(Context &ctx);
   void resolveGlobalSymbols(Context &ctx);
 };

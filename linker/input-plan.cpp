@@ -11,13 +11,24 @@
 
 namespace mld {
 
+// A search directory (-L, SEARCH_DIR) as GNU ld reads it: a leading `=` or
+// `$SYSROOT` stands for the sysroot.
+static std::string searchDir(Context &ctx, const std::string &dir) {
+  if (dir.starts_with("="))
+    return ctx.config.sysroot + dir.substr(1);
+  if (dir.starts_with("$SYSROOT"))
+    return ctx.config.sysroot + dir.substr(strlen("$SYSROOT"));
+  return dir;
+}
+
 std::optional<std::string> findLibrary(Context &ctx, const std::string &name,
                                        bool staticOnly) {
   auto exists = [](const std::string &p) {
     struct stat st;
     return stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
   };
-  for (const std::string &dir : ctx.config.libraryPaths) {
+  for (const std::string &spelled : ctx.config.libraryPaths) {
+    std::string dir = searchDir(ctx, spelled);
     if (name.starts_with(":")) {
       std::string p = dir + "/" + name.substr(1);
       if (exists(p))
@@ -95,9 +106,11 @@ ScriptInputPath findScriptInput(Context &ctx, const std::string &scriptPath,
   llvm::StringRef dir = llvm::sys::path::parent_path(scriptPath);
   if (!dir.empty() && exists(dir.str() + "/" + n))
     return {dir.str() + "/" + n, ""};
-  for (const std::string &d : ctx.config.libraryPaths)
+  for (const std::string &spelled : ctx.config.libraryPaths) {
+    std::string d = searchDir(ctx, spelled);
     if (exists(d + "/" + n))
       return {d + "/" + n, ""};
+  }
   return {"", "cannot find " + n};
 }
 

@@ -271,6 +271,36 @@ static void binFile(const Config &cfg, BinTable &table, ObjectFile &file,
   }
 }
 
+// GNU ld's rule for an output section's SHF_MERGE, SHF_STRINGS and
+// sh_entsize: kept when every input section of it has the same ones (as
+// .debug_str and .comment usually do), dropped as soon as one differs. Here
+// the inputs that had them are the merged sections, one per (name, flags,
+// entsize); any other member had none.
+static void keepAgreedMergeFlags(Context &ctx) {
+  const uint64_t bits = SHF_MERGE | SHF_STRINGS;
+  struct Agreed {
+    uint64_t flags, entsize;
+    size_t count;
+  };
+  std::unordered_map<OutputSection *, Agreed> agreed;
+  for (auto &[key, ms] : ctx.mergedSections) {
+    OutputSection *osec = ms->out->osec;
+    if (!osec)
+      continue;
+    uint64_t flags = std::get<1>(key) & bits, entsize = std::get<2>(key);
+    auto [it, fresh] = agreed.try_emplace(osec, Agreed{flags, entsize, 0});
+    if (it->second.flags != flags || it->second.entsize != entsize)
+      it->second.flags = 0;
+    it->second.count++;
+  }
+  for (auto &[osec, a] : agreed) {
+    if (!a.flags || a.count != osec->members.size())
+      continue;
+    osec->shdr.sh_flags |= a.flags;
+    osec->shdr.sh_entsize = a.entsize;
+  }
+}
+
 // Maps every live input section to its output section, creating output
 // sections in order of first appearance. Leaves each OutputSection's members
 // in command-line order (init/fini arrays by priority). Files are binned in
@@ -364,6 +394,7 @@ void binSections(Context &ctx) {
     if (osec->shdr.sh_flags & SHF_MERGE)
       osec->shdr.sh_entsize = 0;
   }
+  keepAgreedMergeFlags(ctx);
 }
 
 // Layout order. Segments follow from it: read-only headers and dynamic
@@ -628,6 +659,23 @@ static uint64_t alignTo(uint64_t v, uint64_t a) {
   return a <= 1 ? v : (v + a - 1) & ~(a - 1);
 }
 
+// Sections that are not loaded follow the loaded ones, 8-aligned where they
+// ask for it, then the section header table.
+void placeUnloadedChunks(Context &ctx) {
+  uint64_t offset = ctx.loadedEnd;
+  for (Chunk *c : ctx.chunks) {
+    if (c->isAlloc() || c == ctx.shdr)
+      continue;
+    offset = alignTo(offset, std::max<uint64_t>(c->shdr.sh_addralign, 1));
+    c->shdr.sh_offset = offset;
+    c->shdr.sh_addr = 0;
+    offset += c->isNoBits() ? 0 : c->shdr.sh_size;
+  }
+  offset = alignTo(offset, 8);
+  ctx.shdr->shdr.sh_offset = offset;
+  ctx.fileSize = offset + ctx.shdr->shdr.sh_size;
+}
+
 // Gives every chunk sh_addr and sh_offset, then fills in the segments.
 // Invariants: within a PT_LOAD, offset - address is constant, so the segment
 // maps with one mmap (p_offset ≡ p_vaddr mod page size); each PT_LOAD starts
@@ -693,18 +741,8 @@ void assignAddresses(Context &ctx) {
     if (!c->isNoBits())
       offset += c->shdr.sh_size;
   }
-  // Sections that are not loaded follow, 8-aligned where they ask for it.
-  for (Chunk *c : ctx.chunks) {
-    if (c->isAlloc() || c == ctx.shdr)
-      continue;
-    offset = alignTo(offset, std::max<uint64_t>(c->shdr.sh_addralign, 1));
-    c->shdr.sh_offset = offset;
-    c->shdr.sh_addr = 0;
-    offset += c->isNoBits() ? 0 : c->shdr.sh_size;
-  }
-  offset = alignTo(offset, 8);
-  ctx.shdr->shdr.sh_offset = offset;
-  ctx.fileSize = offset + ctx.shdr->shdr.sh_size;
+  ctx.loadedEnd = offset;
+  placeUnloadedChunks(ctx);
 
   // Segment extents from their chunks.
   for (Segment &s : ctx.segments) {

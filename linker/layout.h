@@ -23,6 +23,10 @@ void binSections(Context &ctx);
 void finalizeChunks(Context &ctx);
 void createSegments(Context &ctx);
 void assignAddresses(Context &ctx);
+// The file offsets of the sections that are not loaded and of the section
+// header table, from ctx.loadedEnd on (assignAddresses calls it; again
+// after --compress-debug-sections changes their sizes).
+void placeUnloadedChunks(Context &ctx);
 
 // ".text.foo" -> ".text" and the other GNU ld section-name rules.
 std::string_view outputSectionName(std::string_view name, uint64_t flags);

@@ -493,6 +493,22 @@ const OptionSpec kOptions[] = {
        else
          s.config.uniqueSections.push_back(v);
      }},
+    {kSections, "compress-debug-sections", Arg::Required, "TYPE",
+     "Compress the .debug_* output sections: none (default), zlib (same as zlib-gabi), zstd",
+     [](S &s, V v) {
+       if (v == "none")
+         s.config.compressDebug = DebugCompression::None;
+       else if (v == "zlib" || v == "zlib-gabi")
+         s.config.compressDebug = DebugCompression::Zlib;
+       else if (v == "zstd")
+         s.config.compressDebug = DebugCompression::Zstd;
+       else if (v == "zlib-gnu")
+         s.error("--compress-debug-sections=zlib-gnu (.zdebug_* output) is not supported; "
+                 "use zlib");
+       else
+         s.error("unknown --compress-debug-sections type: " + v +
+                 " (none, zlib, zlib-gabi or zstd)");
+     }},
     {kSections, "strip-all,s", Arg::None, "", "Omit all symbol information",
      [](S &s, V) { s.config.stripAll = true; }},
     {kSections, "strip-debug,S", Arg::None, "", "Omit debug sections",

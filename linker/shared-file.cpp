@@ -127,12 +127,23 @@ void SharedFile::resolveSymbols(Context &ctx) {
     if (esym.getBinding() == STB_LOCAL)
       continue;
     std::string_view symName = names[i];
+    uint32_t hash = hashes[i];
     uint16_t ver = versyms.empty() ? (uint16_t)VER_NDX_GLOBAL : versyms[i];
     // A hidden (non-default) version, e.g. memcpy@GLIBC_2.2.5 beside
-    // memcpy@@GLIBC_2.14, never satisfies an unversioned reference.
-    if (ver & VERSYM_HIDDEN)
-      continue;
-    Symbol *sym = ctx.symtab.intern(symName, hashes[i]);
+    // memcpy@@GLIBC_2.14, never satisfies an unversioned reference: it is
+    // known as NAME@VERSION, which only a reference naming that version
+    // (`.symver f, memcpy@GLIBC_2.2.5`) finds. Other libraries' references
+    // are matched by name alone, so the plain name notes that a library
+    // defines it (for --no-allow-shlib-undefined).
+    if (ver & VERSYM_HIDDEN) {
+      uint16_t v = ver & ~VERSYM_HIDDEN;
+      if (esym.st_shndx == SHN_UNDEF || v >= verdefNames.size() || verdefNames[v].empty())
+        continue;
+      ctx.symtab.intern(symName, hash)->hiddenDsoVersion = true;
+      symName = ctx.saver.save(std::string(symName) + "@" + verdefNames[v]);
+      hash = SymbolTable::hashName(symName);
+    }
+    Symbol *sym = ctx.symtab.intern(symName, hash);
     dynSymbols[i] = sym;
     if (esym.st_shndx == SHN_UNDEF) {
       sym->referencedByDso = true;

@@ -80,6 +80,7 @@ struct Symbol {
   // definition we bound to; 0 when the library has no versions.
   uint16_t sharedVersion = 0;
   bool referencedByDso = false; // a linked-against library refers to it
+  bool hiddenDsoVersion = false; // a library defines NAME@VERSION (non-default)
   SharedFile *strongDsoRef = nullptr; // a library with a non-weak reference
 
   // Indices handed out by assignSyntheticEntries; -1 when unused.
@@ -107,6 +108,13 @@ struct Symbol {
   bool isInDiscardedSection() const;
   // An undefined weak reference that nothing defined resolves to 0.
   bool isUndefWeak() const { return isUndefined() && isWeakRefOnly; }
+  // The name .dynsym records: a definition named with its version
+  // (`.symver f2, foo@@V2` makes `foo@@V2`) is `foo` there, the version
+  // going to .gnu.version.
+  // Likewise an import of a library's NAME@VERSION.
+  std::string_view dynamicName() const {
+    return isDefined() || isShared() ? name.substr(0, name.find('@')) : name;
+  }
 
   // The symbol's final virtual address (S in the psABI formulas). Defined
   // only after assignAddresses.

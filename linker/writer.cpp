@@ -188,7 +188,7 @@ void writeOutput(Context &ctx) {
     if (stale && !osec && !writesEveryByte(t.chunk))
       memset(out, 0, t.end - t.begin);
     t.chunk->writeTo(ctx, out);
-    if (stale && osec)
+    if (stale && osec && osec->compressed.empty())
       zeroMemberGaps(*osec, out);
   });
 
@@ -200,7 +200,8 @@ void writeOutput(Context &ctx) {
   std::vector<std::pair<InputSection *, uint8_t *>> work;
   for (Chunk *c : ctx.config.relocatable ? std::vector<Chunk *>() : ctx.chunks) {
     auto *osec = dynamic_cast<OutputSection *>(c);
-    if (!osec || osec->isNoBits())
+    // (A compressed section was relocated before it was compressed.)
+    if (!osec || osec->isNoBits() || !osec->compressed.empty())
       continue;
     for (InputSection *isec : osec->members)
       if (!isec->relas.empty() && isec->file)

@@ -7,7 +7,7 @@ pkgs=(
   build-essential g++ cmake ninja-build pkg-config
   llvm-14-dev libboost-program-options-dev googletest libgtest-dev
   binutils lld mold gdb python3 clang
-  zlib1g-dev libncurses-dev libsqlite3-dev liblua5.4-dev
+  zlib1g-dev libzstd-dev libncurses-dev libsqlite3-dev liblua5.4-dev
   help2man man-db dpkg-dev
   sqlite3 lua5.4 perl git
   chromium

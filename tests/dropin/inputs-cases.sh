@@ -55,6 +55,7 @@ int main(void) { printf("%d %d %d\n", one(), two(), three()); return 0; }' "$T/c
 # --sysroot: `=/x` in a script always names a file in the sysroot; a plain
 # absolute name does only when the script itself lies inside the sysroot
 # (compared after resolving `..` and symlinks), else it is taken as written.
+# A -L directory starting with `=` or `$SYSROOT` lies in the sysroot.
 case_sysroot_script() {
   mkdir -p "$T/root/lib" "$T/bin"
   cText 'int x(void) { return 40; }' "$T/root/lib/x.o"
@@ -67,6 +68,13 @@ int main(void) { printf("%d\n", x() + y()); return 0; }' "$T/main.o"
   local root
   for root in "$T/root" "$T/bin/../root"; do
     sameAsBfd gcc exe "$T/main.o" "$T/eq.script" "$T/root/in.script" "-Wl,--sysroot=$root"
+    expectOutput "$T/exe" 42
+  done
+  # -L=DIR and -L$SYSROOT/DIR search DIR inside the sysroot.
+  ar rcs "$T/root/lib/liby.a" "$T/root/lib/y.o"
+  local how
+  for how in "-L=/lib" '-L$SYSROOT/lib'; do
+    sameAsBfd gcc exe "$T/main.o" "$T/eq.script" "$how" -ly "-Wl,--sysroot=$T/root"
     expectOutput "$T/exe" 42
   done
   # The same absolute name in a script outside the sysroot is not looked
@@ -151,4 +159,140 @@ int main(void) { printf("%s / %s\n", get1(), get2()); return 0; }' "$T/main.o"
   mldLink gcc "$T/plain" "$T/main.o" "$T/u1.o" "$T/u2.o"
   [ -z "$(sectionsOf "$T/plain" .data.bar .data.foo.1)" ] || fail "without --unique: .data.* not merged"
   [ "$(sectionsOf "$T/plain" mysec | wc -l)" = 1 ] || fail "without --unique: two mysec sections"
+}
+
+# dwarfText FILE: the DWARF of FILE as readelf decodes it (decompressed).
+dwarfText() {
+  readelf --debug-dump=info,abbrev,line,str "$1" 2>&1 | grep -v "^$1:"
+}
+
+# flagsOf FILE SECTION: the Flg column of SECTION in readelf -SW.
+flagsOf() {
+  readelf -SW "$1" | sed 's/^ *\[ *[0-9]*\] //' |
+    awk -v s="$2" '$1 == s { print (NF == 10 ? $7 : "-") }'
+}
+
+# SHF_COMPRESSED inputs (zlib and zstd) and GNU .zdebug_* ones are read as
+# their plain bytes: the output is the one the uncompressed objects give.
+# --compress-debug-sections=zlib|zlib-gabi|zstd compresses the .debug_*
+# output sections after relocation (SHF_COMPRESSED, kept plain where that
+# would not be smaller, as ld.bfd does); readelf and gdb read them back.
+# Bad compressed input is one error line naming the file and section.
+case_compressed_debug_in_and_out() {
+  cText '#include <stdio.h>
+int twice(int x);
+int main(void) { printf("%d\n", twice(21)); return 0; }' "$T/a.o" -g
+  cText 'int twice(int x) { return 2 * x; }' "$T/b.o" -g
+  mldLink gcc "$T/plain" "$T/a.o" "$T/b.o"
+  dwarfText "$T/plain" >"$T/plain.dwarf"
+  local how
+  for how in zlib-gabi zstd zlib-gnu; do
+    objcopy --compress-debug-sections=$how "$T/a.o" "$T/a.$how.o" || fail "(setup) objcopy $how"
+    objcopy --compress-debug-sections=$how "$T/b.o" "$T/b.$how.o" || fail "(setup) objcopy $how"
+    mldLink gcc "$T/in.$how" "$T/a.$how.o" "$T/b.$how.o"
+    cmp -s "$T/plain" "$T/in.$how" || fail "inputs compressed with $how: output differs from the plain inputs' one"
+  done
+  for how in zlib zlib-gabi zstd none; do
+    sameAsBfd gcc "out.$how" "$T/a.o" "$T/b.o" "-Wl,--compress-debug-sections=$how"
+    expectOutput "$T/out.$how" 42
+    local s
+    for s in .debug_info .debug_str .debug_line .debug_abbrev; do
+      [ "$(flagsOf "$T/out.$how" $s)" = "$(flagsOf "$T/out.$how.bfd" $s)" ] ||
+        fail "$how: $s flags '$(flagsOf "$T/out.$how" $s)', ld.bfd: '$(flagsOf "$T/out.$how.bfd" $s)'"
+    done
+    dwarfText "$T/out.$how" | cmp -s - "$T/plain.dwarf" ||
+      fail "$how: readelf decodes other DWARF than in the uncompressed output"
+    gdb -batch -ex 'info line twice' "$T/out.$how" 2>&1 | grep -q 'Line 1 of ".*" starts at address' ||
+      fail "$how: gdb does not find the line of twice: $(gdb -batch -ex 'info line twice' "$T/out.$how" 2>&1 | tail -2)"
+  done
+  [ "$(flagsOf "$T/out.zstd" .debug_info)" = C ] || fail "zstd: .debug_info not compressed"
+  [ "$(flagsOf "$T/out.zlib" .debug_str)" = MSC ] || fail "zlib: .debug_str flags $(flagsOf "$T/out.zlib" .debug_str)"
+  readelf -t "$T/out.zstd" | grep -q ZSTD || fail "zstd: no ZSTD compression header"
+  # LLVM 14's llvm-readelf cannot decompress zstd: the zstd output gets
+  # GNU readelf's reading only.
+  readelf -a -W "$T/out.zstd" 2>&1 >/dev/null | grep . && fail "readelf -a -W warns about out.zstd"
+  local kept=() f
+  for f in "${linkedOutputs[@]}"; do
+    [ "$f" = "$T/out.zstd" ] || kept+=("$f")
+  done
+  linkedOutputs=("${kept[@]}")
+  # Bad input: a compression type nobody defined, a damaged stream.
+  python3 - "$T/a.zlib-gabi.o" "$T" <<'PY' || fail "(setup) damaging objects"
+import struct, sys
+path, out = sys.argv[1], sys.argv[2]
+d = bytearray(open(path, 'rb').read())
+shoff, = struct.unpack_from('<Q', d, 0x28)
+shnum, shstrndx = struct.unpack_from('<HH', d, 0x3c)
+sh = lambda i: struct.unpack_from('<IIQQQQIIQQ', d, shoff + i * 64)
+names = sh(shstrndx)[4]
+for i in range(shnum):
+    s = sh(i)
+    if d[names + s[0]:d.index(0, names + s[0])] == b'.debug_info':
+        bad = bytearray(d); struct.pack_into('<I', bad, s[4], 7)
+        open(out + '/badtype.o', 'wb').write(bad)
+        bad = bytearray(d); bad[s[4] + 30] ^= 0xff; bad[s[4] + 31] ^= 0xff
+        open(out + '/badzlib.o', 'wb').write(bad)
+PY
+  mldLinkFails gcc "$T/bad1" "$T/badtype.o" "$T/b.o"
+  expectErr "badtype.o:(.debug_info): unknown compression type 7"
+  mldLinkFails gcc "$T/bad2" "$T/badzlib.o" "$T/b.o"
+  expectErr "badzlib.o:(.debug_info): corrupt zlib data"
+  mldLinkFails gcc "$T/bad3" "$T/a.o" "$T/b.o" -Wl,--compress-debug-sections=lzma
+  expectErr "unknown --compress-debug-sections type: lzma"
+}
+
+# Definitions that name their version (.symver): `foo@@V2` is foo at default
+# version V2, `foo@V1` foo at hidden version V1, `foo@@` foo unversioned and
+# exported whatever `local: *` says; a version no node of the script names
+# is an error. A reference naming a version binds to that version.
+case_symver_definitions() {
+  cText '#include <stdio.h>
+void foo1(void) { puts("foo v1"); }
+void foo2(void) { puts("foo v2"); }
+void baz1(void) { puts("baz"); }
+void hidden(void) {}
+__asm__(".symver foo1, foo@V1");
+__asm__(".symver foo2, foo@@V2");
+__asm__(".symver baz1, baz@@");' "$T/lib.o" -fPIC
+  # Only the version's own node can hide such a definition: V1's local: *
+  # would hide foo@V1, but its global: foo keeps it.
+  printf 'V1 { local: *; };\nV2 { global: bar; } V1;\n' >"$T/hide.map"
+  mldLink gcc "$T/hide.so" -shared "$T/lib.o" -Wl,--version-script="$T/hide.map"
+  refLink gcc "$T/hide.so.bfd" -shared "$T/lib.o" -Wl,--version-script="$T/hide.map"
+  [ "$(versionsOf "$T/hide.so" | xargs)" = "baz foo@@V2" ] ||
+    fail "V1 { local: *; }: exports $(versionsOf "$T/hide.so" | xargs), ld.bfd: $(versionsOf "$T/hide.so.bfd" | xargs)"
+  printf 'V1 { global: foo; local: *; };\nV2 { global: bar; } V1;\n' >"$T/lib.map"
+  mldLink gcc "$T/libv.so" -shared "$T/lib.o" -Wl,--version-script="$T/lib.map"
+  refLink gcc "$T/libv.so.bfd" -shared "$T/lib.o" -Wl,--version-script="$T/lib.map"
+  [ "$(versionsOf "$T/libv.so")" = "$(versionsOf "$T/libv.so.bfd")" ] ||
+    fail "exports: $(versionsOf "$T/libv.so" | xargs), ld.bfd: $(versionsOf "$T/libv.so.bfd" | xargs)"
+  [ "$(versionsOf "$T/libv.so" | xargs)" = "baz foo@@V2 foo@V1" ] ||
+    fail "exports: $(versionsOf "$T/libv.so" | xargs)"
+  # Plain references bind to the default version, in mld's and ld.bfd's
+  # programs alike.
+  cText 'void foo(void), baz(void); int main(void) { foo(); baz(); return 0; }' "$T/main.o"
+  mkdir -p "$T/lib"
+  cp "$T/libv.so" "$T/lib/libv.so"
+  mldLink gcc "$T/exe" "$T/main.o" -L"$T/lib" -lv -Wl,-rpath,"$T/lib"
+  refLink gcc "$T/exe.bfd" "$T/main.o" -L"$T/lib" -lv -Wl,-rpath,"$T/lib"
+  compareRun "$T/exe" "$T/exe.bfd"
+  expectOutput "$T/exe" "foo v2
+baz"
+  # A library naming foo@V1 gets V1's foo at run time, and the program's
+  # link accepts it under --no-allow-shlib-undefined.
+  cText 'void foo_old(void);
+__asm__(".symver foo_old, foo@V1");
+void callOld(void) { foo_old(); }' "$T/user.o" -fPIC
+  mldLink gcc "$T/lib/libuser.so" -shared "$T/user.o" -L"$T/lib" -lv
+  cText 'void callOld(void); int main(void) { callOld(); return 0; }' "$T/main2.o"
+  mldLink gcc "$T/exe2" "$T/main2.o" -L"$T/lib" -luser -lv -Wl,-rpath,"$T/lib" -Wl,--no-allow-shlib-undefined
+  refLink gcc "$T/exe2.bfd" "$T/main2.o" -L"$T/lib" -luser -lv -Wl,-rpath,"$T/lib" -Wl,--no-allow-shlib-undefined
+  runEnv+=(LD_LIBRARY_PATH="$T/lib")
+  compareRun "$T/exe2" "$T/exe2.bfd"
+  expectOutput "$T/exe2" "foo v1"
+  # A version the script does not define.
+  cText 'void f3(void) {}
+__asm__(".symver f3, foo@@V3");' "$T/v3.o" -fPIC
+  bothFail "$T/bad.so" -shared "$T/v3.o" -Wl,--version-script="$T/lib.map"
+  expectErr "version node not found for symbol foo@@V3"
 }

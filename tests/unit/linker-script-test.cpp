@@ -126,3 +126,15 @@ TEST(LinkerScript, LooksLikeLinkerScriptRejectsBinaries) {
   EXPECT_TRUE(mld::looksLikeLinkerScript("  /* c */ INPUT(a.o)"));
   EXPECT_TRUE(mld::looksLikeLinkerScript("/* only a comment */"));
 }
+
+TEST(LinkerScript, VersionBlockKeepsItsTextAndLines) {
+  LinkerScript script = parseOk("INPUT(a.o)\nVERSION {\n  V1 { global: f; /* } */ };\n"
+                                "  V2 { global: \"g}\"; } V1;\n}\nINPUT(b.o)\n");
+  EXPECT_EQ(describe(script), (std::vector<std::string>{"a.o", "b.o"}));
+  // Blank lines before the block keep the script's line numbers.
+  EXPECT_EQ(script.versionText,
+            "\n \n  V1 { global: f; /* } */ };\n  V2 { global: \"g}\"; } V1;\n");
+  EXPECT_EQ(parseError("INPUT(a.o)\n\nVERSION { V1 { global: f; };\n"),
+            "line 3: VERSION block has no closing '}'");
+  EXPECT_EQ(parseError("VERSION V1"), "line 1: expected '{'");
+}
