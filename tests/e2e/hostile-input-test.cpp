@@ -108,6 +108,26 @@ TEST_F(HostileInput, WholeArchiveWithTruncatedLastMemberIsReported) {
   EXPECT_NE(err.find(", past the end of the file\n"), std::string::npos) << err;
 }
 
+// A BSD member name ("#1/N": N name bytes before the data) longer than the
+// member itself: the data then started past the member, and its name was
+// read past the end of the file. Both are checked against the member.
+TEST_F(HostileInput, BsdMemberNameLongerThanItsMemberIsReported) {
+  assemble("g", std::string("\t.text\n\t.globl g\ng:\n\tret\n") + noteStack);
+  auto header = [](std::string name, size_t size) {
+    auto field = [](std::string v, size_t width) { return v + std::string(width - v.size(), ' '); };
+    return field(name, 16) + field("0", 12) + field("0", 6) + field("0", 6) + field("644", 8) +
+           field(std::to_string(size), 10) + "`\n";
+  };
+  std::string obj = read("g.o"), name("g.o\0\0\0\0\0", 8);
+  // The member claims 300 name bytes but holds 8 + 4; the next one is good.
+  std::string data = "!<arch>\n" + header("#1/300", 12) + name + "abcd" + header("#1/8", 8 + obj.size()) +
+                     name + obj;
+  write("libbsd.a", data);
+  EXPECT_EQ(linkMustFail({"-shared", "--whole-archive", "libbsd.a"}),
+            "mld: error: libbsd.a: truncated or malformed archive (long name length: 300 extends past the end "
+            "of the member or archive for archive member header at offset 8)\n");
+}
+
 // Every FDE of an object belongs to an excluded section, so its .eh_frame
 // ends up empty (memcpy was given a null buffer: UBSan). The link succeeds.
 TEST_F(HostileInput, EhFrameWhoseEveryRecordIsDroppedLinks) {

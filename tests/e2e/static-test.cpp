@@ -2,6 +2,7 @@
 // of it does, and that the file is sound (readers, layout, symbols, .eh_frame, map, reloc log).
 #include "e2e-env.h"
 #include "elf-inspect.h"
+#include "json-record.h"
 #include "layout-checks.h"
 #include "run.h"
 #include "scenario.h"
@@ -14,8 +15,8 @@
 #include <sstream>
 
 #include <gtest/gtest.h>
+#include <llvm/ADT/StringRef.h>
 #include <llvm/BinaryFormat/ELF.h>
-#include <llvm/Support/JSON.h>
 
 namespace fs = std::filesystem;
 using namespace mld::test;
@@ -239,17 +240,20 @@ TEST_P(StaticLink, ProgramPrintsExpectedWhenLinkedByLdBfd) {
 }
 
 // A JSON number, or a string holding a C integer literal ("0x401000", "-4").
-std::optional<int64_t> jsonInteger(const llvm::json::Value *v) {
-  if (!v)
+std::optional<int64_t> jsonInteger(const JsonRecord &rec, const char *key) {
+  auto it = rec.find(key);
+  if (it == rec.end())
     return std::nullopt;
-  if (llvm::Optional<int64_t> n = v->getAsInteger())
-    return *n;
-  if (llvm::Optional<llvm::StringRef> str = v->getAsString()) {
+  const JsonField &f = it->second;
+  if (f.integer)
+    return f.integer;
+  if (f.isString) {
+    llvm::StringRef str(f.text);
     uint64_t u;
-    if (!str->getAsInteger(0, u))
+    if (!str.getAsInteger(0, u))
       return static_cast<int64_t>(u);
     int64_t i;
-    if (!str->getAsInteger(0, i))
+    if (!str.getAsInteger(0, i))
       return i;
   }
   return std::nullopt;
@@ -259,10 +263,10 @@ std::optional<int64_t> jsonInteger(const llvm::json::Value *v) {
 // `value` (truncated to `size` bytes, little-endian) at that address. Returns
 // why the file disagrees, or "" (also for records it cannot place, e.g. in
 // non-allocated sections, or without those keys).
-std::string writtenBytesDisagree(const ElfFile &elf, const llvm::json::Object &rec) {
-  std::optional<int64_t> address = jsonInteger(rec.get("address"));
-  std::optional<int64_t> size = jsonInteger(rec.get("size"));
-  std::optional<int64_t> value = jsonInteger(rec.get("value"));
+std::string writtenBytesDisagree(const ElfFile &elf, const JsonRecord &rec) {
+  std::optional<int64_t> address = jsonInteger(rec, "address");
+  std::optional<int64_t> size = jsonInteger(rec, "size");
+  std::optional<int64_t> value = jsonInteger(rec, "value");
   if (!address || !size || !value || *size <= 0 || *size > 8)
     return "";
   uint64_t addr = static_cast<uint64_t>(*address), n = static_cast<uint64_t>(*size);
@@ -325,19 +329,18 @@ TEST_P(StaticLink, RelocLogHasJsonRecordPerRelocationWhenRequested) {
   std::string line;
   size_t records = 0;
   for (int lineNo = 1; std::getline(in, line); lineNo++) {
-    llvm::Expected<llvm::json::Value> v = llvm::json::parse(line);
-    if (!v) {
-      ADD_FAILURE() << "line " << lineNo << " is not JSON: " << llvm::toString(v.takeError()) << "\n" << line;
+    std::string parseError;
+    std::optional<JsonRecord> rec = parseJsonRecord(line, parseError);
+    if (!rec) {
+      ADD_FAILURE() << "line " << lineNo << " is not a JSON object: " << parseError << "\n" << line;
       break;
     }
-    const llvm::json::Object *obj = v->getAsObject();
-    ASSERT_NE(obj, nullptr) << "line " << lineNo << " is not a JSON object: " << line;
     for (const char *key : {"type", "offset", "value"})
-      ASSERT_NE(obj->get(key), nullptr) << "line " << lineNo << " lacks \"" << key << "\": " << line;
-    if (llvm::Optional<llvm::StringRef> type = obj->getString("type"))
-      loggedTypes.insert(type->str());
+      ASSERT_TRUE(rec->count(key)) << "line " << lineNo << " lacks \"" << key << "\": " << line;
+    if (const JsonField &type = rec->at("type"); type.isString)
+      loggedTypes.insert(type.text);
     records++;
-    if (std::string why = writtenBytesDisagree(*elf, *obj); !why.empty())
+    if (std::string why = writtenBytesDisagree(*elf, *rec); !why.empty())
       mismatches.push_back("line " + std::to_string(lineNo) + ": " + why + ": " + line);
   }
   EXPECT_EQ(joinLines(mismatches), "") << "log records whose value is not what the output holds";

@@ -63,15 +63,18 @@ FuzzImage::~FuzzImage() {
 // mapSegment()'s effect on the buffer: whole file pages, then zeros from
 // p_filesz to the end of the page and in the anonymous pages after it. A
 // later segment's pages replace an earlier one's, as MAP_FIXED does.
-static void copySegment(uint8_t *at, const uint8_t *data, size_t size, const Elf64_Phdr &p) {
+static void copySegment(uint64_t bias, const uint8_t *data, size_t size, const Elf64_Phdr &p) {
+  // Link-time address v is at bias + v (integers, as in mload: the bias
+  // may take a pointer far outside the buffer before v is added).
+  auto at = [&](uint64_t v) { return reinterpret_cast<uint8_t *>(bias + v); };
   uint64_t start = alignDown(p.p_vaddr, Page), off = alignDown(p.p_offset, Page);
   uint64_t fileEnd = p.p_vaddr + p.p_filesz, memEnd = alignUp(p.p_vaddr + p.p_memsz, Page);
   uint64_t mapEnd = p.p_filesz ? alignUp(fileEnd, Page) : start;
-  std::memset(at + start, 0, memEnd - start);
+  std::memset(at(start), 0, memEnd - start);
   if (p.p_filesz) {
     uint64_t n = mapEnd - start, avail = size - off;
-    std::memcpy(at + start, data + off, n < avail ? n : avail);
-    if (p.p_memsz > p.p_filesz) std::memset(at + fileEnd, 0, mapEnd - fileEnd);
+    std::memcpy(at(start), data + off, n < avail ? n : avail);
+    if (p.p_memsz > p.p_filesz) std::memset(at(fileEnd), 0, mapEnd - fileEnd);
   }
 }
 
@@ -89,17 +92,17 @@ bool FuzzImage::load(const uint8_t *data, size_t size) {
     if (span.hi - span.lo > MaxSpan) return false;
     bufferSize = span.hi - span.lo;
     buffer = static_cast<uint8_t *>(std::aligned_alloc(Page, bufferSize));
-    uint8_t *at = buffer - span.lo; // link-time address v is at[v]
+    uint64_t bias = reinterpret_cast<uint64_t>(buffer) - span.lo;
     for (uint16_t i = 0; i < eh.e_phnum; ++i)
-      if (ph[i].p_type == PT_LOAD) copySegment(at, data, size, ph[i]);
+      if (ph[i].p_type == PT_LOAD) copySegment(bias, data, size, ph[i]);
     // Only the readable segments' bytes may be read.
     ASAN_POISON_MEMORY_REGION(buffer, bufferSize);
     for (uint16_t i = 0; i < eh.e_phnum; ++i)
       if (ph[i].p_type == PT_LOAD && (ph[i].p_flags & PF_R))
-        ASAN_UNPOISON_MEMORY_REGION(at + ph[i].p_vaddr, ph[i].p_memsz);
+        ASAN_UNPOISON_MEMORY_REGION(reinterpret_cast<void *>(bias + ph[i].p_vaddr), ph[i].p_memsz);
 
     Module *m = &module;
-    m->base = reinterpret_cast<uint64_t>(at);
+    m->base = bias;
     m->mapStart = m->base + span.lo;
     m->mapEnd = m->base + span.hi;
     m->entry = laddr(m, eh.e_entry);
