@@ -16,10 +16,10 @@ ltoCompile() {
 # without LTO.
 ltoCProgram() {
   local cc=$1 flag=$2 ar=$3
-  ltoCompile "$cc" main.c main.o -O2 "$flag"
-  ltoCompile "$cc" util.c util.o -O2 "$flag"
-  ltoCompile "$cc" lib_used.c lib_used.o -O2 "$flag"
-  ltoCompile "$cc" lib_unused.c lib_unused.o -O2 "$flag"
+  ltoCompile "$cc" main.c main.o -O2 $flag
+  ltoCompile "$cc" util.c util.o -O2 $flag
+  ltoCompile "$cc" lib_used.c lib_used.o -O2 $flag
+  ltoCompile "$cc" lib_unused.c lib_unused.o -O2 $flag
   ltoCompile gcc plain.c plain.o -O2
   rm -f "$T/lib.a"
   (cd "$T" && "$ar" rcs lib.a lib_used.o lib_unused.o) || fail "archive"
@@ -193,4 +193,71 @@ case_export_resolutions() {
     grep -q 'PREVAILING_DEF_IRONLY_EXP square_plus' "$T/$how/mld/exe.res" ||
       fail "$how: square_plus is not PREVAILING_DEF_IRONLY_EXP"
   done
+}
+
+# gcc -flto -ffat-lto-objects: each object holds the IR and regular code.
+# Through the plugin the IR is what gets linked (square_plus is inlined
+# away, as in ld.bfd's link); with no plugin on the link line (gcc
+# -fno-use-linker-plugin -fno-lto) the regular code links instead, and
+# square_plus is there, as in ld.bfd's link.
+case_gcc_fat_objects() {
+  ltoCProgram gcc "-flto -ffat-lto-objects" gcc-ar
+  readelf -SW "$T/util.o" | grep -q '\.gnu\.lto_' || fail "(setup) util.o has no IR"
+  nm "$T/util.o" | grep -q ' T square_plus' || fail "(setup) util.o is not fat"
+  local objs=("$T/main.o" "$T/util.o" "$T/plain.o" "$T/lib.a")
+  sameAsBfd gcc exe -flto -O2 "${objs[@]}"
+  checkInlinedAway "$T/exe" "$T/exe.bfd"
+  sameAsBfd gcc exe-regular -fno-use-linker-plugin -fno-lto -O2 "${objs[@]}"
+  symtabHas "$T/exe-regular.bfd" square_plus || fail "(setup) ld.bfd's regular link has no square_plus"
+  symtabHas "$T/exe-regular" square_plus ||
+    fail "square_plus is missing: the fat objects' regular code was not linked"
+  # -t names the inputs mld read: the fat objects themselves, no ltrans.
+  gcc -B "$MLD_GCC_DIR" -fno-use-linker-plugin -fno-lto "${objs[@]}" -o "$T/exe-t" -Wl,-t >"$T/t.out" 2>&1 ||
+    fail "mld -t link: $(head -5 "$T/t.out")"
+  grep -q 'ltrans' "$T/t.out" && fail "a link with no plugin ran LTO: $(grep ltrans "$T/t.out")"
+  grep -q 'util\.o' "$T/t.out" || fail "-t does not list util.o: $(head -20 "$T/t.out")"
+}
+
+# -flto=auto splits the program into partitions compiled in parallel by
+# lto-wrapper (through make, joining the caller's jobserver when run from
+# make -j). The small program gets one partition per function
+# (-flto-partition=max); every partition's object is linked (the map names
+# each), and the program behaves like ld.bfd's link, also under make -j2.
+case_gcc_flto_auto_parallel() {
+  ltoCProgram gcc -flto gcc-ar
+  ltoCompile g++ main.cc main-cc.o -O2 -flto
+  ltoCompile g++ shapes.cc shapes.o -O2 -flto
+  local parts=(-flto-partition=max)
+  local objs=("$T/main.o" "$T/util.o" "$T/plain.o" "$T/lib.a")
+  mkdir -p "$T/mld"
+  (cd "$T/mld" && gcc -B "$MLD_GCC_DIR" -flto=auto -O2 -save-temps "${parts[@]}" "${objs[@]}" \
+    -o exe -Wl,-Map,exe.map) 2>"$T/mld.err" || { cat "$T/mld.err"; fail "mld link"; }
+  refLink gcc "$T/exe.bfd" -flto=auto -O2 "${parts[@]}" "${objs[@]}"
+  linkedOutputs+=("$T/mld/exe")
+  compareRun "$T/mld/exe" "$T/exe.bfd"
+  checkInlinedAway "$T/mld/exe" "$T/exe.bfd"
+  local n
+  n=$(grep -oE 'exe\.ltrans[0-9]+\.ltrans\.o' "$T/mld/exe.map" | sort -u | wc -l)
+  [ "$n" -ge 2 ] || fail "the map shows $n ltrans objects, expected several partitions"
+  # Under make -j2 (lto-wrapper's make joins make's jobserver through the
+  # inherited pipe, which mld and its re-execution must keep open).
+  cat >"$T/Makefile" <<MK
+all:
+	+g++ -B $MLD_GCC_DIR -flto=auto -O2 ${parts[*]} $T/main-cc.o $T/shapes.o -o $T/cxx
+MK
+  make -j2 -C "$T" -f "$T/Makefile" >"$T/make.out" 2>&1 || fail "link under make -j2: $(tail -5 "$T/make.out")"
+  grep -qi 'jobserver unavailable\|warning' "$T/make.out" && fail "make/lto-wrapper warned: $(head -5 "$T/make.out")"
+  linkedOutputs+=("$T/cxx")
+  refLink g++ "$T/cxx.bfd" -flto=auto -O2 "${parts[@]}" "$T/main-cc.o" "$T/shapes.o"
+  compareRun "$T/cxx" "$T/cxx.bfd"
+}
+
+# -static with gcc -flto: the C program (an archive of LTO objects and a
+# non-LTO object) linked statically, inlined across modules like ld.bfd's.
+case_gcc_static_c_program() {
+  ltoCProgram gcc -flto gcc-ar
+  sameAsBfd gcc exe -flto -O2 -static "$T/main.o" "$T/util.o" "$T/plain.o" "$T/lib.a"
+  [ "$(elfType "$T/exe")" = EXEC ] || fail "not a static executable"
+  readelf -lW "$T/exe" | grep -q INTERP && fail "a -static link has PT_INTERP"
+  checkInlinedAway "$T/exe" "$T/exe.bfd"
 }
