@@ -18,8 +18,11 @@ using llvm::object::ELFFile;
 
 // The section names whose contents are not copied to the output, beyond the
 // section types that never are (symbol tables, relocations, groups).
-static bool isIgnoredSection(std::string_view name, uint64_t flags) {
-  if (flags & SHF_EXCLUDE)
+// SHF_EXCLUDE sections are left out of executables and shared objects but,
+// as in GNU ld, kept by -r: gcc's LTO IR (.gnu.lto_*) must survive an
+// incremental link to be optimized in the final one.
+static bool isIgnoredSection(std::string_view name, uint64_t flags, bool relocatable) {
+  if ((flags & SHF_EXCLUDE) && !relocatable)
     return true;
   // .note.GNU-stack only says whether the stack must be executable; we
   // always emit a non-executable PT_GNU_STACK unless -z execstack.
@@ -203,7 +206,7 @@ void ObjectFile::parseSections(Context &ctx) {
     if (ltoSection.empty() &&
         (secName.starts_with(".gnu.lto_") || secName.starts_with(".llvm.lto")))
       ltoSection = secName;
-    if (isIgnoredSection(secName, shdr.sh_flags))
+    if (isIgnoredSection(secName, shdr.sh_flags, ctx.config.relocatable))
       continue;
 
     InputSection *isec = &sectionStorage.emplace_back();

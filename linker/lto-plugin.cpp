@@ -22,8 +22,10 @@
 #include "relocations.h"
 #include "version-script.h"
 
+#include "llvm/BinaryFormat/ELF.h"
 #include "llvm/Support/MemoryBuffer.h"
 
+#include <cerrno>
 #include <cstdarg>
 #include <cstring>
 #include <dlfcn.h>
@@ -187,9 +189,12 @@ const ExportRules &exportRules(Context &ctx) {
 // Whether something outside this output may refer to the definition: a
 // shared library we link against, or (for a shared object or under
 // --export-dynamic) any module, unless the version script makes the name
-// local or its visibility is hidden.
+// local or its visibility is hidden. Every global of a -r output is still
+// to be linked, whatever its visibility (GNU ld's rule too).
 bool visibleFromOutside(Context &ctx, const Symbol &sym) {
   const Config &cfg = ctx.config;
+  if (cfg.relocatable)
+    return true;
   const ExportRules &rules = exportRules(ctx);
   std::string_view name = sym.name;
   bool listed = (rules.dynamicList && matchesAny(*rules.dynamicList, name)) ||
@@ -421,7 +426,8 @@ void loadPlugin(Context &ctx, PluginHost &p) {
     Fatal(ctx) << p.path << ": error loading plugin: no onload function";
 
   const Config &cfg = ctx.config;
-  int outputType = cfg.isShared() ? LDPO_DYN
+  int outputType = cfg.relocatable  ? LDPO_REL
+                   : cfg.isShared() ? LDPO_DYN
                    : cfg.kind == OutputKind::Pie ? LDPO_PIE
                                                  : LDPO_EXEC;
   std::vector<TagValue> tv;
@@ -475,6 +481,24 @@ void loadPlugin(Context &ctx, PluginHost &p) {
 }
 
 } // namespace
+
+void checkPluginFiles(Context &ctx) {
+  for (const PluginSpec &spec : ctx.config.plugins) {
+    int fd = open(spec.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+      Fatal(ctx) << spec.path << ": error loading plugin: cannot open shared object file: "
+                 << strerror(errno);
+    // The ELF identification and e_type (ET_DYN): what dlopen checks first.
+    unsigned char hdr[18] = {};
+    ssize_t n = pread(fd, hdr, sizeof hdr, 0);
+    close(fd);
+    bool elf = n == (ssize_t)sizeof hdr && memcmp(hdr, "\x7f" "ELF", 4) == 0;
+    using namespace llvm::ELF;
+    if (!elf || hdr[EI_CLASS] != ELFCLASS64 || hdr[EI_DATA] != ELFDATA2LSB ||
+        (hdr[16] | hdr[17] << 8) != ET_DYN)
+      Fatal(ctx) << spec.path << ": error loading plugin: not an ELF64 shared object";
+  }
+}
 
 LtoSession::LtoSession(Context &ctx) : ctx(ctx) {
   runWhereDlopenWorks(ctx);

@@ -261,3 +261,64 @@ case_gcc_static_c_program() {
   readelf -lW "$T/exe" | grep -q INTERP && fail "a -static link has PT_INTERP"
   checkInlinedAway "$T/exe" "$T/exe.bfd"
 }
+
+# -r with gcc -flto: as in GNU ld, the plugin runs (told LDPO_REL, every
+# definition PREVAILING_DEF_IRONLY_EXP: all stay global for the next link)
+# and gcc returns one merged IR object, which the relocatable output keeps
+# as .gnu.lto_* sections; the final -flto link then optimizes it. With
+# -flinker-output=nolto-rel gcc returns machine code instead. mld -r
+# without any plugin keeps the inputs' IR sections (GNU ld does too).
+case_relocatable_lto() {
+  ltoCProgram gcc -flto gcc-ar
+  mkdir -p "$T/mld" "$T/bfd"
+  local parts=(-flto -O2 -r -save-temps "$T/main.o" "$T/util.o" "$T/lib_used.o" -o part.o)
+  (cd "$T/mld" && gcc -B "$MLD_GCC_DIR" "${parts[@]}") 2>"$T/mld.err" || fail "mld -r: $(head -3 "$T/mld.err")"
+  (cd "$T/bfd" && gcc -fuse-ld=bfd "${parts[@]}") || fail "(setup) ld.bfd -r"
+  cmp -s "$T/bfd/part.o.res" "$T/mld/part.o.res" ||
+    fail "-r resolutions differ (< ld.bfd, > mld): $(diff "$T/bfd/part.o.res" "$T/mld/part.o.res" | head -10)"
+  grep -q 'PREVAILING_DEF_IRONLY_EXP main' "$T/mld/part.o.res" || fail "main is not IRONLY_EXP under -r"
+  readelf -SW "$T/mld/part.o" | grep -q '\.gnu\.lto_' || fail "the -r output lost the IR"
+  linkedOutputs+=("$T/mld/part.o")
+  sameAsBfd gcc exe -flto -O2 "$T/mld/part.o" "$T/plain.o"
+  refLink gcc "$T/exe.bfdpart" -flto -O2 "$T/bfd/part.o" "$T/plain.o"
+  compareRun "$T/exe" "$T/exe.bfdpart"
+  checkInlinedAway "$T/exe" "$T/exe.bfdpart"
+  # Machine code from the plugin (-flinker-output=nolto-rel).
+  mldLink gcc "$T/nolto.o" -flto -O2 -r -flinker-output=nolto-rel "$T/main.o" "$T/util.o" "$T/lib_used.o"
+  readelf -SW "$T/nolto.o" | grep -q '\.gnu\.lto_' && fail "nolto-rel output still has IR"
+  nm "$T/nolto.o" | grep -q ' T main$' || fail "nolto-rel output does not define main"
+  sameAsBfd gcc exe-nolto -O2 "$T/nolto.o" "$T/plain.o"
+  # No plugin: the IR sections are copied as they are.
+  "$MLD_GCC_DIR/ld" -r "$T/main.o" "$T/util.o" -o "$T/raw.o" 2>"$T/raw.err" || fail "mld -r without a plugin: $(cat "$T/raw.err")"
+  ld.bfd -r "$T/main.o" "$T/util.o" -o "$T/raw-bfd.o" || fail "(setup) ld.bfd -r"
+  local n m
+  n=$(readelf -SW "$T/raw.o" | grep -c '\.gnu\.lto_')
+  m=$(readelf -SW "$T/raw-bfd.o" | grep -c '\.gnu\.lto_')
+  [ "$n" = "$m" ] || fail "mld -r kept $n IR sections, ld.bfd $m"
+  linkedOutputs+=("$T/raw.o")
+  sameAsBfd gcc exe-raw -flto -O2 "$T/raw.o" "$T/plain.o" "$T/lib_used.o"
+}
+
+# gcc passes its plugin on every link. With no IR among the inputs mld does
+# not load it (no re-execution as mld-dyn: -t lists each input once), and
+# the link is the same as ld.bfd's. A plugin that cannot be loaded fails
+# the link even then, as in GNU ld (which loads plugins at start-up).
+case_plugin_without_ir() {
+  ltoCompile gcc plain.c plain.o -O2
+  printf '#include <stdio.h>\nint plain_twice(int);\nint lto_called_from_plain(int x) { return x + 1; }\nint main(void) { printf("%%d\\n", plain_twice(20)); return 0; }\n' >"$T/m.c"
+  gcc -O2 -c "$T/m.c" -o "$T/m.o" || fail "(setup) compile"
+  gcc -### "$T/m.o" -o "$T/x" 2>&1 | grep -q -- '-plugin ' || fail "(setup) gcc passes no -plugin"
+  sameAsBfd gcc exe "$T/m.o" "$T/plain.o"
+  gcc -B "$MLD_GCC_DIR" "$T/m.o" "$T/plain.o" -o "$T/exe-t" -Wl,-t >"$T/t.out" 2>&1 || fail "mld -t link"
+  [ "$(grep -c 'plain\.o' "$T/t.out")" = 1 ] ||
+    fail "plain.o listed $(grep -c 'plain\.o' "$T/t.out") times by -t: was the plugin loaded?"
+  echo 'not a shared object' >"$T/junk.so"
+  local p
+  for p in "$T/missing.so" "$T/junk.so"; do
+    gcc -fuse-ld=bfd "$T/m.o" "$T/plain.o" -Wl,-plugin,"$p" -o "$T/bfd-x" 2>/dev/null &&
+      fail "(setup) ld.bfd accepted $p"
+    mldLinkFails gcc "$T/x" "$T/m.o" "$T/plain.o" -Wl,-plugin,"$p"
+    expectErr "$p: error loading plugin:"
+    [ "$(grep -c 'mld: error' <<<"$linkErr")" = 1 ] || fail "not one error line: $linkErr"
+  done
+}
