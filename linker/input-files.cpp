@@ -105,6 +105,12 @@ void ObjectFile::readSections(Context &ctx) {
   globalHashes.reserve(globalNames.capacity());
   for (uint32_t i = firstGlobal; i < elfSyms.size(); i++) {
     std::string_view n = check(ctx, elfSyms[i].getName(strtab), name);
+    // --wrap renames references only: a definition of SYM keeps its name.
+    if (!ctx.wrapRenames.empty() && elfSyms[i].st_shndx == SHN_UNDEF) {
+      auto it = ctx.wrapRenames.find(llvm::StringRef(n.data(), n.size()));
+      if (it != ctx.wrapRenames.end())
+        n = std::string_view(it->second.data(), it->second.size());
+    }
     globalNames.push_back(n);
     globalHashes.push_back(SymbolTable::hashName(n));
     // A slim LTO object (gcc's default) holds IR only; a fat one also

@@ -623,6 +623,11 @@ static void releaseUnpulledMembers(Reader &r) {
 void readInputFiles(Context &ctx) {
   ScopedTimer timer(ctx, "readInputFiles");
   checkPluginFiles(ctx);
+  for (const std::string &name : ctx.config.wrapSyms) {
+    llvm::StringRef sym = ctx.saver.save(name);
+    ctx.wrapRenames[sym] = ctx.saver.save("__wrap_" + name);
+    ctx.wrapRenames[ctx.saver.save("__real_" + name)] = sym;
+  }
   Reader r(ctx);
   setEntrySymbol(ctx, ctx.config.entry.empty() ? defaultEntry(ctx.config)
                                                : std::string_view(ctx.config.entry));

@@ -322,3 +322,33 @@ case_plugin_without_ir() {
     [ "$(grep -c 'mld: error' <<<"$linkErr")" = 1 ] || fail "not one error line: $linkErr"
   done
 }
+
+# --wrap=target with LTO and regular objects, each file with and without
+# -flto: the programs print what ld.bfd's links print (50 when the call is
+# wrapped, 5 when gcc bound it inside the IR, as with GNU ld 2.40), and the
+# plugin is told the same resolutions (the IR's references renamed like a
+# regular object's; target and __wrap_target kept as PREVAILING_DEF).
+case_wrap_with_lto() {
+  ltoCompile gcc wrap_main.c main-lto.o -O2 -flto
+  ltoCompile gcc wrap_target.c target-lto.o -O2 -flto
+  ltoCompile gcc wrap_main.c main-plain.o -O2
+  ltoCompile gcc wrap_target.c target-plain.o -O2
+  local m t
+  for m in lto plain; do
+    for t in lto plain; do
+      local d="$T/$m-$t"
+      mkdir -p "$d/mld" "$d/bfd"
+      local args=(-flto -O2 -save-temps "$T/main-$m.o" "$T/target-$t.o" -Wl,--wrap=target -o exe)
+      (cd "$d/mld" && gcc -B "$MLD_GCC_DIR" "${args[@]}") 2>"$d/err" || fail "$m-$t: mld link: $(head -3 "$d/err")"
+      (cd "$d/bfd" && gcc -fuse-ld=bfd "${args[@]}") || fail "$m-$t: (setup) ld.bfd link"
+      linkedOutputs+=("$d/mld/exe")
+      compareRun "$d/mld/exe" "$d/bfd/exe"
+      if [ -e "$d/bfd/exe.res" ]; then
+        cmp -s "$d/bfd/exe.res" "$d/mld/exe.res" ||
+          fail "$m-$t: resolutions differ (< ld.bfd, > mld): $(diff "$d/bfd/exe.res" "$d/mld/exe.res" | head -10)"
+      fi
+    done
+  done
+  grep -qx 'target(4)=50' "$T/plain-plain/mld/exe.out" || fail "the plain link was not wrapped: $(cat "$T/plain-plain/mld/exe.out")"
+  grep -q 'PREVAILING_DEF __wrap_target' "$T/lto-lto/mld/exe.res" || fail "__wrap_target not PREVAILING_DEF"
+}
