@@ -89,6 +89,7 @@ struct Config {
   Unresolved undefInShlibs = Unresolved::Default;
   bool warnUnresolved = false;            // --warn-unresolved-symbols (vs --error-)
   std::vector<std::string> undefinedSyms; // -u SYM
+  std::vector<std::string> wrapSyms;      // --wrap SYM
   std::vector<Defsym> defsyms;            // --defsym, in order
   std::vector<std::string> exportDynamicSyms; // --export-dynamic-symbol GLOB
   std::vector<std::string> exportDynamicSymbolLists; // --export-dynamic-symbol-list FILE

@@ -79,6 +79,10 @@ struct Context {
   std::vector<ObjectFile *> objs;
   std::vector<SharedFile *> dsos;
   SymbolTable symtab;
+  // --wrap: the name an undefined symbol of an object binds to, for the
+  // names that differ (SYM -> __wrap_SYM, __real_SYM -> SYM). Filled before
+  // any input is read (objects are read on several threads).
+  llvm::DenseMap<llvm::StringRef, llvm::StringRef> wrapRenames;
   // The LTO plugins, once an input holding IR has made them needed.
   std::unique_ptr<LtoSession> lto;
   // COMDAT signature -> the file whose group won (the first one seen).

@@ -19,8 +19,11 @@ using llvm::object::ELFFile;
 
 // The section names whose contents are not copied to the output, beyond the
 // section types that never are (symbol tables, relocations, groups).
-static bool isIgnoredSection(std::string_view name, uint64_t flags) {
-  if (flags & SHF_EXCLUDE)
+// SHF_EXCLUDE sections are left out of executables and shared objects but,
+// as in GNU ld, kept by -r: gcc's LTO IR (.gnu.lto_*) must survive an
+// incremental link to be optimized in the final one.
+static bool isIgnoredSection(std::string_view name, uint64_t flags, bool relocatable) {
+  if ((flags & SHF_EXCLUDE) && !relocatable)
     return true;
   // .note.GNU-stack only says whether the stack must be executable; we
   // always emit a non-executable PT_GNU_STACK unless -z execstack.
@@ -103,6 +106,12 @@ void ObjectFile::readSections(Context &ctx) {
   globalHashes.reserve(globalNames.capacity());
   for (uint32_t i = firstGlobal; i < elfSyms.size(); i++) {
     std::string_view n = check(ctx, elfSyms[i].getName(strtab), name);
+    // --wrap renames references only: a definition of SYM keeps its name.
+    if (!ctx.wrapRenames.empty() && elfSyms[i].st_shndx == SHN_UNDEF) {
+      auto it = ctx.wrapRenames.find(llvm::StringRef(n.data(), n.size()));
+      if (it != ctx.wrapRenames.end())
+        n = std::string_view(it->second.data(), it->second.size());
+    }
     globalNames.push_back(n);
     globalHashes.push_back(SymbolTable::hashName(n));
     if (n.find('@') != std::string_view::npos)
@@ -228,7 +237,7 @@ void ObjectFile::parseSections(Context &ctx) {
     if (ltoSection.empty() &&
         (secName.starts_with(".gnu.lto_") || secName.starts_with(".llvm.lto")))
       ltoSection = secName;
-    if (isIgnoredSection(secName, shdr.sh_flags))
+    if (isIgnoredSection(secName, shdr.sh_flags, ctx.config.relocatable))
       continue;
 
     InputSection *isec = &sectionStorage.emplace_back();

@@ -23,8 +23,10 @@
 #include "relocations.h"
 #include "version-script.h"
 
+#include "llvm/BinaryFormat/ELF.h"
 #include "llvm/Support/MemoryBuffer.h"
 
+#include <cerrno>
 #include <cstdarg>
 #include <cstring>
 #include <dlfcn.h>
@@ -188,9 +190,12 @@ const ExportRules &exportRules(Context &ctx) {
 // Whether something outside this output may refer to the definition: a
 // shared library we link against, or (for a shared object or under
 // --export-dynamic) any module, unless the version script makes the name
-// local or its visibility is hidden.
+// local or its visibility is hidden. Every global of a -r output is still
+// to be linked, whatever its visibility (GNU ld's rule too).
 bool visibleFromOutside(Context &ctx, const Symbol &sym) {
   const Config &cfg = ctx.config;
+  if (cfg.relocatable)
+    return true;
   const ExportRules &rules = exportRules(ctx);
   std::string_view name = sym.name;
   bool listed = (rules.dynamicList && matchesAny(*rules.dynamicList, name)) ||
@@ -202,6 +207,33 @@ bool visibleFromOutside(Context &ctx, const Symbol &sym) {
   return sym.visibility == STV_DEFAULT || sym.visibility == STV_PROTECTED;
 }
 
+// --wrap and IR, as GNU ld 2.40 does it: the IR's references resolve like
+// a regular object's (SYM as __wrap_SYM, __real_SYM as SYM), though the
+// compiler, which sees only the IR, may still bind its own calls to SYM
+// directly; definitions keep their names. Definitions of SYM and of
+// __wrap_SYM are kept (PREVAILING_DEF): the compiled objects' references,
+// renamed only then, may need either.
+std::string_view irSymbolName(Context &ctx, std::string_view name, uint8_t def) {
+  if (ctx.wrapRenames.empty() || (def != LDPK_UNDEF && def != LDPK_WEAKUNDEF))
+    return name;
+  auto it = ctx.wrapRenames.find(llvm::StringRef(name.data(), name.size()));
+  return it == ctx.wrapRenames.end() ? name
+                                     : std::string_view(it->second.data(), it->second.size());
+}
+
+bool isWrapOrWrapped(Context &ctx, std::string_view name) {
+  if (ctx.wrapRenames.empty())
+    return false;
+  auto named = [&](std::string_view n) {
+    auto it = ctx.wrapRenames.find(llvm::StringRef(n.data(), n.size()));
+    return it == ctx.wrapRenames.end() ? llvm::StringRef() : it->second;
+  };
+  if (named(name).startswith("__wrap_"))
+    return true; // SYM itself
+  return name.starts_with("__wrap_") &&
+         named(name.substr(strlen("__wrap_"))) == llvm::StringRef(name.data(), name.size());
+}
+
 // GNU ld's resolution of one IR symbol of `file` (ld/plugin.c, get_symbols):
 // a reference (or common) is resolved by whoever defines the name; a
 // definition prevails or is preempted; a prevailing definition that only IR
@@ -211,7 +243,7 @@ bool visibleFromOutside(Context &ctx, const Symbol &sym) {
 int resolutionOf(Context &ctx, const IrFile &file, std::string_view name,
                  uint8_t def, int version) {
   bool isRef = def == LDPK_UNDEF || def == LDPK_WEAKUNDEF || def == LDPK_COMMON;
-  Symbol *sym = ctx.symtab.find(name);
+  Symbol *sym = ctx.symtab.find(irSymbolName(ctx, name, def));
   if (!sym)
     return def == LDPK_UNDEF || def == LDPK_WEAKUNDEF ? LDPR_UNDEF
                                                        : LDPR_PREVAILING_DEF_IRONLY;
@@ -220,7 +252,9 @@ int resolutionOf(Context &ctx, const IrFile &file, std::string_view name,
   const InputFile *owner = sym->isLinkerDefined ? nullptr : sym->file;
   bool ownerIsIr = owner && owner->fileKind == InputFile::Kind::Ir;
   int res;
-  if (owner == &file)
+  // (A reference the file's own definition satisfies is one --wrap renamed
+  // to the file's __wrap_SYM: resolved, not prevailing.)
+  if (owner == &file && def != LDPK_UNDEF && def != LDPK_WEAKUNDEF)
     res = LDPR_PREVAILING_DEF_IRONLY;
   else if (isRef)
     res = ownerIsIr                                                  ? LDPR_RESOLVED_IR
@@ -229,7 +263,7 @@ int resolutionOf(Context &ctx, const IrFile &file, std::string_view name,
   else
     res = ownerIsIr ? LDPR_PREEMPTED_IR : LDPR_PREEMPTED_REG;
   if (res == LDPR_PREVAILING_DEF_IRONLY) {
-    if (sym->nonIrRef)
+    if (sym->nonIrRef || isWrapOrWrapped(ctx, name))
       res = LDPR_PREVAILING_DEF;
     else if (visibleFromOutside(ctx, *sym))
       res = version == 1 ? LDPR_PREVAILING_DEF : LDPR_PREVAILING_DEF_IRONLY_EXP;
@@ -422,7 +456,8 @@ void loadPlugin(Context &ctx, PluginHost &p) {
     Fatal(ctx) << p.path << ": error loading plugin: no onload function";
 
   const Config &cfg = ctx.config;
-  int outputType = cfg.isShared() ? LDPO_DYN
+  int outputType = cfg.relocatable  ? LDPO_REL
+                   : cfg.isShared() ? LDPO_DYN
                    : cfg.kind == OutputKind::Pie ? LDPO_PIE
                                                  : LDPO_EXEC;
   std::vector<TagValue> tv;
@@ -477,6 +512,24 @@ void loadPlugin(Context &ctx, PluginHost &p) {
 
 } // namespace
 
+void checkPluginFiles(Context &ctx) {
+  for (const PluginSpec &spec : ctx.config.plugins) {
+    int fd = open(spec.path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+      Fatal(ctx) << spec.path << ": error loading plugin: cannot open shared object file: "
+                 << strerror(errno);
+    // The ELF identification and e_type (ET_DYN): what dlopen checks first.
+    unsigned char hdr[18] = {};
+    ssize_t n = pread(fd, hdr, sizeof hdr, 0);
+    close(fd);
+    bool elf = n == (ssize_t)sizeof hdr && memcmp(hdr, "\x7f" "ELF", 4) == 0;
+    using namespace llvm::ELF;
+    if (!elf || hdr[EI_CLASS] != ELFCLASS64 || hdr[EI_DATA] != ELFDATA2LSB ||
+        (hdr[16] | hdr[17] << 8) != ET_DYN)
+      Fatal(ctx) << spec.path << ": error loading plugin: not an ELF64 shared object";
+  }
+}
+
 LtoSession::LtoSession(Context &ctx) : ctx(ctx) {
   runWhereDlopenWorks(ctx);
   session = this;
@@ -525,7 +578,7 @@ static void resolveIrSymbols(Context &ctx, IrFile &file,
       else
         file.comdatKeysOwned.insert(key);
     }
-    Symbol *sym = ctx.symtab.intern(is.name);
+    Symbol *sym = ctx.symtab.intern(irSymbolName(ctx, is.name, is.def));
     file.symbols.push_back(sym);
     bool won = ctx.symtab.resolve(*sym, c, ctx.config.allowMultipleDefinition);
     if (sym->traced)

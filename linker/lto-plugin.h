@@ -90,4 +90,11 @@ private:
   bool cleanedUp = false;
 };
 
+// GNU ld loads every -plugin at start-up, so a plugin that cannot be loaded
+// fails every link, IR or not. mld loads plugins only when IR arrives (a
+// static mld would otherwise re-execute itself for every gcc link) but
+// checks at start-up that each names a readable ELF shared object, so such
+// links fail as GNU ld's do.
+void checkPluginFiles(Context &ctx);
+
 } // namespace mld

@@ -404,6 +404,9 @@ const OptionSpec kOptions[] = {
      [](S &s, V) { s.push(K::Dynamic); }},
 
     // Symbols.
+    {kSymbols, "wrap", Arg::Required, "SYM",
+     "References to SYM bind to __wrap_SYM, references to __real_SYM to SYM",
+     [](S &s, V v) { s.config.wrapSyms.push_back(v); }},
     {kSymbols, "undefined,u", Arg::Required, "SYM", "Start with SYM undefined",
      [](S &s, V v) { s.config.undefinedSyms.push_back(v); }},
     {kSymbols, "defsym", Arg::Required, "SYM=EXPR",

@@ -140,7 +140,7 @@ void Reader::addObject(llvm::MemoryBufferRef mb, const std::string &archiveName,
 
 // Offers an input holding IR to the LTO plugins; true if one claimed it.
 // Otherwise the input links as an object if it has code (gcc's fat LTO
-// objects), and is an error if it is IR only. GNU ld's order: the plugins'
+// objects), and is an error if it is IR only (but for -r). GNU ld's order: the plugins'
 // compiled objects go where the first IR file was (after the last plain
 // object, if that was an archive member), and the archives from there on
 // are searched again.
@@ -166,7 +166,9 @@ bool Reader::claimIr(llvm::MemoryBufferRef mb, const std::string &archiveName,
       return true;
     }
   }
-  if (!irOnly)
+  // -r keeps unclaimed IR (and the IR gcc's plugin returns for -r, an
+  // incremental LTO object) as sections, for the final link's plugin.
+  if (!irOnly || ctx.config.relocatable)
     return false;
   if (ctx.config.plugins.empty())
     Fatal(ctx) << name << ": " << what << " needs the LTO plugin: link with "
@@ -620,6 +622,12 @@ static void releaseUnpulledMembers(Reader &r) {
 
 void readInputFiles(Context &ctx) {
   ScopedTimer timer(ctx, "readInputFiles");
+  checkPluginFiles(ctx);
+  for (const std::string &name : ctx.config.wrapSyms) {
+    llvm::StringRef sym = ctx.saver.save(name);
+    ctx.wrapRenames[sym] = ctx.saver.save("__wrap_" + name);
+    ctx.wrapRenames[ctx.saver.save("__real_" + name)] = sym;
+  }
   Reader r(ctx);
   setEntrySymbol(ctx, ctx.config.entry.empty() ? defaultEntry(ctx.config)
                                                : std::string_view(ctx.config.entry));

@@ -16,10 +16,10 @@ ltoCompile() {
 # without LTO.
 ltoCProgram() {
   local cc=$1 flag=$2 ar=$3
-  ltoCompile "$cc" main.c main.o -O2 "$flag"
-  ltoCompile "$cc" util.c util.o -O2 "$flag"
-  ltoCompile "$cc" lib_used.c lib_used.o -O2 "$flag"
-  ltoCompile "$cc" lib_unused.c lib_unused.o -O2 "$flag"
+  ltoCompile "$cc" main.c main.o -O2 $flag
+  ltoCompile "$cc" util.c util.o -O2 $flag
+  ltoCompile "$cc" lib_used.c lib_used.o -O2 $flag
+  ltoCompile "$cc" lib_unused.c lib_unused.o -O2 $flag
   ltoCompile gcc plain.c plain.o -O2
   rm -f "$T/lib.a"
   (cd "$T" && "$ar" rcs lib.a lib_used.o lib_unused.o) || fail "archive"
@@ -193,4 +193,162 @@ case_export_resolutions() {
     grep -q 'PREVAILING_DEF_IRONLY_EXP square_plus' "$T/$how/mld/exe.res" ||
       fail "$how: square_plus is not PREVAILING_DEF_IRONLY_EXP"
   done
+}
+
+# gcc -flto -ffat-lto-objects: each object holds the IR and regular code.
+# Through the plugin the IR is what gets linked (square_plus is inlined
+# away, as in ld.bfd's link); with no plugin on the link line (gcc
+# -fno-use-linker-plugin -fno-lto) the regular code links instead, and
+# square_plus is there, as in ld.bfd's link.
+case_gcc_fat_objects() {
+  ltoCProgram gcc "-flto -ffat-lto-objects" gcc-ar
+  readelf -SW "$T/util.o" | grep -q '\.gnu\.lto_' || fail "(setup) util.o has no IR"
+  nm "$T/util.o" | grep -q ' T square_plus' || fail "(setup) util.o is not fat"
+  local objs=("$T/main.o" "$T/util.o" "$T/plain.o" "$T/lib.a")
+  sameAsBfd gcc exe -flto -O2 "${objs[@]}"
+  checkInlinedAway "$T/exe" "$T/exe.bfd"
+  sameAsBfd gcc exe-regular -fno-use-linker-plugin -fno-lto -O2 "${objs[@]}"
+  symtabHas "$T/exe-regular.bfd" square_plus || fail "(setup) ld.bfd's regular link has no square_plus"
+  symtabHas "$T/exe-regular" square_plus ||
+    fail "square_plus is missing: the fat objects' regular code was not linked"
+  # -t names the inputs mld read: the fat objects themselves, no ltrans.
+  gcc -B "$MLD_GCC_DIR" -fno-use-linker-plugin -fno-lto "${objs[@]}" -o "$T/exe-t" -Wl,-t >"$T/t.out" 2>&1 ||
+    fail "mld -t link: $(head -5 "$T/t.out")"
+  grep -q 'ltrans' "$T/t.out" && fail "a link with no plugin ran LTO: $(grep ltrans "$T/t.out")"
+  grep -q 'util\.o' "$T/t.out" || fail "-t does not list util.o: $(head -20 "$T/t.out")"
+}
+
+# -flto=auto splits the program into partitions compiled in parallel by
+# lto-wrapper (through make, joining the caller's jobserver when run from
+# make -j). The small program gets one partition per function
+# (-flto-partition=max); every partition's object is linked (the map names
+# each), and the program behaves like ld.bfd's link, also under make -j2.
+case_gcc_flto_auto_parallel() {
+  ltoCProgram gcc -flto gcc-ar
+  ltoCompile g++ main.cc main-cc.o -O2 -flto
+  ltoCompile g++ shapes.cc shapes.o -O2 -flto
+  local parts=(-flto-partition=max)
+  local objs=("$T/main.o" "$T/util.o" "$T/plain.o" "$T/lib.a")
+  mkdir -p "$T/mld"
+  (cd "$T/mld" && gcc -B "$MLD_GCC_DIR" -flto=auto -O2 -save-temps "${parts[@]}" "${objs[@]}" \
+    -o exe -Wl,-Map,exe.map) 2>"$T/mld.err" || { cat "$T/mld.err"; fail "mld link"; }
+  refLink gcc "$T/exe.bfd" -flto=auto -O2 "${parts[@]}" "${objs[@]}"
+  linkedOutputs+=("$T/mld/exe")
+  compareRun "$T/mld/exe" "$T/exe.bfd"
+  checkInlinedAway "$T/mld/exe" "$T/exe.bfd"
+  local n
+  n=$(grep -oE 'exe\.ltrans[0-9]+\.ltrans\.o' "$T/mld/exe.map" | sort -u | wc -l)
+  [ "$n" -ge 2 ] || fail "the map shows $n ltrans objects, expected several partitions"
+  # Under make -j2 (lto-wrapper's make joins make's jobserver through the
+  # inherited pipe, which mld and its re-execution must keep open).
+  cat >"$T/Makefile" <<MK
+all:
+	+g++ -B $MLD_GCC_DIR -flto=auto -O2 ${parts[*]} $T/main-cc.o $T/shapes.o -o $T/cxx
+MK
+  make -j2 -C "$T" -f "$T/Makefile" >"$T/make.out" 2>&1 || fail "link under make -j2: $(tail -5 "$T/make.out")"
+  grep -qi 'jobserver unavailable\|warning' "$T/make.out" && fail "make/lto-wrapper warned: $(head -5 "$T/make.out")"
+  linkedOutputs+=("$T/cxx")
+  refLink g++ "$T/cxx.bfd" -flto=auto -O2 "${parts[@]}" "$T/main-cc.o" "$T/shapes.o"
+  compareRun "$T/cxx" "$T/cxx.bfd"
+}
+
+# -static with gcc -flto: the C program (an archive of LTO objects and a
+# non-LTO object) linked statically, inlined across modules like ld.bfd's.
+case_gcc_static_c_program() {
+  ltoCProgram gcc -flto gcc-ar
+  sameAsBfd gcc exe -flto -O2 -static "$T/main.o" "$T/util.o" "$T/plain.o" "$T/lib.a"
+  [ "$(elfType "$T/exe")" = EXEC ] || fail "not a static executable"
+  readelf -lW "$T/exe" | grep -q INTERP && fail "a -static link has PT_INTERP"
+  checkInlinedAway "$T/exe" "$T/exe.bfd"
+}
+
+# -r with gcc -flto: as in GNU ld, the plugin runs (told LDPO_REL, every
+# definition PREVAILING_DEF_IRONLY_EXP: all stay global for the next link)
+# and gcc returns one merged IR object, which the relocatable output keeps
+# as .gnu.lto_* sections; the final -flto link then optimizes it. With
+# -flinker-output=nolto-rel gcc returns machine code instead. mld -r
+# without any plugin keeps the inputs' IR sections (GNU ld does too).
+case_relocatable_lto() {
+  ltoCProgram gcc -flto gcc-ar
+  mkdir -p "$T/mld" "$T/bfd"
+  local parts=(-flto -O2 -r -save-temps "$T/main.o" "$T/util.o" "$T/lib_used.o" -o part.o)
+  (cd "$T/mld" && gcc -B "$MLD_GCC_DIR" "${parts[@]}") 2>"$T/mld.err" || fail "mld -r: $(head -3 "$T/mld.err")"
+  (cd "$T/bfd" && gcc -fuse-ld=bfd "${parts[@]}") || fail "(setup) ld.bfd -r"
+  cmp -s "$T/bfd/part.o.res" "$T/mld/part.o.res" ||
+    fail "-r resolutions differ (< ld.bfd, > mld): $(diff "$T/bfd/part.o.res" "$T/mld/part.o.res" | head -10)"
+  grep -q 'PREVAILING_DEF_IRONLY_EXP main' "$T/mld/part.o.res" || fail "main is not IRONLY_EXP under -r"
+  readelf -SW "$T/mld/part.o" | grep -q '\.gnu\.lto_' || fail "the -r output lost the IR"
+  linkedOutputs+=("$T/mld/part.o")
+  sameAsBfd gcc exe -flto -O2 "$T/mld/part.o" "$T/plain.o"
+  refLink gcc "$T/exe.bfdpart" -flto -O2 "$T/bfd/part.o" "$T/plain.o"
+  compareRun "$T/exe" "$T/exe.bfdpart"
+  checkInlinedAway "$T/exe" "$T/exe.bfdpart"
+  # Machine code from the plugin (-flinker-output=nolto-rel).
+  mldLink gcc "$T/nolto.o" -flto -O2 -r -flinker-output=nolto-rel "$T/main.o" "$T/util.o" "$T/lib_used.o"
+  readelf -SW "$T/nolto.o" | grep -q '\.gnu\.lto_' && fail "nolto-rel output still has IR"
+  nm "$T/nolto.o" | grep -q ' T main$' || fail "nolto-rel output does not define main"
+  sameAsBfd gcc exe-nolto -O2 "$T/nolto.o" "$T/plain.o"
+  # No plugin: the IR sections are copied as they are.
+  "$MLD_GCC_DIR/ld" -r "$T/main.o" "$T/util.o" -o "$T/raw.o" 2>"$T/raw.err" || fail "mld -r without a plugin: $(cat "$T/raw.err")"
+  ld.bfd -r "$T/main.o" "$T/util.o" -o "$T/raw-bfd.o" || fail "(setup) ld.bfd -r"
+  local n m
+  n=$(readelf -SW "$T/raw.o" | grep -c '\.gnu\.lto_')
+  m=$(readelf -SW "$T/raw-bfd.o" | grep -c '\.gnu\.lto_')
+  [ "$n" = "$m" ] || fail "mld -r kept $n IR sections, ld.bfd $m"
+  linkedOutputs+=("$T/raw.o")
+  sameAsBfd gcc exe-raw -flto -O2 "$T/raw.o" "$T/plain.o" "$T/lib_used.o"
+}
+
+# gcc passes its plugin on every link. With no IR among the inputs mld does
+# not load it (no re-execution as mld-dyn: -t lists each input once), and
+# the link is the same as ld.bfd's. A plugin that cannot be loaded fails
+# the link even then, as in GNU ld (which loads plugins at start-up).
+case_plugin_without_ir() {
+  ltoCompile gcc plain.c plain.o -O2
+  printf '#include <stdio.h>\nint plain_twice(int);\nint lto_called_from_plain(int x) { return x + 1; }\nint main(void) { printf("%%d\\n", plain_twice(20)); return 0; }\n' >"$T/m.c"
+  gcc -O2 -c "$T/m.c" -o "$T/m.o" || fail "(setup) compile"
+  gcc -### "$T/m.o" -o "$T/x" 2>&1 | grep -q -- '-plugin ' || fail "(setup) gcc passes no -plugin"
+  sameAsBfd gcc exe "$T/m.o" "$T/plain.o"
+  gcc -B "$MLD_GCC_DIR" "$T/m.o" "$T/plain.o" -o "$T/exe-t" -Wl,-t >"$T/t.out" 2>&1 || fail "mld -t link"
+  [ "$(grep -c 'plain\.o' "$T/t.out")" = 1 ] ||
+    fail "plain.o listed $(grep -c 'plain\.o' "$T/t.out") times by -t: was the plugin loaded?"
+  echo 'not a shared object' >"$T/junk.so"
+  local p
+  for p in "$T/missing.so" "$T/junk.so"; do
+    gcc -fuse-ld=bfd "$T/m.o" "$T/plain.o" -Wl,-plugin,"$p" -o "$T/bfd-x" 2>/dev/null &&
+      fail "(setup) ld.bfd accepted $p"
+    mldLinkFails gcc "$T/x" "$T/m.o" "$T/plain.o" -Wl,-plugin,"$p"
+    expectErr "$p: error loading plugin:"
+    [ "$(grep -c 'mld: error' <<<"$linkErr")" = 1 ] || fail "not one error line: $linkErr"
+  done
+}
+
+# --wrap=target with LTO and regular objects, each file with and without
+# -flto: the programs print what ld.bfd's links print (50 when the call is
+# wrapped, 5 when gcc bound it inside the IR, as with GNU ld 2.40), and the
+# plugin is told the same resolutions (the IR's references renamed like a
+# regular object's; target and __wrap_target kept as PREVAILING_DEF).
+case_wrap_with_lto() {
+  ltoCompile gcc wrap_main.c main-lto.o -O2 -flto
+  ltoCompile gcc wrap_target.c target-lto.o -O2 -flto
+  ltoCompile gcc wrap_main.c main-plain.o -O2
+  ltoCompile gcc wrap_target.c target-plain.o -O2
+  local m t
+  for m in lto plain; do
+    for t in lto plain; do
+      local d="$T/$m-$t"
+      mkdir -p "$d/mld" "$d/bfd"
+      local args=(-flto -O2 -save-temps "$T/main-$m.o" "$T/target-$t.o" -Wl,--wrap=target -o exe)
+      (cd "$d/mld" && gcc -B "$MLD_GCC_DIR" "${args[@]}") 2>"$d/err" || fail "$m-$t: mld link: $(head -3 "$d/err")"
+      (cd "$d/bfd" && gcc -fuse-ld=bfd "${args[@]}") || fail "$m-$t: (setup) ld.bfd link"
+      linkedOutputs+=("$d/mld/exe")
+      compareRun "$d/mld/exe" "$d/bfd/exe"
+      if [ -e "$d/bfd/exe.res" ]; then
+        cmp -s "$d/bfd/exe.res" "$d/mld/exe.res" ||
+          fail "$m-$t: resolutions differ (< ld.bfd, > mld): $(diff "$d/bfd/exe.res" "$d/mld/exe.res" | head -10)"
+      fi
+    done
+  done
+  grep -qx 'target(4)=50' "$T/plain-plain/mld/exe.out" || fail "the plain link was not wrapped: $(cat "$T/plain-plain/mld/exe.out")"
+  grep -q 'PREVAILING_DEF __wrap_target' "$T/lto-lto/mld/exe.res" || fail "__wrap_target not PREVAILING_DEF"
 }

@@ -102,6 +102,13 @@ TEST(Options, PluginOptBeforePluginIsAnError) {
   EXPECT_NE(r.err.find("-plugin-opt=-O2 given before any -plugin"), std::string::npos) << r.err;
 }
 
+// --wrap's spellings (GNU ld's): joined, separate, one dash; in order.
+TEST(Options, WrapSpellings) {
+  Result r = parse({"--wrap=malloc", "--wrap", "free", "-wrap", "open", "a.o"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(r.config.wrapSyms, (std::vector<std::string>{"malloc", "free", "open"}));
+}
+
 // clang's static-pie line: -static then -pie gives kind Pie and isStatic.
 TEST(Options, StaticPlusPieIsStaticPie) {
   Result r = parse({"-static", "-pie", "--no-dynamic-linker", "-z", "text", "-o", "out",
