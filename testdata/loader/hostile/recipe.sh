@@ -80,9 +80,9 @@ note "every hostile input gives one line and exit 127, or runs"
 # did not write them, so the program is bound at start-up instead, and runs.
 cp prog movedgot && put_u64 movedgot $(($(dyn_entry movedgot 3) + 8)) $(($(section_field movedgot .got.plt 2) + 8))
 [ "$("$MLOAD" ./movedgot; echo "exit=$?")" = "$(cat "$SRC/prog.out")" ] || fail "movedgot did not run correctly"
-# ... but at an odd address it is refused, as every table read in place is.
+# ... also at an odd address, which mload never reads as a table: bound now.
 cp prog oddgot && put_u64 oddgot $(($(dyn_entry oddgot 3) + 8)) $(($(section_field oddgot .got.plt 2) + 1))
-expect_error 'mload: error: \./oddgot: DT_PLTGOT is misaligned \(corrupt file\?\)' "$MLOAD" ./oddgot
+[ "$("$MLOAD" ./oddgot; echo "exit=$?")" = "$(cat "$SRC/prog.out")" ] || fail "oddgot did not run correctly"
 # A JUMP_SLOT whose initial value is not code of the module: bound now.
 cp prog-nopie badslot && put_u64 badslot $(section_field badslot .got.plt 3) 0 # GOT.PLT[0], then the slots:
 put_u64 badslot $(($(section_field badslot .got.plt 3) + 24)) $((0x12345))
