@@ -27,39 +27,71 @@ using llvm::support::endian::write64le;
 RelInfo classifyReloc(uint32_t type) {
   using C = RelInfo::Check;
   switch (type) {
-  case R_X86_64_NONE:            return {RelExpr::None, 0, C::NoCheck};
-  case R_X86_64_64:              return {RelExpr::Abs, 8, C::NoCheck};
-  case R_X86_64_32:              return {RelExpr::Abs, 4, C::Unsigned};
-  case R_X86_64_32S:             return {RelExpr::Abs, 4, C::Signed};
-  case R_X86_64_16:              return {RelExpr::Abs, 2, C::Either};
-  case R_X86_64_8:               return {RelExpr::Abs, 1, C::Either};
-  case R_X86_64_PC64:            return {RelExpr::Pc, 8, C::NoCheck};
-  case R_X86_64_PC32:            return {RelExpr::Pc, 4, C::Signed};
-  case R_X86_64_PC16:            return {RelExpr::Pc, 2, C::Signed};
-  case R_X86_64_PC8:             return {RelExpr::Pc, 1, C::Signed};
-  case R_X86_64_PLT32:           return {RelExpr::Plt, 4, C::Signed};
-  case R_X86_64_GOTPCREL:        return {RelExpr::GotPc, 4, C::Signed};
+  case R_X86_64_NONE:
+    return {RelExpr::None, 0, C::NoCheck};
+  case R_X86_64_64:
+    return {RelExpr::Abs, 8, C::NoCheck};
+  case R_X86_64_32:
+    return {RelExpr::Abs, 4, C::Unsigned};
+  case R_X86_64_32S:
+    return {RelExpr::Abs, 4, C::Signed};
+  case R_X86_64_16:
+    return {RelExpr::Abs, 2, C::Either};
+  case R_X86_64_8:
+    return {RelExpr::Abs, 1, C::Either};
+  case R_X86_64_PC64:
+    return {RelExpr::Pc, 8, C::NoCheck};
+  case R_X86_64_PC32:
+    return {RelExpr::Pc, 4, C::Signed};
+  case R_X86_64_PC16:
+    return {RelExpr::Pc, 2, C::Signed};
+  case R_X86_64_PC8:
+    return {RelExpr::Pc, 1, C::Signed};
+  case R_X86_64_PLT32:
+    return {RelExpr::Plt, 4, C::Signed};
+  case R_X86_64_GOTPCREL:
+    return {RelExpr::GotPc, 4, C::Signed};
   case R_X86_64_GOTPCRELX:
-  case R_X86_64_REX_GOTPCRELX:   return {RelExpr::GotPcRelax, 4, C::Signed};
-  case R_X86_64_GOTPCREL64:      return {RelExpr::GotPc, 8, C::NoCheck};
-  case R_X86_64_GOT32:           return {RelExpr::GotRel, 4, C::Signed};
-  case R_X86_64_GOT64:           return {RelExpr::GotRel, 8, C::NoCheck};
-  case R_X86_64_GOTOFF64:        return {RelExpr::GotOff, 8, C::NoCheck};
-  case R_X86_64_GOTPC32:         return {RelExpr::GotBasePc, 4, C::Signed};
-  case R_X86_64_GOTPC64:         return {RelExpr::GotBasePc, 8, C::NoCheck};
-  case R_X86_64_PLTOFF64:        return {RelExpr::PltOff, 8, C::NoCheck};
-  case R_X86_64_SIZE32:          return {RelExpr::Size, 4, C::Signed};
-  case R_X86_64_SIZE64:          return {RelExpr::Size, 8, C::NoCheck};
-  case R_X86_64_TPOFF32:         return {RelExpr::TpOff, 4, C::Signed};
-  case R_X86_64_TPOFF64:         return {RelExpr::TpOff, 8, C::NoCheck};
-  case R_X86_64_GOTTPOFF:        return {RelExpr::GotTpPc, 4, C::Signed};
-  case R_X86_64_TLSGD:           return {RelExpr::TlsGdPc, 4, C::Signed};
-  case R_X86_64_TLSLD:           return {RelExpr::TlsLdPc, 4, C::Signed};
-  case R_X86_64_DTPOFF32:        return {RelExpr::DtpOff, 4, C::Signed};
-  case R_X86_64_DTPOFF64:        return {RelExpr::DtpOff, 8, C::NoCheck};
-  case R_X86_64_GOTPC32_TLSDESC: return {RelExpr::TlsDescPc, 4, C::Signed};
-  case R_X86_64_TLSDESC_CALL:    return {RelExpr::TlsDescCall, 0, C::NoCheck};
-  default:                       return {RelExpr::Unsupported, 0, C::NoCheck};
+  case R_X86_64_REX_GOTPCRELX:
+    return {RelExpr::GotPcRelax, 4, C::Signed};
+  case R_X86_64_GOTPCREL64:
+    return {RelExpr::GotPc, 8, C::NoCheck};
+  case R_X86_64_GOT32:
+    return {RelExpr::GotRel, 4, C::Signed};
+  case R_X86_64_GOT64:
+    return {RelExpr::GotRel, 8, C::NoCheck};
+  case R_X86_64_GOTOFF64:
+    return {RelExpr::GotOff, 8, C::NoCheck};
+  case R_X86_64_GOTPC32:
+    return {RelExpr::GotBasePc, 4, C::Signed};
+  case R_X86_64_GOTPC64:
+    return {RelExpr::GotBasePc, 8, C::NoCheck};
+  case R_X86_64_PLTOFF64:
+    return {RelExpr::PltOff, 8, C::NoCheck};
+  case R_X86_64_SIZE32:
+    return {RelExpr::Size, 4, C::Signed};
+  case R_X86_64_SIZE64:
+    return {RelExpr::Size, 8, C::NoCheck};
+  case R_X86_64_TPOFF32:
+    return {RelExpr::TpOff, 4, C::Signed};
+  case R_X86_64_TPOFF64:
+    return {RelExpr::TpOff, 8, C::NoCheck};
+  case R_X86_64_GOTTPOFF:
+    return {RelExpr::GotTpPc, 4, C::Signed};
+  case R_X86_64_TLSGD:
+    return {RelExpr::TlsGdPc, 4, C::Signed};
+  case R_X86_64_TLSLD:
+    return {RelExpr::TlsLdPc, 4, C::Signed};
+  case R_X86_64_DTPOFF32:
+    return {RelExpr::DtpOff, 4, C::Signed};
+  case R_X86_64_DTPOFF64:
+    return {RelExpr::DtpOff, 8, C::NoCheck};
+  case R_X86_64_GOTPC32_TLSDESC:
+    return {RelExpr::TlsDescPc, 4, C::Signed};
+  case R_X86_64_TLSDESC_CALL:
+    return {RelExpr::TlsDescCall, 0, C::NoCheck};
+  default:
+    return {RelExpr::Unsupported, 0, C::NoCheck};
   }
 }
 
@@ -96,18 +128,25 @@ bool checkRange(uint64_t v, RelInfo info, std::string &why) {
   // Only a failing check pays for the message.
   std::string shown = sv < 0 ? std::to_string(sv) : toHex(v);
   std::string lo = info.check == RelInfo::Unsigned ? "0" : std::to_string(smin);
-  std::string hi = info.check == RelInfo::Signed ? std::to_string(smax)
-                                                 : toHex(umax);
+  std::string hi = info.check == RelInfo::Signed ? std::to_string(smax) : toHex(umax);
   why = shown + " is not in [" + lo + ", " + hi + "]";
   return false;
 }
 
 static void writeValue(uint8_t *loc, uint64_t v, unsigned size) {
   switch (size) {
-  case 1: *loc = (uint8_t)v; break;
-  case 2: write16le(loc, (uint16_t)v); break;
-  case 4: write32le(loc, (uint32_t)v); break;
-  case 8: write64le(loc, v); break;
+  case 1:
+    *loc = (uint8_t)v;
+    break;
+  case 2:
+    write16le(loc, (uint16_t)v);
+    break;
+  case 4:
+    write32le(loc, (uint32_t)v);
+    break;
+  case 8:
+    write64le(loc, v);
+    break;
   }
 }
 
@@ -121,8 +160,8 @@ static bool isPreemptible(const Symbol &sym) { return sym.isPreemptible; }
 // absolute symbol in a PIC output cannot be reached PC-relatively.
 // --no-relax keeps them as written. Like GNU ld's, it does not turn off
 // the TLS model transitions (GD/LD/IE/TLSDESC to LE or IE).
-bool canRelaxGotPcRelX(Context &ctx, const InputSection &isec,
-                       const ElfRela &rel, const Symbol &sym) {
+bool canRelaxGotPcRelX(Context &ctx, const InputSection &isec, const ElfRela &rel,
+                       const Symbol &sym) {
   uint32_t type = rel.getType(false);
   if (!ctx.config.relax)
     return false;
@@ -141,8 +180,8 @@ bool canRelaxGotPcRelX(Context &ctx, const InputSection &isec,
 
 // psABI "Initial Exec to Local Exec": `movq foo@gottpoff(%rip), %reg` and
 // `addq foo@gottpoff(%rip), %reg` become immediates, in executables.
-bool canRelaxGotTpOff(Context &ctx, const InputSection &isec,
-                      const ElfRela &rel, const Symbol &sym) {
+bool canRelaxGotTpOff(Context &ctx, const InputSection &isec, const ElfRela &rel,
+                      const Symbol &sym) {
   if (ctx.config.isShared() || isPreemptible(sym) || rel.r_offset < 3)
     return false;
   uint8_t rex = isec.contents[rel.r_offset - 3];
@@ -197,12 +236,25 @@ namespace {
 
 // How a relocation's value was computed, as the relocation log names it.
 enum class Formula : uint8_t {
-  None, SA, SAP, SAP1, LAP, GGotAP, GA, SAGot, GotAP, LAGot, ZA, SATP, STP, SATls,
+  None,
+  SA,
+  SAP,
+  SAP1,
+  LAP,
+  GGotAP,
+  GA,
+  SAGot,
+  GotAP,
+  LAGot,
+  ZA,
+  SATP,
+  STP,
+  SATls,
 };
 const char *const formulaText[] = {
-    "-",     "S + A",       "S + A - P",   "S + A - P + 1", "L + A - P",
-    "G + GOT + A - P",      "G + A",       "S + A - GOT",   "GOT + A - P",
-    "L + A - GOT", "Z + A", "S + A - TP",  "S - TP",        "S + A - TLS",
+    "-",      "S + A",       "S + A - P",   "S + A - P + 1", "L + A - P", "G + GOT + A - P",
+    "G + A",  "S + A - GOT", "GOT + A - P", "L + A - GOT",   "Z + A",     "S + A - TP",
+    "S - TP", "S + A - TLS",
 };
 
 struct Value {
@@ -234,9 +286,9 @@ struct RelocApplier {
   int64_t A = 0;
   uint8_t *dest = nullptr; // where the value goes; null: nothing to write
   bool logged = true;
-  bool skipNext = false;   // a rewrite consumed the next relocation's code
-  RelocValues vals;        // what the log shows besides S, A and P
-  std::string note;        // built only when the log is on
+  bool skipNext = false; // a rewrite consumed the next relocation's code
+  RelocValues vals;      // what the log shows besides S, A and P
+  std::string note;      // built only when the log is on
 
   void apply(const ElfRela &r);
   Result compute();
@@ -302,8 +354,7 @@ static uint64_t symbolValue(Context &ctx, const Symbol &sym, int64_t &A) {
 // get a tombstone instead of an address; .debug_ranges and .debug_loc use 1
 // because 0 would end their lists early.
 void RelocApplier::writeTombstone() {
-  if (isec.isAlloc() && isec.name != ".eh_frame" &&
-      isec.name != ".gcc_except_table") {
+  if (isec.isAlloc() && isec.name != ".eh_frame" && isec.name != ".gcc_except_table") {
     report("relocation refers to a symbol in a discarded section: " +
            std::string(messageName(*sym)));
     return;
@@ -324,8 +375,7 @@ void RelocApplier::apply(const ElfRela &r) {
   if (info.expr == RelExpr::Unsupported)
     return report("unsupported relocation type " + relocTypeName(type));
   if (r.r_offset + info.size > isec.size)
-    return report("relocation " + relocTypeName(type) +
-                  " extends past the end of the section");
+    return report("relocation " + relocTypeName(type) + " extends past the end of the section");
   sym = isec.file->symbols[r.getSymbol(false)];
   loc = buf + r.r_offset;
   if (sym->isInDiscardedSection())
@@ -358,37 +408,62 @@ Result RelocApplier::compute() {
   using F = Formula;
   bool exe = !ctx.config.isShared();
   switch (info.expr) {
-  case RelExpr::Abs:         return Value{S + A, F::SA};
-  case RelExpr::Pc:          return Value{S + A - P, F::SAP};
-  case RelExpr::Plt:         return hasPlt() ? Value{plt() + A - P, F::LAP} : Value{S + A - P, F::SAP};
-  case RelExpr::GotPcRelax:  if (canRelaxGotPcRelX(ctx, isec, *rel, *sym)) return relaxGotPcRelX();
-                             [[fallthrough]];
-  case RelExpr::GotPc:       return viaGotSlot(sym->getGotVA(ctx), sym->gotIndex, "");
-  case RelExpr::GotRel:      return Value{gotSlot(sym->getGotVA(ctx)) - GOT + A, F::GA};
-  case RelExpr::GotOff:      return Value{S + A - gotBase(), F::SAGot};
-  case RelExpr::GotBasePc:   return Value{gotBase() + A - P, F::GotAP};
-  case RelExpr::PltOff:      return hasPlt() ? Value{plt() + A - gotBase(), F::LAGot} : Value{S + A - gotBase(), F::SAGot};
-  case RelExpr::Size:        return Value{symSize() + A, F::ZA};
-  case RelExpr::TpOff:       return Value{S + A - tp(), F::SATP};
-  case RelExpr::GotTpPc:     if (canRelaxGotTpOff(ctx, isec, *rel, *sym)) return relaxIeToLe();
-                             return viaGotSlot(sym->getGotTpVA(ctx), sym->gotTpIndex, " (tp offset)");
-  case RelExpr::TlsGdPc:     if (canRelaxTlsGdLd(ctx, *sym)) return relaxGdToLe();
-                             return viaGotSlot(sym->getTlsGdVA(ctx), sym->tlsGdIndex, " (tls gd pair)");
-  case RelExpr::TlsLdPc:     if (canRelaxTlsGdLd(ctx, *sym)) return relaxLdToLe();
-                             return viaGotSlot(ctx.got->shdr.sh_addr + ctx.got->tlsLdIndex * 8,
-                                               ctx.got->tlsLdIndex, " (tls ld pair)");
-  case RelExpr::TlsDescPc:   if (exe) return relaxTlsDesc();
-                             return viaGotSlot(sym->getTlsDescVA(ctx), sym->tlsDescIndex, " (tls descriptor)");
-  case RelExpr::TlsDescCall: if (exe) return relaxTlsDescCall();
-                             logged = false;
-                             return nothingWritten();
+  case RelExpr::Abs:
+    return Value{S + A, F::SA};
+  case RelExpr::Pc:
+    return Value{S + A - P, F::SAP};
+  case RelExpr::Plt:
+    return hasPlt() ? Value{plt() + A - P, F::LAP} : Value{S + A - P, F::SAP};
+  case RelExpr::GotPcRelax:
+    if (canRelaxGotPcRelX(ctx, isec, *rel, *sym))
+      return relaxGotPcRelX();
+    [[fallthrough]];
+  case RelExpr::GotPc:
+    return viaGotSlot(sym->getGotVA(ctx), sym->gotIndex, "");
+  case RelExpr::GotRel:
+    return Value{gotSlot(sym->getGotVA(ctx)) - GOT + A, F::GA};
+  case RelExpr::GotOff:
+    return Value{S + A - gotBase(), F::SAGot};
+  case RelExpr::GotBasePc:
+    return Value{gotBase() + A - P, F::GotAP};
+  case RelExpr::PltOff:
+    return hasPlt() ? Value{plt() + A - gotBase(), F::LAGot} : Value{S + A - gotBase(), F::SAGot};
+  case RelExpr::Size:
+    return Value{symSize() + A, F::ZA};
+  case RelExpr::TpOff:
+    return Value{S + A - tp(), F::SATP};
+  case RelExpr::GotTpPc:
+    if (canRelaxGotTpOff(ctx, isec, *rel, *sym))
+      return relaxIeToLe();
+    return viaGotSlot(sym->getGotTpVA(ctx), sym->gotTpIndex, " (tp offset)");
+  case RelExpr::TlsGdPc:
+    if (canRelaxTlsGdLd(ctx, *sym))
+      return relaxGdToLe();
+    return viaGotSlot(sym->getTlsGdVA(ctx), sym->tlsGdIndex, " (tls gd pair)");
+  case RelExpr::TlsLdPc:
+    if (canRelaxTlsGdLd(ctx, *sym))
+      return relaxLdToLe();
+    return viaGotSlot(ctx.got->shdr.sh_addr + ctx.got->tlsLdIndex * 8, ctx.got->tlsLdIndex,
+                      " (tls ld pair)");
+  case RelExpr::TlsDescPc:
+    if (exe)
+      return relaxTlsDesc();
+    return viaGotSlot(sym->getTlsDescVA(ctx), sym->tlsDescIndex, " (tls descriptor)");
+  case RelExpr::TlsDescCall:
+    if (exe)
+      return relaxTlsDescCall();
+    logged = false;
+    return nothingWritten();
   // In code, after LD->LE relaxation, the module's block is addressed from
   // TP, so the offset becomes a TP offset. Elsewhere (DWARF location
   // expressions) it stays relative to the block, as GNU ld does.
-  case RelExpr::DtpOff:      if (exe && (isec.flags & SHF_EXECINSTR)) return Value{S + A - tp(), F::SATP};
-                             return Value{S + A - ctx.tlsBegin, F::SATls};
+  case RelExpr::DtpOff:
+    if (exe && (isec.flags & SHF_EXECINSTR))
+      return Value{S + A - tp(), F::SATP};
+    return Value{S + A - ctx.tlsBegin, F::SATls};
   case RelExpr::None:
-  case RelExpr::Unsupported: break;
+  case RelExpr::Unsupported:
+    break;
   }
   return nothingWritten();
 }
@@ -490,8 +565,7 @@ Result RelocApplier::relaxLdToLe() {
 //   48 8b 05 <x@gottpoff>  mov x@gottpoff(%rip), %rax
 Result RelocApplier::relaxTlsDesc() {
   uint8_t &rex = loc[-3], &op = loc[-2], &modrm = loc[-1];
-  if (rel->r_offset < 3 || (rex != 0x48 && rex != 0x4c) || op != 0x8d ||
-      (modrm & 0xc7) != 0x05) {
+  if (rel->r_offset < 3 || (rex != 0x48 && rex != 0x4c) || op != 0x8d || (modrm & 0xc7) != 0x05) {
     report("unsupported TLS descriptor code sequence (expected lea "
            "x@tlsdesc(%rip), %reg)");
     return {};
@@ -536,9 +610,8 @@ void applyRelocations(Context &ctx, InputSection &isec, uint8_t *buf) {
 // PLT0:  ff 35 <GOT+8 - next>    push GOT.PLT[1]  (module handle)
 //        ff 25 <GOT+16 - next>   jmp *GOT.PLT[2]  (the lazy resolver)
 //        0f 1f 40 00             nop
-void writePltHeader(Context &ctx, uint8_t *buf, uint64_t pltVA,
-                    uint64_t gotPltVA) {
-  static const uint8_t insn[] = {0xff, 0x35, 0, 0, 0, 0, 0xff, 0x25,
+void writePltHeader(Context &ctx, uint8_t *buf, uint64_t pltVA, uint64_t gotPltVA) {
+  static const uint8_t insn[] = {0xff, 0x35, 0, 0, 0,    0,    0xff, 0x25,
                                  0,    0,    0, 0, 0x0f, 0x1f, 0x40, 0x00};
   memcpy(buf, insn, sizeof insn);
   write32le(buf + 2, (uint32_t)(gotPltVA + 8 - (pltVA + 6)));
@@ -549,10 +622,9 @@ void writePltHeader(Context &ctx, uint8_t *buf, uint64_t pltVA,
 //        ff 25 <slot - next>     jmp *GOT.PLT[n+2] (first time: to the push)
 //        68 <n-1>                push n-1        (.rela.plt index)
 //        e9 <PLT0 - next>        jmp PLT0
-void writePltEntry(uint8_t *buf, uint64_t entryVA, uint64_t slotVA,
-                   uint32_t index, uint64_t pltVA) {
-  static const uint8_t insn[] = {0xff, 0x25, 0, 0, 0, 0, 0x68, 0, 0, 0, 0,
-                                 0xe9, 0,    0, 0, 0};
+void writePltEntry(uint8_t *buf, uint64_t entryVA, uint64_t slotVA, uint32_t index,
+                   uint64_t pltVA) {
+  static const uint8_t insn[] = {0xff, 0x25, 0, 0, 0, 0, 0x68, 0, 0, 0, 0, 0xe9, 0, 0, 0, 0};
   memcpy(buf, insn, sizeof insn);
   write32le(buf + 2, (uint32_t)(slotVA - (entryVA + 6)));
   write32le(buf + 7, index);
@@ -562,7 +634,7 @@ void writePltEntry(uint8_t *buf, uint64_t entryVA, uint64_t slotVA,
 // IPLT entry (static IFUNC):  ff 25 <slot - next>  jmp *slot
 //                             66 0f 1f 44 00 00 ... nop padding to 16 bytes
 void writeIpltEntry(uint8_t *buf, uint64_t entryVA, uint64_t slotVA) {
-  static const uint8_t insn[] = {0xff, 0x25, 0,    0,    0, 0, 0x66, 0x0f,
+  static const uint8_t insn[] = {0xff, 0x25, 0,    0,    0,    0,    0x66, 0x0f,
                                  0x1f, 0x44, 0x00, 0x00, 0x0f, 0x1f, 0x40, 0x00};
   memcpy(buf, insn, sizeof insn);
   write32le(buf + 2, (uint32_t)(slotVA - (entryVA + 6)));

@@ -20,11 +20,16 @@ using llvm::support::endian::write64le;
 
 static uint32_t idSize(const Config &cfg) {
   switch (cfg.buildId) {
-  case BuildId::Fast: return 8;
-  case BuildId::Md5: return 16;
-  case BuildId::Uuid: return 16;
-  case BuildId::Hex: return cfg.buildIdHex.size();
-  default: return 20;
+  case BuildId::Fast:
+    return 8;
+  case BuildId::Md5:
+    return 16;
+  case BuildId::Uuid:
+    return 16;
+  case BuildId::Hex:
+    return cfg.buildIdHex.size();
+  default:
+    return 20;
   }
 }
 
@@ -34,9 +39,9 @@ void BuildIdSection::computeSize(Context &ctx) {
 }
 
 void BuildIdSection::writeTo(Context &ctx, uint8_t *buf) {
-  write32le(buf, 4);                                  // namesz
-  write32le(buf + 4, hashSize);                       // descsz
-  write32le(buf + 8, llvm::ELF::NT_GNU_BUILD_ID);     // type
+  write32le(buf, 4);                              // namesz
+  write32le(buf + 4, hashSize);                   // descsz
+  write32le(buf + 8, llvm::ELF::NT_GNU_BUILD_ID); // type
   memcpy(buf + 12, "GNU", 4);
 }
 
@@ -50,12 +55,11 @@ void BuildIdSection::finish(Context &ctx, uint8_t *out, uint64_t size) {
     size_t n = (file.size() + piece - 1) / piece;
     std::vector<uint64_t> hashes(n);
     llvm::parallelForEachN(0, n, [&](size_t i) {
-      hashes[i] = llvm::xxHash64(llvm::toStringRef(
-          file.slice(i * piece, std::min(piece, file.size() - i * piece))));
+      hashes[i] = llvm::xxHash64(
+          llvm::toStringRef(file.slice(i * piece, std::min(piece, file.size() - i * piece))));
     });
-    write64le(desc, llvm::xxHash64(llvm::StringRef(
-                        reinterpret_cast<const char *>(hashes.data()),
-                        hashes.size() * 8)));
+    write64le(desc, llvm::xxHash64(llvm::StringRef(reinterpret_cast<const char *>(hashes.data()),
+                                                   hashes.size() * 8)));
     break;
   }
   case BuildId::Md5: {

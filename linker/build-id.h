@@ -8,8 +8,7 @@ namespace mld {
 // .note.gnu.build-id: a digest of the output, written last.
 class BuildIdSection : public Chunk {
 public:
-  BuildIdSection()
-      : Chunk(".note.gnu.build-id", llvm::ELF::SHT_NOTE, llvm::ELF::SHF_ALLOC, 4) {}
+  BuildIdSection() : Chunk(".note.gnu.build-id", llvm::ELF::SHT_NOTE, llvm::ELF::SHF_ALLOC, 4) {}
   bool isNeeded(Context &) const override { return true; }
   void computeSize(Context &ctx) override;
   void writeTo(Context &ctx, uint8_t *buf) override;

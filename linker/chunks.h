@@ -38,9 +38,9 @@ public:
 
   std::string name;
   ElfShdr shdr = {};
-  uint32_t shndx = 0;   // index in the output section header table
-  uint32_t rank = 0;    // layout order, see layout.cpp
-  bool isRelro = false; // inside PT_GNU_RELRO
+  uint32_t shndx = 0;                // index in the output section header table
+  uint32_t rank = 0;                 // layout order, see layout.cpp
+  bool isRelro = false;              // inside PT_GNU_RELRO
   std::optional<uint64_t> fixedAddr; // --section-start: starts its own PT_LOAD here
 
   bool isAlloc() const { return shdr.sh_flags & llvm::ELF::SHF_ALLOC; }
@@ -66,9 +66,7 @@ public:
 // The ELF file header at offset 0.
 class OutputEhdr : public Chunk {
 public:
-  OutputEhdr() : Chunk("", 0, llvm::ELF::SHF_ALLOC, 8) {
-    shdr.sh_size = sizeof(ELFT::Ehdr);
-  }
+  OutputEhdr() : Chunk("", 0, llvm::ELF::SHF_ALLOC, 8) { shdr.sh_size = sizeof(ELFT::Ehdr); }
   bool isNeeded(Context &) const override { return true; }
   bool isHeader() const override { return true; }
   void writeTo(Context &ctx, uint8_t *buf) override;

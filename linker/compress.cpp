@@ -45,14 +45,14 @@ Decompressed decompressSection(llvm::ArrayRef<uint8_t> data, bool gnuStyle) {
     if (out.align == 0)
       out.align = 1;
     if (out.align & (out.align - 1)) {
-      out.error = "compressed section alignment " + std::to_string(out.align) +
-                  " is not a power of two";
+      out.error =
+          "compressed section alignment " + std::to_string(out.align) + " is not a power of two";
       return out;
     }
   }
   if (type != ELFCOMPRESS_ZLIB && type != kCompressZstd) {
-    out.error = "unknown compression type " + std::to_string(type) +
-                " (only zlib and zstd are supported)";
+    out.error =
+        "unknown compression type " + std::to_string(type) + " (only zlib and zstd are supported)";
     return out;
   }
   const uint8_t *in = data.data() + headerSize;
@@ -77,14 +77,12 @@ Decompressed decompressSection(llvm::ArrayRef<uint8_t> data, bool gnuStyle) {
   if (!ok) {
     out.bytes.clear();
     out.error = std::string("corrupt ") + (type == ELFCOMPRESS_ZLIB ? "zlib" : "zstd") +
-                " data (or not the " + std::to_string(size) +
-                " bytes its header announces)";
+                " data (or not the " + std::to_string(size) + " bytes its header announces)";
   }
   return out;
 }
 
-std::vector<uint8_t> compressSection(DebugCompression kind,
-                                     llvm::ArrayRef<uint8_t> data,
+std::vector<uint8_t> compressSection(DebugCompression kind, llvm::ArrayRef<uint8_t> data,
                                      uint64_t align) {
   std::vector<uint8_t> out;
   Elf64_Chdr hdr{};
@@ -101,8 +99,8 @@ std::vector<uint8_t> compressSection(DebugCompression kind,
   } else {
     size_t cap = ZSTD_compressBound(data.size());
     out.resize(sizeof(hdr) + cap);
-    size_t got = ZSTD_compress(out.data() + sizeof(hdr), cap, data.data(), data.size(),
-                               ZSTD_CLEVEL_DEFAULT);
+    size_t got =
+        ZSTD_compress(out.data() + sizeof(hdr), cap, data.data(), data.size(), ZSTD_CLEVEL_DEFAULT);
     if (ZSTD_isError(got))
       return {};
     out.resize(sizeof(hdr) + got);

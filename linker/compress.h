@@ -29,8 +29,7 @@ struct Decompressed {
 Decompressed decompressSection(llvm::ArrayRef<uint8_t> data, bool gnuStyle);
 
 // Elf64_Chdr followed by `data` compressed with `kind` (not None).
-std::vector<uint8_t> compressSection(DebugCompression kind,
-                                     llvm::ArrayRef<uint8_t> data,
+std::vector<uint8_t> compressSection(DebugCompression kind, llvm::ArrayRef<uint8_t> data,
                                      uint64_t align);
 
 // --compress-debug-sections: each non-empty .debug_* output section is

@@ -27,18 +27,18 @@ enum class DebugCompression : uint8_t { None, Zlib, Zstd };
 // keeps them as one ordered list instead of separate vectors.
 struct InputSpec {
   enum class Kind : uint8_t {
-    File,             // a path: object, archive, shared object or linker script
-    Library,          // -lfoo (value "foo") or -l:file.a (value ":file.a")
-    StartGroup,       // --start-group / -(
-    EndGroup,         // --end-group / -)
-    WholeArchive,     // --whole-archive
-    NoWholeArchive,   // --no-whole-archive
-    Static,           // -Bstatic / -static / -dn / -non_shared
-    Dynamic,          // -Bdynamic / -dy / -call_shared
-    AsNeeded,         // --as-needed
-    NoAsNeeded,       // --no-as-needed
-    PushState,        // --push-state
-    PopState,         // --pop-state
+    File,           // a path: object, archive, shared object or linker script
+    Library,        // -lfoo (value "foo") or -l:file.a (value ":file.a")
+    StartGroup,     // --start-group / -(
+    EndGroup,       // --end-group / -)
+    WholeArchive,   // --whole-archive
+    NoWholeArchive, // --no-whole-archive
+    Static,         // -Bstatic / -static / -dn / -non_shared
+    Dynamic,        // -Bdynamic / -dy / -call_shared
+    AsNeeded,       // --as-needed
+    NoAsNeeded,     // --no-as-needed
+    PushState,      // --push-state
+    PopState,       // --pop-state
   };
   Kind kind;
   std::string value;
@@ -64,13 +64,13 @@ struct Config {
   // Output.
   std::string outputPath = "a.out";
   OutputKind kind = OutputKind::Exec;
-  bool isStatic = false;       // -static given: never link against .so files
-  std::string entry;           // -e; empty means "_start" (exec) or none
-  std::optional<uint64_t> imageBase; // --image-base / -Ttext-segment
-  uint64_t pageSize = 4096;    // -z max-page-size
+  bool isStatic = false;                         // -static given: never link against .so files
+  std::string entry;                             // -e; empty means "_start" (exec) or none
+  std::optional<uint64_t> imageBase;             // --image-base / -Ttext-segment
+  uint64_t pageSize = 4096;                      // -z max-page-size
   std::map<std::string, uint64_t> sectionStarts; // --section-start, -Ttext/-Tdata/-Tbss
-  bool relocatable = false;    // -r / --relocatable / -i: an ET_REL output
-  bool emitRelocs = false;     // -q / --emit-relocs: keep relocations in the output
+  bool relocatable = false;                      // -r / --relocatable / -i: an ET_REL output
+  bool emitRelocs = false; // -q / --emit-relocs: keep relocations in the output
 
   // Inputs, in command-line order, and where -l looks.
   std::vector<InputSpec> inputs;
@@ -78,7 +78,7 @@ struct Config {
   std::string sysroot;                   // --sysroot
 
   // Symbol rules.
-  bool allowMultipleDefinition = false;   // --allow-multiple-definition / -z muldefs
+  bool allowMultipleDefinition = false; // --allow-multiple-definition / -z muldefs
   // GNU ld's two switches for names nothing defines: those regular objects
   // refer to (--no-undefined, -z defs/undefs) and those linked-against
   // shared libraries need (--[no-]allow-shlib-undefined); both set at once
@@ -87,61 +87,61 @@ struct Config {
   enum class Unresolved : uint8_t { Default, Ignore, Report };
   Unresolved undefInObjects = Unresolved::Default;
   Unresolved undefInShlibs = Unresolved::Default;
-  bool warnUnresolved = false;            // --warn-unresolved-symbols (vs --error-)
-  std::vector<std::string> undefinedSyms; // -u SYM
-  std::vector<std::string> wrapSyms;      // --wrap SYM
-  std::vector<Defsym> defsyms;            // --defsym, in order
-  std::vector<std::string> exportDynamicSyms; // --export-dynamic-symbol GLOB
+  bool warnUnresolved = false;                       // --warn-unresolved-symbols (vs --error-)
+  std::vector<std::string> undefinedSyms;            // -u SYM
+  std::vector<std::string> wrapSyms;                 // --wrap SYM
+  std::vector<Defsym> defsyms;                       // --defsym, in order
+  std::vector<std::string> exportDynamicSyms;        // --export-dynamic-symbol GLOB
   std::vector<std::string> exportDynamicSymbolLists; // --export-dynamic-symbol-list FILE
-  bool exportDynamic = false;             // -E / --export-dynamic
+  bool exportDynamic = false;                        // -E / --export-dynamic
   // -Bsymbolic, -Bsymbolic-functions and -Bno-symbolic: the last one wins.
-  bool bsymbolic = false;                 // -Bsymbolic
-  bool bsymbolicFunctions = false;        // -Bsymbolic-functions
-  std::string versionScript;              // --version-script
+  bool bsymbolic = false;          // -Bsymbolic
+  bool bsymbolicFunctions = false; // -Bsymbolic-functions
+  std::string versionScript;       // --version-script
   // VERSION { } blocks of linker scripts read as inputs: (script, text).
   // They add their nodes after --version-script's, as GNU ld's do.
   std::vector<std::pair<std::string, std::string>> scriptVersions;
-  bool noUndefinedVersion = false;        // --no-undefined-version (GNU ld's default: off)
-  bool defaultSymver = false;             // --default-symver
-  std::vector<std::string> excludeLibs;   // --exclude-libs (archive file names, or ALL)
-  std::vector<std::string> dynamicLists;  // --dynamic-list FILE
-  bool dynamicListData = false;           // --dynamic-list-data
+  bool noUndefinedVersion = false;       // --no-undefined-version (GNU ld's default: off)
+  bool defaultSymver = false;            // --default-symver
+  std::vector<std::string> excludeLibs;  // --exclude-libs (archive file names, or ALL)
+  std::vector<std::string> dynamicLists; // --dynamic-list FILE
+  bool dynamicListData = false;          // --dynamic-list-data
 
   // Sections.
-  bool gcSections = false;         // --gc-sections
+  bool gcSections = false; // --gc-sections
   // --unique=GLOB: each input section whose name matches gets an output
   // section of its own; --unique alone does so for every orphan section.
   std::vector<std::string> uniqueSections;
   bool uniqueOrphans = false;
-  bool relax = true;               // --relax / --no-relax (GOTPCRELX loads only)
-  bool printGcSections = false;    // --print-gc-sections
-  bool stripAll = false;           // -s
-  bool stripDebug = false;         // -S
+  bool relax = true;            // --relax / --no-relax (GOTPCRELX loads only)
+  bool printGcSections = false; // --print-gc-sections
+  bool stripAll = false;        // -s
+  bool stripDebug = false;      // -S
   DebugCompression compressDebug = DebugCompression::None; // --compress-debug-sections
-  bool ehFrameHdr = false;         // --eh-frame-hdr
-  BuildId buildId = BuildId::None; // --build-id[=style]
-  std::vector<uint8_t> buildIdHex; // --build-id=0xHEX
+  bool ehFrameHdr = false;                                 // --eh-frame-hdr
+  BuildId buildId = BuildId::None;                         // --build-id[=style]
+  std::vector<uint8_t> buildIdHex;                         // --build-id=0xHEX
 
   // Dynamic linking.
-  std::string dynamicLinker;       // -dynamic-linker / -I
-  bool noDynamicLinker = false;    // --no-dynamic-linker
-  std::string soname;              // -soname / -h
+  std::string dynamicLinker;        // -dynamic-linker / -I
+  bool noDynamicLinker = false;     // --no-dynamic-linker
+  std::string soname;               // -soname / -h
   std::string initSymbol = "_init"; // -init: DT_INIT
   std::string finiSymbol = "_fini"; // -fini: DT_FINI
-  std::vector<std::string> rpath;  // -rpath / -R
-  bool enableNewDtags = true;      // --enable-new-dtags (RUNPATH) / --disable-new-dtags
+  std::vector<std::string> rpath;   // -rpath / -R
+  bool enableNewDtags = true;       // --enable-new-dtags (RUNPATH) / --disable-new-dtags
   HashStyle hashStyle = HashStyle::Both;
-  bool zNow = false;               // -z now / -z lazy
-  bool zRelro = true;              // -z relro / -z norelro
-  bool zExecStack = false;         // -z execstack / -z noexecstack
-  bool zSeparateCode = true;       // -z separate-code / -z noseparate-code
-  bool zNodelete = false;          // -z nodelete
-  bool zOrigin = false;            // -z origin
+  bool zNow = false;                 // -z now / -z lazy
+  bool zRelro = true;                // -z relro / -z norelro
+  bool zExecStack = false;           // -z execstack / -z noexecstack
+  bool zSeparateCode = true;         // -z separate-code / -z noseparate-code
+  bool zNodelete = false;            // -z nodelete
+  bool zOrigin = false;              // -z origin
   bool zDynamicUndefinedWeak = true; // -z [no]dynamic-undefined-weak (-shared)
-  bool zShstk = false;             // -z shstk: mark the output SHSTK-compatible
-  uint32_t isaLevelNeeded = 0;     // -z x86-64-v2/v3/v4: GNU_PROPERTY_X86_ISA_1_* bits
-  uint32_t zFlags1 = 0;            // DF_1_* set by -z initfirst, interpose, nodump, ...
-  uint64_t zStackSize = 0;         // -z stack-size: PT_GNU_STACK's p_memsz
+  bool zShstk = false;               // -z shstk: mark the output SHSTK-compatible
+  uint32_t isaLevelNeeded = 0;       // -z x86-64-v2/v3/v4: GNU_PROPERTY_X86_ISA_1_* bits
+  uint32_t zFlags1 = 0;              // DF_1_* set by -z initfirst, interpose, nodump, ...
+  uint64_t zStackSize = 0;           // -z stack-size: PT_GNU_STACK's p_memsz
   std::vector<std::string> audit;    // --audit: DT_AUDIT, ':'-joined
   std::vector<std::string> depaudit; // --depaudit / -P: DT_DEPAUDIT
   // Dynamic relocations in read-only sections (text relocations): GNU ld
@@ -154,20 +154,20 @@ struct Config {
   std::vector<PluginSpec> plugins; // -plugin / -plugin-opt, in order
 
   // Inspection.
-  std::string mapPath;             // -Map / -M (to stdout when "-")
-  bool trace = false;              // -t / --trace
-  std::vector<std::string> traceSymbols; // -y SYM / --trace-symbol
-  std::string relocLogPath;        // --reloc-log=FILE ("-" is stdout)
+  std::string mapPath;                        // -Map / -M (to stdout when "-")
+  bool trace = false;                         // -t / --trace
+  std::vector<std::string> traceSymbols;      // -y SYM / --trace-symbol
+  std::string relocLogPath;                   // --reloc-log=FILE ("-" is stdout)
   LogFormat relocLogFormat = LogFormat::Text; // --reloc-log-format
-  bool stats = false;              // --stats
-  std::string timeTracePath;       // --time-trace[=FILE]
-  bool verbose = false;            // -v / --verbose
-  bool fatalWarnings = false;      // --fatal-warnings
-  int threads = 0;                 // --threads=N (0: all cores)
+  bool stats = false;                         // --stats
+  std::string timeTracePath;                  // --time-trace[=FILE]
+  bool verbose = false;                       // -v / --verbose
+  bool fatalWarnings = false;                 // --fatal-warnings
+  int threads = 0;                            // --threads=N (0: all cores)
 
   // Set when the command line only asked for information.
-  bool printVersion = false;       // --version / -v with no inputs
-  bool printHelp = false;          // --help
+  bool printVersion = false; // --version / -v with no inputs
+  bool printHelp = false;    // --help
 
   bool isPic() const { return kind != OutputKind::Exec; }
   bool isShared() const { return kind == OutputKind::Shared; }

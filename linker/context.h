@@ -133,11 +133,11 @@ struct Context {
   // Facts fixed by layout.
   uint64_t imageBase = 0;
   uint64_t fileSize = 0;
-  uint64_t loadedEnd = 0; // file offset where the loaded sections end
+  uint64_t loadedEnd = 0;                          // file offset where the loaded sections end
   uint64_t tlsBegin = 0, tlsEnd = 0, tlsAlign = 1; // PT_TLS vaddr range
-  uint64_t tpAddr = 0; // thread pointer of the variant II TLS layout
-  bool hasDynamicSection = false; // dynamic linking, or static-pie
-  bool hasTextRel = false;         // a dynamic relocation in a read-only section
+  uint64_t tpAddr = 0;                             // thread pointer of the variant II TLS layout
+  bool hasDynamicSection = false;                  // dynamic linking, or static-pie
+  bool hasTextRel = false;                         // a dynamic relocation in a read-only section
   Symbol *entrySym = nullptr;
   std::vector<std::string> neededLibs; // DT_NEEDED, in order
   std::string rpathString;             // DT_RUNPATH / DT_RPATH

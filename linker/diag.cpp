@@ -14,18 +14,14 @@ namespace mld {
 // in every file (where gcc's UBSan flagged the store on every link).
 static thread_local bool speculativeActive = false;
 
-SpeculativeScope::SpeculativeScope() : saved(speculativeActive) {
-  speculativeActive = true;
-}
+SpeculativeScope::SpeculativeScope() : saved(speculativeActive) { speculativeActive = true; }
 SpeculativeScope::~SpeculativeScope() { speculativeActive = saved; }
 bool SpeculativeScope::isActive() { return speculativeActive; }
 
 // Line breaks are the message's own (">>> referenced by" lines); bytes
 // >= 0x80 stay, for UTF-8.
 std::string escapeControlBytes(std::string s) {
-  auto isControl = [](unsigned char c) {
-    return (c < 0x20 && c != '\n') || c == 0x7f;
-  };
+  auto isControl = [](unsigned char c) { return (c < 0x20 && c != '\n') || c == 0x7f; };
   if (std::none_of(s.begin(), s.end(), isControl))
     return s;
   std::string out;

@@ -64,8 +64,7 @@ void checkpoint(Context &ctx);
 
 // Unwraps an llvm::Expected coming from reading user input: an error becomes a
 // Fatal prefixed by the file it concerns. Never cantFail() on user input.
-template <typename T>
-T check(Context &ctx, llvm::Expected<T> value, const std::string &file) {
+template <typename T> T check(Context &ctx, llvm::Expected<T> value, const std::string &file) {
   if (!value) {
     std::string msg = llvm::toString(value.takeError());
     Fatal(ctx) << file << ": " << msg;

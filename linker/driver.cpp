@@ -27,7 +27,6 @@
 #include "stats.h"
 #include "writer.h"
 
-
 namespace mld {
 
 using namespace llvm::ELF;
@@ -56,8 +55,7 @@ static void reportShlibUndefined(Context &ctx) {
 
 static void reportDuplicates(Context &ctx) {
   for (const DuplicateDef &d : ctx.symtab.duplicates)
-    Error(ctx) << "duplicate symbol: " << d.sym->name
-               << "\n>>> defined at " << d.first
+    Error(ctx) << "duplicate symbol: " << d.sym->name << "\n>>> defined at " << d.first
                << "\n>>> defined at " << d.second;
 }
 
@@ -103,8 +101,7 @@ static InputSection *makeCommentSection(Context &ctx) {
   isec->type = SHT_PROGBITS;
   isec->flags = SHF_MERGE | SHF_STRINGS;
   isec->entsize = 1;
-  isec->contents = llvm::ArrayRef<uint8_t>(
-      reinterpret_cast<const uint8_t *>(ident), sizeof ident);
+  isec->contents = llvm::ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(ident), sizeof ident);
   isec->size = sizeof ident;
   return isec;
 }
@@ -170,8 +167,7 @@ int link(const Config &config) {
   // A PIE, a shared object, or an executable that uses shared libraries is
   // loaded by a dynamic loader (a static PIE relocates itself with the same
   // tables), so it gets .dynamic and its companions.
-  ctx.hasDynamicSection = cfg.kind != OutputKind::Exec ||
-                          (!ctx.dsos.empty() && !cfg.isStatic);
+  ctx.hasDynamicSection = cfg.kind != OutputKind::Exec || (!ctx.dsos.empty() && !cfg.isStatic);
 
   // 2. Commons, --gc-sections, .eh_frame pruning and SHF_MERGE
   //    deduplication, before sections are binned.

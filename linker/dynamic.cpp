@@ -45,13 +45,10 @@ uint32_t sysvHash(std::string_view name) {
 // ---- .interp ----------------------------------------------------------------
 
 static std::string interpPath(Context &ctx) {
-  return ctx.config.dynamicLinker.empty() ? defaultInterp
-                                          : ctx.config.dynamicLinker;
+  return ctx.config.dynamicLinker.empty() ? defaultInterp : ctx.config.dynamicLinker;
 }
 
-void InterpSection::computeSize(Context &ctx) {
-  shdr.sh_size = interpPath(ctx).size() + 1;
-}
+void InterpSection::computeSize(Context &ctx) { shdr.sh_size = interpPath(ctx).size() + 1; }
 
 void InterpSection::writeTo(Context &ctx, uint8_t *buf) {
   std::string p = interpPath(ctx);
@@ -78,9 +75,7 @@ void createDynamicSections(Context &ctx) {
   ctx.dynamic = ctx.make<DynamicSection>();
 }
 
-static StringTableBuilder &dynstr(Context &ctx) {
-  return ctx.dynstr->strings;
-}
+static StringTableBuilder &dynstr(Context &ctx) { return ctx.dynstr->strings; }
 
 // The GOT's slots that a loader fills (psABI 4.4.1 for the types).
 void GotSection::addDynamicRelocs(Context &ctx) {
@@ -157,8 +152,7 @@ static void collectDynamicSymbols(Context &ctx) {
     // Copied variables and canonical PLT entries are definitions as far as
     // other modules are concerned: they must be found through .gnu.hash.
     bool copied = sym->needs & (NeedsCopy | NeedsCanonicalPlt);
-    bool isImport = !copied && (sym->isShared() ||
-                                (sym->isUndefined() && sym->isPreemptible));
+    bool isImport = !copied && (sym->isShared() || (sym->isUndefined() && sym->isPreemptible));
     if (isImport) {
       if ((sym->needs & NeedsDynsym) || sym->isUsedInRegularObj)
         imports.push_back(sym);
@@ -242,9 +236,7 @@ void buildDynamicTables(Context &ctx) {
   }
 
   collectDynamicSymbols(ctx);
-  uint16_t nextIndex = ctx.verdef->names.empty()
-                           ? 2
-                           : ctx.verdef->names.size() + 1;
+  uint16_t nextIndex = ctx.verdef->names.empty() ? 2 : ctx.verdef->names.size() + 1;
   ctx.verneed->build(ctx, nextIndex);
 
   ctx.got->addDynamicRelocs(ctx);
@@ -273,8 +265,7 @@ void DynsymSection::writeTo(Context &ctx, uint8_t *buf) {
     uint8_t binding = sym.binding;
     if (sym.isShared() || sym.isUndefined())
       binding = sym.isWeakRefOnly ? STB_WEAK : STB_GLOBAL;
-    uint8_t type = sym.type == STT_GNU_IFUNC && sym.isShared() ? (uint8_t)STT_FUNC
-                                                                : sym.type;
+    uint8_t type = sym.type == STT_GNU_IFUNC && sym.isShared() ? (uint8_t)STT_FUNC : sym.type;
     es.setBindingAndType(binding, type);
     if (sym.needs & NeedsCopy) {
       es.st_shndx = sym.copySection(ctx)->shndx;
@@ -288,8 +279,7 @@ void DynsymSection::writeTo(Context &ctx, uint8_t *buf) {
       // A function whose address a non-PIC executable takes is our PLT
       // entry: a non-zero st_value on an undefined symbol tells the loader
       // to use it as the canonical address (psABI 5.2, "Function Addresses").
-      es.st_value = (sym.needs & NeedsCanonicalPlt) ? ctx.plt->entryVA(sym.pltIndex)
-                                                    : 0;
+      es.st_value = (sym.needs & NeedsCanonicalPlt) ? ctx.plt->entryVA(sym.pltIndex) : 0;
       es.st_size = 0;
     }
   }
@@ -376,8 +366,7 @@ void VerneedSection::build(Context &ctx, uint16_t firstIndex) {
       continue;
     auto *so = static_cast<SharedFile *>(sym->file);
     uint16_t v = sym->sharedVersion & ~VERSYM_HIDDEN;
-    if (v <= VER_NDX_GLOBAL || v >= so->verdefNames.size() ||
-        so->verdefNames[v].empty()) {
+    if (v <= VER_NDX_GLOBAL || v >= so->verdefNames.size() || so->verdefNames[v].empty()) {
       sym->versionId = VER_NDX_GLOBAL;
       continue;
     }
@@ -390,8 +379,7 @@ void VerneedSection::build(Context &ctx, uint16_t firstIndex) {
         nit = needOf.emplace(so, needs.size()).first;
         needs.push_back({dynstr(ctx).add(so->soname), {}});
       }
-      needs[nit->second].aux.push_back(
-          {dynstr(ctx).add(vname), sysvHash(vname), it->second});
+      needs[nit->second].aux.push_back({dynstr(ctx).add(vname), sysvHash(vname), it->second});
     }
     sym->versionId = it->second;
   }
@@ -431,8 +419,7 @@ void VerdefSection::computeSize(Context &ctx) {
   size_t n = 0;
   for (size_t i = 0; i < names.size(); i++)
     n += sizeof(ELFT::Verdef) +
-         (1 + (i < parents.size() ? parents[i].size() : 0)) *
-             sizeof(ELFT::Verdaux);
+         (1 + (i < parents.size() ? parents[i].size() : 0)) * sizeof(ELFT::Verdaux);
   shdr.sh_size = n;
   shdr.sh_info = names.size();
 }
@@ -482,8 +469,7 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
   if (symbolic)
     e.push_back({DT_SYMBOLIC, 0});
   if (!ctx.rpathString.empty())
-    e.push_back({cfg.enableNewDtags ? DT_RUNPATH : DT_RPATH,
-                 strs.add(ctx.rpathString)});
+    e.push_back({cfg.enableNewDtags ? DT_RUNPATH : DT_RPATH, strs.add(ctx.rpathString)});
   if (!ctx.auditString.empty())
     e.push_back({DT_GNU_AUDIT, strs.add(ctx.auditString)});
   if (!ctx.depauditString.empty())
@@ -574,9 +560,7 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
   return e;
 }
 
-void DynamicSection::computeSize(Context &ctx) {
-  shdr.sh_size = entries(ctx).size() * 16;
-}
+void DynamicSection::computeSize(Context &ctx) { shdr.sh_size = entries(ctx).size() * 16; }
 
 void DynamicSection::writeTo(Context &ctx, uint8_t *buf) {
   for (auto [tag, val] : entries(ctx)) {

@@ -24,20 +24,17 @@ public:
 // their .gnu.hash bucket, which that table requires.
 class DynsymSection : public Chunk {
 public:
-  DynsymSection()
-      : Chunk(".dynsym", llvm::ELF::SHT_DYNSYM, llvm::ELF::SHF_ALLOC, 8) {
+  DynsymSection() : Chunk(".dynsym", llvm::ELF::SHT_DYNSYM, llvm::ELF::SHF_ALLOC, 8) {
     shdr.sh_entsize = sizeof(ElfSym);
     shdr.sh_info = 1; // every symbol after the null entry is global
   }
   bool isNeeded(Context &) const override { return true; }
-  void computeSize(Context &) override {
-    shdr.sh_size = (symbols.size() + 1) * sizeof(ElfSym);
-  }
+  void computeSize(Context &) override { shdr.sh_size = (symbols.size() + 1) * sizeof(ElfSym); }
   void writeTo(Context &ctx, uint8_t *buf) override;
   std::vector<Symbol *> symbols; // index i+1 in the table
   std::vector<uint32_t> nameOffsets;
   std::vector<uint32_t> gnuHashes; // per symbol (0 for the unhashed imports)
-  uint32_t firstHashed = 1;      // first symbol covered by .gnu.hash
+  uint32_t firstHashed = 1;        // first symbol covered by .gnu.hash
   uint32_t gnuBuckets = 1;
 };
 
@@ -56,8 +53,7 @@ public:
 // this object quickly when it does not define a name.
 class GnuHashSection : public Chunk {
 public:
-  GnuHashSection()
-      : Chunk(".gnu.hash", llvm::ELF::SHT_GNU_HASH, llvm::ELF::SHF_ALLOC, 8) {}
+  GnuHashSection() : Chunk(".gnu.hash", llvm::ELF::SHT_GNU_HASH, llvm::ELF::SHF_ALLOC, 8) {}
   void computeSize(Context &ctx) override;
   void writeTo(Context &ctx, uint8_t *buf) override;
   uint32_t bloomWords = 1;
@@ -69,8 +65,7 @@ public:
 // loader binds memcpy to memcpy@GLIBC_2.14 and not an older one.
 class VersymSection : public Chunk {
 public:
-  VersymSection()
-      : Chunk(".gnu.version", llvm::ELF::SHT_GNU_versym, llvm::ELF::SHF_ALLOC, 2) {
+  VersymSection() : Chunk(".gnu.version", llvm::ELF::SHT_GNU_versym, llvm::ELF::SHF_ALLOC, 2) {
     shdr.sh_entsize = 2;
   }
   bool isNeeded(Context &ctx) const override;
@@ -82,16 +77,22 @@ public:
 // loader checks that the library it found defines them.
 class VerneedSection : public Chunk {
 public:
-  VerneedSection()
-      : Chunk(".gnu.version_r", llvm::ELF::SHT_GNU_verneed, llvm::ELF::SHF_ALLOC, 4) {}
+  VerneedSection() : Chunk(".gnu.version_r", llvm::ELF::SHT_GNU_verneed, llvm::ELF::SHF_ALLOC, 4) {}
   // Collects (library, version) pairs from the imported dynsym entries and
   // gives each pair a version index; sets each symbol's versionId.
   void build(Context &ctx, uint16_t firstIndex);
   bool isNeeded(Context &) const override { return !needs.empty(); }
   void computeSize(Context &ctx) override;
   void writeTo(Context &ctx, uint8_t *buf) override;
-  struct Aux { uint32_t nameOff; uint32_t hash; uint16_t index; };
-  struct Need { uint32_t fileOff; std::vector<Aux> aux; };
+  struct Aux {
+    uint32_t nameOff;
+    uint32_t hash;
+    uint16_t index;
+  };
+  struct Need {
+    uint32_t fileOff;
+    std::vector<Aux> aux;
+  };
   std::vector<Need> needs;
 };
 
@@ -99,8 +100,7 @@ public:
 // index 1 being the object itself.
 class VerdefSection : public Chunk {
 public:
-  VerdefSection()
-      : Chunk(".gnu.version_d", llvm::ELF::SHT_GNU_verdef, llvm::ELF::SHF_ALLOC, 4) {}
+  VerdefSection() : Chunk(".gnu.version_d", llvm::ELF::SHT_GNU_verdef, llvm::ELF::SHF_ALLOC, 4) {}
   bool isNeeded(Context &) const override { return !names.empty(); }
   void computeSize(Context &ctx) override;
   void writeTo(Context &ctx, uint8_t *buf) override;
@@ -116,8 +116,7 @@ public:
 class DynamicSection : public Chunk {
 public:
   DynamicSection()
-      : Chunk(".dynamic", llvm::ELF::SHT_DYNAMIC,
-              llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_WRITE, 8) {
+      : Chunk(".dynamic", llvm::ELF::SHT_DYNAMIC, llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_WRITE, 8) {
     shdr.sh_entsize = 16;
   }
   bool isNeeded(Context &) const override { return true; }

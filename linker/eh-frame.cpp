@@ -27,9 +27,18 @@ using llvm::support::endian::write32le;
 
 // DW_EH_PE_* pointer encodings.
 enum : uint8_t {
-  PeAbsptr = 0x00, PeUleb = 0x01, PeUdata2 = 0x02, PeUdata4 = 0x03,
-  PeUdata8 = 0x04, PeSleb = 0x09, PeSdata2 = 0x0a, PeSdata4 = 0x0b,
-  PeSdata8 = 0x0c, PePcrel = 0x10, PeDatarel = 0x30, PeOmit = 0xff,
+  PeAbsptr = 0x00,
+  PeUleb = 0x01,
+  PeUdata2 = 0x02,
+  PeUdata4 = 0x03,
+  PeUdata8 = 0x04,
+  PeSleb = 0x09,
+  PeSdata2 = 0x0a,
+  PeSdata4 = 0x0b,
+  PeSdata8 = 0x0c,
+  PePcrel = 0x10,
+  PeDatarel = 0x30,
+  PeOmit = 0xff,
 };
 
 static uint64_t readUleb(const uint8_t *&p, const uint8_t *end) {
@@ -46,35 +55,61 @@ static uint64_t readUleb(const uint8_t *&p, const uint8_t *end) {
 
 static size_t encodedSize(uint8_t enc) {
   switch (enc & 0x0f) {
-  case PeAbsptr: case PeUdata8: case PeSdata8: return 8;
-  case PeUdata2: case PeSdata2: return 2;
-  case PeUdata4: case PeSdata4: return 4;
-  default: return 0; // LEB128: variable
+  case PeAbsptr:
+  case PeUdata8:
+  case PeSdata8:
+    return 8;
+  case PeUdata2:
+  case PeSdata2:
+    return 2;
+  case PeUdata4:
+  case PeSdata4:
+    return 4;
+  default:
+    return 0; // LEB128: variable
   }
 }
 
 // Reads an encoded pointer at `p` (whose address is `va`), or nullopt.
-static std::optional<uint64_t> readEncoded(uint8_t enc, const uint8_t *&p,
-                                           const uint8_t *end, uint64_t va) {
+static std::optional<uint64_t> readEncoded(uint8_t enc, const uint8_t *&p, const uint8_t *end,
+                                           uint64_t va) {
   uint64_t v;
   switch (enc & 0x0f) {
-  case PeAbsptr: case PeUdata8: case PeSdata8:
-    if (end - p < 8) return std::nullopt;
-    v = read64le(p); p += 8; break;
+  case PeAbsptr:
+  case PeUdata8:
+  case PeSdata8:
+    if (end - p < 8)
+      return std::nullopt;
+    v = read64le(p);
+    p += 8;
+    break;
   case PeUdata4:
-    if (end - p < 4) return std::nullopt;
-    v = read32le(p); p += 4; break;
+    if (end - p < 4)
+      return std::nullopt;
+    v = read32le(p);
+    p += 4;
+    break;
   case PeSdata4:
-    if (end - p < 4) return std::nullopt;
-    v = (int64_t)(int32_t)read32le(p); p += 4; break;
+    if (end - p < 4)
+      return std::nullopt;
+    v = (int64_t)(int32_t)read32le(p);
+    p += 4;
+    break;
   case PeUdata2:
-    if (end - p < 2) return std::nullopt;
-    v = read16le(p); p += 2; break;
+    if (end - p < 2)
+      return std::nullopt;
+    v = read16le(p);
+    p += 2;
+    break;
   case PeSdata2:
-    if (end - p < 2) return std::nullopt;
-    v = (int64_t)(int16_t)read16le(p); p += 2; break;
+    if (end - p < 2)
+      return std::nullopt;
+    v = (int64_t)(int16_t)read16le(p);
+    p += 2;
+    break;
   case PeUleb:
-    v = readUleb(p, end); break;
+    v = readUleb(p, end);
+    break;
   default:
     return std::nullopt;
   }
@@ -86,8 +121,7 @@ static std::optional<uint64_t> readEncoded(uint8_t enc, const uint8_t *&p,
 }
 
 // Calls f(recordOffset, isCie, size) for each record in `data`.
-template <typename F>
-static void forEachRecord(llvm::ArrayRef<uint8_t> data, F f) {
+template <typename F> static void forEachRecord(llvm::ArrayRef<uint8_t> data, F f) {
   for (uint64_t off = 0; off + 4 <= data.size();) {
     uint32_t len = read32le(data.data() + off);
     if (len == 0 || len == 0xffffffff || off + 4 + len > data.size() || len < 4)
@@ -107,8 +141,7 @@ void EhFrameHdrSection::computeSize(Context &ctx) {
     parallelForRanges(members.size(), 16, [&](size_t begin, size_t end) {
       size_t n = 0;
       for (size_t i = begin; i < end; i++)
-        forEachRecord(members[i]->contents,
-                      [&](uint64_t, bool isCie, uint64_t) { n += !isCie; });
+        forEachRecord(members[i]->contents, [&](uint64_t, bool isCie, uint64_t) { n += !isCie; });
       total += n;
     });
     fdeCount = total;
@@ -189,8 +222,7 @@ void EhFrameHdrSection::finish(Context &ctx, uint8_t *out) {
     // Consecutive FDEs mostly share their CIE: its encoding is kept.
     uint64_t lastCie = UINT64_MAX;
     uint8_t enc = 0;
-    for (size_t i = r * runSize; i < std::min(fdes.size(), (r + 1) * runSize);
-         i++) {
+    for (size_t i = r * runSize; i < std::min(fdes.size(), (r + 1) * runSize); i++) {
       auto [off, size] = fdes[i];
       const uint8_t *rec = base + off;
       uint64_t cieOff = off + 4 - read32le(rec + 4);
@@ -206,8 +238,7 @@ void EhFrameHdrSection::finish(Context &ctx, uint8_t *out) {
       // FDEs of discarded functions were relocated to a tombstone: skip them.
       if (!pc || !isCode(*pc))
         continue;
-      runs[r].push_back({(int64_t)(*pc - hdrVA),
-                         (int64_t)(eh->shdr.sh_addr + off - hdrVA)});
+      runs[r].push_back({(int64_t)(*pc - hdrVA), (int64_t)(eh->shdr.sh_addr + off - hdrVA)});
     }
   });
   std::vector<std::pair<int64_t, int64_t>> table;
@@ -234,10 +265,10 @@ void EhFrameHdrSection::finish(Context &ctx, uint8_t *out) {
       merged.push_back(bounds.back());
     bounds = std::move(merged);
   }
-  hdr[0] = 1;                     // version
-  hdr[1] = PePcrel | PeSdata4;    // eh_frame_ptr encoding
-  hdr[2] = PeUdata4;              // fde_count encoding
-  hdr[3] = PeDatarel | PeSdata4;  // table encoding (relative to this header)
+  hdr[0] = 1;                    // version
+  hdr[1] = PePcrel | PeSdata4;   // eh_frame_ptr encoding
+  hdr[2] = PeUdata4;             // fde_count encoding
+  hdr[3] = PeDatarel | PeSdata4; // table encoding (relative to this header)
   write32le(hdr + 4, (uint32_t)(eh->shdr.sh_addr - (hdrVA + 4)));
   write32le(hdr + 8, table.size());
   for (size_t i = 0; i < table.size(); i++) {
@@ -305,8 +336,7 @@ static const Symbol *relSymbol(const EhSection &s, const ElfRela &rel) {
 
 // Calls f(off, len) for each record, stopping where the serial rewrite
 // always stopped; returns where the records end.
-template <typename F>
-static uint64_t forEachEhRecord(llvm::ArrayRef<uint8_t> d, F f) {
+template <typename F> static uint64_t forEachEhRecord(llvm::ArrayRef<uint8_t> d, F f) {
   uint64_t off = 0;
   for (; off + 8 <= d.size();) {
     uint32_t len = read32le(d.data() + off);
@@ -344,8 +374,7 @@ static void parseEhSection(EhSection &s) {
       for (uint32_t i = rec.relFirst; i < rec.relEnd; i++) {
         const ElfRela &rel = isec.relas[i];
         uint64_t v[] = {rel.r_offset - off, rel.getType(false),
-                        (uint64_t)(uintptr_t)relSymbol(s, rel),
-                        (uint64_t)rel.r_addend};
+                        (uint64_t)(uintptr_t)relSymbol(s, rel), (uint64_t)rel.r_addend};
         for (uint64_t x : v)
           h = (h ^ x) * 0x9e3779b97f4a7c15ull;
       }
@@ -370,19 +399,15 @@ static void parseEhSection(EhSection &s) {
 }
 
 // Whether two CIEs have the same bytes and relocations.
-static bool sameCie(const EhSection &a, const EhCie &ca, const EhSection &b,
-                    const EhCie &cb) {
+static bool sameCie(const EhSection &a, const EhCie &ca, const EhSection &b, const EhCie &cb) {
   const EhRecord &x = a.recs[ca.rec], &y = b.recs[cb.rec];
-  if (ca.hash != cb.hash || x.len != y.len ||
-      x.relEnd - x.relFirst != y.relEnd - y.relFirst ||
-      memcmp(a.isec->contents.data() + x.off, b.isec->contents.data() + y.off,
-             x.len) != 0)
+  if (ca.hash != cb.hash || x.len != y.len || x.relEnd - x.relFirst != y.relEnd - y.relFirst ||
+      memcmp(a.isec->contents.data() + x.off, b.isec->contents.data() + y.off, x.len) != 0)
     return false;
   for (uint32_t i = 0; i < x.relEnd - x.relFirst; i++) {
     const ElfRela &p = a.isec->relas[x.relFirst + i];
     const ElfRela &q = b.isec->relas[y.relFirst + i];
-    if (p.r_offset - x.off != q.r_offset - y.off ||
-        p.getType(false) != q.getType(false) ||
+    if (p.r_offset - x.off != q.r_offset - y.off || p.getType(false) != q.getType(false) ||
         relSymbol(a, p) != relSymbol(b, q) || p.r_addend != q.r_addend)
       return false;
   }
@@ -410,16 +435,14 @@ static void rewriteEhSection(Context &ctx, EhSection &s) {
     }
     if (!rec.isCie) {
       const EhCie &cie = s.cies[rec.cie];
-      *patch++ = {&isec, (uint64_t)rec.newOff + 4, cie.canonSec->isec,
-                  s.canonOffset(cie)};
+      *patch++ = {&isec, (uint64_t)rec.newOff + 4, cie.canonSec->isec, s.canonOffset(cie)};
     }
   }
   // The terminator (crtend.o's zero word) and anything after it. When
   // every record was dropped and there is no tail, `out` may be null, and
   // memcpy must not be given a null pointer even for zero bytes.
   if (d.size() > s.tail)
-    memcpy(out + s.newSize - (d.size() - s.tail), d.data() + s.tail,
-           d.size() - s.tail);
+    memcpy(out + s.newSize - (d.size() - s.tail), d.data() + s.tail, d.size() - s.tail);
   isec.contents = *s.bytes;
   isec.relas = *s.relas;
   isec.size = s.newSize;
@@ -434,15 +457,13 @@ void pruneEhFrames(Context &ctx, llvm::ArrayRef<InputSection *> ehFrames) {
       s.file = isec->file;
       s.isec = isec;
     }
-  parallelForIndices(storage.size(), 8,
-                     [&](size_t i) { parseEhSection(storage[i]); });
+  parallelForIndices(storage.size(), 8, [&](size_t i) { parseEhSection(storage[i]); });
   std::vector<EhSection *> sections;
   for (EhSection &s : storage)
     sections.push_back(&s);
 
   // In link order, over the CIEs only: the first copy of each is kept.
-  std::unordered_multimap<uint64_t, std::pair<const EhSection *, uint32_t>>
-      firstCies;
+  std::unordered_multimap<uint64_t, std::pair<const EhSection *, uint32_t>> firstCies;
   for (EhSection *s : sections) {
     for (uint32_t i = 0; i < s->cies.size(); i++) {
       EhCie &c = s->cies[i];
@@ -487,8 +508,7 @@ void pruneEhFrames(Context &ctx, llvm::ArrayRef<InputSection *> ehFrames) {
     s->relas = ctx.ownedRelas.emplace_back(new std::vector<ElfRela>()).get();
   }
   ctx.ehFrameCiePatches.resize(patches);
-  parallelForIndices(sections.size(), 8,
-                     [&](size_t i) { rewriteEhSection(ctx, *sections[i]); });
+  parallelForIndices(sections.size(), 8, [&](size_t i) { rewriteEhSection(ctx, *sections[i]); });
 }
 
 // Writes each kept FDE's CIE pointer: the distance from the pointer field
@@ -499,8 +519,7 @@ void patchEhFrameCiePointers(Context &ctx, uint8_t *out) {
     const EhFrameCiePatch &p = patches[i];
     uint64_t fieldVA = p.fde->getVA(p.fdeFieldOffset);
     uint64_t cieVA = p.cie->getVA(p.cieOffset);
-    uint8_t *field = out + p.fde->osec->shdr.sh_offset + p.fde->offset +
-                     p.fdeFieldOffset;
+    uint8_t *field = out + p.fde->osec->shdr.sh_offset + p.fde->offset + p.fdeFieldOffset;
     write32le(field, (uint32_t)(fieldVA - cieVA));
   });
 }

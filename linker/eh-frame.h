@@ -22,8 +22,7 @@ void patchEhFrameCiePointers(Context &ctx, uint8_t *out);
 // through PT_GNU_EH_FRAME (dl_iterate_phdr) or __GNU_EH_FRAME_HDR.
 class EhFrameHdrSection : public Chunk {
 public:
-  EhFrameHdrSection()
-      : Chunk(".eh_frame_hdr", llvm::ELF::SHT_PROGBITS, llvm::ELF::SHF_ALLOC, 4) {}
+  EhFrameHdrSection() : Chunk(".eh_frame_hdr", llvm::ELF::SHT_PROGBITS, llvm::ELF::SHF_ALLOC, 4) {}
   bool isNeeded(Context &) const override { return true; }
   void computeSize(Context &ctx) override;
   // Fills the table from the relocated .eh_frame bytes in `out` (the whole

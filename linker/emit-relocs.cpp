@@ -72,8 +72,7 @@ struct Emitter {
   ElfRela emit(InputSection &isec, const ElfRela &in, const char *&note);
 };
 
-ElfRela Emitter::emit(InputSection &isec, const ElfRela &in,
-                      const char *&note) {
+ElfRela Emitter::emit(InputSection &isec, const ElfRela &in, const char *&note) {
   ElfRela out = in;
   out.r_offset = isec.getVA(in.r_offset);
   uint32_t type = in.getType(false);
@@ -90,8 +89,7 @@ ElfRela Emitter::emit(InputSection &isec, const ElfRela &in,
       canRelaxGotPcRelX(ctx, isec, in, sym)) {
     type = R_X86_64_PC32;
     note = "relaxed GOTPCRELX";
-    if (isec.contents[in.r_offset - 2] == 0xff &&
-        isec.contents[in.r_offset - 1] == 0x25)
+    if (isec.contents[in.r_offset - 2] == 0xff && isec.contents[in.r_offset - 1] == 0x25)
       out.r_offset -= 1; // jmp *GOT -> jmp rel32; nop
   }
   auto it = sym.isLocal ? index.end() : index.find(&sym);
@@ -110,8 +108,7 @@ ElfRela Emitter::emit(InputSection &isec, const ElfRela &in,
   } else {
     S = sym.getVA(ctx);
     if (sym.section)
-      osec = sym.section->merged ? sym.section->merged->out->osec
-                                 : sym.section->osec;
+      osec = sym.section->merged ? sym.section->merged->out->osec : sym.section->osec;
     else
       osec = sym.chunk;
   }
@@ -157,13 +154,11 @@ void fillEmitRelocSections(Context &ctx) {
           std::string name;
           if (idx && ctx.symtabSec) {
             const Symbol *s = ctx.symtabSec->entries[idx - 1].sym;
-            name = s->type == STT_SECTION ? s->chunk->name
-                                          : std::string(s->name);
+            name = s->type == STT_SECTION ? s->chunk->name : std::string(s->name);
           }
           ctx.relocLog->addRewritten(*isec, in, *isec->file->symbols[in.getSymbol(false)],
-                                     rela->name, out.r_offset,
-                                     out.getType(false), name, out.r_addend,
-                                     note);
+                                     rela->name, out.r_offset, out.getType(false), name,
+                                     out.r_addend, note);
         }
       }
     }

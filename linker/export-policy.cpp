@@ -70,8 +70,8 @@ static void reportUndefinedVersions(Context &ctx, const VersionScript &script) {
       if (pat.hasWildcard || (pat.isCxx ? definedCxx : defined).count(pat.pattern))
         continue;
       Error(ctx) << ctx.config.versionScript << ": version "
-                 << (node.name.empty() ? "{ }" : "'" + node.name + "'") << " names '"
-                 << pat.pattern << "', which is not defined (--no-undefined-version)";
+                 << (node.name.empty() ? "{ }" : "'" + node.name + "'") << " names '" << pat.pattern
+                 << "', which is not defined (--no-undefined-version)";
     }
 }
 
@@ -95,8 +95,8 @@ static void applyExplicitVersion(Context &ctx, Symbol &sym, const VersionScript 
   while (idx < script.nodes.size() && script.nodes[idx].name != rest)
     idx++;
   if (idx == script.nodes.size()) {
-    Error(ctx) << ctx.config.outputPath << ": version node not found for symbol "
-               << sym.name << " (defined in " << sym.file->displayName() << ")";
+    Error(ctx) << ctx.config.outputPath << ": version node not found for symbol " << sym.name
+               << " (defined in " << sym.file->displayName() << ")";
     return;
   }
   std::string_view base = sym.name.substr(0, sym.name.find('@'));
@@ -118,9 +118,8 @@ static void applyExplicitVersion(Context &ctx, Symbol &sym, const VersionScript 
 // output; the others get their node's version (.gnu.version_d lists them).
 static void applyVersionScript(Context &ctx) {
   const Config &cfg = ctx.config;
-  std::string base = cfg.soname.empty()
-                         ? llvm::sys::path::filename(cfg.outputPath).str()
-                         : cfg.soname;
+  std::string base =
+      cfg.soname.empty() ? llvm::sys::path::filename(cfg.outputPath).str() : cfg.soname;
   std::optional<VersionScript> script = readLinkVersionScript(ctx);
   if (!script) {
     script.emplace();
@@ -232,8 +231,7 @@ void computeImportExport(Context &ctx) {
            (!exportList.empty() && matchesAny(exportList, sym->name));
   };
   for (Symbol *sym : ctx.symtab.symbols) {
-    bool defaultVis = sym->visibility == STV_DEFAULT ||
-                      sym->visibility == STV_PROTECTED;
+    bool defaultVis = sym->visibility == STV_DEFAULT || sym->visibility == STV_PROTECTED;
     if (sym->isShared()) {
       sym->isPreemptible = true;
       if (sym->isUsedInRegularObj)
@@ -246,8 +244,7 @@ void computeImportExport(Context &ctx) {
       // In a shared object an undefined name is bound by the loader, a weak
       // one too unless -z nodynamic-undefined-weak fixes it at 0; in an
       // executable an undefined weak name resolves to 0.
-      sym->isPreemptible =
-          cfg.isShared() && (!sym->isUndefWeak() || cfg.zDynamicUndefinedWeak);
+      sym->isPreemptible = cfg.isShared() && (!sym->isUndefWeak() || cfg.zDynamicUndefinedWeak);
       continue;
     }
     if (!sym->isDefined() || sym->isLinkerDefined || excluded(sym))

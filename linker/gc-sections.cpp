@@ -54,8 +54,7 @@ struct Marker {
     if (sym && sym->isDefined() && sym->section)
       mark(sym->section, out);
   }
-  void markTarget(InputSection &from, const ElfRela &rel,
-                  std::vector<InputSection *> &out) {
+  void markTarget(InputSection &from, const ElfRela &rel, std::vector<InputSection *> &out) {
     Symbol *sym = from.file->symbols[rel.getSymbol(false)];
     if (sym->section)
       mark(sym->section, out);
@@ -66,8 +65,7 @@ struct Marker {
         markSectionsNamed(n.substr(n.starts_with("__start_") ? 8 : 7), out);
     }
   }
-  void markSectionsNamed(std::string_view name,
-                         std::vector<InputSection *> &out) {
+  void markSectionsNamed(std::string_view name, std::vector<InputSection *> &out) {
     {
       std::lock_guard<std::mutex> lock(namesMutex);
       if (!namesMarked.insert(name).second)
@@ -90,15 +88,13 @@ struct Marker {
 void Marker::propagate(std::vector<InputSection *> frontier) {
   constexpr size_t budget = 4096;
   while (!frontier.empty()) {
-    size_t tasks = std::min<size_t>(
-        llvm::parallel::strategy.compute_thread_count() * 4,
-        (frontier.size() + 63) / 64);
+    size_t tasks = std::min<size_t>(llvm::parallel::strategy.compute_thread_count() * 4,
+                                    (frontier.size() + 63) / 64);
     tasks = std::max<size_t>(tasks, 1);
     std::vector<std::vector<InputSection *>> left(tasks);
     llvm::parallelForEachN(0, tasks, [&](size_t t) {
-      std::vector<InputSection *> stack(
-          frontier.begin() + frontier.size() * t / tasks,
-          frontier.begin() + frontier.size() * (t + 1) / tasks);
+      std::vector<InputSection *> stack(frontier.begin() + frontier.size() * t / tasks,
+                                        frontier.begin() + frontier.size() * (t + 1) / tasks);
       size_t done = 0;
       while (!stack.empty() && done < budget) {
         InputSection *isec = stack.back();
@@ -121,19 +117,16 @@ static bool isRoot(const InputSection &isec) {
   std::string_view n = isec.name;
   if (!isec.isAlloc())
     return true; // debug info and the like are kept (and tombstoned)
-  if (isec.flags & SHF_GNU_RETAIN || isec.type == SHT_NOTE ||
-      isec.type == SHT_INIT_ARRAY || isec.type == SHT_FINI_ARRAY ||
-      isec.type == SHT_PREINIT_ARRAY)
+  if (isec.flags & SHF_GNU_RETAIN || isec.type == SHT_NOTE || isec.type == SHT_INIT_ARRAY ||
+      isec.type == SHT_FINI_ARRAY || isec.type == SHT_PREINIT_ARRAY)
     return true;
   // Every name below starts with ".i", ".f", ".c", ".d", ".j" or ".p": most
   // sections (.text.*, .rodata.*, .data.*) are told apart by one byte.
   if (n.size() < 4 || !strchr("ifcdjp", n[1]))
     return false;
-  for (std::string_view keep : {".init", ".fini", ".ctors", ".dtors",
-                                ".init_array", ".fini_array", ".preinit_array",
-                                ".jcr"})
-    if (n == keep || (n.starts_with(keep) && n.size() > keep.size() &&
-                      n[keep.size()] == '.'))
+  for (std::string_view keep : {".init", ".fini", ".ctors", ".dtors", ".init_array", ".fini_array",
+                                ".preinit_array", ".jcr"})
+    if (n == keep || (n.starts_with(keep) && n.size() > keep.size() && n[keep.size()] == '.'))
       return true;
   return false;
 }
@@ -198,8 +191,7 @@ void gcSections(Context &ctx) {
       m.markSymbol(ctx.symtab.find(d.target), more);
   for (Symbol *sym : ctx.symtab.symbols) {
     bool exported = ctx.config.isShared()
-                        ? sym->visibility == STV_DEFAULT ||
-                              sym->visibility == STV_PROTECTED
+                        ? sym->visibility == STV_DEFAULT || sym->visibility == STV_PROTECTED
                         : ctx.config.exportDynamic || sym->referencedByDso;
     if (exported && sym->isDefined() && ctx.hasDynamicSection)
       m.markSymbol(sym, more);
@@ -223,8 +215,7 @@ void gcSections(Context &ctx) {
       for (InputSection *isec : f->sections)
         if (dead(isec)) {
           isec->isAlive = false;
-          std::cerr << "mld: removing unused section " << isec->describe()
-                    << "\n";
+          std::cerr << "mld: removing unused section " << isec->describe() << "\n";
         }
     return;
   }

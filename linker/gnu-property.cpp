@@ -13,9 +13,7 @@ using llvm::support::endian::read32le;
 using llvm::support::endian::write32le;
 using namespace llvm::ELF;
 
-static uint64_t alignTo(uint64_t v, uint64_t a) {
-  return (v + a - 1) & ~(a - 1);
-}
+static uint64_t alignTo(uint64_t v, uint64_t a) { return (v + a - 1) & ~(a - 1); }
 
 namespace mld {
 
@@ -36,8 +34,7 @@ static PropRule propRule(uint32_t type) {
 }
 
 // The 4-byte properties of a file's NT_GNU_PROPERTY_TYPE_0 notes.
-static std::map<uint32_t, uint32_t> readProperties(Context &ctx,
-                                                   ObjectFile &file) {
+static std::map<uint32_t, uint32_t> readProperties(Context &ctx, ObjectFile &file) {
   std::map<uint32_t, uint32_t> props;
   for (InputSection *isec : file.sections) {
     // (mergeGnuPropertyNotes has already set them all aside.)
@@ -53,8 +50,7 @@ static std::map<uint32_t, uint32_t> readProperties(Context &ctx,
         Error(ctx) << isec->describe() << ": truncated note";
         break;
       }
-      if (type == NT_GNU_PROPERTY_TYPE_0 && namesz == 4 &&
-          memcmp(&d[off + 12], "GNU", 4) == 0) {
+      if (type == NT_GNU_PROPERTY_TYPE_0 && namesz == 4 && memcmp(&d[off + 12], "GNU", 4) == 0) {
         for (uint64_t p = desc; p + 8 <= desc + descsz;) {
           uint32_t prType = read32le(&d[p]), size = read32le(&d[p + 4]);
           if (size == 4 && p + 12 <= desc + descsz)
@@ -152,8 +148,7 @@ void mergeGnuPropertyNotes(Context &ctx) {
   InputSection *first = nullptr;
   for (ObjectFile *file : ctx.objs)
     for (InputSection *isec : file->sections)
-      if (isec && isec->isAlive && isec->type == SHT_NOTE &&
-          isec->name == ".note.gnu.property") {
+      if (isec && isec->isAlive && isec->type == SHT_NOTE && isec->name == ".note.gnu.property") {
         if (!first)
           first = isec;
         isec->isAlive = false;

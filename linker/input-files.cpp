@@ -32,24 +32,22 @@ static bool isIgnoredSection(std::string_view name, uint64_t flags, bool relocat
 
 std::unique_ptr<ELFFile<ELFT>> openElf(Context &ctx, llvm::MemoryBufferRef mb,
                                        const std::string &name) {
-  auto elf = std::make_unique<ELFFile<ELFT>>(
-      check(ctx, ELFFile<ELFT>::create(mb.getBuffer()), name));
+  auto elf =
+      std::make_unique<ELFFile<ELFT>>(check(ctx, ELFFile<ELFT>::create(mb.getBuffer()), name));
   // LLVM words a section header table that does not fit in the file two
   // ways (its first entry, or its last); one message says it for both.
   const ELFT::Ehdr &ehdr = elf->getHeader();
   uint64_t size = mb.getBufferSize(), off = ehdr.e_shoff;
   if (off == 0 || ehdr.e_shentsize != sizeof(ElfShdr))
-    return elf; // no sections, or a header LLVM rejects by itself
+    return elf;                  // no sections, or a header LLVM rejects by itself
   uint64_t count = ehdr.e_shnum; // 0: the count is in entry 0's sh_size
   bool fits = off <= size && size - off >= sizeof(ElfShdr);
   if (fits && count == 0)
-    memcpy(&count, mb.getBufferStart() + off + offsetof(Elf64_Shdr, sh_size),
-           sizeof count);
+    memcpy(&count, mb.getBufferStart() + off + offsetof(Elf64_Shdr, sh_size), sizeof count);
   if (!fits || (size - off) / sizeof(ElfShdr) < count)
     Fatal(ctx) << name << ": section header table goes past the end of the "
-               << "file (e_shoff " << toHex(off) << ", "
-               << std::max<uint64_t>(count, 1) << " entries, file size "
-               << toHex(size) << ")";
+               << "file (e_shoff " << toHex(off) << ", " << std::max<uint64_t>(count, 1)
+               << " entries, file size " << toHex(size) << ")";
   return elf;
 }
 
@@ -65,8 +63,7 @@ void ObjectFile::readSections(Context &ctx) {
   elf = openElf(ctx, mb, name);
   const ELFT::Ehdr &ehdr = elf->getHeader();
   if (ehdr.e_type != ET_REL)
-    Fatal(ctx) << name << ": not a relocatable object (e_type " << ehdr.e_type
-               << ")";
+    Fatal(ctx) << name << ": not a relocatable object (e_type " << ehdr.e_type << ")";
 
   // The symbol table first: COMDAT signatures are symbol names.
   auto shdrs = check(ctx, elf->sections(), name);
@@ -77,15 +74,13 @@ void ObjectFile::readSections(Context &ctx) {
     strtab = check(ctx, elf->getStringTableForSymtab(shdr, shdrs), name);
     firstGlobal = shdr.sh_info;
     if (firstGlobal > elfSyms.size() || firstGlobal == 0)
-      Fatal(ctx) << name << ": invalid sh_info " << firstGlobal
-                 << " in symbol table";
+      Fatal(ctx) << name << ": invalid sh_info " << firstGlobal << " in symbol table";
     break;
   }
   for (const ElfShdr &shdr : shdrs)
     if (shdr.sh_type == SHT_SYMTAB_SHNDX) {
-      symtabShndx = check(ctx, elf->template getSectionContentsAsArray<
-                                   llvm::support::ulittle32_t>(shdr),
-                          name);
+      symtabShndx = check(
+          ctx, elf->template getSectionContentsAsArray<llvm::support::ulittle32_t>(shdr), name);
       if (symtabShndx.size() < elfSyms.size())
         Fatal(ctx) << name << ": SHT_SYMTAB_SHNDX section is smaller than "
                    << "the symbol table";
@@ -94,12 +89,11 @@ void ObjectFile::readSections(Context &ctx) {
   // COMDAT signatures are symbol names; hash them here, off the serial path.
   for (ComdatGroup &g : comdatGroups) {
     if (g.symbolIndex >= elfSyms.size())
-      Fatal(ctx) << name << ": invalid symbol index " << g.symbolIndex
-                 << " in SHT_GROUP section " << g.sectionIndex;
-    std::string_view sig =
-        check(ctx, elfSyms[g.symbolIndex].getName(strtab), name);
-    g.signature = llvm::CachedHashStringRef(
-        llvm::StringRef(sig.data(), sig.size()), SymbolTable::hashName(sig));
+      Fatal(ctx) << name << ": invalid symbol index " << g.symbolIndex << " in SHT_GROUP section "
+                 << g.sectionIndex;
+    std::string_view sig = check(ctx, elfSyms[g.symbolIndex].getName(strtab), name);
+    g.signature = llvm::CachedHashStringRef(llvm::StringRef(sig.data(), sig.size()),
+                                            SymbolTable::hashName(sig));
   }
   parseLocalSymbols(ctx);
   globalNames.reserve(elfSyms.size() - std::min<size_t>(firstGlobal, elfSyms.size()));
@@ -192,24 +186,21 @@ void ObjectFile::parseSections(Context &ctx) {
     const ElfShdr &shdr = shdrs[i];
     if (shdr.sh_type != SHT_GROUP)
       continue;
-    auto words = check(ctx, elf->template getSectionContentsAsArray<
-                                llvm::support::ulittle32_t>(shdr),
-                       name);
+    auto words =
+        check(ctx, elf->template getSectionContentsAsArray<llvm::support::ulittle32_t>(shdr), name);
     if (words.empty() || !(words[0] & GRP_COMDAT))
       continue;
     std::vector<uint32_t> members;
     for (uint32_t member : words.drop_front()) {
       if (member >= shdrs.size())
-        Fatal(ctx) << name << ": invalid section index " << member
-                   << " in SHT_GROUP section " << i;
+        Fatal(ctx) << name << ": invalid section index " << member << " in SHT_GROUP section " << i;
       members.push_back(member);
     }
     if (inComdatGroup.empty())
       inComdatGroup.resize(shdrs.size());
     for (uint32_t member : members)
       inComdatGroup[member] = true;
-    comdatGroups.push_back(
-        {i, shdr.sh_info, llvm::CachedHashStringRef("", 0), std::move(members)});
+    comdatGroups.push_back({i, shdr.sh_info, llvm::CachedHashStringRef("", 0), std::move(members)});
   }
 
   for (uint32_t i = 0; i < shdrs.size(); i++) {
@@ -265,14 +256,12 @@ void ObjectFile::parseSections(Context &ctx) {
     // leave its records without an output section.
     if (isec->isEhFrame)
       isec->flags &= ~(uint64_t)(SHF_MERGE | SHF_STRINGS);
-    if ((isec->flags & SHF_MERGE) && isec->entsize &&
-        isec->size % isec->entsize)
-      Fatal(ctx) << isec->describe() << ": SHF_MERGE section size "
-                 << isec->size << " is not a multiple of sh_entsize "
-                 << isec->entsize;
+    if ((isec->flags & SHF_MERGE) && isec->entsize && isec->size % isec->entsize)
+      Fatal(ctx) << isec->describe() << ": SHF_MERGE section size " << isec->size
+                 << " is not a multiple of sh_entsize " << isec->entsize;
     if (isec->align & (isec->align - 1))
-      Fatal(ctx) << isec->describe() << ": section alignment "
-                 << isec->align << " is not a power of two";
+      Fatal(ctx) << isec->describe() << ": section alignment " << isec->align
+                 << " is not a power of two";
     sections[i] = isec;
   }
 
@@ -280,8 +269,7 @@ void ObjectFile::parseSections(Context &ctx) {
     if (shdr.sh_type != SHT_RELA)
       continue;
     if (shdr.sh_info >= sections.size())
-      Fatal(ctx) << name << ": invalid sh_info " << shdr.sh_info
-                 << " in relocation section";
+      Fatal(ctx) << name << ": invalid sh_info " << shdr.sh_info << " in relocation section";
     InputSection *target = sections[shdr.sh_info];
     if (!target)
       continue;
@@ -289,12 +277,12 @@ void ObjectFile::parseSections(Context &ctx) {
     for (const ElfRela &rel : target->relas) {
       uint32_t symIdx = rel.getSymbol(false);
       if (symIdx >= elfSyms.size())
-        Fatal(ctx) << target->describe(rel.r_offset)
-                   << ": invalid symbol index " << symIdx << " in relocation";
+        Fatal(ctx) << target->describe(rel.r_offset) << ": invalid symbol index " << symIdx
+                   << " in relocation";
       if (rel.r_offset >= target->size)
         Fatal(ctx) << target->describe(rel.r_offset)
-                   << ": relocation offset is out of bounds (section size "
-                   << toHex(target->size) << ")";
+                   << ": relocation offset is out of bounds (section size " << toHex(target->size)
+                   << ")";
     }
   }
 }
@@ -310,9 +298,8 @@ static SymbolClaim makeClaim(Context &ctx, ObjectFile &file, uint32_t index) {
   c.value = esym.st_value;
   c.size = esym.st_size;
   c.commonAlign = 1;
-  uint32_t shndx = esym.st_shndx == SHN_XINDEX
-                      ? file.symbolSectionIndex(index)
-                      : (uint32_t)esym.st_shndx;
+  uint32_t shndx =
+      esym.st_shndx == SHN_XINDEX ? file.symbolSectionIndex(index) : (uint32_t)esym.st_shndx;
   if (shndx == SHN_UNDEF) {
     c.kind = SymbolKind::Undefined;
   } else if (shndx == SHN_COMMON) {
@@ -323,12 +310,11 @@ static SymbolClaim makeClaim(Context &ctx, ObjectFile &file, uint32_t index) {
     c.kind = SymbolKind::Defined;
     c.isAbsolute = true;
   } else if (shndx >= SHN_LORESERVE && esym.st_shndx != SHN_XINDEX) {
-    Fatal(ctx) << file.displayName() << ": unsupported section index "
-               << toHex(shndx) << " for symbol";
+    Fatal(ctx) << file.displayName() << ": unsupported section index " << toHex(shndx)
+               << " for symbol";
   } else {
     if (shndx >= file.sections.size())
-      Fatal(ctx) << file.displayName() << ": invalid section index " << shndx
-                 << " for symbol";
+      Fatal(ctx) << file.displayName() << ": invalid section index " << shndx << " for symbol";
     c.section = file.sections[shndx];
     // A definition in a discarded COMDAT member acts as a reference: the
     // group that won defines the name.
@@ -357,9 +343,8 @@ void ObjectFile::parseLocalSymbols(Context &ctx) {
     assignClaim(sym, c);
     sym.visibility = c.visibility;
     uint16_t shndx = esym.st_shndx;
-    sym.inDroppedSection = shndx != SHN_UNDEF &&
-                           (shndx < SHN_LORESERVE || shndx == SHN_XINDEX) &&
-                           !c.section;
+    sym.inDroppedSection =
+        shndx != SHN_UNDEF && (shndx < SHN_LORESERVE || shndx == SHN_XINDEX) && !c.section;
   }
 }
 
@@ -379,9 +364,10 @@ void ObjectFile::resolveGlobalSymbols(Context &ctx) {
                 << (c.kind == SymbolKind::Undefined ? "reference to "
                     : c.kind == SymbolKind::Common  ? "common definition of "
                                                     : "definition of ")
-                << symName << (c.kind != SymbolKind::Undefined && !won
-                                   ? " (ignored: an earlier definition wins)"
-                                   : "")
+                << symName
+                << (c.kind != SymbolKind::Undefined && !won
+                        ? " (ignored: an earlier definition wins)"
+                        : "")
                 << "\n";
   }
 }

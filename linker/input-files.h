@@ -27,9 +27,7 @@ public:
   InputFile(Kind kind, llvm::MemoryBufferRef mb, std::string archiveName)
       : fileKind(kind), mb(mb), archiveName(std::move(archiveName)) {
     std::string name = mb.getBufferIdentifier().str();
-    nameCache = this->archiveName.empty()
-                    ? name
-                    : this->archiveName + "(" + name + ")";
+    nameCache = this->archiveName.empty() ? name : this->archiveName + "(" + name + ")";
   }
   virtual ~InputFile() = default;
 
@@ -44,15 +42,14 @@ private:
   std::string nameCache;
 
 public:
-
   // "a.o" or "libfoo.a(b.o)" (built once: messages and parsing ask often).
   const std::string &displayName() const { return nameCache; }
 };
 
 // Opens `mb` as a 64-bit ELF file, checking that its section header table
 // lies inside it (Fatal, naming `name`, otherwise).
-std::unique_ptr<llvm::object::ELFFile<ELFT>>
-openElf(Context &ctx, llvm::MemoryBufferRef mb, const std::string &name);
+std::unique_ptr<llvm::object::ELFFile<ELFT>> openElf(Context &ctx, llvm::MemoryBufferRef mb,
+                                                     const std::string &name);
 
 // A relocatable object (ET_REL), whether given directly or pulled from an archive.
 class ObjectFile : public InputFile {

@@ -21,8 +21,7 @@ static std::string searchDir(Context &ctx, const std::string &dir) {
   return dir;
 }
 
-std::optional<std::string> findLibrary(Context &ctx, const std::string &name,
-                                       bool staticOnly) {
+std::optional<std::string> findLibrary(Context &ctx, const std::string &name, bool staticOnly) {
   auto exists = [](const std::string &p) {
     struct stat st;
     return stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
@@ -58,9 +57,8 @@ InputJob libraryJob(Context &ctx, const std::string &name, InputState state) {
     return job;
   }
   job.path = *path;
-  job.needed = name.size() > 1 && name[0] == ':'
-                   ? name.substr(1)
-                   : llvm::sys::path::filename(*path).str();
+  job.needed =
+      name.size() > 1 && name[0] == ':' ? name.substr(1) : llvm::sys::path::filename(*path).str();
   return job;
 }
 
@@ -75,8 +73,8 @@ static bool isInSysroot(Context &ctx, const std::string &path) {
   bool inside = false;
   if (root && real) {
     std::string r(root), f(real);
-    inside = r == "/" || (f.size() > r.size() && f.compare(0, r.size(), r) == 0 &&
-                          f[r.size()] == '/');
+    inside =
+        r == "/" || (f.size() > r.size() && f.compare(0, r.size(), r) == 0 && f[r.size()] == '/');
   }
   free(root);
   free(real);
@@ -127,8 +125,7 @@ static void chooseThreadCount(Context &ctx, const InputPlan &plan) {
     uint64_t weight = 0;
     for (const InputJob &job : plan.jobs) {
       struct stat st;
-      if (job.kind != InputJob::Kind::File || !job.found ||
-          stat(job.path.c_str(), &st) != 0)
+      if (job.kind != InputJob::Kind::File || !job.found || stat(job.path.c_str(), &st) != 0)
         continue;
       llvm::StringRef p(job.path);
       if (p.endswith(".a"))
@@ -152,17 +149,39 @@ InputPlan planInputs(Context &ctx) {
   using Kind = InputSpec::Kind;
   for (const InputSpec &spec : ctx.config.inputs) {
     switch (spec.kind) {
-    case Kind::File:           add(InputJob::Kind::File, spec.value); break;
-    case Kind::Library:        plan.jobs.push_back(libraryJob(ctx, spec.value, state)); break;
-    case Kind::StartGroup:     add(InputJob::Kind::StartGroup); break;
-    case Kind::EndGroup:       add(InputJob::Kind::EndGroup); break;
-    case Kind::WholeArchive:   state.wholeArchive = true; break;
-    case Kind::NoWholeArchive: state.wholeArchive = false; break;
-    case Kind::Static:         state.isStatic = true; break;
-    case Kind::Dynamic:        state.isStatic = false; break;
-    case Kind::AsNeeded:       state.asNeeded = true; break;
-    case Kind::NoAsNeeded:     state.asNeeded = false; break;
-    case Kind::PushState:      stack.push_back(state); break;
+    case Kind::File:
+      add(InputJob::Kind::File, spec.value);
+      break;
+    case Kind::Library:
+      plan.jobs.push_back(libraryJob(ctx, spec.value, state));
+      break;
+    case Kind::StartGroup:
+      add(InputJob::Kind::StartGroup);
+      break;
+    case Kind::EndGroup:
+      add(InputJob::Kind::EndGroup);
+      break;
+    case Kind::WholeArchive:
+      state.wholeArchive = true;
+      break;
+    case Kind::NoWholeArchive:
+      state.wholeArchive = false;
+      break;
+    case Kind::Static:
+      state.isStatic = true;
+      break;
+    case Kind::Dynamic:
+      state.isStatic = false;
+      break;
+    case Kind::AsNeeded:
+      state.asNeeded = true;
+      break;
+    case Kind::NoAsNeeded:
+      state.asNeeded = false;
+      break;
+    case Kind::PushState:
+      stack.push_back(state);
+      break;
     case Kind::PopState:
       if (stack.empty()) {
         add(InputJob::Kind::Error, "stray --pop-state");

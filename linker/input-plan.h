@@ -32,11 +32,11 @@ struct InputJob {
     Error,      // a misuse the walk reports when it gets there (`path`: the message)
   };
   Kind kind;
-  std::string path;   // the file to open, resolved once
-  std::string needed; // DT_NEEDED for a shared library without DT_SONAME
+  std::string path;    // the file to open, resolved once
+  std::string needed;  // DT_NEEDED for a shared library without DT_SONAME
   std::string spelled; // as written: "-lfoo", "-l:libfoo.a" or the path
   bool found = true;
-  InputState state;   // in force where the input was named
+  InputState state; // in force where the input was named
 };
 
 struct InputPlan {
@@ -54,8 +54,7 @@ InputJob libraryJob(Context &ctx, const std::string &name, InputState state);
 
 // Finds -l NAME in the -L directories: lib NAME.so unless `staticOnly`,
 // then lib NAME.a (and -l:FILE as the file itself), GNU ld's order.
-std::optional<std::string> findLibrary(Context &ctx, const std::string &name,
-                                       bool staticOnly);
+std::optional<std::string> findLibrary(Context &ctx, const std::string &name, bool staticOnly);
 
 // Where a file named in INPUT(...) or GROUP(...) of the linker script at
 // `scriptPath` is, by GNU ld's rules: `=/x` and `$SYSROOT/x` are in the

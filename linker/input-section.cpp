@@ -18,9 +18,8 @@ uint64_t InputSection::getMergedOffset(uint64_t off) const {
   // piece (a PC-relative addend of -4 on the first string) extrapolate from it.
   if ((int64_t)off < 0)
     return pieces.front().outputOffset + off;
-  auto it = std::upper_bound(
-      pieces.begin(), pieces.end(), off,
-      [](uint64_t o, const SectionPiece &p) { return o < p.inputOffset; });
+  auto it = std::upper_bound(pieces.begin(), pieces.end(), off,
+                             [](uint64_t o, const SectionPiece &p) { return o < p.inputOffset; });
   const SectionPiece &p = it == pieces.begin() ? pieces.front() : *(it - 1);
   return p.outputOffset + (off - p.inputOffset);
 }

@@ -69,17 +69,15 @@ SectionsToPrepare findSectionsToPrepare(Context &ctx) {
       }
       if (isec->isEhFrame)
         perFile[i].ehFrames.push_back(isec);
-      if ((isec->flags & SHF_MERGE) && !isec->isNoBits() &&
-               isec->size != 0 &&
-               ((isec->flags & SHF_STRINGS) || isec->entsize != 0))
+      if ((isec->flags & SHF_MERGE) && !isec->isNoBits() && isec->size != 0 &&
+          ((isec->flags & SHF_STRINGS) || isec->entsize != 0))
         perFile[i].mergeable.push_back(isec);
     }
   });
   SectionsToPrepare all;
   for (SectionsToPrepare &f : perFile) {
     all.ehFrames.insert(all.ehFrames.end(), f.ehFrames.begin(), f.ehFrames.end());
-    all.mergeable.insert(all.mergeable.end(), f.mergeable.begin(),
-                         f.mergeable.end());
+    all.mergeable.insert(all.mergeable.end(), f.mergeable.begin(), f.mergeable.end());
   }
   return all;
 }
@@ -88,10 +86,10 @@ std::string_view outputSectionName(std::string_view name, uint64_t flags) {
   // .text.foo, .rodata.str1.1, .data.rel.ro.local, .bss.x, .tdata.y, ...
   // go to the section named by their prefix, as GNU ld's default script.
   static const std::string_view prefixes[] = {
-      ".text.",        ".rodata.",          ".data.rel.ro.", ".data.",
-      ".bss.",         ".tdata.",           ".tbss.",        ".gcc_except_table.",
-      ".init_array.",  ".fini_array.",      ".preinit_array.", ".ldata.",           ".lrodata.",     ".lbss.",
-      ".sdata.",       ".sbss."};
+      ".text.",       ".rodata.",     ".data.rel.ro.",   ".data.",
+      ".bss.",        ".tdata.",      ".tbss.",          ".gcc_except_table.",
+      ".init_array.", ".fini_array.", ".preinit_array.", ".ldata.",
+      ".lrodata.",    ".lbss.",       ".sdata.",         ".sbss."};
   if (name == "COMMON")
     return ".bss";
   // Every prefix is ".x...": the second byte rules most of them out.
@@ -100,8 +98,7 @@ std::string_view outputSectionName(std::string_view name, uint64_t flags) {
   if (std::string_view array = arrayOfOldTable(name); !array.empty())
     return array;
   for (std::string_view p : prefixes)
-    if (p[1] == name[1] &&
-        (name.starts_with(p) || name == p.substr(0, p.size() - 1)))
+    if (p[1] == name[1] && (name.starts_with(p) || name == p.substr(0, p.size() - 1)))
       return p.substr(0, p.size() - 1);
   if (name == ".text.unlikely" || name == ".text.hot")
     return ".text";
@@ -111,18 +108,54 @@ std::string_view outputSectionName(std::string_view name, uint64_t flags) {
 // Whether GNU ld's default linker script leaves the section an orphan
 // (names it nowhere): --unique without a glob splits only these.
 static bool isOrphanSection(std::string_view name) {
-  static const std::string_view named[] = {
-      ".interp", ".note.gnu.build-id", ".hash", ".gnu.hash", ".dynsym", ".dynstr",
-      ".gnu.version", ".gnu.version_d", ".gnu.version_r", ".init", ".plt", ".plt.got",
-      ".plt.sec", ".text", ".fini", ".rodata", ".rodata1", ".eh_frame_hdr", ".eh_frame",
-      ".gcc_except_table", ".gnu_extab", ".exception_ranges", ".tdata", ".tbss",
-      ".preinit_array", ".init_array", ".fini_array", ".ctors", ".dtors", ".jcr",
-      ".data.rel.ro", ".dynamic", ".got", ".got.plt", ".data", ".data1", ".bss",
-      ".lbss", ".lrodata", ".ldata", ".comment", ".gnu.build.attributes",
-      ".note.gnu.property", ".note.GNU-stack", ".gnu.attributes", "COMMON"};
+  static const std::string_view named[] = {".interp",
+                                           ".note.gnu.build-id",
+                                           ".hash",
+                                           ".gnu.hash",
+                                           ".dynsym",
+                                           ".dynstr",
+                                           ".gnu.version",
+                                           ".gnu.version_d",
+                                           ".gnu.version_r",
+                                           ".init",
+                                           ".plt",
+                                           ".plt.got",
+                                           ".plt.sec",
+                                           ".text",
+                                           ".fini",
+                                           ".rodata",
+                                           ".rodata1",
+                                           ".eh_frame_hdr",
+                                           ".eh_frame",
+                                           ".gcc_except_table",
+                                           ".gnu_extab",
+                                           ".exception_ranges",
+                                           ".tdata",
+                                           ".tbss",
+                                           ".preinit_array",
+                                           ".init_array",
+                                           ".fini_array",
+                                           ".ctors",
+                                           ".dtors",
+                                           ".jcr",
+                                           ".data.rel.ro",
+                                           ".dynamic",
+                                           ".got",
+                                           ".got.plt",
+                                           ".data",
+                                           ".data1",
+                                           ".bss",
+                                           ".lbss",
+                                           ".lrodata",
+                                           ".ldata",
+                                           ".comment",
+                                           ".gnu.build.attributes",
+                                           ".note.gnu.property",
+                                           ".note.GNU-stack",
+                                           ".gnu.attributes",
+                                           "COMMON"};
   static const std::string_view namedPrefixes[] = {
-      ".debug", ".zdebug", ".rela", ".stab", ".gnu.linkonce", ".gnu.warning", ".line",
-      ".gnu.lto_"};
+      ".debug", ".zdebug", ".rela", ".stab", ".gnu.linkonce", ".gnu.warning", ".line", ".gnu.lto_"};
   if (outputSectionName(name, 0) != name)
     return false; // .text.*, .data.*, ...: a wildcard of the script takes it
   for (std::string_view n : named)
@@ -170,7 +203,7 @@ struct BinSummary {
   bool hasSpecial = false;
   uint64_t flags = 0; // OR of the members' flags
   size_t count = 0;
-  size_t next = 0; // where the file's next member goes in osec->members
+  size_t next = 0;     // where the file's next member goes in osec->members
   bool unique = false; // --unique: the bin is this one section's alone
 };
 
@@ -208,15 +241,14 @@ struct BinTable {
 };
 
 bool isSpecialType(uint32_t t) {
-  return t == SHT_INIT_ARRAY || t == SHT_FINI_ARRAY ||
-         t == SHT_PREINIT_ARRAY || t == SHT_NOTE;
+  return t == SHT_INIT_ARRAY || t == SHT_FINI_ARRAY || t == SHT_PREINIT_ARRAY || t == SHT_NOTE;
 }
 } // namespace
 
 // Reads each live section of file `fileIndex` once: its output section
 // (set in isec->osec), and the file's summary per output section.
-static void binFile(const Config &cfg, BinTable &table, ObjectFile &file,
-                    uint64_t fileIndex, FileBins &fb, uint64_t &relocs) {
+static void binFile(const Config &cfg, BinTable &table, ObjectFile &file, uint64_t fileIndex,
+                    FileBins &fb, uint64_t &relocs) {
   bool anyUnique = cfg.uniqueOrphans || !cfg.uniqueSections.empty();
   uint32_t last = UINT32_MAX;
   fb.live.reserve(file.sections.size());
@@ -323,9 +355,8 @@ void binSections(Context &ctx) {
     bins.push_back(bin.get());
   for (std::unique_ptr<Bin> &bin : table.uniques)
     bins.push_back(bin.get());
-  std::sort(bins.begin(), bins.end(), [](Bin *a, Bin *b) {
-    return a->firstSeen.load() < b->firstSeen.load();
-  });
+  std::sort(bins.begin(), bins.end(),
+            [](Bin *a, Bin *b) { return a->firstSeen.load() < b->firstSeen.load(); });
   auto addChunk = [&](Bin *bin) {
     ctx.outputSections.push_back(bin->out);
     ctx.chunkStorage.push_back(std::move(bin->osec));
@@ -377,8 +408,7 @@ void binSections(Context &ctx) {
       osec->shdr.sh_type = isec->type;
     if (isSpecialType(isec->type))
       osec->shdr.sh_type = isec->type;
-    osec->shdr.sh_flags |=
-        isec->flags & ~(uint64_t)(SHF_GROUP | SHF_MERGE | SHF_STRINGS);
+    osec->shdr.sh_flags |= isec->flags & ~(uint64_t)(SHF_GROUP | SHF_MERGE | SHF_STRINGS);
     osec->members.push_back(isec);
     isec->osec = osec;
   };
@@ -410,30 +440,56 @@ static uint32_t rankOf(Context &ctx, Chunk *c) {
   const std::string &n = c->name;
   uint64_t f = c->shdr.sh_flags;
   if (!(f & SHF_ALLOC)) {
-    if (n == ".symtab") return 9000;
-    if (n == ".strtab") return 9001;
-    if (n == ".shstrtab") return 9002;
+    if (n == ".symtab")
+      return 9000;
+    if (n == ".strtab")
+      return 9001;
+    if (n == ".shstrtab")
+      return 9002;
     return 8000;
   }
   static const std::pair<const char *, uint32_t> fixed[] = {
-      {".interp", 100},       {".note.gnu.property", 110},
-      {".note.gnu.build-id", 111}, {".note.ABI-tag", 112},
-      {".hash", 130},         {".gnu.hash", 131},      {".dynsym", 132},
-      {".dynstr", 133},       {".gnu.version", 134},   {".gnu.version_d", 135},
-      {".gnu.version_r", 136}, {".rela.dyn", 140},     {".rela.plt", 141},
-      {".init", 1000},        {".plt", 1010},          {".text", 1020},
-      {".fini", 1090},        {".rodata", 2000},       {".eh_frame_hdr", 2100},
-      {".eh_frame", 2110},    {".gcc_except_table", 2120},
-      {".tdata", 3000},       {".tbss", 3010},         {".preinit_array", 3100},
-      {".init_array", 3110},  {".fini_array", 3120},   {".ctors", 3125},
-      {".dtors", 3126},       {".data.rel.ro", 3130},  {".dynamic", 3140},
-      {".got", 3150},         {".got.plt", 4000},      {".data", 4100},
+      {".interp", 100},
+      {".note.gnu.property", 110},
+      {".note.gnu.build-id", 111},
+      {".note.ABI-tag", 112},
+      {".hash", 130},
+      {".gnu.hash", 131},
+      {".dynsym", 132},
+      {".dynstr", 133},
+      {".gnu.version", 134},
+      {".gnu.version_d", 135},
+      {".gnu.version_r", 136},
+      {".rela.dyn", 140},
+      {".rela.plt", 141},
+      {".init", 1000},
+      {".plt", 1010},
+      {".text", 1020},
+      {".fini", 1090},
+      {".rodata", 2000},
+      {".eh_frame_hdr", 2100},
+      {".eh_frame", 2110},
+      {".gcc_except_table", 2120},
+      {".tdata", 3000},
+      {".tbss", 3010},
+      {".preinit_array", 3100},
+      {".init_array", 3110},
+      {".fini_array", 3120},
+      {".ctors", 3125},
+      {".dtors", 3126},
+      {".data.rel.ro", 3130},
+      {".dynamic", 3140},
+      {".got", 3150},
+      {".got.plt", 4000},
+      {".data", 4100},
       {".bss", 6000},
       // -mcmodel=medium/large data, after all the rest (as in GNU ld's
       // default script) so that it cannot push small data out of the
       // +-2 GiB reach of code: .lbss joins .bss's segment, .lrodata and
       // .ldata get segments of their own.
-      {".lbss", 6100},        {".lrodata", 7000},      {".ldata", 7100}};
+      {".lbss", 6100},
+      {".lrodata", 7000},
+      {".ldata", 7100}};
   if (c == (Chunk *)ctx.copyRelRo)
     return 3131; // right after the inputs' .data.rel.ro
   for (auto &[name, rank] : fixed) {
@@ -489,21 +545,22 @@ static void placeFixedSections(Context &ctx, std::vector<Chunk *> &chunks) {
       return tlsAddr;
     return std::nullopt;
   };
-  auto firstNonAlloc = std::find_if(chunks.begin(), chunks.end(), [](Chunk *c) {
-    return !c->isAlloc() && !c->isHeader();
-  });
+  auto firstNonAlloc = std::find_if(chunks.begin(), chunks.end(),
+                                    [](Chunk *c) { return !c->isAlloc() && !c->isHeader(); });
   std::vector<Chunk *> moved;
   for (Chunk *c : chunks)
     if (c->isAlloc() && key(c))
       moved.push_back(c);
   if (moved.empty())
     return;
-  std::stable_sort(moved.begin(), moved.end(), [&](Chunk *a, Chunk *b) { return *key(a) < *key(b); });
+  std::stable_sort(moved.begin(), moved.end(),
+                   [&](Chunk *a, Chunk *b) { return *key(a) < *key(b); });
   for (Chunk *c : moved)
     c->isRelro = false;
   std::vector<Chunk *> out(chunks.begin(), firstNonAlloc);
-  out.erase(std::remove_if(out.begin(), out.end(), [&](Chunk *c) { return c->isAlloc() && key(c); }),
-            out.end());
+  out.erase(
+      std::remove_if(out.begin(), out.end(), [&](Chunk *c) { return c->isAlloc() && key(c); }),
+      out.end());
   out.insert(out.end(), moved.begin(), moved.end());
   out.insert(out.end(), firstNonAlloc, chunks.end());
   chunks = std::move(out);
@@ -530,8 +587,7 @@ void finalizeChunks(Context &ctx) {
   }
   {
     ScopedTimer t(ctx, "computeSizes");
-    llvm::parallelForEach(osecs,
-                          [&](OutputSection *osec) { osec->computeSize(ctx); });
+    llvm::parallelForEach(osecs, [&](OutputSection *osec) { osec->computeSize(ctx); });
     for (int pass = 0; pass < 2; pass++)
       for (Chunk *c : others)
         c->computeSize(ctx);
@@ -544,8 +600,7 @@ void finalizeChunks(Context &ctx) {
     c->rank = rankOf(ctx, c);
     c->isRelro = ctx.config.zRelro && isRelroRank(c->rank) && c->isAlloc();
   }
-  std::stable_sort(kept.begin(), kept.end(),
-                   [](Chunk *a, Chunk *b) { return a->rank < b->rank; });
+  std::stable_sort(kept.begin(), kept.end(), [](Chunk *a, Chunk *b) { return a->rank < b->rank; });
   placeFixedSections(ctx, kept);
   ctx.chunks = kept;
 
@@ -655,9 +710,7 @@ void createSegments(Context &ctx) {
   }
 }
 
-static uint64_t alignTo(uint64_t v, uint64_t a) {
-  return a <= 1 ? v : (v + a - 1) & ~(a - 1);
-}
+static uint64_t alignTo(uint64_t v, uint64_t a) { return a <= 1 ? v : (v + a - 1) & ~(a - 1); }
 
 // Sections that are not loaded follow the loaded ones, 8-aligned where they
 // ask for it, then the section header table.
@@ -692,8 +745,7 @@ void assignAddresses(Context &ctx) {
 
   auto loadOf = [&](Chunk *c) -> Segment * {
     for (Segment &s : ctx.segments)
-      if (s.p_type == PT_LOAD &&
-          std::find(s.chunks.begin(), s.chunks.end(), c) != s.chunks.end())
+      if (s.p_type == PT_LOAD && std::find(s.chunks.begin(), s.chunks.end(), c) != s.chunks.end())
         return &s;
     return nullptr;
   };

@@ -49,8 +49,8 @@ public:
     tok.kind = Token::Kind::Word;
     if (c == '"') {
       size_t end = text.find('"', pos + 1);
-      if (end == std::string_view::npos || text.substr(pos, end - pos).find('\n') !=
-                                               std::string_view::npos) {
+      if (end == std::string_view::npos ||
+          text.substr(pos, end - pos).find('\n') != std::string_view::npos) {
         error = "line " + std::to_string(line) + ": unterminated string";
         return false;
       }

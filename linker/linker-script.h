@@ -13,14 +13,14 @@
 namespace mld {
 
 struct ScriptInput {
-  std::string path;      // as written; "=" or sysroot handling is the caller's
+  std::string path;       // as written; "=" or sysroot handling is the caller's
   bool isLibrary = false; // -lfoo inside the script: path is "foo" (or ":x.a")
   bool asNeeded = false;  // inside AS_NEEDED(...)
   bool inGroup = false;   // inside GROUP(...): searched as one archive group
 };
 
 struct LinkerScript {
-  std::vector<ScriptInput> inputs; // in script order
+  std::vector<ScriptInput> inputs;     // in script order
   std::vector<std::string> searchDirs; // SEARCH_DIR, in order
   std::string outputFormat;            // first argument of OUTPUT_FORMAT
   std::string outputArch;              // OUTPUT_ARCH

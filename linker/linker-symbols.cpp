@@ -17,13 +17,12 @@ namespace mld {
 using namespace llvm::ELF;
 
 static const char *const hiddenNames[] = {
-    "__ehdr_start",        "__executable_start",  "__init_array_start",
-    "__init_array_end",    "__fini_array_start",  "__fini_array_end",
-    "__preinit_array_start", "__preinit_array_end", "__rela_iplt_start",
-    "__rela_iplt_end",     "_GLOBAL_OFFSET_TABLE_", "_DYNAMIC",
-    "__GNU_EH_FRAME_HDR",  "_TLS_MODULE_BASE_"};
-static const char *const defaultNames[] = {
-    "_etext", "etext", "_edata", "edata", "_end", "end", "__bss_start"};
+    "__ehdr_start",       "__executable_start", "__init_array_start",    "__init_array_end",
+    "__fini_array_start", "__fini_array_end",   "__preinit_array_start", "__preinit_array_end",
+    "__rela_iplt_start",  "__rela_iplt_end",    "_GLOBAL_OFFSET_TABLE_", "_DYNAMIC",
+    "__GNU_EH_FRAME_HDR", "_TLS_MODULE_BASE_"};
+static const char *const defaultNames[] = {"_etext", "etext", "_edata",     "edata",
+                                           "_end",   "end",   "__bss_start"};
 
 static bool isCIdentifier(std::string_view s) {
   if (s.empty() || isdigit((unsigned char)s[0]))
@@ -120,8 +119,8 @@ void fixLinkerDefinedSymbols(Context &ctx) {
     return nullptr;
   };
 
-  Chunk *firstAlloc = nullptr, *lastExec = nullptr, *lastData = nullptr,
-        *lastAlloc = nullptr, *firstBss = nullptr;
+  Chunk *firstAlloc = nullptr, *lastExec = nullptr, *lastData = nullptr, *lastAlloc = nullptr,
+        *firstBss = nullptr;
   for (Chunk *c : ctx.chunks) {
     if (!c->isAlloc() || c->isHeader())
       continue;
@@ -170,10 +169,8 @@ void fixLinkerDefinedSymbols(Context &ctx) {
   // these two; a static PIE applies them with the rest of .rela.dyn instead.
   Chunk *relaPlt = (Chunk *)ctx.relaPlt;
   bool iplt = relaPlt && relaPlt->shdr.sh_size && !ctx.hasDynamicSection;
-  set("__rela_iplt_start", iplt ? relaPlt : firstAlloc,
-      iplt ? start(relaPlt) : ctx.imageBase);
-  set("__rela_iplt_end", iplt ? relaPlt : firstAlloc,
-      iplt ? end(relaPlt) : ctx.imageBase);
+  set("__rela_iplt_start", iplt ? relaPlt : firstAlloc, iplt ? start(relaPlt) : ctx.imageBase);
+  set("__rela_iplt_end", iplt ? relaPlt : firstAlloc, iplt ? end(relaPlt) : ctx.imageBase);
 
   if (ctx.gotPlt && ctx.gotPlt->isNeeded(ctx))
     set("_GLOBAL_OFFSET_TABLE_", ctx.gotPlt, start(ctx.gotPlt));
@@ -182,15 +179,13 @@ void fixLinkerDefinedSymbols(Context &ctx) {
   if (ctx.dynamic)
     set("_DYNAMIC", (Chunk *)ctx.dynamic, start((Chunk *)ctx.dynamic));
   if (ctx.ehFrameHdr)
-    set("__GNU_EH_FRAME_HDR", (Chunk *)ctx.ehFrameHdr,
-        start((Chunk *)ctx.ehFrameHdr));
+    set("__GNU_EH_FRAME_HDR", (Chunk *)ctx.ehFrameHdr, start((Chunk *)ctx.ehFrameHdr));
   // Local-dynamic TLS descriptors add x@dtpoff to the descriptor's value for
   // _TLS_MODULE_BASE_. A shared object keeps DTPOFF block-relative, so the
   // base is the block's start; an executable's DTPOFF in code is TP-relative
   // (local-dynamic relaxes to local exec there), so the base is TP itself,
   // whose TP offset is 0. GNU ld defines it the same way.
-  set("_TLS_MODULE_BASE_", nullptr,
-      ctx.config.isShared() ? ctx.tlsBegin : ctx.tpAddr);
+  set("_TLS_MODULE_BASE_", nullptr, ctx.config.isShared() ? ctx.tlsBegin : ctx.tpAddr);
 
   for (OutputSection *osec : ctx.outputSections) {
     if (!osec->isAlloc())

@@ -240,13 +240,12 @@ bool isWrapOrWrapped(Context &ctx, std::string_view name) {
 // refers to may be internalized (IRONLY) unless a regular object refers to
 // it or it may be seen from outside (IRONLY_EXP, or plain PREVAILING_DEF for
 // a version 1 caller).
-int resolutionOf(Context &ctx, const IrFile &file, std::string_view name,
-                 uint8_t def, int version) {
+int resolutionOf(Context &ctx, const IrFile &file, std::string_view name, uint8_t def,
+                 int version) {
   bool isRef = def == LDPK_UNDEF || def == LDPK_WEAKUNDEF || def == LDPK_COMMON;
   Symbol *sym = ctx.symtab.find(irSymbolName(ctx, name, def));
   if (!sym)
-    return def == LDPK_UNDEF || def == LDPK_WEAKUNDEF ? LDPR_UNDEF
-                                                       : LDPR_PREVAILING_DEF_IRONLY;
+    return def == LDPK_UNDEF || def == LDPK_WEAKUNDEF ? LDPR_UNDEF : LDPR_PREVAILING_DEF_IRONLY;
   if (sym->isUndefined())
     return LDPR_UNDEF;
   const InputFile *owner = sym->isLinkerDefined ? nullptr : sym->file;
@@ -257,9 +256,9 @@ int resolutionOf(Context &ctx, const IrFile &file, std::string_view name,
   if (owner == &file && def != LDPK_UNDEF && def != LDPK_WEAKUNDEF)
     res = LDPR_PREVAILING_DEF_IRONLY;
   else if (isRef)
-    res = ownerIsIr                                                  ? LDPR_RESOLVED_IR
+    res = ownerIsIr                                             ? LDPR_RESOLVED_IR
           : owner && owner->fileKind == InputFile::Kind::Shared ? LDPR_RESOLVED_DYN
-                                                                     : LDPR_RESOLVED_EXEC;
+                                                                : LDPR_RESOLVED_EXEC;
   else
     res = ownerIsIr ? LDPR_PREEMPTED_IR : LDPR_PREEMPTED_REG;
   if (res == LDPR_PREVAILING_DEF_IRONLY) {
@@ -322,15 +321,13 @@ Status addSymbols(void *handle, int nsyms, const PluginSymbol *syms) {
   file->irSymbols.clear();
   for (int i = 0; i < nsyms; i++) {
     const PluginSymbol &ps = syms[i];
-    if (ps.def > LDPK_COMMON || ps.visibility < LDPV_DEFAULT ||
-        ps.visibility > LDPV_HIDDEN)
+    if (ps.def > LDPK_COMMON || ps.visibility < LDPV_DEFAULT || ps.visibility > LDPV_HIDDEN)
       return LDPS_ERR;
     std::string name = ps.name;
     if (ps.version)
       name += std::string("@") + ps.version;
     file->irSymbols.push_back({ctx.saver.save(name),
-                               ps.comdatKey ? ctx.saver.save(ps.comdatKey)
-                                            : llvm::StringRef(),
+                               ps.comdatKey ? ctx.saver.save(ps.comdatKey) : llvm::StringRef(),
                                ps.def, (uint8_t)ps.visibility, ps.size});
   }
   file->symbolsAdded = true;
@@ -409,7 +406,7 @@ Status getView(const void *handle, const void **view) {
 void runWhereDlopenWorks(Context &ctx) {
   if (getauxval(AT_BASE) != 0) {
     unsetenv("MLD_LTO_REEXEC"); // not for the plugin's own children
-    return; // there is a dynamic loader: dlopen works
+    return;                     // there is a dynamic loader: dlopen works
   }
   if (getenv("MLD_LTO_REEXEC"))
     Fatal(ctx) << "mld-dyn is statically linked: it cannot load a linker plugin";
@@ -421,7 +418,9 @@ void runWhereDlopenWorks(Context &ctx) {
   std::string twin = std::string(self, strrchr(self, '/') - self) + "/mld-dyn";
   if (access(twin.c_str(), X_OK) != 0)
     Fatal(ctx) << "an LTO input needs the linker plugin, which this statically "
-                  "linked mld cannot load; " << twin << " (the dynamically linked "
+                  "linked mld cannot load; "
+               << twin
+               << " (the dynamically linked "
                   "mld) is missing";
   // The arguments as the kernel has them (/proc files have no size: read
   // to the end).
@@ -456,8 +455,8 @@ void loadPlugin(Context &ctx, PluginHost &p) {
     Fatal(ctx) << p.path << ": error loading plugin: no onload function";
 
   const Config &cfg = ctx.config;
-  int outputType = cfg.relocatable  ? LDPO_REL
-                   : cfg.isShared() ? LDPO_DYN
+  int outputType = cfg.relocatable               ? LDPO_REL
+                   : cfg.isShared()              ? LDPO_DYN
                    : cfg.kind == OutputKind::Pie ? LDPO_PIE
                                                  : LDPO_EXEC;
   std::vector<TagValue> tv;
@@ -516,13 +515,16 @@ void checkPluginFiles(Context &ctx) {
   for (const PluginSpec &spec : ctx.config.plugins) {
     int fd = open(spec.path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-      Fatal(ctx) << spec.path << ": error loading plugin: cannot open shared object file: "
-                 << strerror(errno);
+      Fatal(ctx) << spec.path
+                 << ": error loading plugin: cannot open shared object file: " << strerror(errno);
     // The ELF identification and e_type (ET_DYN): what dlopen checks first.
     unsigned char hdr[18] = {};
     ssize_t n = pread(fd, hdr, sizeof hdr, 0);
     close(fd);
-    bool elf = n == (ssize_t)sizeof hdr && memcmp(hdr, "\x7f" "ELF", 4) == 0;
+    bool elf = n == (ssize_t)sizeof hdr && memcmp(hdr,
+                                                  "\x7f"
+                                                  "ELF",
+                                                  4) == 0;
     using namespace llvm::ELF;
     if (!elf || hdr[EI_CLASS] != ELFCLASS64 || hdr[EI_DATA] != ELFDATA2LSB ||
         (hdr[16] | hdr[17] << 8) != ET_DYN)
@@ -583,8 +585,7 @@ static void resolveIrSymbols(Context &ctx, IrFile &file,
     bool won = ctx.symtab.resolve(*sym, c, ctx.config.allowMultipleDefinition);
     if (sym->traced)
       std::cout << file.displayName() << ": "
-                << (c.kind == SymbolKind::Undefined ? "reference to "
-                                                    : "definition of ")
+                << (c.kind == SymbolKind::Undefined ? "reference to " : "definition of ")
                 << sym->name << " (LTO IR)"
                 << (c.kind != SymbolKind::Undefined && !won
                         ? " (ignored: an earlier definition wins)"
@@ -602,8 +603,8 @@ IrFile *LtoSession::claim(llvm::MemoryBufferRef mb, const std::string &archiveNa
     int fd = open(source.path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
       Fatal(ctx) << "cannot open " << source.path << ": " << strerror(errno);
-    PluginInputFile in{source.path.c_str(), fd, (off_t)source.offset,
-                       (off_t)mb.getBufferSize(), file.get()};
+    PluginInputFile in{source.path.c_str(), fd, (off_t)source.offset, (off_t)mb.getBufferSize(),
+                       file.get()};
     int claimedIt = 0;
     calling = p.get();
     Status rv = p->claimFile(&in, &claimedIt);
@@ -613,8 +614,7 @@ IrFile *LtoSession::claim(llvm::MemoryBufferRef mb, const std::string &archiveNa
     // get_input_file or get_view.
     close(fd);
     if (rv != LDPS_OK)
-      Fatal(ctx) << p->path << ": plugin reported error claiming file "
-                 << file->displayName();
+      Fatal(ctx) << p->path << ": plugin reported error claiming file " << file->displayName();
     if (!claimedIt)
       continue;
     file->plugin = p.get();

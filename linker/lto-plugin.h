@@ -33,8 +33,7 @@ struct IrSource {
 class IrFile : public InputFile {
 public:
   IrFile(llvm::MemoryBufferRef mb, std::string archiveName, IrSource source)
-      : InputFile(Kind::Ir, mb, std::move(archiveName)),
-        source(std::move(source)) {}
+      : InputFile(Kind::Ir, mb, std::move(archiveName)), source(std::move(source)) {}
 
   struct IrSymbol {
     std::string_view name;
@@ -46,15 +45,15 @@ public:
   IrSource source;
   std::vector<IrSymbol> irSymbols; // in the plugin's order; symbols[i] is its Symbol
   bool symbolsAdded = false;
-  PluginHost *plugin = nullptr; // the plugin that claimed it
-  int fd = -1;                  // open between get_input_file and release
+  PluginHost *plugin = nullptr;                    // the plugin that claimed it
+  int fd = -1;                                     // open between get_input_file and release
   llvm::DenseSet<llvm::StringRef> comdatKeysOwned; // COMDAT keys it brought first
 };
 
 // What the plugins handed back after all_symbols_read.
 struct LtoOutputs {
-  std::vector<std::string> files;     // add_input_file: compiled objects
-  std::vector<std::string> libraries; // add_input_library: -l names
+  std::vector<std::string> files;        // add_input_file: compiled objects
+  std::vector<std::string> libraries;    // add_input_library: -l names
   std::vector<std::string> libraryPaths; // set_extra_library_path
 };
 
@@ -69,8 +68,7 @@ public:
 
   // Offers an input to the plugins, in -plugin order. Returns the claimed
   // file, its symbols resolved, or null if no plugin claimed it.
-  IrFile *claim(llvm::MemoryBufferRef mb, const std::string &archiveName,
-                const IrSource &source);
+  IrFile *claim(llvm::MemoryBufferRef mb, const std::string &archiveName, const IrSource &source);
   bool anyClaimed() const { return !claimed.empty(); }
   // Runs every plugin's all_symbols_read handler (the compilation).
   LtoOutputs allSymbolsRead();

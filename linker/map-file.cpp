@@ -15,8 +15,8 @@
 
 namespace mld {
 
-static std::string line(uint64_t addr, uint64_t size, uint64_t align,
-                        int depth, const std::string &name) {
+static std::string line(uint64_t addr, uint64_t size, uint64_t align, int depth,
+                        const std::string &name) {
   char buf[64];
   snprintf(buf, sizeof buf, "%16llx %8llx %5llu ", (unsigned long long)addr,
            (unsigned long long)size, (unsigned long long)align);
@@ -28,11 +28,9 @@ void writeMapFile(Context &ctx) {
   // Symbols by the input section that defines them, in address order.
   std::map<const InputSection *, std::multimap<uint64_t, const Symbol *>> syms;
   auto note = [&](const Symbol *s) {
-    if (!s->isDefined() || !s->section || s->type == llvm::ELF::STT_SECTION ||
-        s->name.empty())
+    if (!s->isDefined() || !s->section || s->type == llvm::ELF::STT_SECTION || s->name.empty())
       return;
-    const InputSection *isec =
-        s->section->merged ? s->section->merged->out : s->section;
+    const InputSection *isec = s->section->merged ? s->section->merged->out : s->section;
     syms[isec].emplace(s->section->getVA(s->value), s);
   };
   for (ObjectFile *file : ctx.objs)
@@ -45,14 +43,13 @@ void writeMapFile(Context &ctx) {
   for (Chunk *c : ctx.chunks) {
     if (c->isHeader())
       continue;
-    out += line(c->shdr.sh_addr, c->shdr.sh_size, c->shdr.sh_addralign, 0,
-                c->name);
+    out += line(c->shdr.sh_addr, c->shdr.sh_size, c->shdr.sh_addralign, 0, c->name);
     auto *osec = dynamic_cast<OutputSection *>(c);
     if (!osec)
       continue;
     for (InputSection *isec : osec->members) {
-      std::string name = isec->file ? isec->describe()
-                                    : "<merged>:(" + std::string(isec->name) + ")";
+      std::string name =
+          isec->file ? isec->describe() : "<merged>:(" + std::string(isec->name) + ")";
       out += line(isec->getVA(), isec->size, isec->align, 1, name);
       auto it = syms.find(isec);
       if (it == syms.end())

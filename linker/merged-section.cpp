@@ -33,8 +33,8 @@ using namespace llvm::ELF;
 // shards are then filled in one pass instead of one pass per shard.
 static constexpr size_t parallelPieces = 16384;
 
-MergedSection::MergedSection(Context &ctx, std::string_view name,
-                             uint64_t flags, uint32_t type, uint64_t entsize) {
+MergedSection::MergedSection(Context &ctx, std::string_view name, uint64_t flags, uint32_t type,
+                             uint64_t entsize) {
   data = &ctx.newData();
   out = ctx.newSection();
   out->name = ctx.saver.save(std::string(name));
@@ -46,8 +46,7 @@ MergedSection::MergedSection(Context &ctx, std::string_view name,
 
 MergedSection::~MergedSection() = default;
 
-static const uint8_t *pieceBytes(const InputSection &isec,
-                                 const SectionPiece &p) {
+static const uint8_t *pieceBytes(const InputSection &isec, const SectionPiece &p) {
   return isec.contents.data() + p.inputOffset;
 }
 
@@ -100,8 +99,7 @@ struct MergedSection::Shard {
   size_t used = 0;
 
   // The first piece with p's bytes: p itself if the content is new.
-  const SectionPiece *insert(uint64_t hash, const uint8_t *bytes,
-                             const SectionPiece *p) {
+  const SectionPiece *insert(uint64_t hash, const uint8_t *bytes, const SectionPiece *p) {
     if ((used + 1) * 2 > slots.size())
       grow();
     size_t mask = slots.size() - 1;
@@ -112,8 +110,7 @@ struct MergedSection::Shard {
         used++;
         return p;
       }
-      if (s.hash == hash && s.piece->size == p->size &&
-          memcmp(s.bytes, bytes, p->size) == 0)
+      if (s.hash == hash && s.piece->size == p->size && memcmp(s.bytes, bytes, p->size) == 0)
         return s.piece;
     }
   }
@@ -134,12 +131,9 @@ struct MergedSection::Shard {
 };
 
 // The shard of a hash: its top bits, as the table index uses the low ones.
-static size_t shardOf(uint64_t hash) {
-  return hash >> (64 - MergedSection::shardBits);
-}
+static size_t shardOf(uint64_t hash) { return hash >> (64 - MergedSection::shardBits); }
 
-void MergedSection::addSplit(Context &ctx,
-                             llvm::ArrayRef<InputSection *> inputs) {
+void MergedSection::addSplit(Context &ctx, llvm::ArrayRef<InputSection *> inputs) {
   if (!shards)
     shards.reset(new Shard[numShards]);
   // Each piece's index in the batch, and the first piece of its content.
@@ -151,8 +145,7 @@ void MergedSection::addSplit(Context &ctx,
   // Task t of n fills the shards s with s % n == t.
   size_t tasks = 1;
   if (base.back() >= parallelPieces)
-    tasks = std::min<size_t>(numShards,
-                             llvm::parallel::strategy.compute_thread_count());
+    tasks = std::min<size_t>(numShards, llvm::parallel::strategy.compute_thread_count());
   auto fill = [&](size_t task) {
     for (size_t i = 0; i < inputs.size(); i++) {
       InputSection &isec = *inputs[i];
@@ -161,8 +154,7 @@ void MergedSection::addSplit(Context &ctx,
         size_t s = shardOf(p.outputOffset);
         if (s % tasks != task)
           continue;
-        first[base[i] + j] =
-            shards[s].insert(p.outputOffset, pieceBytes(isec, p), &p);
+        first[base[i] + j] = shards[s].insert(p.outputOffset, pieceBytes(isec, p), &p);
       }
     }
   };
@@ -183,9 +175,7 @@ void MergedSection::addSplit(Context &ctx,
       for (size_t i = 0; i < inputs.size(); i++)
         fn(i);
   };
-  auto alignOf = [](const InputSection &isec) {
-    return std::max<uint64_t>(isec.align, 1);
-  };
+  auto alignOf = [](const InputSection &isec) { return std::max<uint64_t>(isec.align, 1); };
   std::vector<uint64_t> start(inputs.size()), extent(inputs.size());
   forEachInput([&](size_t i) {
     InputSection &isec = *inputs[i];
@@ -246,8 +236,7 @@ void MergedSection::add(Context &ctx, InputSection &isec) {
 // Groups the SHF_MERGE sections (then the linker's own `extra` ones) by
 // (output name, flags, entsize), splits them all in parallel, then
 // deduplicates each group.
-void splitMergeableSections(Context &ctx,
-                            llvm::ArrayRef<InputSection *> sections,
+void splitMergeableSections(Context &ctx, llvm::ArrayRef<InputSection *> sections,
                             llvm::ArrayRef<InputSection *> extra) {
   ScopedTimer timer(ctx, "splitMergeableSections");
   std::vector<std::pair<MergedSection *, std::vector<InputSection *>>> groups;

@@ -19,8 +19,8 @@ struct Context;
 // strings sit inside .rodata as with GNU ld.
 class MergedSection {
 public:
-  MergedSection(Context &ctx, std::string_view name, uint64_t flags,
-                uint32_t type, uint64_t entsize);
+  MergedSection(Context &ctx, std::string_view name, uint64_t flags, uint32_t type,
+                uint64_t entsize);
   ~MergedSection();
   // Splits `isec` into pieces and gives each piece its place here.
   void add(Context &ctx, InputSection &isec);
@@ -41,8 +41,7 @@ private:
 // Splits the SHF_MERGE `sections`, then the linker-made `extra` ones, into
 // pieces, deduplicated in one MergedSection per (output name, flags,
 // entsize).
-void splitMergeableSections(Context &ctx,
-                            llvm::ArrayRef<InputSection *> sections,
+void splitMergeableSections(Context &ctx, llvm::ArrayRef<InputSection *> sections,
                             llvm::ArrayRef<InputSection *> extra = {});
 
 } // namespace mld

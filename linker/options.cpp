@@ -50,8 +50,8 @@ enum class Arg : uint8_t { None, Required, Optional };
 using Apply = void (*)(ParseState &, const std::string &);
 
 struct OptionSpec {
-  const char *group;     // help caption; nullptr hides the option from --help
-  const char *names;     // Boost syntax: "long[,alias...][,c]" or ",c"
+  const char *group; // help caption; nullptr hides the option from --help
+  const char *names; // Boost syntax: "long[,alias...][,c]" or ",c"
   Arg arg;
   const char *valueName; // shown in --help
   const char *help;
@@ -170,8 +170,8 @@ void setBuildId(ParseState &s, const std::string &v) {
   }
   // --build-id=0xHEX: an even number of hex digits, given byte by byte.
   std::string_view hex = v;
-  bool valid = hex.size() > 2 && hex[0] == '0' && (hex[1] == 'x' || hex[1] == 'X') &&
-               hex.size() % 2 == 0;
+  bool valid =
+      hex.size() > 2 && hex[0] == '0' && (hex[1] == 'x' || hex[1] == 'X') && hex.size() % 2 == 0;
   std::vector<uint8_t> bytes;
   for (size_t i = 2; valid && i < hex.size(); i += 2) {
     uint8_t byte = 0;
@@ -229,7 +229,7 @@ void applyZ(ParseState &s, const std::string &v) {
   };
   // Keywords that only set a DT_FLAGS_1 bit for the loader to read.
   static const std::map<std::string, uint32_t> flags1 = {
-      {"initfirst", llvm::ELF::DF_1_INITFIRST}, {"interpose", llvm::ELF::DF_1_INTERPOSE},
+      {"initfirst", llvm::ELF::DF_1_INITFIRST},   {"interpose", llvm::ELF::DF_1_INTERPOSE},
       {"nodefaultlib", llvm::ELF::DF_1_NODEFLIB}, {"nodump", llvm::ELF::DF_1_NODUMP},
       {"loadfltr", llvm::ELF::DF_1_LOADFLTR},     {"nodlopen", llvm::ELF::DF_1_NOOPEN},
       {"global", llvm::ELF::DF_1_GLOBAL},
@@ -671,8 +671,8 @@ struct OptionIndex {
         byShortName[names.shortName] = &spec;
       }
       // Boost's key is the first long name, else "-c".
-      std::string key = names.longNames.empty() ? std::string("-") + names.shortName
-                                                : names.longNames[0];
+      std::string key =
+          names.longNames.empty() ? std::string("-") + names.shortName : names.longNames[0];
       byKey[key] = &spec;
 
       // Optional values need no implicit_value: normalise() always gives
@@ -773,8 +773,7 @@ const char kBareValue[] = "\x01";
 //                             with '-' is never mistaken for an option)
 // and reports what Boost would report badly: a missing value, a value given
 // to a flag, and a flag letter with junk after it (-static-pie).
-bool normalise(const std::vector<std::string> &in, std::vector<std::string> &out,
-               ParseState &s) {
+bool normalise(const std::vector<std::string> &in, std::vector<std::string> &out, ParseState &s) {
   const OptionIndex &index = optionIndex();
   bool ok = true;
   for (size_t i = 0; i < in.size(); ++i) {
@@ -1002,8 +1001,7 @@ void printHelp(std::ostream &out) {
                                                     : "";
     std::string line = "  ";
     if (names.shortName)
-      line += std::string("-") + names.shortName +
-              (spec.arg == Arg::Required ? value : "") +
+      line += std::string("-") + names.shortName + (spec.arg == Arg::Required ? value : "") +
               (names.longNames.empty() ? "" : ", ");
     for (size_t i = 0; i < names.longNames.size(); ++i) {
       // GNU spells these with one dash (-Bstatic, -dn, -non_shared); both work.

@@ -26,8 +26,7 @@ std::string_view defaultEntry(const Config &config);
 uint64_t imageBase(const Config &config);
 
 // Same, for callers that already hold the arguments (argv[0] excluded).
-bool parseArgs(const std::vector<std::string> &args, Config &config,
-               std::ostream &err);
+bool parseArgs(const std::vector<std::string> &args, Config &config, std::ostream &err);
 
 // The first line of --version and -v. gcc, libtool and configure grep it
 // for "GNU", so it says "compatible with GNU linkers" as lld does.

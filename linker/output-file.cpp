@@ -51,13 +51,11 @@ static bool writeAll(int fd, const uint8_t *p, uint64_t n) {
 static uint8_t *anonymousBuffer(uint64_t size) {
   if (size == 0)
     return nullptr;
-  void *p = mmap(nullptr, size, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  void *p = mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
   return p == MAP_FAILED ? nullptr : (uint8_t *)p;
 }
 
-std::unique_ptr<OutputFile> OutputFile::open(const std::string &path,
-                                             uint64_t size, bool mayReuse,
+std::unique_ptr<OutputFile> OutputFile::open(const std::string &path, uint64_t size, bool mayReuse,
                                              std::string &err) {
   std::unique_ptr<OutputFile> f(new OutputFile);
   f->path = path;
@@ -153,9 +151,8 @@ bool OutputFile::tryReuse(const std::string &out) {
   // Not a symlink (renaming it would not move its target), one name only (the
   // other names must keep the old contents), owned as a new file would be.
   struct stat st, fresh;
-  if (::fstat(fd, &fresh) != 0 || ::lstat(out.c_str(), &st) != 0 ||
-      !S_ISREG(st.st_mode) || st.st_nlink != 1 || st.st_uid != fresh.st_uid ||
-      st.st_gid != fresh.st_gid)
+  if (::fstat(fd, &fresh) != 0 || ::lstat(out.c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
+      st.st_nlink != 1 || st.st_uid != fresh.st_uid || st.st_gid != fresh.st_gid)
     return false;
   if (!kernelRefusesWritesToRunningPrograms())
     return false;
@@ -167,9 +164,8 @@ bool OutputFile::tryReuse(const std::string &out) {
   // Still the file looked at above; then the mode a new file got (changing
   // the old output's mode is harmless should the rename fail).
   struct stat now;
-  if (::fstat(old, &now) != 0 || now.st_dev != st.st_dev ||
-      now.st_ino != st.st_ino || now.st_nlink != 1 ||
-      !onlyLabelAttributes(old) || ::fchmod(old, fresh.st_mode & 07777) != 0 ||
+  if (::fstat(old, &now) != 0 || now.st_dev != st.st_dev || now.st_ino != st.st_ino ||
+      now.st_nlink != 1 || !onlyLabelAttributes(old) || ::fchmod(old, fresh.st_mode & 07777) != 0 ||
       ::rename(out.c_str(), tmpPath.c_str()) != 0) {
     ::close(old);
     return false;
@@ -212,9 +208,7 @@ bool OutputFile::commit(std::string &err) {
   if (tmpPath.empty()) {
     // stdout or a special file: write the bytes to it.
     int out = path == "-" ? STDOUT_FILENO
-                          : ::open(path.c_str(),
-                                   O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-                                   0777);
+                          : ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0777);
     bool ok = out >= 0 && writeAll(out, buf, bufSize);
     if (!ok)
       err = strerror(errno);

@@ -28,8 +28,7 @@ public:
   // existing file at `path` may be written in place (false for shared
   // objects, which running processes map without the kernel objecting).
   // Returns null and sets `err` on failure.
-  static std::unique_ptr<OutputFile> open(const std::string &path,
-                                          uint64_t size, bool mayReuse,
+  static std::unique_ptr<OutputFile> open(const std::string &path, uint64_t size, bool mayReuse,
                                           std::string &err);
   ~OutputFile();
   OutputFile(const OutputFile &) = delete;

@@ -14,8 +14,7 @@ namespace mld {
 // Calls fn(begin, end) for consecutive ranges covering [0, n), in parallel:
 // about four ranges per thread (so that uneven items still balance), none
 // smaller than `grain` items.
-template <typename F>
-void parallelForRanges(size_t n, size_t grain, F fn) {
+template <typename F> void parallelForRanges(size_t n, size_t grain, F fn) {
   size_t threads = llvm::parallel::strategy.compute_thread_count();
   size_t tasks = std::min(threads * 4, (n + grain - 1) / std::max<size_t>(grain, 1));
   if (tasks <= 1 || threads <= 1) {

@@ -36,17 +36,14 @@ using namespace llvm::ELF;
 // A 64-bit little-endian x86-64 ELF file with a whole header.
 static bool isPlainElf(llvm::StringRef buf) {
   return buf.size() >= sizeof(ELFT::Ehdr) && buf[EI_CLASS] == ELFCLASS64 &&
-         buf[EI_DATA] == ELFDATA2LSB && (uint8_t)buf[18] == EM_X86_64 &&
-         buf[19] == 0;
+         buf[EI_DATA] == ELFDATA2LSB && (uint8_t)buf[18] == EM_X86_64 && buf[19] == 0;
 }
 
 bool isPlainObject(llvm::StringRef buf) {
-  return llvm::identify_magic(buf) == llvm::file_magic::elf_relocatable &&
-         isPlainElf(buf);
+  return llvm::identify_magic(buf) == llvm::file_magic::elf_relocatable && isPlainElf(buf);
 }
 
-void checkArchiveFormat(Context &ctx, const llvm::object::Archive &ar,
-                        const std::string &path) {
+void checkArchiveFormat(Context &ctx, const llvm::object::Archive &ar, const std::string &path) {
   using Kind = llvm::object::Archive::Kind;
   switch (ar.kind()) {
   case Kind::K_GNU:
@@ -74,8 +71,7 @@ void checkArchiveFormat(Context &ctx, const llvm::object::Archive &ar,
 // second "/" member makes LLVM take the file for a COFF archive) are
 // rejected. Reading the table ourselves also spares a member-header parse
 // per name.
-void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar,
-                      const std::string &path,
+void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar, const std::string &path,
                       std::vector<ArchiveIndexEntry> &out) {
   using Kind = llvm::object::Archive::Kind;
   if (!ar.hasSymbolTable())
@@ -96,8 +92,7 @@ void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar,
       Fatal(ctx) << path << ": truncated archive symbol table";
     uint64_t v = 0;
     for (unsigned i = 0; i < w; i++)
-      v = gnu ? (v << 8) | (uint8_t)tab[at + i]
-              : v | (uint64_t)(uint8_t)tab[at + i] << (8 * i);
+      v = gnu ? (v << 8) | (uint8_t)tab[at + i] : v | (uint64_t)(uint8_t)tab[at + i] << (8 * i);
     return v;
   };
   uint64_t count, namesAt;
@@ -124,8 +119,7 @@ void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar,
     uint64_t offset = gnu ? read(w + i * w) : read(w + i * 2 * w + w);
     if (!starts.count(offset))
       Fatal(ctx) << path << ": archive symbol table entry " << i
-                 << " does not point at a member (offset " << toHex(offset)
-                 << ")";
+                 << " does not point at a member (offset " << toHex(offset) << ")";
     llvm::StringRef rest = names;
     if (!gnu) {
       uint64_t strx = read(w + i * 2 * w);
@@ -143,26 +137,23 @@ void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar,
   }
 }
 
-llvm::Expected<llvm::MemoryBufferRef>
-memberBuffer(const llvm::object::Archive &ar,
-             const llvm::object::Archive::Child &child) {
+llvm::Expected<llvm::MemoryBufferRef> memberBuffer(const llvm::object::Archive &ar,
+                                                   const llvm::object::Archive::Child &child) {
   llvm::Expected<llvm::MemoryBufferRef> mb = child.getMemoryBufferRef();
   if (!mb || ar.isThin())
     return mb;
   llvm::StringRef file = ar.getMemoryBufferRef().getBuffer();
   llvm::StringRef data = mb->getBuffer();
-  if (data.data() >= file.data() &&
-      (size_t)(data.data() - file.data()) <= file.size() &&
+  if (data.data() >= file.data() && (size_t)(data.data() - file.data()) <= file.size() &&
       data.size() <= file.size() - (data.data() - file.data()))
     return mb;
   llvm::Expected<llvm::StringRef> name = child.getName();
   std::string what = name ? "member " + name->str() : "the member";
   llvm::consumeError(name.takeError());
-  return llvm::createStringError(
-      llvm::inconvertibleErrorCode(),
-      "truncated archive: " + what + " at offset " +
-          toHex(child.getChildOffset()) + " has size " +
-          std::to_string(data.size()) + ", past the end of the file");
+  return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                 "truncated archive: " + what + " at offset " +
+                                     toHex(child.getChildOffset()) + " has size " +
+                                     std::to_string(data.size()) + ", past the end of the file");
 }
 
 // Runs `read` in a SpeculativeScope: false if it stopped at a diagnostic
@@ -179,8 +170,7 @@ template <typename F> static bool readSpeculatively(F read) {
 
 // Opens `file` and, for an archive, reads its index and lists its members.
 // Runs on a worker thread, speculatively.
-static void openAhead(Context &ctx, const std::string &path,
-                      PreloadedFile &file) {
+static void openAhead(Context &ctx, const std::string &path, PreloadedFile &file) {
   auto mbOrErr = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
                                              /*RequiresNullTerminator=*/false);
   if (!mbOrErr)
@@ -230,9 +220,7 @@ static void openAhead(Context &ctx, const std::string &path,
       continue;
     pa->memberAt[child.getChildOffset()] = pa->members.size();
     pa->members.push_back(
-        {pa.get(),
-         llvm::MemoryBufferRef(buf->getBuffer(), pa->names.save(*name)),
-         nullptr});
+        {pa.get(), llvm::MemoryBufferRef(buf->getBuffer(), pa->names.save(*name)), nullptr});
   }
   if (err) {
     llvm::consumeError(std::move(err));
@@ -290,8 +278,7 @@ void Preloader::finish() {
 }
 
 ReadState loadState(const ReadState &s) {
-  return std::atomic_ref<ReadState>(const_cast<ReadState &>(s))
-      .load(std::memory_order_acquire);
+  return std::atomic_ref<ReadState>(const_cast<ReadState &>(s)).load(std::memory_order_acquire);
 }
 
 void storeState(ReadState &s, ReadState v) {
@@ -300,8 +287,8 @@ void storeState(ReadState &s, ReadState v) {
 
 bool claimState(ReadState &s) {
   ReadState expected = ReadState::Unclaimed;
-  return std::atomic_ref<ReadState>(s).compare_exchange_strong(
-      expected, ReadState::Reading, std::memory_order_acq_rel);
+  return std::atomic_ref<ReadState>(s).compare_exchange_strong(expected, ReadState::Reading,
+                                                               std::memory_order_acq_rel);
 }
 
 ReadState awaitRead(const ReadState &s) {
@@ -350,8 +337,7 @@ void Preloader::indexDefiners(Context &ctx) {
       auto at = pa->memberAt.find(e.memberOffset);
       if (at == pa->memberAt.end())
         continue;
-      llvm::CachedHashStringRef key(llvm::StringRef(e.name.data(), e.name.size()),
-                                    e.hash);
+      llvm::CachedHashStringRef key(llvm::StringRef(e.name.data(), e.name.size()), e.hash);
       uint32_t &head = firstDefiner[key];
       definers.push_back({&pa->members[at->second], head});
       head = definers.size() - 1;
@@ -367,8 +353,8 @@ void Preloader::indexDefiners(Context &ctx) {
 // claimed yet, adding them to `out`.
 void Preloader::claimDefiners(std::string_view name, uint32_t hash,
                               std::vector<PreloadedMember *> &out) {
-  auto it = firstDefiner.find(
-      llvm::CachedHashStringRef(llvm::StringRef(name.data(), name.size()), hash));
+  auto it =
+      firstDefiner.find(llvm::CachedHashStringRef(llvm::StringRef(name.data(), name.size()), hash));
   if (it == firstDefiner.end())
     return;
   for (uint32_t i = it->second; i; i = definers[i].second)
@@ -377,12 +363,11 @@ void Preloader::claimDefiners(std::string_view name, uint32_t hash,
 }
 
 // Claims the members defining the names `obj` may pull for (after its read).
-void Preloader::claimPulledBy(const ObjectFile &obj,
-                              std::vector<PreloadedMember *> &out) {
+void Preloader::claimPulledBy(const ObjectFile &obj, std::vector<PreloadedMember *> &out) {
   for (uint32_t i = obj.firstGlobal; i < obj.elfSyms.size(); i++)
     if (obj.mayPullFor(i))
-      claimDefiners(obj.globalNames[i - obj.firstGlobal],
-                    obj.globalHashes[i - obj.firstGlobal], out);
+      claimDefiners(obj.globalNames[i - obj.firstGlobal], obj.globalHashes[i - obj.firstGlobal],
+                    out);
 }
 
 // Reads wave after wave (see the comment above prepareFirstWave). Runs beside

@@ -33,8 +33,8 @@ struct Symbol;
 struct ArchiveIndexEntry {
   std::string_view name;
   uint32_t hash;
-  uint64_t memberOffset;  // the defining member's header offset
-  Symbol *sym = nullptr;  // looked up once the name exists in the link
+  uint64_t memberOffset; // the defining member's header offset
+  Symbol *sym = nullptr; // looked up once the name exists in the link
 };
 
 struct PreloadedArchive;
@@ -70,7 +70,7 @@ struct PreloadedArchive {
   std::vector<ArchiveIndexEntry> index;
   std::vector<PreloadedMember> members;
   llvm::DenseMap<uint64_t, uint32_t> memberAt; // header offset -> members[i]
-  bool wholeArchive = false; // named under --whole-archive: all are read
+  bool wholeArchive = false;                   // named under --whole-archive: all are read
   // Member names live here (the preloader runs on worker threads, where the
   // shared string saver may not be used).
   llvm::BumpPtrAllocator nameAlloc;
@@ -80,10 +80,10 @@ struct PreloadedArchive {
 // A file read ahead, by the path the walk will open it by.
 struct PreloadedFile {
   std::unique_ptr<llvm::MemoryBuffer> buffer;
-  std::unique_ptr<ObjectFile> object;          // a relocatable object, or
-  std::unique_ptr<SharedFile> shared;          // a shared library, or
-  std::unique_ptr<PreloadedArchive> archive;   // an archive (not thin)
-  ReadState state = ReadState::Unclaimed;      // of `object` or `shared`
+  std::unique_ptr<ObjectFile> object;        // a relocatable object, or
+  std::unique_ptr<SharedFile> shared;        // a shared library, or
+  std::unique_ptr<PreloadedArchive> archive; // an archive (not thin)
+  ReadState state = ReadState::Unclaimed;    // of `object` or `shared`
 };
 
 class Preloader {
@@ -106,8 +106,7 @@ private:
   void prepareFirstWave();
   void indexDefiners(Context &ctx);
   void readWaves(Context &ctx);
-  void claimDefiners(std::string_view name, uint32_t hash,
-                     std::vector<PreloadedMember *> &out);
+  void claimDefiners(std::string_view name, uint32_t hash, std::vector<PreloadedMember *> &out);
   void claimPulledBy(const ObjectFile &obj, std::vector<PreloadedMember *> &out);
 
   // The members defining each name, as chains through `definers`.
@@ -127,20 +126,17 @@ private:
 // Fatal unless the archive is of a kind an ELF link reads: GNU (SysV) or
 // BSD. LLVM also accepts COFF (two "/" members) and AIX archives, whose
 // tables it would then walk through unchecked.
-void checkArchiveFormat(Context &ctx, const llvm::object::Archive &ar,
-                        const std::string &path);
+void checkArchiveFormat(Context &ctx, const llvm::object::Archive &ar, const std::string &path);
 
 // Builds `out` from the archive's symbol index, checking that every entry
 // points at a member (Fatal otherwise: LLVM 14 follows offsets unchecked).
-void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar,
-                      const std::string &path,
+void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar, const std::string &path,
                       std::vector<ArchiveIndexEntry> &out);
 
 // The member's contents, checked to lie inside the archive (LLVM 14 takes
 // the size in the member header on trust; the last member may be cut).
-llvm::Expected<llvm::MemoryBufferRef>
-memberBuffer(const llvm::object::Archive &ar,
-             const llvm::object::Archive::Child &child);
+llvm::Expected<llvm::MemoryBufferRef> memberBuffer(const llvm::object::Archive &ar,
+                                                   const llvm::object::Archive::Child &child);
 
 // Whether `buf` is plainly a 64-bit little-endian x86-64 ELF file of the
 // right header size: anything else is left to the walk to diagnose.

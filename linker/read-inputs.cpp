@@ -39,13 +39,13 @@ struct ArchiveFile {
   std::string path;
   // The archive's symbol index, names hashed and members located once.
   std::vector<ArchiveIndexEntry> index;
-  llvm::object::Archive *archive; // owned by ctx.archives: members' buffers
-                                  // (a thin archive's own files) live in it
+  llvm::object::Archive *archive;              // owned by ctx.archives: members' buffers
+                                               // (a thin archive's own files) live in it
   std::unique_ptr<PreloadedArchive> preloaded; // members read ahead, if any
-  bool mapped = false; // the archive's buffer is an mmap of the file
-  std::set<uint64_t> extracted; // member offsets already loaded
-  size_t namesSeen = ~size_t(0); // see extractNeeded
-  bool inGroup = false; // met inside --start-group ... --end-group
+  bool mapped = false;                         // the archive's buffer is an mmap of the file
+  std::set<uint64_t> extracted;                // member offsets already loaded
+  size_t namesSeen = ~size_t(0);               // see extractNeeded
+  bool inGroup = false;                        // met inside --start-group ... --end-group
 };
 
 namespace {
@@ -67,15 +67,13 @@ struct Reader {
 
   // `needed` is what DT_NEEDED records for a shared library without
   // DT_SONAME: the name as the user wrote it (GNU ld's rule).
-  void addPath(const std::string &path, bool fromScript,
-               const std::string &needed);
+  void addPath(const std::string &path, bool fromScript, const std::string &needed);
   void addLibrary(const std::string &name);
   void addJob(const InputJob &job);
-  void addObject(llvm::MemoryBufferRef mb, const std::string &archiveName,
-                 const IrSource &source);
+  void addObject(llvm::MemoryBufferRef mb, const std::string &archiveName, const IrSource &source);
   void addPrereadObject(std::unique_ptr<ObjectFile> file, const IrSource &source);
-  bool claimIr(llvm::MemoryBufferRef mb, const std::string &archiveName,
-               const IrSource &source, bool irOnly, const std::string &what);
+  bool claimIr(llvm::MemoryBufferRef mb, const std::string &archiveName, const IrSource &source,
+               bool irOnly, const std::string &what);
   void runLto();
   ObjectFile *registerObject(std::unique_ptr<ObjectFile> file);
   void addArchive(const std::string &path, llvm::MemoryBufferRef mb,
@@ -88,12 +86,10 @@ struct Reader {
 
 // Checks the ELF identification before LLVM parses the file as ELF64LE, so a
 // 32-bit or foreign object gets a clear message rather than garbage.
-static void checkElfIdent(Context &ctx, llvm::MemoryBufferRef mb,
-                          const std::string &name) {
+static void checkElfIdent(Context &ctx, llvm::MemoryBufferRef mb, const std::string &name) {
   llvm::StringRef buf = mb.getBuffer();
   if (buf.size() < sizeof(ELFT::Ehdr))
-    Fatal(ctx) << name << ": file is too short to be an ELF file ("
-               << buf.size() << " bytes)";
+    Fatal(ctx) << name << ": file is too short to be an ELF file (" << buf.size() << " bytes)";
   auto *ident = reinterpret_cast<const uint8_t *>(buf.data());
   if (ident[EI_CLASS] != ELFCLASS64)
     Fatal(ctx) << name << ": incompatible file: ELFCLASS32, expected "
@@ -121,8 +117,7 @@ ObjectFile *Reader::registerObject(std::unique_ptr<ObjectFile> file) {
 }
 
 // An object with LTO sections goes to the plugins first.
-void Reader::addPrereadObject(std::unique_ptr<ObjectFile> file,
-                              const IrSource &source) {
+void Reader::addPrereadObject(std::unique_ptr<ObjectFile> file, const IrSource &source) {
   if (!file->ltoSection.empty() &&
       claimIr(file->mb, file->archiveName, source, file->isLtoSlim,
               "LTO object (section " + std::string(file->ltoSection) + ")"))
@@ -174,8 +169,7 @@ bool Reader::claimIr(llvm::MemoryBufferRef mb, const std::string &archiveName,
     Fatal(ctx) << name << ": " << what << " needs the LTO plugin: link with "
                << "the compiler's -flto (which passes -plugin), or give -plugin";
   Fatal(ctx) << name << ": " << what << " was not claimed by the LTO plugin "
-             << ctx.config.plugins.front().path
-             << "; was it compiled by another compiler?";
+             << ctx.config.plugins.front().path << "; was it compiled by another compiler?";
   return false;
 }
 
@@ -185,16 +179,14 @@ static IrSource memberSource(Reader &r, ArchiveFile &ar, llvm::MemoryBufferRef m
                              const llvm::object::Archive::Child *child) {
   if (ar.archive->isThin() && child)
     return {check(r.ctx, child->getFullName(), ar.path), 0};
-  return {ar.path, (uint64_t)(mb.getBufferStart() -
-                              ar.archive->getMemoryBufferRef().getBufferStart())};
+  return {ar.path,
+          (uint64_t)(mb.getBufferStart() - ar.archive->getMemoryBufferRef().getBufferStart())};
 }
 
 // Loads one archive member into the link.
-static void loadMember(Reader &r, ArchiveFile &ar,
-                       const llvm::object::Archive::Child &child) {
+static void loadMember(Reader &r, ArchiveFile &ar, const llvm::object::Archive::Child &child) {
   std::string memberName = check(r.ctx, child.getName(), ar.path).str();
-  llvm::MemoryBufferRef mb =
-      check(r.ctx, memberBuffer(*ar.archive, child), ar.path);
+  llvm::MemoryBufferRef mb = check(r.ctx, memberBuffer(*ar.archive, child), ar.path);
   llvm::MemoryBufferRef named(mb.getBuffer(), r.ctx.saver.save(memberName));
   llvm::file_magic magic = llvm::identify_magic(mb.getBuffer());
   IrSource source = memberSource(r, ar, mb, &child);
@@ -210,12 +202,10 @@ static void loadMember(Reader &r, ArchiveFile &ar,
 
 // The member whose header is at `offset` (an offset the index check or
 // LLVM's own member walk vouched for).
-static llvm::object::Archive::Child childAt(Reader &r, ArchiveFile &ar,
-                                            uint64_t offset) {
+static llvm::object::Archive::Child childAt(Reader &r, ArchiveFile &ar, uint64_t offset) {
   llvm::Error err = llvm::Error::success();
   llvm::object::Archive::Child child(
-      ar.archive, ar.archive->getMemoryBufferRef().getBufferStart() + offset,
-      &err);
+      ar.archive, ar.archive->getMemoryBufferRef().getBufferStart() + offset, &err);
   check(r.ctx, std::move(err), ar.path);
   return child;
 }
@@ -247,10 +237,8 @@ static void pullMember(Reader &r, ArchiveFile &ar, uint64_t offset) {
 // variable replaces the tentative definition, while a mere common of its
 // own, or a function of that name, would not (binutils elflink.c,
 // is_global_data_symbol_definition).
-static bool memberDefinesData(Reader &r, ArchiveFile &ar, uint64_t offset,
-                              std::string_view name) {
-  llvm::Expected<llvm::MemoryBufferRef> mb =
-      childAt(r, ar, offset).getMemoryBufferRef();
+static bool memberDefinesData(Reader &r, ArchiveFile &ar, uint64_t offset, std::string_view name) {
+  llvm::Expected<llvm::MemoryBufferRef> mb = childAt(r, ar, offset).getMemoryBufferRef();
   if (!mb) {
     llvm::consumeError(mb.takeError());
     return false;
@@ -284,9 +272,8 @@ static bool memberDefinesData(Reader &r, ArchiveFile &ar, uint64_t offset,
       if (*symName != llvm::StringRef(name.data(), name.size()))
         continue;
       uint8_t bind = sym.getBinding();
-      return (bind == STB_GLOBAL || bind >= STB_LOOS) &&
-             sym.getType() != STT_FUNC && sym.st_shndx != SHN_UNDEF &&
-             sym.st_shndx != SHN_COMMON &&
+      return (bind == STB_GLOBAL || bind >= STB_LOOS) && sym.getType() != STT_FUNC &&
+             sym.st_shndx != SHN_UNDEF && sym.st_shndx != SHN_COMMON &&
              (sym.st_shndx < SHN_LORESERVE || sym.st_shndx == SHN_ABS);
     }
   }
@@ -294,8 +281,8 @@ static bool memberDefinesData(Reader &r, ArchiveFile &ar, uint64_t offset,
 }
 
 // GNU rule: pull the members that define a name undefined right now (or
-// only COMMON, see memberDefinesData), repeating because a pulled member may leave new names undefined. A name
-// no file has mentioned yet cannot be undefined, so it is not even created.
+// only COMMON, see memberDefinesData), repeating because a pulled member may leave new names
+// undefined. A name no file has mentioned yet cannot be undefined, so it is not even created.
 //
 // An entry whose name got defined, or whose member was pulled, can never
 // pull again (definitions only get stronger), so each pass drops those:
@@ -414,11 +401,12 @@ void Reader::runLto() {
   for (const std::string &name : out.libraries) {
     // A library already in the link is searched again below, not twice.
     std::optional<std::string> path = findLibrary(ctx, name, state.isStatic);
-    bool seen = path && (std::any_of(ctx.dsos.begin(), ctx.dsos.end(), [&](SharedFile *so) {
-                  return so->mb.getBufferIdentifier() == *path;
-                }) || std::any_of(archives.begin(), archives.end(), [&](auto &ar) {
-                  return ar->path == *path;
-                }));
+    bool seen =
+        path &&
+        (std::any_of(ctx.dsos.begin(), ctx.dsos.end(),
+                     [&](SharedFile *so) { return so->mb.getBufferIdentifier() == *path; }) ||
+         std::any_of(archives.begin(), archives.end(),
+                     [&](auto &ar) { return ar->path == *path; }));
     if (!seen)
       addLibrary(name);
   }
@@ -449,10 +437,10 @@ static bool startsWithScriptCommand(llvm::StringRef text) {
   text = text.ltrim();
   if (text.startswith("/*"))
     return true;
-  static const char *const commands[] = {
-      "GROUP",       "INPUT",  "OUTPUT_FORMAT", "OUTPUT_ARCH", "SEARCH_DIR",
-      "ENTRY",       "AS_NEEDED", "SECTIONS",   "MEMORY",      "OUTPUT",
-      "INCLUDE",     "VERSION", "PHDRS",        "PROVIDE",     "TARGET"};
+  static const char *const commands[] = {"GROUP",      "INPUT",   "OUTPUT_FORMAT", "OUTPUT_ARCH",
+                                         "SEARCH_DIR", "ENTRY",   "AS_NEEDED",     "SECTIONS",
+                                         "MEMORY",     "OUTPUT",  "INCLUDE",       "VERSION",
+                                         "PHDRS",      "PROVIDE", "TARGET"};
   for (const char *c : commands) {
     if (!text.startswith(c))
       continue;
@@ -465,8 +453,7 @@ static bool startsWithScriptCommand(llvm::StringRef text) {
 
 void Reader::addScript(const std::string &path, llvm::MemoryBufferRef mb) {
   std::string error;
-  std::optional<LinkerScript> script =
-      parseLinkerScript(std::string_view(mb.getBuffer()), error);
+  std::optional<LinkerScript> script = parseLinkerScript(std::string_view(mb.getBuffer()), error);
   if (!script) {
     // Text that does not even start like a linker script is just not a
     // file we know; one that does gets the parser's line-numbered message.
@@ -513,11 +500,9 @@ void Reader::addScript(const std::string &path, llvm::MemoryBufferRef mb) {
   state = saved;
 }
 
-void Reader::addPath(const std::string &path, bool fromScript,
-                     const std::string &needed) {
+void Reader::addPath(const std::string &path, bool fromScript, const std::string &needed) {
   std::unique_ptr<PreloadedFile> pre = preloader.take(path);
-  if (pre && (pre->object || pre->shared) &&
-      awaitRead(pre->state) != ReadState::Ready) {
+  if (pre && (pre->object || pre->shared) && awaitRead(pre->state) != ReadState::Ready) {
     pre->object.reset(); // failed: read below, and reported, in order
     pre->shared.reset();
   }
@@ -527,8 +512,7 @@ void Reader::addPath(const std::string &path, bool fromScript,
     auto mbOrErr = llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
                                                /*RequiresNullTerminator=*/false);
     if (!mbOrErr)
-      Fatal(ctx) << "cannot open " << path << ": "
-                 << mbOrErr.getError().message();
+      Fatal(ctx) << "cannot open " << path << ": " << mbOrErr.getError().message();
     ctx.buffers.push_back(std::move(*mbOrErr));
     pre.reset();
   }
@@ -547,14 +531,13 @@ void Reader::addPath(const std::string &path, bool fromScript,
     return;
   case llvm::file_magic::archive:
     addArchive(path, mb, pre ? std::move(pre->archive) : nullptr);
-    archives.back()->mapped = ctx.buffers.back()->getBufferKind() ==
-                              llvm::MemoryBuffer::MemoryBuffer_MMap;
+    archives.back()->mapped =
+        ctx.buffers.back()->getBufferKind() == llvm::MemoryBuffer::MemoryBuffer_MMap;
     return;
   case llvm::file_magic::elf_shared_object: {
     checkElfIdent(ctx, mb, path);
     // (-r too: an object cannot depend on a library.)
-    if ((ctx.config.isStatic && ctx.config.kind != OutputKind::Shared) ||
-        ctx.config.relocatable)
+    if ((ctx.config.isStatic && ctx.config.kind != OutputKind::Shared) || ctx.config.relocatable)
       Fatal(ctx) << path << ": attempted static link of dynamic object";
     // A library read ahead is still there only if that read succeeded.
     bool wasRead = pre && pre->shared;
@@ -590,9 +573,7 @@ void Reader::addPath(const std::string &path, bool fromScript,
   Fatal(ctx) << path << ": unknown file type";
 }
 
-void Reader::addLibrary(const std::string &name) {
-  addJob(libraryJob(ctx, name, state));
-}
+void Reader::addLibrary(const std::string &name) { addJob(libraryJob(ctx, name, state)); }
 
 void Reader::addJob(const InputJob &job) {
   if (!job.found)

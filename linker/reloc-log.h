@@ -46,23 +46,21 @@ class RelocLog {
 public:
   explicit RelocLog(bool json) : json(json) {}
   // A relocation applied to section contents.
-  void add(Context &ctx, const InputSection &isec, const ElfRela &rel,
-           const Symbol &sym, const RelocValues &v, const std::string &formula,
-           uint64_t value, const std::string &note);
+  void add(Context &ctx, const InputSection &isec, const ElfRela &rel, const Symbol &sym,
+           const RelocValues &v, const std::string &formula, uint64_t value,
+           const std::string &note);
   // -r / --emit-relocs: what input relocation `rel` became in the output's
   // `relaSection` (offset, type, symbol name, addend); `note` says why it
   // changed, when it did.
-  void addRewritten(const InputSection &isec, const ElfRela &rel,
-                    const Symbol &sym, const std::string &relaSection,
-                    uint64_t offset, uint32_t type, const std::string &symbol,
-                    int64_t addend, const std::string &note);
+  void addRewritten(const InputSection &isec, const ElfRela &rel, const Symbol &sym,
+                    const std::string &relaSection, uint64_t offset, uint32_t type,
+                    const std::string &symbol, int64_t addend, const std::string &note);
   // A slot or dynamic relocation the linker created ("why": the reason).
   // `value` is what the slot or entry initially holds (for a PLT entry, the
   // address of its .got.plt slot).
-  void addSynthetic(const std::string &what, const std::string &section,
-                    uint64_t offset, uint64_t address, const std::string &type,
-                    std::string_view symbol, uint64_t value,
-                    const std::string &why, const SlotLabels &labels = {});
+  void addSynthetic(const std::string &what, const std::string &section, uint64_t offset,
+                    uint64_t address, const std::string &type, std::string_view symbol,
+                    uint64_t value, const std::string &why, const SlotLabels &labels = {});
   // Writes the log to `path` ("-": standard output). False on I/O error.
   bool writeTo(const std::string &path, std::string &error) const;
 

@@ -46,9 +46,7 @@ void RelaOutputSection::writeTo(Context &ctx, uint8_t *buf) {
     memcpy(buf, relas.data(), relas.size() * sizeof(ElfRela));
 }
 
-static uint64_t alignTo(uint64_t v, uint64_t a) {
-  return a <= 1 ? v : (v + a - 1) & ~(a - 1);
-}
+static uint64_t alignTo(uint64_t v, uint64_t a) { return a <= 1 ? v : (v + a - 1) & ~(a - 1); }
 
 namespace {
 
@@ -69,9 +67,7 @@ public:
     xindex.push_back(0);
   }
   bool isNeeded(Context &) const override { return true; }
-  void computeSize(Context &) override {
-    shdr.sh_size = syms.size() * sizeof(ElfSym);
-  }
+  void computeSize(Context &) override { shdr.sh_size = syms.size() * sizeof(ElfSym); }
   void writeTo(Context &, uint8_t *buf) override {
     memcpy(buf, syms.data(), syms.size() * sizeof(ElfSym));
   }
@@ -95,9 +91,7 @@ public:
     shdr.sh_entsize = 4;
   }
   bool isNeeded(Context &) const override { return true; }
-  void computeSize(Context &) override {
-    shdr.sh_size = symtab->xindex.size() * 4;
-  }
+  void computeSize(Context &) override { shdr.sh_size = symtab->xindex.size() * 4; }
   void writeTo(Context &, uint8_t *buf) override {
     for (size_t i = 0; i < symtab->xindex.size(); i++)
       write32le(buf + i * 4, symtab->xindex[i]);
@@ -108,13 +102,9 @@ public:
 // A COMDAT group of the output: GRP_COMDAT, then its members' indices.
 class GroupOutputSection : public Chunk {
 public:
-  GroupOutputSection() : Chunk(".group", SHT_GROUP, 0, 4) {
-    shdr.sh_entsize = 4;
-  }
+  GroupOutputSection() : Chunk(".group", SHT_GROUP, 0, 4) { shdr.sh_entsize = 4; }
   bool isNeeded(Context &) const override { return true; }
-  void computeSize(Context &) override {
-    shdr.sh_size = 4 * (1 + members.size());
-  }
+  void computeSize(Context &) override { shdr.sh_size = 4 * (1 + members.size()); }
   void writeTo(Context &, uint8_t *buf) override {
     write32le(buf, GRP_COMDAT);
     for (size_t i = 0; i < members.size(); i++)
@@ -127,19 +117,18 @@ public:
 
 // What the -r passes share.
 struct RelState {
-  std::vector<OutputSection *> osecs;       // in output order
-  std::vector<RelaOutputSection *> relaOf;  // by position in osecs (or null)
+  std::vector<OutputSection *> osecs;      // in output order
+  std::vector<RelaOutputSection *> relaOf; // by position in osecs (or null)
   llvm::DenseMap<OutputSection *, size_t> position;
   std::vector<GroupOutputSection *> groups;
   RelSymtabSection *symtab = nullptr;
   SymtabShndxSection *symtabShndx = nullptr;
-  std::vector<uint32_t> sectionSymbol;       // by position in osecs
+  std::vector<uint32_t> sectionSymbol;                  // by position in osecs
   llvm::DenseMap<const Symbol *, uint32_t> symbolIndex; // locals and globals
 };
 
 bool isDebugSection(std::string_view name) {
-  return name.starts_with(".debug") || name.starts_with(".zdebug") ||
-         name.starts_with(".stab");
+  return name.starts_with(".debug") || name.starts_with(".zdebug") || name.starts_with(".stab");
 }
 
 // ---- binning ---------------------------------------------------------------
@@ -169,8 +158,7 @@ struct RelBinner {
       if (sh.sh_type == SHT_NOBITS && isec.type != SHT_NOBITS)
         sh.sh_type = isec.type;
       uint64_t mergeBits = SHF_MERGE | SHF_STRINGS;
-      if ((isec.flags & mergeBits) != (sh.sh_flags & mergeBits) ||
-          isec.entsize != sh.sh_entsize) {
+      if ((isec.flags & mergeBits) != (sh.sh_flags & mergeBits) || isec.entsize != sh.sh_entsize) {
         sh.sh_flags &= ~mergeBits;
         sh.sh_entsize = 0;
       }
@@ -222,9 +210,7 @@ struct RelBinner {
     }
   }
 
-  void place(InputSection *isec) {
-    join(newSection(*isec), *isec);
-  }
+  void place(InputSection *isec) { join(newSection(*isec), *isec); }
 };
 
 // .note.GNU-stack: present if any input had one or -z (no)execstack was
@@ -278,8 +264,7 @@ void assignIndices(Context &ctx, RelState &st) {
         break;
       }
   // A group none of whose members is kept (all debug info, with -S) goes.
-  std::erase_if(st.groups,
-                [](GroupOutputSection *g) { return g->members.empty(); });
+  std::erase_if(st.groups, [](GroupOutputSection *g) { return g->members.empty(); });
   std::vector<Chunk *> &order = ctx.chunks;
   order.push_back(ctx.ehdr);
   for (GroupOutputSection *g : st.groups)
@@ -318,19 +303,16 @@ void assignIndices(Context &ctx, RelState &st) {
     if (!(osec->shdr.sh_flags & SHF_LINK_ORDER) || !osec->members.front()->file)
       continue;
     InputSection *first = osec->members.front();
-    auto shdrs = check(ctx, first->file->elf->sections(),
-                       first->file->displayName());
+    auto shdrs = check(ctx, first->file->elf->sections(), first->file->displayName());
     uint32_t link = shdrs[first->shndx].sh_link;
-    InputSection *to = link < first->file->sections.size()
-                           ? first->file->sections[link] : nullptr;
+    InputSection *to = link < first->file->sections.size() ? first->file->sections[link] : nullptr;
     osec->shdr.sh_link = to && to->osec ? to->osec->shndx : 0;
   }
   for (GroupOutputSection *g : st.groups) {
     std::vector<Chunk *> withRelas;
     for (Chunk *m : g->members) {
       withRelas.push_back(m);
-      if (RelaOutputSection *r =
-              st.relaOf[st.position[static_cast<OutputSection *>(m)]])
+      if (RelaOutputSection *r = st.relaOf[st.position[static_cast<OutputSection *>(m)]])
         withRelas.push_back(r);
     }
     g->members = std::move(withRelas);
@@ -339,12 +321,9 @@ void assignIndices(Context &ctx, RelState &st) {
 
 // ---- .symtab -----------------------------------------------------------------
 
-bool isPlacedSection(const InputSection *isec) {
-  return isec && isec->isAlive && isec->osec;
-}
+bool isPlacedSection(const InputSection *isec) { return isec && isec->isAlive && isec->osec; }
 
-ElfSym makeSym(Context &ctx, const Symbol &sym, uint8_t binding,
-               uint32_t &shndx) {
+ElfSym makeSym(Context &ctx, const Symbol &sym, uint8_t binding, uint32_t &shndx) {
   ElfSym es{};
   es.st_name = sym.name.empty() ? 0 : ctx.strtabSec->strings.add(sym.name);
   es.setBindingAndType(binding, sym.type);
@@ -401,8 +380,7 @@ void collectSymbols(Context &ctx, RelState &st) {
     if (auto it = groupsOf.find(file); it != groupsOf.end())
       for (GroupOutputSection *g : it->second) {
         Symbol *sig = file->symbols[g->group->symbolIndex];
-        if (!sig->isLocal || sig->type == STT_SECTION ||
-            st.symbolIndex.count(sig))
+        if (!sig->isLocal || sig->type == STT_SECTION || st.symbolIndex.count(sig))
           continue;
         ElfSym es{};
         es.st_name = ctx.strtabSec->strings.add(sig->name);
@@ -417,8 +395,7 @@ void collectSymbols(Context &ctx, RelState &st) {
   for (Symbol *sym : ctx.symtab.symbols) {
     // (-u names stay in the object, as references for the next link.)
     bool keep = named.count(sym->name) || sym->kind == SymbolKind::Common ||
-                (sym->isDefined() &&
-                 (sym->isAbsolute || isPlacedSection(sym->section))) ||
+                (sym->isDefined() && (sym->isAbsolute || isPlacedSection(sym->section))) ||
                 (!sym->isDefined() && sym->isUsedInRegularObj);
     if (!keep)
       continue;
@@ -440,8 +417,7 @@ void collectSymbols(Context &ctx, RelState &st) {
 // input section's place folded into the addend. A reference into a
 // discarded section (a losing COMDAT copy) becomes R_X86_64_NONE, or, in
 // debug sections, is dropped, as GNU ld does. Returns false to drop it.
-bool rewriteOne(Context &ctx, RelState &st, InputSection &isec,
-                const ElfRela &in, ElfRela &out) {
+bool rewriteOne(Context &ctx, RelState &st, InputSection &isec, const ElfRela &in, ElfRela &out) {
   out = in;
   out.r_offset = isec.offset + in.r_offset;
   uint32_t type = in.getType(false);
@@ -481,18 +457,16 @@ std::string outputSymbolName(Context &ctx, const RelState &st, uint32_t idx) {
   return es.st_name ? std::string(ctx.strtabSec->strings.at(es.st_name)) : "";
 }
 
-void logRewritten(Context &ctx, const RelState &st, InputSection &isec,
-                  const ElfRela &in, const ElfRela *out,
-                  const RelaOutputSection &rela) {
+void logRewritten(Context &ctx, const RelState &st, InputSection &isec, const ElfRela &in,
+                  const ElfRela *out, const RelaOutputSection &rela) {
   const Symbol &sym = *isec.file->symbols[in.getSymbol(false)];
   if (!out) {
-    ctx.relocLog->addRewritten(isec, in, sym, rela.name, 0, R_X86_64_NONE, "",
-                               0, "dropped: target section discarded");
+    ctx.relocLog->addRewritten(isec, in, sym, rela.name, 0, R_X86_64_NONE, "", 0,
+                               "dropped: target section discarded");
     return;
   }
   uint32_t idx = out->getSymbol(false);
-  ctx.relocLog->addRewritten(isec, in, sym, rela.name, out->r_offset,
-                             out->getType(false),
+  ctx.relocLog->addRewritten(isec, in, sym, rela.name, out->r_offset, out->getType(false),
                              outputSymbolName(ctx, st, idx), out->r_addend,
                              out->getType(false) == R_X86_64_NONE &&
                                      in.getType(false) != R_X86_64_NONE
@@ -532,8 +506,8 @@ void fillGroups(Context &ctx, RelState &st) {
     else if (sig->section && sig->section->osec)
       idx = st.sectionSymbol[st.position[sig->section->osec]];
     else
-      Fatal(ctx) << g->file->displayName() << ": COMDAT group "
-                 << g->group->signature.val().str() << ": signature symbol is not "
+      Fatal(ctx) << g->file->displayName() << ": COMDAT group " << g->group->signature.val().str()
+                 << ": signature symbol is not "
                  << "in the output";
     g->shdr.sh_link = st.symtab->shndx;
     g->shdr.sh_info = idx;

@@ -25,20 +25,16 @@ struct Symbol;
 class RelaOutputSection : public Chunk {
 public:
   explicit RelaOutputSection(OutputSection *target)
-      : Chunk(".rela" + target->name, llvm::ELF::SHT_RELA,
-              llvm::ELF::SHF_INFO_LINK, 8),
+      : Chunk(".rela" + target->name, llvm::ELF::SHT_RELA, llvm::ELF::SHF_INFO_LINK, 8),
         target(target) {
     shdr.sh_entsize = sizeof(ElfRela);
   }
   bool isNeeded(Context &) const override { return true; }
-  void computeSize(Context &) override {
-    shdr.sh_size = relas.size() * sizeof(ElfRela);
-  }
+  void computeSize(Context &) override { shdr.sh_size = relas.size() * sizeof(ElfRela); }
   void writeTo(Context &ctx, uint8_t *buf) override;
 
   OutputSection *target;
   std::vector<ElfRela> relas;
 };
-
 
 } // namespace mld

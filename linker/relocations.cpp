@@ -35,8 +35,8 @@ enum class Action : uint8_t {
   Copy,         // copy the library's variable into our .bss (COPY)
   CanonicalPlt, // the function's address is our PLT entry
 };
-enum { Shared, Pie, Exec };                            // rows
-enum { Absolute, Local, ImportedData, ImportedFunc };  // columns
+enum { Shared, Pie, Exec };                           // rows
+enum { Absolute, Local, ImportedData, ImportedFunc }; // columns
 
 // R_X86_64_64: a full word can always be a dynamic relocation in PIC output.
 // A non-PIC executable instead copies imported data or takes a PLT entry as
@@ -44,16 +44,16 @@ enum { Absolute, Local, ImportedData, ImportedFunc };  // columns
 static constexpr Action absWordTable[3][4] = {
     //          Absolute      Local            ImportedData    ImportedFunc
     /*Shared*/ {Action::None, Action::BaseRel, Action::DynRel, Action::DynRel},
-    /*Pie*/    {Action::None, Action::BaseRel, Action::DynRel, Action::DynRel},
-    /*Exec*/   {Action::None, Action::None,    Action::Copy,   Action::CanonicalPlt},
+    /*Pie*/ {Action::None, Action::BaseRel, Action::DynRel, Action::DynRel},
+    /*Exec*/ {Action::None, Action::None, Action::Copy, Action::CanonicalPlt},
 };
 // R_X86_64_32/32S/16/8: too narrow to hold a load-time address, so in PIC
 // output only absolute symbols fit ("recompile with -fPIC").
 static constexpr Action absNarrowTable[3][4] = {
     //          Absolute      Local          ImportedData   ImportedFunc
     /*Shared*/ {Action::None, Action::Error, Action::Error, Action::Error},
-    /*Pie*/    {Action::None, Action::Error, Action::Error, Action::Error},
-    /*Exec*/   {Action::None, Action::None,  Action::Copy,  Action::CanonicalPlt},
+    /*Pie*/ {Action::None, Action::Error, Action::Error, Action::Error},
+    /*Exec*/ {Action::None, Action::None, Action::Copy, Action::CanonicalPlt},
 };
 // PC-relative: a distance between two places in one module is fixed, but a
 // loader cannot patch a PC-relative field for another module's symbol, and an
@@ -61,15 +61,18 @@ static constexpr Action absNarrowTable[3][4] = {
 static constexpr Action pcTable[3][4] = {
     //          Absolute       Local         ImportedData   ImportedFunc
     /*Shared*/ {Action::Error, Action::None, Action::Error, Action::Error},
-    /*Pie*/    {Action::Error, Action::None, Action::Copy,  Action::CanonicalPlt},
-    /*Exec*/   {Action::None,  Action::None, Action::Copy,  Action::CanonicalPlt},
+    /*Pie*/ {Action::Error, Action::None, Action::Copy, Action::CanonicalPlt},
+    /*Exec*/ {Action::None, Action::None, Action::Copy, Action::CanonicalPlt},
 };
 
 static int outputRow(const Context &ctx) {
   switch (ctx.config.kind) {
-  case OutputKind::Shared: return Shared;
-  case OutputKind::Pie:    return Pie;
-  case OutputKind::Exec:   return Exec;
+  case OutputKind::Shared:
+    return Shared;
+  case OutputKind::Pie:
+    return Pie;
+  case OutputKind::Exec:
+    return Exec;
   }
   return Exec;
 }
@@ -114,19 +117,16 @@ struct Scanner {
 };
 } // namespace
 
-void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
-                  Symbol &sym) {
+void Scanner::act(Action a, InputSection &isec, const ElfRela &rel, Symbol &sym) {
   uint32_t type = rel.getType(false);
   switch (a) {
   case Action::None:
     return;
   case Action::Error: {
-    std::string what = ctx.config.isShared() ? "a shared object"
-                                             : "a PIE object";
+    std::string what = ctx.config.isShared() ? "a shared object" : "a PIE object";
     std::string fix = ctx.config.isShared() ? "-fPIC" : "-fPIE";
-    error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
-          " against '", messageName(sym), "' can not be used when making ", what,
-          "; recompile with ", fix);
+    error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type), " against '",
+          messageName(sym), "' can not be used when making ", what, "; recompile with ", fix);
     return;
   }
   case Action::BaseRel:
@@ -136,8 +136,8 @@ void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
     if (!(isec.osec->shdr.sh_flags & SHF_WRITE)) {
       switch (ctx.config.textRel) {
       case Config::TextRel::Error:
-        error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
-              " against '", messageName(sym), "' in read-only section ", isec.name,
+        error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type), " against '",
+              messageName(sym), "' in read-only section ", isec.name,
               " needs a dynamic relocation; recompile with -fPIC");
         return;
       case Config::TextRel::Warn:
@@ -174,8 +174,8 @@ void Scanner::act(Action a, InputSection &isec, const ElfRela &rel,
   }
   case Action::Copy:
     if (!sym.isShared()) {
-      error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
-            " against '", messageName(sym),
+      error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type), " against '",
+            messageName(sym),
             "' needs a copy relocation, but the symbol is not defined in a "
             "shared library");
       return;
@@ -203,8 +203,7 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
   // warnings (--warn-unresolved-symbols): then, like an ignored one, it is
   // resolved as in a link that allows it (imported in a shared object,
   // fixed at 0 in an executable, as by GNU ld for non-PIC executables).
-  if (sym.isUndefined() && !sym.isLocal && !sym.isWeakRefOnly &&
-      ctx.config.reportObjectUndefs()) {
+  if (sym.isUndefined() && !sym.isLocal && !sym.isWeakRefOnly && ctx.config.reportObjectUndefs()) {
     undefs.push_back({&sym, isec.describe(rel.r_offset)});
     if (!ctx.config.warnUnresolved)
       return;
@@ -222,8 +221,7 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
   int row = outputRow(ctx), col = symbolColumn(sym);
   switch (info.expr) {
   case RelExpr::Abs:
-    act(info.size == 8 ? absWordTable[row][col] : absNarrowTable[row][col],
-        isec, rel, sym);
+    act(info.size == 8 ? absWordTable[row][col] : absNarrowTable[row][col], isec, rel, sym);
     return;
   case RelExpr::Pc:
     act(pcTable[row][col], isec, rel, sym);
@@ -272,9 +270,8 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
     return;
   case RelExpr::TpOff:
     if (ctx.config.isShared())
-      error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type),
-            " against '", messageName(sym),
-            "' cannot be used with -shared; recompile with -fPIC");
+      error(isec.describe(rel.r_offset), ": relocation ", relocTypeName(type), " against '",
+            messageName(sym), "' cannot be used with -shared; recompile with -fPIC");
     return;
   default:
     return;
@@ -338,8 +335,7 @@ void scanRelocations(Context &ctx) {
         ctx.symbolsWithNeeds.push_back(sym);
       sym->needs |= flags;
     }
-    ctx.relaDyn->relocs.insert(ctx.relaDyn->relocs.end(), sc.relocs.begin(),
-                               sc.relocs.end());
+    ctx.relaDyn->relocs.insert(ctx.relaDyn->relocs.end(), sc.relocs.begin(), sc.relocs.end());
     std::vector<DynReloc>().swap(sc.relocs);
     std::vector<std::pair<Symbol *, uint16_t>>().swap(sc.needs);
     for (const std::string &msg : sc.errors)
@@ -375,14 +371,11 @@ void scanRelocations(Context &ctx) {
   }
 
   if (ctx.hasTextRel && ctx.config.textRel == Config::TextRel::Warn)
-    Warn(ctx) << "creating DT_TEXTREL in "
-              << (ctx.config.isShared() ? "a shared object" : "a PIE");
+    Warn(ctx) << "creating DT_TEXTREL in " << (ctx.config.isShared() ? "a shared object" : "a PIE");
 
   // The entry point and -u names count as references too.
-  if (ctx.entrySym && ctx.entrySym->isUndefined() &&
-      ctx.config.kind != OutputKind::Shared)
-    Warn(ctx) << "cannot find entry symbol " << ctx.entrySym->name
-              << "; not setting start address";
+  if (ctx.entrySym && ctx.entrySym->isUndefined() && ctx.config.kind != OutputKind::Shared)
+    Warn(ctx) << "cannot find entry symbol " << ctx.entrySym->name << "; not setting start address";
 }
 
 void assignSyntheticEntries(Context &ctx) {

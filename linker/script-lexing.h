@@ -11,8 +11,8 @@ namespace mld {
 // Skips white space, /* */ comments and, when `hashComments`, # comments to
 // the end of the line, counting lines. False (with `error` set to
 // "line N: unterminated comment") on a comment that never ends.
-inline bool skipBlanksAndComments(std::string_view text, size_t &pos, int &line,
-                                  bool hashComments, std::string &error) {
+inline bool skipBlanksAndComments(std::string_view text, size_t &pos, int &line, bool hashComments,
+                                  std::string &error) {
   while (pos < text.size()) {
     char c = text[pos];
     if (c == '\n') {

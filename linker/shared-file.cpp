@@ -27,13 +27,18 @@ void SharedFile::read(Context &ctx) {
   elf = openElf(ctx, mb, name);
   auto shdrs = check(ctx, elf->sections(), name);
 
-  const ElfShdr *dynsymSec = nullptr, *versymSec = nullptr,
-                *verdefSec = nullptr;
+  const ElfShdr *dynsymSec = nullptr, *versymSec = nullptr, *verdefSec = nullptr;
   for (const ElfShdr &sh : shdrs) {
     switch (sh.sh_type) {
-    case SHT_DYNSYM: dynsymSec = &sh; break;
-    case SHT_GNU_versym: versymSec = &sh; break;
-    case SHT_GNU_verdef: verdefSec = &sh; break;
+    case SHT_DYNSYM:
+      dynsymSec = &sh;
+      break;
+    case SHT_GNU_versym:
+      versymSec = &sh;
+      break;
+    case SHT_GNU_verdef:
+      verdefSec = &sh;
+      break;
     }
   }
   // DT_SONAME; without one the reader records the name the user gave.
@@ -42,8 +47,7 @@ void SharedFile::read(Context &ctx) {
   if (!dynsymSec)
     return; // a library with no dynamic symbols defines nothing for us
   llvm::ArrayRef<ElfSym> syms = check(ctx, elf->symbols(dynsymSec), name);
-  llvm::StringRef strtab =
-      check(ctx, elf->getStringTableForSymtab(*dynsymSec, shdrs), name);
+  llvm::StringRef strtab = check(ctx, elf->getStringTableForSymtab(*dynsymSec, shdrs), name);
   // DT_SONAME, read through the SHT_DYNAMIC section header (whose bounds
   // LLVM checks) rather than PT_DYNAMIC (which LLVM 14 trusts blindly).
   for (const ElfShdr &sh : shdrs) {
@@ -69,21 +73,19 @@ void SharedFile::read(Context &ctx) {
   }
 
   if (versymSec) {
-    auto vs = check(ctx, elf->template getSectionContentsAsArray<
-                             llvm::support::ulittle16_t>(*versymSec), name);
+    auto vs = check(
+        ctx, elf->template getSectionContentsAsArray<llvm::support::ulittle16_t>(*versymSec), name);
     if (vs.size() != syms.size())
-      Fatal(ctx) << name << ": .gnu.version has " << vs.size()
-                 << " entries for " << syms.size() << " dynamic symbols";
+      Fatal(ctx) << name << ": .gnu.version has " << vs.size() << " entries for " << syms.size()
+                 << " dynamic symbols";
     versyms.assign(vs.begin(), vs.end());
   }
   if (verdefSec) {
     // Walk the Elf64_Verdef chain: each names one version (its first aux).
-    llvm::ArrayRef<uint8_t> data =
-        check(ctx, elf->getSectionContents(*verdefSec), name);
+    llvm::ArrayRef<uint8_t> data = check(ctx, elf->getSectionContents(*verdefSec), name);
     if (verdefSec->sh_link >= shdrs.size())
       Fatal(ctx) << name << ": invalid sh_link in .gnu.version_d";
-    llvm::StringRef linkStr =
-        check(ctx, elf->getStringTable(shdrs[verdefSec->sh_link]), name);
+    llvm::StringRef linkStr = check(ctx, elf->getStringTable(shdrs[verdefSec->sh_link]), name);
     uint64_t off = 0;
     for (uint32_t i = 0; i < verdefSec->sh_info; i++) {
       if (off + sizeof(ELFT::Verdef) > data.size())

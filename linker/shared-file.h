@@ -9,8 +9,7 @@ namespace mld {
 // version definitions. Nothing from it is copied into the output.
 class SharedFile : public InputFile {
 public:
-  SharedFile(llvm::MemoryBufferRef mb)
-      : InputFile(Kind::Shared, mb, "") {}
+  SharedFile(llvm::MemoryBufferRef mb) : InputFile(Kind::Shared, mb, "") {}
   void parse(Context &ctx);
   // parse() in two halves, as for ObjectFile: read() touches only this file;
   // resolveSymbols() runs in command-line order.

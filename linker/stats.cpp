@@ -22,9 +22,7 @@ static double msSince(std::chrono::steady_clock::time_point a,
 static double processCpuMs() {
   rusage ru;
   getrusage(RUSAGE_SELF, &ru);
-  auto ms = [](const timeval &tv) {
-    return tv.tv_sec * 1000.0 + tv.tv_usec / 1000.0;
-  };
+  auto ms = [](const timeval &tv) { return tv.tv_sec * 1000.0 + tv.tv_usec / 1000.0; };
   return ms(ru.ru_utime) + ms(ru.ru_stime);
 }
 
@@ -35,15 +33,13 @@ ScopedTimer::ScopedTimer(Context &ctx, const char *name)
   start = std::chrono::steady_clock::now();
   cpuStart = processCpuMs();
   index = ctx.passTimes.size();
-  ctx.passTimes.push_back({name, ctx.timerDepth++,
-                           msSince(ctx.linkStart, start), 0});
+  ctx.passTimes.push_back({name, ctx.timerDepth++, msSince(ctx.linkStart, start), 0});
 }
 
 ScopedTimer::~ScopedTimer() {
   if (!enabled)
     return;
-  ctx.passTimes[index].durationMs =
-      msSince(start, std::chrono::steady_clock::now());
+  ctx.passTimes[index].durationMs = msSince(start, std::chrono::steady_clock::now());
   ctx.passTimes[index].cpuMs = processCpuMs() - cpuStart;
   ctx.timerDepth--;
 }
@@ -87,8 +83,8 @@ void reportStats(Context &ctx) {
                   std::strtoull(line.c_str() + strlen(key), nullptr, 10));
     fprintf(stderr, "  pass times (ms):                  wall        cpu\n");
     for (const PassTime &p : ctx.passTimes)
-      fprintf(stderr, "  %*s%-*s %10.2f %10.2f\n", p.depth * 2, "",
-              28 - p.depth * 2, p.name.c_str(), p.durationMs, p.cpuMs);
+      fprintf(stderr, "  %*s%-*s %10.2f %10.2f\n", p.depth * 2, "", 28 - p.depth * 2,
+              p.name.c_str(), p.durationMs, p.cpuMs);
   }
   if (!cfg.timeTracePath.empty()) {
     // Chrome's trace-event format: one complete ("X") event per pass.
@@ -100,8 +96,7 @@ void reportStats(Context &ctx) {
       snprintf(buf, sizeof buf,
                "%s{\"name\":\"%s\",\"ph\":\"X\",\"pid\":1,\"tid\":1,"
                "\"ts\":%.0f,\"dur\":%.0f}",
-               i ? "," : "", p.name.c_str(), p.startMs * 1000,
-               p.durationMs * 1000);
+               i ? "," : "", p.name.c_str(), p.startMs * 1000, p.durationMs * 1000);
       out << buf;
     }
     out << "]}\n";

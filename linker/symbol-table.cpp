@@ -93,8 +93,7 @@ void assignClaim(Symbol &sym, const SymbolClaim &c) {
   sym.isLinkerDefined = false;
 }
 
-bool SymbolTable::resolve(Symbol &sym, const SymbolClaim &c,
-                          bool allowMultipleDefinition) {
+bool SymbolTable::resolve(Symbol &sym, const SymbolClaim &c, bool allowMultipleDefinition) {
   // An IR file's claims (LTO) resolve like any other, but are not uses by a
   // regular object: what the compiled code refers to is seen afterwards.
   bool fromIr = c.file && c.file->fileKind == InputFile::Kind::Ir;
@@ -123,8 +122,7 @@ bool SymbolTable::resolve(Symbol &sym, const SymbolClaim &c,
 
   // After LTO the compiled objects define what the IR did: their
   // definitions take the IR placeholders' place whatever the ranks.
-  if (irDefinitionsYield && !fromIr && sym.file &&
-      sym.file->fileKind == InputFile::Kind::Ir) {
+  if (irDefinitionsYield && !fromIr && sym.file && sym.file->fileKind == InputFile::Kind::Ir) {
     assignClaim(sym, c);
     return true;
   }
@@ -147,8 +145,7 @@ bool SymbolTable::resolve(Symbol &sym, const SymbolClaim &c,
       Symbol other;
       other.name = sym.name;
       assignClaim(other, c);
-      duplicates.push_back({&sym, describeDefinition(sym),
-                            describeDefinition(other)});
+      duplicates.push_back({&sym, describeDefinition(sym), describeDefinition(other)});
     }
     return false;
   }

@@ -20,8 +20,8 @@ class ObjectFile;
 
 // What a file says about a name: the facts resolve() compares.
 struct SymbolClaim {
-  SymbolKind kind;    // Undefined, Defined, Common or Shared
-  uint8_t binding;    // STB_GLOBAL / STB_WEAK
+  SymbolKind kind; // Undefined, Defined, Common or Shared
+  uint8_t binding; // STB_GLOBAL / STB_WEAK
   uint8_t type;
   uint8_t visibility;
   InputFile *file;
@@ -38,7 +38,7 @@ void assignClaim(Symbol &sym, const SymbolClaim &claim);
 // A duplicate definition, reported after resolution.
 struct DuplicateDef {
   Symbol *sym;
-  std::string first;  // "a.o:(.text+0x0)"
+  std::string first; // "a.o:(.text+0x0)"
   std::string second;
 };
 
@@ -53,8 +53,7 @@ public:
 
   // Applies `claim` to `sym` by the rules in symbol-table.cpp. Returns true
   // when the claim became the symbol's definition.
-  bool resolve(Symbol &sym, const SymbolClaim &claim,
-               bool allowMultipleDefinition);
+  bool resolve(Symbol &sym, const SymbolClaim &claim, bool allowMultipleDefinition);
 
   std::vector<Symbol *> symbols; // in order of first appearance
   // Set once the LTO plugin has compiled the IR: a definition from a real

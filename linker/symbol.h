@@ -30,14 +30,14 @@ enum class SymbolKind : uint8_t {
 // What relocations ask of a symbol. Set by scanRelocations, consumed by
 // assignSyntheticEntries (which hands out the indices below).
 enum SymbolNeeds : uint16_t {
-  NeedsGot = 1 << 0,    // a .got slot holding the address
-  NeedsPlt = 1 << 1,    // a .plt entry (+ .got.plt slot, .rela.plt JUMP_SLOT)
-  NeedsCopy = 1 << 2,   // a COPY relocation into .bss (non-PIC executables)
-  NeedsGotTp = 1 << 3,  // a .got slot holding the TP offset (initial exec)
-  NeedsTlsGd = 1 << 4,  // two .got slots: DTPMOD64 + DTPOFF64 (general dynamic)
-  NeedsDynsym = 1 << 5, // an entry in .dynsym
-  NeedsIplt = 1 << 6,   // static IFUNC: .iplt entry + IRELATIVE
-  NeedsTlsDesc = 1 << 8, // two .got slots: a TLS descriptor (R_X86_64_TLSDESC)
+  NeedsGot = 1 << 0,          // a .got slot holding the address
+  NeedsPlt = 1 << 1,          // a .plt entry (+ .got.plt slot, .rela.plt JUMP_SLOT)
+  NeedsCopy = 1 << 2,         // a COPY relocation into .bss (non-PIC executables)
+  NeedsGotTp = 1 << 3,        // a .got slot holding the TP offset (initial exec)
+  NeedsTlsGd = 1 << 4,        // two .got slots: DTPMOD64 + DTPOFF64 (general dynamic)
+  NeedsDynsym = 1 << 5,       // an entry in .dynsym
+  NeedsIplt = 1 << 6,         // static IFUNC: .iplt entry + IRELATIVE
+  NeedsTlsDesc = 1 << 8,      // two .got slots: a TLS descriptor (R_X86_64_TLSDESC)
   NeedsCanonicalPlt = 1 << 7, // address taken in a non-PIC exec: PLT is the address
 };
 
@@ -60,18 +60,18 @@ struct Symbol {
   uint8_t type = llvm::ELF::STT_NOTYPE;
   uint8_t visibility = llvm::ELF::STV_DEFAULT;
   bool isLocal = false;
-  bool isAbsolute = false;    // SHN_ABS: not moved by a PIE load bias
+  bool isAbsolute = false; // SHN_ABS: not moved by a PIE load bias
   bool isLinkerDefined = false;
   bool isUsedInRegularObj = false; // referenced or defined by an object file
   // Referenced (undefined or common) by a regular object, -u or the entry:
   // an LTO plugin must keep the IR definition (GNU ld's non_ir_ref_regular).
   bool nonIrRef = false;
-  bool isWeakRefOnly = true;  // every reference so far was weak
-  bool isExported = false;    // goes into .dynsym as a definition
-  bool isPreemptible = false; // may be bound to another module's definition
-  bool traced = false;        // named by -y
-  bool writable = false;      // (shared) lies in a writable section of its library
-  bool copyInRelro = false;   // NeedsCopy: the copy is in ctx.copyRelRo
+  bool isWeakRefOnly = true;     // every reference so far was weak
+  bool isExported = false;       // goes into .dynsym as a definition
+  bool isPreemptible = false;    // may be bound to another module's definition
+  bool traced = false;           // named by -y
+  bool writable = false;         // (shared) lies in a writable section of its library
+  bool copyInRelro = false;      // NeedsCopy: the copy is in ctx.copyRelRo
   bool inDroppedSection = false; // (local) its section was not kept at all
 
   uint16_t needs = 0;
@@ -79,8 +79,8 @@ struct Symbol {
   // Shared: the version index (in the library's .gnu.version_d) of the
   // definition we bound to; 0 when the library has no versions.
   uint16_t sharedVersion = 0;
-  bool referencedByDso = false; // a linked-against library refers to it
-  bool hiddenDsoVersion = false; // a library defines NAME@VERSION (non-default)
+  bool referencedByDso = false;       // a linked-against library refers to it
+  bool hiddenDsoVersion = false;      // a library defines NAME@VERSION (non-default)
   SharedFile *strongDsoRef = nullptr; // a library with a non-weak reference
 
   // Indices handed out by assignSyntheticEntries; -1 when unused.
@@ -99,9 +99,7 @@ struct Symbol {
   bool isWeak() const { return binding == llvm::ELF::STB_WEAK; }
   bool isIfunc() const { return type == llvm::ELF::STT_GNU_IFUNC; }
   bool isTls() const { return type == llvm::ELF::STT_TLS; }
-  bool isFunc() const {
-    return type == llvm::ELF::STT_FUNC || type == llvm::ELF::STT_GNU_IFUNC;
-  }
+  bool isFunc() const { return type == llvm::ELF::STT_FUNC || type == llvm::ELF::STT_GNU_IFUNC; }
   // Whether the definition was thrown away (a losing COMDAT group's member,
   // or a section --gc-sections removed): references get a tombstone or an
   // error, never an address.
@@ -129,7 +127,6 @@ struct Symbol {
   // The output section index for .symtab/.dynsym (SHN_ABS / SHN_UNDEF too).
   uint16_t getOutputShndx() const;
 };
-
 
 // The name to show in a message: a section symbol has no name of its own
 // (st_name 0), so it is shown by its section's name, as GNU ld does.

@@ -78,8 +78,7 @@ bool GotPltSection::isNeeded(Context &ctx) const {
 }
 
 void GotPltSection::computeSize(Context &ctx) {
-  shdr.sh_size =
-      (reserved + ctx.plt->symbols.size() + ctx.plt->ipltSymbols.size()) * 8;
+  shdr.sh_size = (reserved + ctx.plt->symbols.size() + ctx.plt->ipltSymbols.size()) * 8;
 }
 
 void GotPltSection::writeTo(Context &ctx, uint8_t *buf) {
@@ -92,8 +91,7 @@ void GotPltSection::writeTo(Context &ctx, uint8_t *buf) {
     write64le(buf + (reserved + i) * 8, ctx.plt->entryVA(i) + 6);
   for (size_t i = 0; i < ctx.plt->ipltSymbols.size(); i++) {
     Symbol *sym = ctx.plt->ipltSymbols[i];
-    write64le(buf + (reserved + n + i) * 8,
-              sym->section->getVA(sym->value));
+    write64le(buf + (reserved + n + i) * 8, sym->section->getVA(sym->value));
   }
 }
 
@@ -118,8 +116,7 @@ uint64_t PltSection::slotVA(Context &ctx, int32_t n) const {
 }
 
 uint64_t PltSection::ipltSlotVA(Context &ctx, int32_t i) const {
-  return ctx.gotPlt->shdr.sh_addr +
-         (GotPltSection::reserved + symbols.size() + i) * 8;
+  return ctx.gotPlt->shdr.sh_addr + (GotPltSection::reserved + symbols.size() + i) * 8;
 }
 
 void PltSection::writeTo(Context &ctx, uint8_t *buf) {
@@ -144,9 +141,7 @@ static void writeRela(Context &ctx, uint8_t *buf, const DynReloc &r) {
   rela->r_addend = r.addendIsSymbolVA ? r.getTargetVA(ctx) : r.addend;
 }
 
-void RelaDynSection::computeSize(Context &) {
-  shdr.sh_size = relocs.size() * sizeof(ElfRela);
-}
+void RelaDynSection::computeSize(Context &) { shdr.sh_size = relocs.size() * sizeof(ElfRela); }
 
 void RelaDynSection::sortRelocs() {
   // RELATIVE first, so that DT_RELACOUNT can say how many need no symbol
@@ -175,8 +170,7 @@ void RelaDynSection::writeTo(Context &ctx, uint8_t *buf) {
 }
 
 void RelaPltSection::computeSize(Context &ctx) {
-  shdr.sh_size =
-      (ctx.plt->symbols.size() + ctx.plt->ipltSymbols.size()) * sizeof(ElfRela);
+  shdr.sh_size = (ctx.plt->symbols.size() + ctx.plt->ipltSymbols.size()) * sizeof(ElfRela);
 }
 
 void RelaPltSection::writeTo(Context &ctx, uint8_t *buf) {
@@ -240,8 +234,7 @@ uint32_t StringTableBuilder::add(std::string_view s) {
 static bool isPlaced(const Symbol &sym) {
   if (!sym.section)
     return true;
-  const InputSection *s = sym.section->merged ? sym.section->merged->out
-                                              : sym.section;
+  const InputSection *s = sym.section->merged ? sym.section->merged->out : sym.section;
   return s->osec != nullptr && (sym.section->isAlive || sym.section->merged);
 }
 
@@ -284,8 +277,7 @@ void SymtabSection::collect(Context &ctx) {
   size_t nruns = (all.size() + runSize - 1) / runSize;
   std::vector<Run> hidden(nruns), globals(nruns);
   llvm::parallelForEachN(0, nruns, [&](size_t r) {
-    for (size_t i = r * runSize; i < std::min(all.size(), (r + 1) * runSize);
-         i++) {
+    for (size_t i = r * runSize; i < std::min(all.size(), (r + 1) * runSize); i++) {
       Symbol *sym = all[i];
       if (keepGlobalAsLocal(*sym) && sym->isDefined()) {
         if (isPlaced(*sym))
@@ -347,8 +339,8 @@ void SymtabSection::writeTo(Context &ctx, uint8_t *buf) {
     ElfSym &es = *out++;
     es.st_name = e.nameOffset;
     // Hidden definitions were placed among the locals by collect().
-    bool hiddenDef = sym.isDefined() && (sym.visibility == STV_HIDDEN ||
-                                         sym.visibility == STV_INTERNAL);
+    bool hiddenDef =
+        sym.isDefined() && (sym.visibility == STV_HIDDEN || sym.visibility == STV_INTERNAL);
     uint8_t binding = sym.isLocal || hiddenDef ? (uint8_t)STB_LOCAL : sym.binding;
     es.setBindingAndType(binding, sym.type);
     es.st_other = sym.visibility;

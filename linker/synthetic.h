@@ -19,10 +19,10 @@ namespace mld {
 // only when writing, because addresses are final then.
 struct DynReloc {
   uint32_t type;
-  Chunk *chunk = nullptr;        // place: chunk + offset ...
-  InputSection *isec = nullptr;  // ... or input section + offset
+  Chunk *chunk = nullptr;       // place: chunk + offset ...
+  InputSection *isec = nullptr; // ... or input section + offset
   uint64_t offset = 0;
-  Symbol *sym = nullptr;         // symbol for r_info (null: index 0)
+  Symbol *sym = nullptr; // symbol for r_info (null: index 0)
   int64_t addend = 0;
   // RELATIVE and IRELATIVE: the addend is the symbol's final address plus
   // `addend`, computed at write time.
@@ -40,8 +40,7 @@ struct DynReloc {
 class GotSection : public Chunk {
 public:
   GotSection()
-      : Chunk(".got", llvm::ELF::SHT_PROGBITS,
-              llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_WRITE, 8) {}
+      : Chunk(".got", llvm::ELF::SHT_PROGBITS, llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_WRITE, 8) {}
   enum class Kind : uint8_t { Addr, TpOff, TlsGdMod, TlsGdOff, TlsLdMod, TlsDesc, TlsDescArg };
   struct Entry {
     Kind kind;
@@ -66,8 +65,8 @@ public:
 class GotPltSection : public Chunk {
 public:
   GotPltSection()
-      : Chunk(".got.plt", llvm::ELF::SHT_PROGBITS,
-              llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_WRITE, 8) {}
+      : Chunk(".got.plt", llvm::ELF::SHT_PROGBITS, llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_WRITE, 8) {
+  }
   bool isNeeded(Context &ctx) const override;
   void computeSize(Context &ctx) override;
   void writeTo(Context &ctx, uint8_t *buf) override;
@@ -84,19 +83,19 @@ public:
 class PltSection : public Chunk {
 public:
   PltSection()
-      : Chunk(".plt", llvm::ELF::SHT_PROGBITS,
-              llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_EXECINSTR, 16) {}
+      : Chunk(".plt", llvm::ELF::SHT_PROGBITS, llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_EXECINSTR,
+              16) {}
   static constexpr uint64_t headerSize = 16, entrySize = 16;
   void computeSize(Context &ctx) override;
   void writeTo(Context &ctx, uint8_t *buf) override;
-  uint64_t entryVA(int32_t pltIndex) const;  // lazy entry n
+  uint64_t entryVA(int32_t pltIndex) const; // lazy entry n
   uint64_t ipltEntryVA(int32_t ipltIndex) const;
   // The .got.plt slot of lazy entry n, and of IFUNC entry i.
   uint64_t slotVA(Context &ctx, int32_t pltIndex) const;
   uint64_t ipltSlotVA(Context &ctx, int32_t ipltIndex) const;
 
-  std::vector<Symbol *> symbols;      // lazy entries, index = pltIndex
-  std::vector<Symbol *> ipltSymbols;  // IFUNC entries, index = ipltIndex
+  std::vector<Symbol *> symbols;     // lazy entries, index = pltIndex
+  std::vector<Symbol *> ipltSymbols; // IFUNC entries, index = ipltIndex
 };
 
 // .rela.dyn: relocations the loader applies at start-up (RELATIVE, GLOB_DAT,
@@ -104,8 +103,7 @@ public:
 // first so DT_RELACOUNT can tell the loader how many need no lookup.
 class RelaDynSection : public Chunk {
 public:
-  RelaDynSection()
-      : Chunk(".rela.dyn", llvm::ELF::SHT_RELA, llvm::ELF::SHF_ALLOC, 8) {
+  RelaDynSection() : Chunk(".rela.dyn", llvm::ELF::SHT_RELA, llvm::ELF::SHF_ALLOC, 8) {
     shdr.sh_entsize = sizeof(ElfRela);
   }
   void computeSize(Context &) override;
@@ -123,8 +121,7 @@ public:
 // start-up code applies.
 class RelaPltSection : public Chunk {
 public:
-  RelaPltSection()
-      : Chunk(".rela.plt", llvm::ELF::SHT_RELA, llvm::ELF::SHF_ALLOC, 8) {
+  RelaPltSection() : Chunk(".rela.plt", llvm::ELF::SHT_RELA, llvm::ELF::SHF_ALLOC, 8) {
     shdr.sh_entsize = sizeof(ElfRela);
   }
   void computeSize(Context &ctx) override;
@@ -159,6 +156,7 @@ public:
   char *at(uint32_t off) { return data.data() + off; }
   uint64_t size() const { return data.size(); }
   void writeTo(uint8_t *buf) const { memcpy(buf, data.data(), data.size()); }
+
 private:
   bool dedup;
   std::string data = std::string(1, '\0');
@@ -167,10 +165,8 @@ private:
 
 class StrtabSection : public Chunk {
 public:
-  explicit StrtabSection(std::string name, uint64_t flags = 0,
-                         bool dedup = true)
-      : Chunk(std::move(name), llvm::ELF::SHT_STRTAB, flags, 1),
-        strings(dedup) {}
+  explicit StrtabSection(std::string name, uint64_t flags = 0, bool dedup = true)
+      : Chunk(std::move(name), llvm::ELF::SHT_STRTAB, flags, 1), strings(dedup) {}
   bool isNeeded(Context &) const override { return true; }
   void computeSize(Context &) override { shdr.sh_size = strings.size(); }
   void writeTo(Context &, uint8_t *buf) override { strings.writeTo(buf); }
@@ -192,9 +188,7 @@ public:
   bool isNeeded(Context &) const override { return true; }
   // Chooses the symbols and adds their names to .strtab.
   void collect(Context &ctx);
-  void computeSize(Context &) override {
-    shdr.sh_size = (1 + entries.size()) * sizeof(ElfSym);
-  }
+  void computeSize(Context &) override { shdr.sh_size = (1 + entries.size()) * sizeof(ElfSym); }
   void writeTo(Context &ctx, uint8_t *buf) override;
 
   struct Entry {
@@ -220,7 +214,7 @@ public:
               llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_WRITE, 32) {}
   void computeSize(Context &) override {}
   void writeTo(Context &ctx, uint8_t *buf) override; // zeros (the loader copies)
-  uint32_t add(Symbol *sym); // returns the symbol's offset
+  uint32_t add(Symbol *sym);                         // returns the symbol's offset
   std::vector<Symbol *> symbols;
 };
 

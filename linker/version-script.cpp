@@ -145,15 +145,15 @@ public:
       if (peek().kind == Token::Kind::Word) {
         node.name = next().text;
         if (peek().kind != Token::Kind::LBrace)
-          return fail(peek(), "expected '{' after version name '" + node.name + "', got " +
-                                  describe(peek()),
+          return fail(peek(),
+                      "expected '{' after version name '" + node.name + "', got " +
+                          describe(peek()),
                       error);
       } else if (peek().kind != Token::Kind::LBrace) {
         return fail(peek(), "expected a version node, got " + describe(peek()), error);
       }
       bool anonymous = node.name.empty();
-      if (anonymous ? !script.nodes.empty()
-                    : !script.nodes.empty() && script.nodes[0].name.empty())
+      if (anonymous ? !script.nodes.empty() : !script.nodes.empty() && script.nodes[0].name.empty())
         return fail(peek(), "an anonymous version node must be the only node", error);
       if (!anonymous && !names.insert(node.name).second)
         return fail(peek(), "duplicate version node '" + node.name + "'", error);
@@ -193,9 +193,7 @@ public:
   }
 
 private:
-  const Token &peek(size_t ahead = 0) const {
-    return toks[std::min(pos + ahead, toks.size() - 1)];
-  }
+  const Token &peek(size_t ahead = 0) const { return toks[std::min(pos + ahead, toks.size() - 1)]; }
   const Token &next() {
     const Token &tok = peek();
     if (pos < toks.size() - 1)

@@ -38,31 +38,27 @@ static void logSyntheticEntries(Context &ctx, const uint8_t *buf) {
     for (Chunk *c : ctx.chunks)
       if (c->isAlloc() && !c->isNoBits() && va >= c->shdr.sh_addr &&
           va + 8 <= c->shdr.sh_addr + c->shdr.sh_size)
-        return llvm::support::endian::read64le(
-            buf + c->shdr.sh_offset + (va - c->shdr.sh_addr));
+        return llvm::support::endian::read64le(buf + c->shdr.sh_offset + (va - c->shdr.sh_addr));
     return uint64_t(0);
   };
   for (size_t i = 0; i < plt.symbols.size(); i++) {
     uint64_t slot = plt.slotVA(ctx, i);
     SlotLabels labels{pltLabel(i), (slot - ctx.gotPlt->shdr.sh_addr) / 8, {}};
     std::string gotPlt = gotPltLabel(*labels.gotPlt);
-    log.addSynthetic("plt", ".plt", plt.entryVA(i) - plt.shdr.sh_addr,
-                     plt.entryVA(i), labels.plt, plt.symbols[i]->name, slot,
-                     "call to preemptible function: jmp *" + gotPlt + " (" +
-                         toHex(slot) + "), R_X86_64_JUMP_SLOT .rela.plt[" +
-                         std::to_string(i) + "]",
+    log.addSynthetic("plt", ".plt", plt.entryVA(i) - plt.shdr.sh_addr, plt.entryVA(i), labels.plt,
+                     plt.symbols[i]->name, slot,
+                     "call to preemptible function: jmp *" + gotPlt + " (" + toHex(slot) +
+                         "), R_X86_64_JUMP_SLOT .rela.plt[" + std::to_string(i) + "]",
                      labels);
-    log.addSynthetic("got.plt", ".got.plt", slot - ctx.gotPlt->shdr.sh_addr,
-                     slot, gotPlt, plt.symbols[i]->name, slotValue(slot),
-                     "lazy: starts at " + labels.plt + "+6 (push " +
-                         std::to_string(i) + ")",
+    log.addSynthetic("got.plt", ".got.plt", slot - ctx.gotPlt->shdr.sh_addr, slot, gotPlt,
+                     plt.symbols[i]->name, slotValue(slot),
+                     "lazy: starts at " + labels.plt + "+6 (push " + std::to_string(i) + ")",
                      labels);
   }
   for (size_t i = 0; i < plt.ipltSymbols.size(); i++) {
     uint64_t slot = plt.ipltSlotVA(ctx, i);
-    log.addSynthetic("iplt", ".plt", plt.ipltEntryVA(i) - plt.shdr.sh_addr,
-                     plt.ipltEntryVA(i), "IPLT[" + std::to_string(i) + "]",
-                     plt.ipltSymbols[i]->name, slot,
+    log.addSynthetic("iplt", ".plt", plt.ipltEntryVA(i) - plt.shdr.sh_addr, plt.ipltEntryVA(i),
+                     "IPLT[" + std::to_string(i) + "]", plt.ipltSymbols[i]->name, slot,
                      "IFUNC: jmp *" + toHex(slot) +
                          ", slot filled by R_X86_64_IRELATIVE at start-up");
   }
@@ -75,7 +71,9 @@ static void logSyntheticEntries(Context &ctx, const uint8_t *buf) {
                      r.sym ? r.sym->name : std::string_view(), value,
                      std::string(".rela.dyn: ") + r.why);
   }
-  static const char *const kinds[] = {"address", "TP offset", "TLS module ID",
+  static const char *const kinds[] = {"address",
+                                      "TP offset",
+                                      "TLS module ID",
                                       "TLS block offset",
                                       "TLS module ID (local dynamic)",
                                       "TLS descriptor (function)",
@@ -83,13 +81,11 @@ static void logSyntheticEntries(Context &ctx, const uint8_t *buf) {
   for (size_t i = 0; i < ctx.got->entries.size(); i++) {
     const GotSection::Entry &e = ctx.got->entries[i];
     uint64_t va = ctx.got->shdr.sh_addr + i * 8;
-    bool byLoader = ctx.hasDynamicSection && (!e.sym || e.sym->isPreemptible ||
-                                              ctx.isPic());
+    bool byLoader = ctx.hasDynamicSection && (!e.sym || e.sym->isPreemptible || ctx.isPic());
     log.addSynthetic("got", ".got", i * 8, va, gotLabel(i),
                      e.sym ? e.sym->name : std::string_view(), slotValue(va),
                      std::string(kinds[(int)e.kind]) +
-                         (byLoader ? ", set by a dynamic relocation"
-                                   : ", filled by the linker"),
+                         (byLoader ? ", set by a dynamic relocation" : ", filled by the linker"),
                      SlotLabels{{}, {}, i});
   }
 }
@@ -108,8 +104,7 @@ static bool writesEveryByte(const Chunk *c) {
   if (auto *strtab = dynamic_cast<const StrtabSection *>(c))
     return c->shdr.sh_size == strtab->strings.size(); // one memcpy of it all
   // Whole Elf64_Rela records, one per entry.
-  return dynamic_cast<const RelaDynSection *>(c) ||
-         dynamic_cast<const RelaPltSection *>(c);
+  return dynamic_cast<const RelaDynSection *>(c) || dynamic_cast<const RelaPltSection *>(c);
 }
 
 // Zeroes the bytes of `osec` at `out` that OutputSection::writeTo does not
@@ -157,19 +152,17 @@ void writeOutput(Context &ctx) {
   std::string err;
   // A shared object may be mapped by running programs, and the kernel does
   // not stop writes to it (it does for a running executable): never reuse.
-  ctx.outputFile = OutputFile::open(ctx.config.outputPath, ctx.fileSize,
-                                    !ctx.config.isShared(), err);
+  ctx.outputFile =
+      OutputFile::open(ctx.config.outputPath, ctx.fileSize, !ctx.config.isShared(), err);
   if (!ctx.outputFile)
-    Fatal(ctx) << "cannot open output file " << ctx.config.outputPath << ": "
-               << err;
+    Fatal(ctx) << "cannot open output file " << ctx.config.outputPath << ": " << err;
   uint8_t *buf = ctx.outputFile->data();
   bool stale = ctx.outputFile->holdsStaleBytes();
   // Faulting the pages in up front, in a few calls spread over the workers,
   // is cheaper than one page fault per 4 KiB page in the copies below.
   phase.emplace(ctx, "prefault");
   if (!ctx.outputFile->prefault(err))
-    Fatal(ctx) << "cannot write output file " << ctx.config.outputPath << ": "
-               << err;
+    Fatal(ctx) << "cannot write output file " << ctx.config.outputPath << ": " << err;
 
   phase.emplace(ctx, "copyChunks");
   // Chunks cover disjoint bytes, so they are written in parallel. The
@@ -235,8 +228,7 @@ void writeOutput(Context &ctx) {
   phase.emplace(ctx, "commit");
   // No munmap: the exit tears down the whole address space in one go anyway.
   if (!ctx.outputFile->commit(err))
-    Fatal(ctx) << "cannot write output file " << ctx.config.outputPath << ": "
-               << err;
+    Fatal(ctx) << "cannot write output file " << ctx.config.outputPath << ": " << err;
 }
 
 } // namespace mld

@@ -11,9 +11,12 @@ namespace mload {
 extern "C" void *__tls_get_addr(void *);
 
 uint64_t builtinAddress(const char *name) {
-  if (streq(name, "__tls_get_addr")) return reinterpret_cast<uint64_t>(&__tls_get_addr);
-  if (streq(name, "_dl_debug_state")) return reinterpret_cast<uint64_t>(&_dl_debug_state);
-  if (streq(name, "_r_debug")) return reinterpret_cast<uint64_t>(&_r_debug);
+  if (streq(name, "__tls_get_addr"))
+    return reinterpret_cast<uint64_t>(&__tls_get_addr);
+  if (streq(name, "_dl_debug_state"))
+    return reinterpret_cast<uint64_t>(&_dl_debug_state);
+  if (streq(name, "_r_debug"))
+    return reinterpret_cast<uint64_t>(&_r_debug);
   return 0;
 }
 

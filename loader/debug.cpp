@@ -19,14 +19,17 @@ namespace mload {
 // A .dynamic in a read-only segment (allowed for libraries, odd for a
 // program) simply gets no DT_DEBUG value.
 static void pointDtDebug(const Module *m, Elf64_Dyn *d) {
-  if (m && !segmentEnd(m, reinterpret_cast<uint64_t>(d), PF_W)) return;
+  if (m && !segmentEnd(m, reinterpret_cast<uint64_t>(d), PF_W))
+    return;
   for (; d && d->d_tag != DT_NULL; ++d)
-    if (d->d_tag == DT_DEBUG) d->d_un.d_val = reinterpret_cast<uint64_t>(&_r_debug);
+    if (d->d_tag == DT_DEBUG)
+      d->d_un.d_val = reinterpret_cast<uint64_t>(&_r_debug);
 }
 
 static const char *interpreterPath(const Module *prog) {
   for (uint16_t i = 0; i < prog->phnum; ++i)
-    if (prog->phdr[i].p_type == PT_INTERP) return reinterpret_cast<const char *>(laddr(prog, prog->phdr[i].p_vaddr));
+    if (prog->phdr[i].p_type == PT_INTERP)
+      return reinterpret_cast<const char *>(laddr(prog, prog->phdr[i].p_vaddr));
   return "";
 }
 

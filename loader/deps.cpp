@@ -45,19 +45,23 @@ struct Opened {
 // directory) is skipped and the search goes on, as with glibc.
 static bool isOtherAbi(int fd) {
   unsigned char h[20] = {};
-  if (sys::pread(fd, h, sizeof(h), 0) != sizeof(h) || memcmp(h, ELFMAG, SELFMAG) != 0) return false;
+  if (sys::pread(fd, h, sizeof(h), 0) != sizeof(h) || memcmp(h, ELFMAG, SELFMAG) != 0)
+    return false;
   return h[EI_CLASS] != ELFCLASS64 || (h[18] | h[19] << 8) != EM_X86_64;
 }
 
 static bool tryOpen(Loader &L, const char *path, const char *source, Opened &out) {
   long fd = sys::open(path, sys::ORdonly | sys::OCloexec);
   sys::Stat st;
-  bool ok = fd >= 0 && sys::fstat(static_cast<int>(fd), &st) == 0 && (st.st_mode & 0170000) == 0100000;
+  bool ok =
+      fd >= 0 && sys::fstat(static_cast<int>(fd), &st) == 0 && (st.st_mode & 0170000) == 0100000;
   bool other = ok && isOtherAbi(static_cast<int>(fd));
   logTry(L, path, source, ok && !other, other);
-  if (other && !out.incompatible) out.incompatible = copyString(path);
+  if (other && !out.incompatible)
+    out.incompatible = copyString(path);
   if (!ok || other) {
-    if (fd >= 0) sys::close(static_cast<int>(fd));
+    if (fd >= 0)
+      sys::close(static_cast<int>(fd));
     return false;
   }
   out.fd = static_cast<int>(fd);
@@ -76,8 +80,10 @@ static void expandDir(const char *dir, size_t len, const Module *origin, Text &b
     if (skip && i + skip <= len) {
       const char *path = origin->path;
       const char *slash = baseName(path);
-      if (slash == path) buf.chr('.');
-      else buf.str(path, static_cast<size_t>(slash - path - 1));
+      if (slash == path)
+        buf.chr('.');
+      else
+        buf.str(path, static_cast<size_t>(slash - path - 1));
       i += skip;
     } else {
       buf.chr(*p);
@@ -87,19 +93,25 @@ static void expandDir(const char *dir, size_t len, const Module *origin, Text &b
 }
 
 // Try `name` in each directory of a colon-separated list.
-static bool searchList(Loader &L, const char *list, const Module *origin, const char *name, const char *source,
-                       Opened &out) {
-  if (!list) return false;
+static bool searchList(Loader &L, const char *list, const Module *origin, const char *name,
+                       const char *source, Opened &out) {
+  if (!list)
+    return false;
   const char *p = list;
   while (true) {
     const char *end = p;
-    while (*end && *end != ':') ++end;
+    while (*end && *end != ':')
+      ++end;
     Text path;
-    if (end == p) path.chr('.');
-    else expandDir(p, static_cast<size_t>(end - p), origin, path);
+    if (end == p)
+      path.chr('.');
+    else
+      expandDir(p, static_cast<size_t>(end - p), origin, path);
     path.chr('/').str(name).chr('\0');
-    if (path.size() < 1000 && tryOpen(L, path.data(), source, out)) return true;
-    if (!*end) return false;
+    if (path.size() < 1000 && tryOpen(L, path.data(), source, out))
+      return true;
+    if (!*end)
+      return false;
     p = end + 1;
   }
 }
@@ -124,11 +136,15 @@ static void openCache(CacheFile &c) {
   c.tried = true;
   long fd = sys::open("/etc/ld.so.cache", sys::ORdonly | sys::OCloexec);
   sys::Stat st;
-  if (fd < 0) return;
-  if (sys::fstat(static_cast<int>(fd), &st) != 0 || st.st_size < 48) return (void)sys::close(static_cast<int>(fd));
-  long p = sys::mmap(nullptr, static_cast<size_t>(st.st_size), sys::ProtRead, sys::MapPrivate, static_cast<int>(fd), 0);
+  if (fd < 0)
+    return;
+  if (sys::fstat(static_cast<int>(fd), &st) != 0 || st.st_size < 48)
+    return (void)sys::close(static_cast<int>(fd));
+  long p = sys::mmap(nullptr, static_cast<size_t>(st.st_size), sys::ProtRead, sys::MapPrivate,
+                     static_cast<int>(fd), 0);
   sys::close(static_cast<int>(fd));
-  if (sys::isError(p)) return;
+  if (sys::isError(p))
+    return;
   const char *d = reinterpret_cast<const char *>(p);
   uint64_t size = static_cast<uint64_t>(st.st_size), h = 0;
   if (memcmp(d, "ld.so-1.7.0", 11) == 0) {
@@ -136,10 +152,12 @@ static void openCache(CacheFile &c) {
     memcpy(&oldCount, d + 12, 4);
     h = alignUp(16 + 12ull * oldCount, 8);
   }
-  if (h + 48 > size || memcmp(d + h, "glibc-ld.so.cache1.1", 20) != 0) return;
+  if (h + 48 > size || memcmp(d + h, "glibc-ld.so.cache1.1", 20) != 0)
+    return;
   uint32_t count;
   memcpy(&count, d + h + 20, 4);
-  if (count > (size - h - 48) / 24) return;
+  if (count > (size - h - 48) / 24)
+    return;
   c.data = d;
   c.size = size;
   c.header = h;
@@ -149,7 +167,8 @@ static void openCache(CacheFile &c) {
 static const char *cachedPath(const CacheFile &c, const char *name) {
   auto str = [&](uint32_t off) -> const char * {
     uint64_t at = c.header + off, end = at;
-    while (end < c.size && c.data[end]) ++end;
+    while (end < c.size && c.data[end])
+      ++end;
     return end < c.size ? c.data + at : nullptr;
   };
   for (uint32_t i = 0; i < c.count; ++i) {
@@ -160,37 +179,48 @@ static const char *cachedPath(const CacheFile &c, const char *name) {
     memcpy(&key, e + 4, 4);
     memcpy(&value, e + 8, 4);
     const char *k = str(key);
-    if (flags == 0x0303 && k && streq(k, name)) return str(value);
+    if (flags == 0x0303 && k && streq(k, name))
+      return str(value);
   }
   return nullptr;
 }
 
 static bool searchCache(Loader &L, const char *name, Opened &out) {
   static CacheFile cache;
-  if (!cache.tried) openCache(cache);
+  if (!cache.tried)
+    openCache(cache);
   const char *path = cache.data ? cachedPath(cache, name) : nullptr;
   return path && tryOpen(L, path, "ld.so.cache", out);
 }
 
 static bool findLibrary(Loader &L, const char *name, const Module *neededBy, Opened &out) {
   for (const char *p = name; *p; ++p)
-    if (*p == '/') return tryOpen(L, name, "path", out);
+    if (*p == '/')
+      return tryOpen(L, name, "path", out);
   if (!neededBy->has(DT_RUNPATH)) {
-    if (searchList(L, dynPath(neededBy, DT_RPATH), neededBy, name, "RPATH", out)) return true;
-    if (neededBy != L.head && searchList(L, dynPath(L.head, DT_RPATH), L.head, name, "RPATH", out)) return true;
+    if (searchList(L, dynPath(neededBy, DT_RPATH), neededBy, name, "RPATH", out))
+      return true;
+    if (neededBy != L.head && searchList(L, dynPath(L.head, DT_RPATH), L.head, name, "RPATH", out))
+      return true;
   }
-  if (searchList(L, L.opts.libraryPath, neededBy, name, "library path", out)) return true;
-  if (searchList(L, dynPath(neededBy, DT_RUNPATH), neededBy, name, "RUNPATH", out)) return true;
-  if (searchCache(L, name, out)) return true;
+  if (searchList(L, L.opts.libraryPath, neededBy, name, "library path", out))
+    return true;
+  if (searchList(L, dynPath(neededBy, DT_RUNPATH), neededBy, name, "RUNPATH", out))
+    return true;
+  if (searchCache(L, name, out))
+    return true;
   return searchList(L, MLOAD_DEFAULT_DIRS, neededBy, name, "default", out);
 }
 
 static Module *findLoaded(const Loader &L, const char *name) {
   for (Module *m = L.head; m; m = m->next) {
-    if (m->isMain) continue;
-    if (streq(m->name, name)) return m;
+    if (m->isMain)
+      continue;
+    if (streq(m->name, name))
+      return m;
     const char *soname = dynPath(m, DT_SONAME);
-    if (soname && streq(soname, name)) return m;
+    if (soname && streq(soname, name))
+      return m;
   }
   return nullptr;
 }
@@ -210,7 +240,8 @@ Module *loadByPath(Loader &L, const char *path) {
   sys::Stat st;
   if (fd < 0 || sys::fstat(static_cast<int>(fd), &st) != 0)
     fatal(path, "cannot open file: No such file or directory");
-  if ((st.st_mode & 0170000) != 0100000) fatal(path, "not a regular file");
+  if ((st.st_mode & 0170000) != 0100000)
+    fatal(path, "not a regular file");
   f.fd = static_cast<int>(fd);
   f.size = static_cast<uint64_t>(st.st_size);
   f.dev = st.st_dev;
@@ -223,27 +254,36 @@ Module *loadByPath(Loader &L, const char *path) {
 // only the system's ld.so can load and start them (docs/architecture.md,
 // "Hosted mode"). Matched by file name, whatever the directory.
 bool isHostLibrary(const char *name) {
-  static const char *const names[] = {
-      "libc.so.6", "libm.so.6", "libpthread.so.0", "libdl.so.2", "librt.so.1", "libutil.so.1",
-      "libresolv.so.2", "libanl.so.1", "libnsl.so.1", "libBrokenLocale.so.1", "libmvec.so.1",
-      "libc_malloc_debug.so.0", "libthread_db.so.1", "ld-linux-x86-64.so.2"};
+  static const char *const names[] = {"libc.so.6",         "libm.so.6",
+                                      "libpthread.so.0",   "libdl.so.2",
+                                      "librt.so.1",        "libutil.so.1",
+                                      "libresolv.so.2",    "libanl.so.1",
+                                      "libnsl.so.1",       "libBrokenLocale.so.1",
+                                      "libmvec.so.1",      "libc_malloc_debug.so.0",
+                                      "libthread_db.so.1", "ld-linux-x86-64.so.2"};
   const char *base = baseName(name);
   for (const char *n : names)
-    if (streq(base, n)) return true;
+    if (streq(base, n))
+      return true;
   return startsWith(base, "libnss_") && startsWith(base + strlen(base) - 5, ".so.2");
 }
 
 static Module *loadLibrary(Loader &L, const char *name, Module *neededBy, bool optional = false) {
-  if (Module *m = findLoaded(L, name)) return m;
-  if (isHostLibrary(name)) return loadHostLibrary(L, name);
+  if (Module *m = findLoaded(L, name))
+    return m;
+  if (isHostLibrary(name))
+    return loadHostLibrary(L, name);
   logSearch(L, name, neededBy);
   Opened f;
   // Only incompatible candidates: mapping the first one reports why.
-  if (!findLibrary(L, name, neededBy, f) && f.incompatible) loadByPath(L, f.incompatible);
-  if (f.fd < 0 && optional) return nullptr;
+  if (!findLibrary(L, name, neededBy, f) && f.incompatible)
+    loadByPath(L, f.incompatible);
+  if (f.fd < 0 && optional)
+    return nullptr;
   if (f.fd < 0) {
     Text t;
-    t.str("mload: error while loading shared libraries: ").str(name)
+    t.str("mload: error while loading shared libraries: ")
+        .str(name)
         .str(": cannot open shared object file: No such file or directory");
     fatal(t);
   }
@@ -265,10 +305,15 @@ uint32_t checkVersionNeeds(const Loader &L) {
       const Module *lib = findLoaded(L, dynString(m, file));
       // A library without .gnu.version_d predates versioning: glibc only
       // warns, so do we (by saying nothing).
-      if (!lib || !lib->has(SlotVerdef) || (flags & VER_FLG_WEAK) || definesVersion(lib, dynString(m, name)))
+      if (!lib || !lib->has(SlotVerdef) || (flags & VER_FLG_WEAK) ||
+          definesVersion(lib, dynString(m, name)))
         return;
       Text t = errorText(lib->path);
-      t.str("version `").str(dynString(m, name)).str("' not found (required by ").str(m->path).str(")");
+      t.str("version `")
+          .str(dynString(m, name))
+          .str("' not found (required by ")
+          .str(m->path)
+          .str(")");
       t.finish("\n").writeTo(2);
       ++errors;
     });
@@ -286,10 +331,13 @@ void loadPreloads(Loader &L) {
       if (d->d_tag == DT_NEEDED && isHostLibrary(dynString(L.head, d->d_un.d_val)))
         loadHostLibrary(L, dynString(L.head, d->d_un.d_val));
   for (const char *p = L.opts.preload; p && *p;) {
-    while (*p == ' ' || *p == ':') ++p;
+    while (*p == ' ' || *p == ':')
+      ++p;
     const char *end = p;
-    while (*end && *end != ' ' && *end != ':') ++end;
-    if (end > p) loadLibrary(L, copyString(p, static_cast<size_t>(end - p)), L.head);
+    while (*end && *end != ' ' && *end != ':')
+      ++end;
+    if (end > p)
+      loadLibrary(L, copyString(p, static_cast<size_t>(end - p)), L.head);
     p = end;
   }
 }
@@ -301,13 +349,16 @@ Module *loadForDlopen(Loader &L, const char *name, Module *caller) {
 void loadDependencies(Loader &L) {
   for (Module *m = L.head; m; m = m->next) {
     // The system's ld.so already loaded what a host object needs.
-    if (!m->dynamic || !m->strtab || m->host || m->depsLoaded) continue;
+    if (!m->dynamic || !m->strtab || m->host || m->depsLoaded)
+      continue;
     m->depsLoaded = true;
     uint32_t count = 0;
-    for (const Elf64_Dyn *d = m->dynamic; d->d_tag != DT_NULL; ++d) count += d->d_tag == DT_NEEDED;
+    for (const Elf64_Dyn *d = m->dynamic; d->d_tag != DT_NULL; ++d)
+      count += d->d_tag == DT_NEEDED;
     m->deps = static_cast<Module **>(allocate(sizeof(Module *) * (count + 1)));
     for (const Elf64_Dyn *d = m->dynamic; d->d_tag != DT_NULL; ++d)
-      if (d->d_tag == DT_NEEDED) m->deps[m->depCount++] = loadLibrary(L, dynString(m, d->d_un.d_val), m);
+      if (d->d_tag == DT_NEEDED)
+        m->deps[m->depCount++] = loadLibrary(L, dynString(m, d->d_un.d_val), m);
   }
 }
 

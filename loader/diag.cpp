@@ -18,8 +18,6 @@ void fatal(const Text &message) {
   sys::exitGroup(ExitLoadFailure);
 }
 
-void fatal(const char *file, const char *message) {
-  fatal(errorText(file).str(message));
-}
+void fatal(const char *file, const char *message) { fatal(errorText(file).str(message)); }
 
 } // namespace mload

@@ -11,17 +11,21 @@ void decodeDynamic(Module *m);
 
 // The DT_NEEDED / DT_RPATH / DT_RUNPATH strings live in DT_STRTAB; an
 // offset past its end reads as "".
-inline const char *dynString(const Module *m, uint64_t off) { return off < m->strSize ? m->strtab + off : ""; }
+inline const char *dynString(const Module *m, uint64_t off) {
+  return off < m->strSize ? m->strtab + off : "";
+}
 
 // Fatal "WHAT lies outside the image" unless [p, p + size) is mapped, and
 // "WHAT is misaligned" unless p is a multiple of `align` (the loader reads
 // the table's words in place: ELF aligns every table to its entries).
-void requireInside(const Module *m, const void *p, uint64_t size, const char *what, uint64_t align = 1);
+void requireInside(const Module *m, const void *p, uint64_t size, const char *what,
+                   uint64_t align = 1);
 
 // gABI symbol versioning. fn(index, name offset, vd_flags) for each entry of
 // .gnu.version_d (the versions m defines, index 1 being the file itself).
 template <typename Fn> void forEachDefinition(const Module *m, Fn fn) {
-  if (!m->has(SlotVerdef)) return;
+  if (!m->has(SlotVerdef))
+    return;
   const char *p = reinterpret_cast<const char *>(laddr(m, m->dyn[SlotVerdef]));
   for (uint64_t i = 0; i < m->dyn[SlotVerdefNum]; ++i) {
     auto *vd = reinterpret_cast<const Elf64_Verdef *>(p);
@@ -29,7 +33,8 @@ template <typename Fn> void forEachDefinition(const Module *m, Fn fn) {
     auto *aux = reinterpret_cast<const Elf64_Verdaux *>(p + vd->vd_aux);
     requireInside(m, aux, sizeof(*aux), "DT_VERDEF", alignof(Elf64_Verdaux));
     fn(vd->vd_ndx & 0x7fffu, aux->vda_name, vd->vd_flags);
-    if (!vd->vd_next) break;
+    if (!vd->vd_next)
+      break;
     p += vd->vd_next;
   }
 }
@@ -37,7 +42,8 @@ template <typename Fn> void forEachDefinition(const Module *m, Fn fn) {
 // fn(file name offset, index, version name offset, vna_flags) for each
 // version m needs (.gnu.version_r).
 template <typename Fn> void forEachNeed(const Module *m, Fn fn) {
-  if (!m->has(SlotVerneed)) return;
+  if (!m->has(SlotVerneed))
+    return;
   const char *p = reinterpret_cast<const char *>(laddr(m, m->dyn[SlotVerneed]));
   for (uint64_t i = 0; i < m->dyn[SlotVerneedNum]; ++i) {
     auto *vn = reinterpret_cast<const Elf64_Verneed *>(p);
@@ -47,10 +53,12 @@ template <typename Fn> void forEachNeed(const Module *m, Fn fn) {
       auto *aux = reinterpret_cast<const Elf64_Vernaux *>(q);
       requireInside(m, aux, sizeof(*aux), "DT_VERNEED", alignof(Elf64_Vernaux));
       fn(vn->vn_file, aux->vna_other & 0x7fffu, aux->vna_name, aux->vna_flags);
-      if (!aux->vna_next) break;
+      if (!aux->vna_next)
+        break;
       q += aux->vna_next;
     }
-    if (!vn->vn_next) break;
+    if (!vn->vn_next)
+      break;
     p += vn->vn_next;
   }
 }

@@ -20,7 +20,8 @@ void checkProgramHeaderTable(const char *path, const Elf64_Ehdr &eh, uint64_t fi
 // Every PT_LOAD inside the file, in ascending order without overlap,
 // offset and address congruent modulo `page`, never writable and
 // executable at once, and at least one of them.
-void checkSegments(const char *path, const Elf64_Phdr *ph, uint16_t phnum, uint64_t fileSize, uint64_t page);
+void checkSegments(const char *path, const Elf64_Phdr *ph, uint16_t phnum, uint64_t fileSize,
+                   uint64_t page);
 
 // PT_DYNAMIC lies inside the file contents of one PT_LOAD.
 void checkDynamicInside(const char *path, const Elf64_Phdr *ph, uint16_t phnum);

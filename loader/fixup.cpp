@@ -27,8 +27,11 @@ static bool hasAvx() {
 // arbitrary C function could; only a trampoline that restores the full
 // state keeps the caller's arguments.
 static void clobberVectorRegisters() {
-  if (hasAvx()) asm volatile("vzeroall" ::: "memory");
-  else asm volatile("xorps %%xmm0, %%xmm0\n\txorps %%xmm1, %%xmm1\n\txorps %%xmm7, %%xmm7" ::: "xmm0", "xmm1", "xmm7");
+  if (hasAvx())
+    asm volatile("vzeroall" ::: "memory");
+  else
+    asm volatile("xorps %%xmm0, %%xmm0\n\txorps %%xmm1, %%xmm1\n\txorps %%xmm7, %%xmm7" ::
+                     : "xmm0", "xmm1", "xmm7");
 }
 
 // The loader whose modules may call in here: GOT.PLT[1] is an ordinary word in
@@ -38,9 +41,11 @@ static const Loader *activeLoader;
 
 static Module *checkedHandle(Module *handle) {
   for (Module *m = activeLoader ? activeLoader->head : nullptr; m; m = m->next)
-    if (m == handle) return m;
+    if (m == handle)
+      return m;
   Text t;
-  t.str("mload: error: lazy binding: the module handle in a GOT (").hex(reinterpret_cast<uint64_t>(handle))
+  t.str("mload: error: lazy binding: the module handle in a GOT (")
+      .hex(reinterpret_cast<uint64_t>(handle))
       .str(") is not a loaded module (corrupt GOT.PLT[1]?)");
   fatal(t);
 }
@@ -53,7 +58,8 @@ extern "C" uint64_t _dl_fixup(Module *handle, uint64_t index) {
     fatal(errorText(m->path).str("lazy binding: PLT index ").dec(index).str(" out of range"));
   const Elf64_Rela &r = reinterpret_cast<const Elf64_Rela *>(laddr(m, m->dyn[DT_JMPREL]))[index];
   uint32_t symIndex = ELF64_R_SYM(r.r_info);
-  if (symIndex >= m->symCount) fatal(errorText(m->path).str("lazy binding: bad symbol index ").dec(symIndex));
+  if (symIndex >= m->symCount)
+    fatal(errorText(m->path).str("lazy binding: bad symbol index ").dec(symIndex));
   const char *name = symbolName(m, symIndex);
   Definition d = resolveSymbol(L, m, symIndex, RefKind::JumpSlot);
   if (!d.found) {
@@ -61,16 +67,25 @@ extern "C" uint64_t _dl_fixup(Module *handle, uint64_t index) {
     t.str("mload: symbol lookup error: ").str(m->path).str(": undefined symbol: ").str(name);
     fatal(t);
   }
-  if (L.opts.clobberVectors) clobberVectorRegisters();
+  if (L.opts.clobberVectors)
+    clobberVectorRegisters();
   uint64_t value = d.address + r.r_addend;
   // A function of mload's own is entered at its start, never at an offset.
   if ((d.module && !d.ifunc && !isCode(d.module, value)) || (!d.module && r.r_addend))
-    fatal(errorText(m->path).str("lazy binding: ").str(name).str(" resolves to ").hex(value)
-              .str(", outside the code of ").str(d.module ? d.module->path : "mload"));
+    fatal(errorText(m->path)
+              .str("lazy binding: ")
+              .str(name)
+              .str(" resolves to ")
+              .hex(value)
+              .str(", outside the code of ")
+              .str(d.module ? d.module->path : "mload"));
   auto *slot = reinterpret_cast<uint64_t *>(laddr(m, r.r_offset));
   uint64_t writableEnd = segmentEnd(m, reinterpret_cast<uint64_t>(slot), PF_W);
   if (!writableEnd || writableEnd - reinterpret_cast<uint64_t>(slot) < 8)
-    fatal(errorText(m->path).str("lazy binding: the slot of ").str(name).str(" lies outside the writable segments"));
+    fatal(errorText(m->path)
+              .str("lazy binding: the slot of ")
+              .str(name)
+              .str(" lies outside the writable segments"));
   uint64_t old = *slot;
   __atomic_store_n(slot, value, __ATOMIC_RELEASE);
   logLazyBind(L, m, name, d.module, index, reinterpret_cast<uint64_t>(slot), old, value);

@@ -32,7 +32,8 @@ static const char *dlError = nullptr;
 
 void setHostedLoader(Loader &L) {
   loader = &L;
-  for (Module *m = L.head; m; m = m->next) ++adds;
+  for (Module *m = L.head; m; m = m->next)
+    ++adds;
 }
 
 // --- __libc_start_main -----------------------------------------------------
@@ -45,17 +46,21 @@ static void programFini(void *) { runProgramFinalizers(*loader); }
 // process (TCB, stack guard, stdio, environ): the library finalisers
 // (rtld_fini = mload's _dl_fini) and the program's run at exit, the
 // program's initialisers run now, then main, then exit.
-static int libcStartMain(MainFn main, int argc, char **argv, void (*init)(int, char **, char **), void (*fini)(),
-                         void (*rtldFini)(), void *) {
+static int libcStartMain(MainFn main, int argc, char **argv, void (*init)(int, char **, char **),
+                         void (*fini)(), void (*rtldFini)(), void *) {
   Loader &L = *loader;
   char **envp = argv + argc + 1; // as glibc's: the stack's, not a copy of environ
-  if (rtldFini) __cxa_atexit(reinterpret_cast<void (*)(void *)>(rtldFini), nullptr, nullptr);
+  if (rtldFini)
+    __cxa_atexit(reinterpret_cast<void (*)(void *)>(rtldFini), nullptr, nullptr);
   __cxa_atexit(programFini, nullptr, nullptr);
   // Programs linked against glibc < 2.34 pass __libc_csu_init, which runs
   // the program's DT_INIT and DT_INIT_ARRAY itself.
-  if (init) init(argc, argv, envp);
-  else runProgramInitializers(L, argc, argv, envp);
-  if (fini) __cxa_atexit(reinterpret_cast<void (*)(void *)>(fini), nullptr, nullptr);
+  if (init)
+    init(argc, argv, envp);
+  else
+    runProgramInitializers(L, argc, argv, envp);
+  if (fini)
+    __cxa_atexit(reinterpret_cast<void (*)(void *)>(fini), nullptr, nullptr);
   exit(main(argc, argv, envp));
 }
 
@@ -73,7 +78,8 @@ using PhdrCallback = int (*)(dl_phdr_info *, size_t, void *);
 // then the host's (glibc, mload-hosted itself).
 static int dlIteratePhdr(PhdrCallback cb, void *data) {
   for (Module *m = loader->head; m; m = m->next) {
-    if (m->host) continue;
+    if (m->host)
+      continue;
     dl_phdr_info info{};
     info.dlpi_addr = m->base;
     info.dlpi_name = m->isMain ? "" : m->path;
@@ -82,27 +88,32 @@ static int dlIteratePhdr(PhdrCallback cb, void *data) {
     info.dlpi_adds = adds;
     info.dlpi_subs = 0;
     info.dlpi_tls_modid = m->tlsModid;
-    info.dlpi_tls_data = m->tlsModid ? reinterpret_cast<void *>(threadPointer() - m->tlsOffset) : nullptr;
-    if (int r = cb(&info, sizeof(info), data)) return r;
+    info.dlpi_tls_data =
+        m->tlsModid ? reinterpret_cast<void *>(threadPointer() - m->tlsOffset) : nullptr;
+    if (int r = cb(&info, sizeof(info), data))
+      return r;
   }
   return dl_iterate_phdr(cb, data);
 }
 
 static const Module *moduleAt(uint64_t pc) {
   for (const Module *m = loader->head; m; m = m->next)
-    if (!m->host && pc >= m->mapStart && pc < m->mapEnd) return m;
+    if (!m->host && pc >= m->mapStart && pc < m->mapEnd)
+      return m;
   return nullptr;
 }
 
 static int dlFindObject(void *pc, dl_find_object *out) {
   const Module *m = moduleAt(reinterpret_cast<uint64_t>(pc));
-  if (!m) return _dl_find_object(pc, out);
+  if (!m)
+    return _dl_find_object(pc, out);
   *out = dl_find_object{};
   out->dlfo_map_start = reinterpret_cast<void *>(m->mapStart);
   out->dlfo_map_end = reinterpret_cast<void *>(m->mapEnd);
   out->dlfo_link_map = reinterpret_cast<link_map *>(const_cast<LinkMap *>(&m->linkMap));
   for (uint16_t i = 0; i < m->phnum; ++i)
-    if (m->phdr[i].p_type == PT_GNU_EH_FRAME) out->dlfo_eh_frame = reinterpret_cast<void *>(laddr(m, m->phdr[i].p_vaddr));
+    if (m->phdr[i].p_type == PT_GNU_EH_FRAME)
+      out->dlfo_eh_frame = reinterpret_cast<void *>(laddr(m, m->phdr[i].p_vaddr));
   return 0;
 }
 
@@ -110,7 +121,8 @@ static int dlFindObject(void *pc, dl_find_object *out) {
 static int dlAddr(const void *addr, Dl_info *info) {
   uint64_t a = reinterpret_cast<uint64_t>(addr);
   const Module *m = moduleAt(a);
-  if (!m) return dladdr(addr, info);
+  if (!m)
+    return dladdr(addr, info);
   info->dli_fname = m->path;
   info->dli_fbase = reinterpret_cast<void *>(m->mapStart);
   info->dli_sname = nullptr;
@@ -118,7 +130,8 @@ static int dlAddr(const void *addr, Dl_info *info) {
   uint64_t best = 0;
   for (uint64_t i = 1; i < m->symCount; ++i) {
     const Elf64_Sym &s = m->symtab[i];
-    if (s.st_shndx == SHN_UNDEF || ELF64_ST_TYPE(s.st_info) == STT_TLS) continue;
+    if (s.st_shndx == SHN_UNDEF || ELF64_ST_TYPE(s.st_info) == STT_TLS)
+      continue;
     uint64_t v = laddr(m, s.st_value);
     if (v <= a && v > best && (a < v + s.st_size || s.st_size == 0)) {
       best = v;
@@ -133,14 +146,16 @@ static int dlAddr(const void *addr, Dl_info *info) {
 
 struct DlGuard {
   DlGuard() {
-    while (__atomic_exchange_n(&dlLock, 1, __ATOMIC_ACQUIRE)) asm volatile("pause");
+    while (__atomic_exchange_n(&dlLock, 1, __ATOMIC_ACQUIRE))
+      asm volatile("pause");
   }
   ~DlGuard() { __atomic_store_n(&dlLock, 0, __ATOMIC_RELEASE); }
 };
 
 static void *dlOpen(const char *file, int mode) {
   Loader &L = *loader;
-  if (!file) return L.head;
+  if (!file)
+    return L.head;
   DlGuard guard;
   Module *last = L.tail;
   const Module *caller = moduleAt(reinterpret_cast<uint64_t>(__builtin_return_address(0)));
@@ -151,7 +166,8 @@ static void *dlOpen(const char *file, int mode) {
     dlError = copyString(t.data(), t.size());
     return nullptr;
   }
-  if (!last->next) return m; // already loaded
+  if (!last->next)
+    return m; // already loaded
   loadDependencies(L);
   if (checkVersionNeeds(L)) {
     dlError = "version needs not met";
@@ -159,16 +175,19 @@ static void *dlOpen(const char *file, int mode) {
   }
   layoutStaticTls(L);
   bool lazy = !L.opts.bindNow && !(mode & RTLD_NOW);
-  for (Module *n = L.tail; n != last; n = n->prev) relocateModule(L, n, lazy);
+  for (Module *n = L.tail; n != last; n = n->prev)
+    relocateModule(L, n, lazy);
   addThreadLocal(L, last->next);
-  for (Module *n = last->next; n; n = n->next) ++adds;
+  for (Module *n = last->next; n; n = n->next)
+    ++adds;
   runNewInitializers(L);
   return m;
 }
 
 static const Module *handleModule(void *handle) {
   for (const Module *m = loader->head; m; m = m->next)
-    if (m == handle) return m;
+    if (m == handle)
+      return m;
   return nullptr;
 }
 
@@ -182,20 +201,26 @@ static void *dlLookup(void *handle, const char *name, const char *version, void 
   const Module *scope[256];
   if (handle == RTLD_NEXT) {
     const Module *c = moduleAt(reinterpret_cast<uint64_t>(caller));
-    if (!c) return version ? dlvsym(RTLD_NEXT, name, version) : dlsym(RTLD_NEXT, name);
+    if (!c)
+      return version ? dlvsym(RTLD_NEXT, name, version) : dlsym(RTLD_NEXT, name);
     q.from = c->next;
-    if (!q.from) return nullptr;
+    if (!q.from)
+      return nullptr;
   } else if (handle != RTLD_DEFAULT && handle != L.head) {
     const Module *h = handleModule(handle);
-    if (!h) return version ? dlvsym(handle, name, version) : dlsym(handle, name);
-    if (h->host) return version ? dlvsym(h->hostHandle, name, version) : dlsym(h->hostHandle, name);
+    if (!h)
+      return version ? dlvsym(handle, name, version) : dlsym(handle, name);
+    if (h->host)
+      return version ? dlvsym(h->hostHandle, name, version) : dlsym(h->hostHandle, name);
     uint32_t n = 0;
     scope[n++] = h;
     for (uint32_t i = 0; i < n; ++i)
       for (uint32_t k = 0; k < scope[i]->depCount && n < 256; ++k) {
         bool seen = false;
-        for (uint32_t j = 0; j < n; ++j) seen |= scope[j] == scope[i]->deps[k];
-        if (!seen) scope[n++] = scope[i]->deps[k];
+        for (uint32_t j = 0; j < n; ++j)
+          seen |= scope[j] == scope[i]->deps[k];
+        if (!seen)
+          scope[n++] = scope[i]->deps[k];
       }
     q.scope = scope;
     q.scopeCount = n;
@@ -214,7 +239,9 @@ static void *dlLookup(void *handle, const char *name, const char *version, void 
   return reinterpret_cast<void *>(d.address);
 }
 
-static void *dlSym(void *handle, const char *name) { return dlLookup(handle, name, nullptr, __builtin_return_address(0)); }
+static void *dlSym(void *handle, const char *name) {
+  return dlLookup(handle, name, nullptr, __builtin_return_address(0));
+}
 static void *dlVsym(void *handle, const char *name, const char *version) {
   return dlLookup(handle, name, version, __builtin_return_address(0));
 }
@@ -248,7 +275,8 @@ uint64_t builtinAddress(const char *name) {
       {"dlerror", reinterpret_cast<void *>(&dlErrorFn)},
   };
   for (const auto &e : table)
-    if (streq(name, e.name)) return reinterpret_cast<uint64_t>(e.fn);
+    if (streq(name, e.name))
+      return reinterpret_cast<uint64_t>(e.fn);
   return 0;
 }
 

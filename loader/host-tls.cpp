@@ -1,14 +1,11 @@
-// host-tls.cpp (mload-hosted only; implements tls.h's thread pointer): the static TLS of the objects mload
-// loads, inside glibc's threads. glibc owns %fs and builds every thread's
-// TLS itself, so mload-hosted reserves the space: it has one TLS variable,
-// a 64 KiB initialised array (the arena). glibc places the executable's
-// block right below the thread pointer, in every thread, copied from the
-// executable's PT_TLS image; that is exactly where the ABI puts the
-// program's own TLS block. mload lays out the program's and its libraries'
-// blocks inside the arena (tls.cpp, the same layout as freestanding), then
-// writes their .tdata into the arena's image, so each thread that
-// pthread_create makes starts with them initialised, and into the current
-// thread's arena.
+// host-tls.cpp (mload-hosted only; implements tls.h's thread pointer): the static TLS of the
+// objects mload loads, inside glibc's threads. glibc owns %fs and builds every thread's TLS itself,
+// so mload-hosted reserves the space: it has one TLS variable, a 64 KiB initialised array (the
+// arena). glibc places the executable's block right below the thread pointer, in every thread,
+// copied from the executable's PT_TLS image; that is exactly where the ABI puts the program's own
+// TLS block. mload lays out the program's and its libraries' blocks inside the arena (tls.cpp, the
+// same layout as freestanding), then writes their .tdata into the arena's image, so each thread
+// that pthread_create makes starts with them initialised, and into the current thread's arena.
 #include "tls.h"
 #include <dlfcn.h>
 #include "diag.h"
@@ -54,7 +51,8 @@ static char *arenaImage(uint64_t &filesz) {
 static char *writableImage(const Loader &L) {
   uint64_t filesz = 0;
   char *image = arenaImage(filesz);
-  if (!image || filesz != ArenaSize) fatal("mload-hosted", "its TLS arena has no initialised image");
+  if (!image || filesz != ArenaSize)
+    fatal("mload-hosted", "its TLS arena has no initialised image");
   uint64_t first = alignDown(reinterpret_cast<uint64_t>(image), L.pageSize);
   uint64_t len = alignUp(reinterpret_cast<uint64_t>(image) + ArenaSize, L.pageSize) - first;
   sys::mprotect(first, len, sys::ProtRead | sys::ProtWrite);
@@ -66,11 +64,19 @@ static char *writableImage(const Loader &L) {
 static void placeBlocks(Loader &L, Module *first, char *image) {
   uint64_t tp = threadPointer();
   if (L.tlsStaticSize > ArenaSize || L.tlsStaticAlign > ArenaAlign)
-    fatal(errorText(L.head->path).str("static TLS of ").dec(L.tlsStaticSize).str(" bytes (alignment ")
-              .dec(L.tlsStaticAlign).str(") does not fit mload-hosted's arena of ").dec(ArenaSize).str(" bytes"));
+    fatal(errorText(L.head->path)
+              .str("static TLS of ")
+              .dec(L.tlsStaticSize)
+              .str(" bytes (alignment ")
+              .dec(L.tlsStaticAlign)
+              .str(") does not fit mload-hosted's arena of ")
+              .dec(ArenaSize)
+              .str(" bytes"));
   for (Module *m = first; m; m = m->next) {
-    if (!m->tlsModid || m->host) continue;
-    if (m->tlsModid - modidBase >= MaxModules) fatal(m->path, "too many modules with TLS");
+    if (!m->tlsModid || m->host)
+      continue;
+    if (m->tlsModid - modidBase >= MaxModules)
+      fatal(m->path, "too many modules with TLS");
     moduleOffsets[m->tlsModid - modidBase] = m->tlsOffset;
     char *block = image + ArenaSize - m->tlsOffset;
     memcpy(block, reinterpret_cast<const void *>(m->tlsImage), m->tlsFilesz);
@@ -100,14 +106,17 @@ void addThreadLocal(Loader &L, Module *first) { placeBlocks(L, first, writableIm
 // module ids (below modidBase) go to glibc's __tls_get_addr.
 extern "C" void *mloadHostedTlsGetAddr(void *arg) {
   auto *ti = static_cast<TlsIndex *>(arg);
-  if (ti->module < modidBase) return hostTlsGetAddr(arg);
+  if (ti->module < modidBase)
+    return hostTlsGetAddr(arg);
   if (ti->module - modidBase >= MaxModules || !moduleOffsets[ti->module - modidBase]) {
     Text t;
-    t.str("mload: error: __tls_get_addr: no module with TLS has id ").dec(ti->module)
+    t.str("mload: error: __tls_get_addr: no module with TLS has id ")
+        .dec(ti->module)
         .str(" (corrupt DTPMOD64 relocation?)");
     fatal(t);
   }
-  return reinterpret_cast<void *>(threadPointer() - moduleOffsets[ti->module - modidBase] + ti->offset);
+  return reinterpret_cast<void *>(threadPointer() - moduleOffsets[ti->module - modidBase] +
+                                  ti->offset);
 }
 
 } // namespace mload

@@ -20,14 +20,25 @@ inline long call6(long n, long a, long b, long c, long d, long e, long f) {
                : "rcx", "r11", "memory");
   return ret;
 }
-inline long call3(long n, long a, long b = 0, long c = 0) {
-  return call6(n, a, b, c, 0, 0, 0);
-}
+inline long call3(long n, long a, long b = 0, long c = 0) { return call6(n, a, b, c, 0, 0, 0); }
 
 enum : long {
-  NrRead = 0, NrWrite = 1, NrOpen = 2, NrClose = 3, NrFstat = 5,
-  NrMmap = 9, NrMprotect = 10, NrMunmap = 11, NrPread = 17, NrPwrite = 18, NrBrk = 12,
-  NrGetpid = 39, NrExecve = 59, NrReadlink = 89, NrExitGroup = 231, NrArchPrctl = 158,
+  NrRead = 0,
+  NrWrite = 1,
+  NrOpen = 2,
+  NrClose = 3,
+  NrFstat = 5,
+  NrMmap = 9,
+  NrMprotect = 10,
+  NrMunmap = 11,
+  NrPread = 17,
+  NrPwrite = 18,
+  NrBrk = 12,
+  NrGetpid = 39,
+  NrExecve = 59,
+  NrReadlink = 89,
+  NrExitGroup = 231,
+  NrArchPrctl = 158,
 };
 
 struct Stat { // struct stat, x86-64 layout
@@ -40,8 +51,12 @@ struct Stat { // struct stat, x86-64 layout
 };
 
 inline long read(int fd, void *buf, size_t n) { return call3(NrRead, fd, (long)buf, (long)n); }
-inline long write(int fd, const void *buf, size_t n) { return call3(NrWrite, fd, (long)buf, (long)n); }
-inline long open(const char *path, int flags, int mode = 0) { return call3(NrOpen, (long)path, flags, mode); }
+inline long write(int fd, const void *buf, size_t n) {
+  return call3(NrWrite, fd, (long)buf, (long)n);
+}
+inline long open(const char *path, int flags, int mode = 0) {
+  return call3(NrOpen, (long)path, flags, mode);
+}
 inline long close(int fd) { return call3(NrClose, fd); }
 inline long fstat(int fd, Stat *st) { return call3(NrFstat, fd, (long)st); }
 inline long pread(int fd, void *buf, size_t n, uint64_t off) {
@@ -53,9 +68,13 @@ inline long pwrite(int fd, const void *buf, size_t n, uint64_t off) {
 inline long mmap(void *addr, size_t len, int prot, int flags, int fd, uint64_t off) {
   return call6(NrMmap, (long)addr, (long)len, prot, flags, fd, (long)off);
 }
-inline long mprotect(uint64_t addr, size_t len, int prot) { return call3(NrMprotect, (long)addr, (long)len, prot); }
+inline long mprotect(uint64_t addr, size_t len, int prot) {
+  return call3(NrMprotect, (long)addr, (long)len, prot);
+}
 inline long munmap(uint64_t addr, size_t len) { return call3(NrMunmap, (long)addr, (long)len); }
-inline long readlink(const char *path, char *buf, size_t n) { return call3(NrReadlink, (long)path, (long)buf, (long)n); }
+inline long readlink(const char *path, char *buf, size_t n) {
+  return call3(NrReadlink, (long)path, (long)buf, (long)n);
+}
 inline long execve(const char *path, char *const *argv, const char *const *envp) {
   return call3(NrExecve, (long)path, (long)argv, (long)envp);
 }
@@ -63,12 +82,14 @@ inline long brk(uint64_t addr) { return call3(NrBrk, (long)addr); }
 inline long getpid() { return call3(NrGetpid, 0); }
 inline long archPrctl(int code, uint64_t addr) { return call3(NrArchPrctl, code, (long)addr); }
 [[noreturn]] inline void exitGroup(int status) {
-  for (;;) call3(NrExitGroup, status);
+  for (;;)
+    call3(NrExitGroup, status);
 }
 
 inline bool isError(long r) { return r < 0 && r > -4096; }
 
-constexpr int ORdonly = 0, OWronly = 1, OCreat = 0100, OTrunc = 01000, OAppend = 02000, OCloexec = 02000000;
+constexpr int ORdonly = 0, OWronly = 1, OCreat = 0100, OTrunc = 01000, OAppend = 02000,
+              OCloexec = 02000000;
 constexpr int ProtNone = 0, ProtRead = 1, ProtWrite = 2, ProtExec = 4, ProtGrowsdown = 0x01000000;
 constexpr int MapPrivate = 2, MapFixed = 0x10, MapAnonymous = 0x20, MapFixedNoreplace = 0x100000;
 constexpr int ArchSetFs = 0x1002;

@@ -9,7 +9,9 @@
 
 namespace mload {
 
-inline bool logging(const Loader &L, unsigned cat) { return L.logFd >= 0 && (L.opts.logMask & cat); }
+inline bool logging(const Loader &L, unsigned cat) {
+  return L.logFd >= 0 && (L.opts.logMask & cat);
+}
 
 // A record under construction: t() is text-only prose, s/x/n/b are fields
 // (value in text, "key":value in JSON), js/jx/jn are JSON-only fields.
@@ -49,20 +51,24 @@ void logHostModule(const Loader &L, const Module *m);
 // Freestanding: the program needs glibc (`why`), mload-hosted takes over.
 void logHandover(const Loader &L, const char *why, const char *hosted);
 // Hosted: a host object's GOT entry now points into a module mload loaded.
-void logInterpose(const Loader &L, const Module *host, const char *sym, const Module *def, uint64_t slot,
-                  uint64_t old, uint64_t value);
-void logSegment(const Loader &L, const Module *m, uint64_t start, uint64_t end, int prot, uint64_t offset);
+void logInterpose(const Loader &L, const Module *host, const char *sym, const Module *def,
+                  uint64_t slot, uint64_t old, uint64_t value);
+void logSegment(const Loader &L, const Module *m, uint64_t start, uint64_t end, int prot,
+                uint64_t offset);
 void logRelro(const Loader &L, const Module *m);
 void logTls(const Loader &L, const Module *m);
-void logReloc(const Loader &L, const Module *m, uint32_t type, uint64_t where, const char *sym, uint64_t value);
+void logReloc(const Loader &L, const Module *m, uint32_t type, uint64_t where, const char *sym,
+              uint64_t value);
 // `plt` is the .rela.plt index (the PLT entry pushes it); logged as PLTn, n = plt + 1.
-void logLazySlot(const Loader &L, const Module *m, const char *sym, uint64_t plt, uint64_t slot, uint64_t old, uint64_t value);
+void logLazySlot(const Loader &L, const Module *m, const char *sym, uint64_t plt, uint64_t slot,
+                 uint64_t old, uint64_t value);
 void logLazySetup(const Loader &L, const Module *m, uint64_t got, uint64_t resolver);
 // `to` names the defining module, "mload" for its builtins, "" when an
 // undefined weak reference resolved to 0.
-void logBind(const Loader &L, const Module *ref, uint32_t type, const char *sym, const char *to, const char *version,
-             uint64_t value);
-void logLazyBind(const Loader &L, const Module *ref, const char *sym, const Module *def, uint64_t plt, uint64_t slot, uint64_t old, uint64_t value);
+void logBind(const Loader &L, const Module *ref, uint32_t type, const char *sym, const char *to,
+             const char *version, uint64_t value);
+void logLazyBind(const Loader &L, const Module *ref, const char *sym, const Module *def,
+                 uint64_t plt, uint64_t slot, uint64_t old, uint64_t value);
 void logInit(const Loader &L, const Module *m, const char *kind, uint64_t index, uint64_t fn);
 void logStart(const Loader &L, const Module *m, uint64_t entry);
 

@@ -11,9 +11,11 @@
 namespace mload {
 
 const char *referenceVersion(const Module *ref, uint32_t symIndex) {
-  if (!ref->versym) return "";
+  if (!ref->versym)
+    return "";
   uint16_t ndx = ref->versym[symIndex] & 0x7fff;
-  if (ndx < 2 || ndx >= ref->versionCount || !ref->versionNames[ndx]) return "";
+  if (ndx < 2 || ndx >= ref->versionCount || !ref->versionNames[ndx])
+    return "";
   return ref->versionNames[ndx];
 }
 
@@ -27,8 +29,11 @@ static Definition finishDefinition(Definition d) {
   d.address = laddr(d.module, d.sym->st_value);
   // A defined symbol points into its module (an absolute one anywhere): a
   // corrupt st_value must not become a jump to nowhere.
-  if (d.sym->st_shndx != SHN_ABS && (d.address < d.module->mapStart || d.address > d.module->mapEnd))
-    fatal(errorText(d.module->path).str("symbol ").str(symbolName(d.module, d.sym - d.module->symtab))
+  if (d.sym->st_shndx != SHN_ABS &&
+      (d.address < d.module->mapStart || d.address > d.module->mapEnd))
+    fatal(errorText(d.module->path)
+              .str("symbol ")
+              .str(symbolName(d.module, d.sym - d.module->symtab))
               .str(" lies outside its module (corrupt file?)"));
   if (ELF64_ST_TYPE(d.sym->st_info) == STT_GNU_IFUNC && d.sym->st_shndx != SHN_UNDEF) {
     d.address = reinterpret_cast<uint64_t (*)()>(d.address)();
@@ -51,8 +56,10 @@ Definition lookupName(const Loader &L, const Lookup &q) {
     return d.found;
   };
   auto visit = [&](const Module *m) {
-    if (m == q.skip || (m->host && q.ownOnly)) return false;
-    if (m->host && !builtinsTried && builtin()) return true;
+    if (m == q.skip || (m->host && q.ownOnly))
+      return false;
+    if (m->host && !builtinsTried && builtin())
+      return true;
     if (const Elf64_Sym *def = findInModule(m, r)) {
       d.module = m;
       d.sym = def;
@@ -62,20 +69,25 @@ Definition lookupName(const Loader &L, const Lookup &q) {
   };
   if (q.scope) {
     for (uint32_t i = 0; i < q.scopeCount; ++i)
-      if (visit(q.scope[i])) break;
+      if (visit(q.scope[i]))
+        break;
   } else {
     for (const Module *m = q.from ? q.from : L.head; m; m = m->next)
-      if (visit(m)) break;
+      if (visit(m))
+        break;
   }
-  if (d.found) return d; // a builtin
+  if (d.found)
+    return d; // a builtin
   if (!d.sym) {
-    if (!builtinsTried) builtin();
+    if (!builtinsTried)
+      builtin();
     return d;
   }
   return finishDefinition(d);
 }
 
-Definition resolveSymbol(const Loader &L, const Module *ref, uint32_t symIndex, RefKind kind, bool ownOnly) {
+Definition resolveSymbol(const Loader &L, const Module *ref, uint32_t symIndex, RefKind kind,
+                         bool ownOnly) {
   const Elf64_Sym *s = &ref->symtab[symIndex];
   if (ELF64_ST_BIND(s->st_info) == STB_LOCAL) {
     Definition d;

@@ -49,7 +49,7 @@ struct Lookup {
   const Module *from = nullptr;
   const Module *const *scope = nullptr;
   uint32_t scopeCount = 0;
-  bool ownOnly = false;    // only modules mload loaded; no builtins
+  bool ownOnly = false; // only modules mload loaded; no builtins
   bool noBuiltins = false;
 };
 Definition lookupName(const Loader &L, const Lookup &q);

@@ -26,7 +26,8 @@ namespace mload {
 // way of its own start-up code).
 static bool isStaticProgram(const Module *prog) {
   for (uint16_t i = 0; i < prog->phnum; ++i)
-    if (prog->phdr[i].p_type == PT_INTERP) return false;
+    if (prog->phdr[i].p_type == PT_INTERP)
+      return false;
   return true;
 }
 
@@ -50,10 +51,12 @@ static int run(uint64_t *sp, bool hosted) {
   L.origArgv = argv;
   L.envp = const_cast<const char **>(argv + L.argc + 1);
   const char **e = L.envp;
-  while (*e) ++e;
+  while (*e)
+    ++e;
   L.auxv = reinterpret_cast<uint64_t *>(e + 1);
   L.pid = sys::getpid();
-  if (uint64_t page = auxValue(L, AT_PAGESZ)) L.pageSize = page;
+  if (uint64_t page = auxValue(L, AT_PAGESZ))
+    L.pageSize = page;
 
   // 1. Options. Run directly, the kernel started mload itself: AT_ENTRY is our _start.
   // mload-hosted is always started as a command.
@@ -69,9 +72,9 @@ static int run(uint64_t *sp, bool hosted) {
   } else {
     // AT_EXECFN is the path execve was given; $ORIGIN is relative to it.
     const char *path = reinterpret_cast<const char *>(auxValue(L, AT_EXECFN));
-    if (!path) path = argv[0] ? argv[0] : "main program";
-    prog = adoptImage(L, path,
-                      reinterpret_cast<const Elf64_Phdr *>(auxValue(L, AT_PHDR)),
+    if (!path)
+      path = argv[0] ? argv[0] : "main program";
+    prog = adoptImage(L, path, reinterpret_cast<const Elf64_Phdr *>(auxValue(L, AT_PHDR)),
                       static_cast<uint16_t>(auxValue(L, AT_PHNUM)), auxValue(L, AT_ENTRY));
     decodeDynamic(prog);
   }
@@ -85,7 +88,8 @@ static int run(uint64_t *sp, bool hosted) {
     }
     L.argc -= progIndex;
     sp = rebuildStack(L, sp, progIndex, prog, false);
-    if (L.opts.argv0) L.argv[0] = const_cast<char *>(L.opts.argv0);
+    if (L.opts.argv0)
+      L.argv[0] = const_cast<char *>(L.opts.argv0);
     printAddressSpace(L, prog, sp, !hosted);
     logStart(L, prog, prog->entry);
     transferControl(sp, prog->entry, nullptr);
@@ -95,20 +99,24 @@ static int run(uint64_t *sp, bool hosted) {
   // global scope.
   loadPreloads(L);
   loadDependencies(L);
-  if (L.opts.list) return listModules(L);
-  if (checkVersionNeeds(L)) return ExitLoadFailure;
+  if (L.opts.list)
+    return listModules(L);
+  if (checkVersionNeeds(L))
+    return ExitLoadFailure;
 
   // 4. Versions, then the TLS offsets, which must be known before TPOFF64
   // relocations are applied.
   layoutStaticTls(L);
   publishDebugInfo(L, direct);
 
-  // 5-6. Relocate (and set up lazy binding): libraries in reverse load order, so a library's own dependencies
-  // are ready when its IFUNC resolvers run; the program last, because its
-  // COPY relocations read the initial values from relocated libraries.
+  // 5-6. Relocate (and set up lazy binding): libraries in reverse load order, so a library's own
+  // dependencies are ready when its IFUNC resolvers run; the program last, because its COPY
+  // relocations read the initial values from relocated libraries.
   bool lazy = !L.opts.bindNow;
-  for (Module *m = L.tail; m; m = m->prev) relocateModule(L, m, lazy);
-  if (L.errorCount) return ExitLoadFailure;
+  for (Module *m = L.tail; m; m = m->prev)
+    relocateModule(L, m, lazy);
+  if (L.errorCount)
+    return ExitLoadFailure;
   interposeIntoHost(L);
 
   // 7. The thread pointer (its block holds copies of .tdata, taken after
@@ -127,7 +135,8 @@ static int run(uint64_t *sp, bool hosted) {
   } else {
     L.argv = argv;
   }
-  if (L.opts.argv0) L.argv[0] = const_cast<char *>(L.opts.argv0);
+  if (L.opts.argv0)
+    L.argv[0] = const_cast<char *>(L.opts.argv0);
   prepareProgramStart(L);
   runInitializers(L);
 

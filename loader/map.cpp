@@ -26,10 +26,12 @@ Module *newModule(Loader &L, const char *path, const char *name) {
   return m;
 }
 
-static uint64_t checkedMmap(const char *path, uint64_t addr, uint64_t len, int prot, int flags, int fd,
-                            uint64_t off) {
+static uint64_t checkedMmap(const char *path, uint64_t addr, uint64_t len, int prot, int flags,
+                            int fd, uint64_t off) {
   long r = sys::mmap(reinterpret_cast<void *>(addr), len, prot, flags, fd, off);
-  if (sys::isError(r)) fatal(errorText(path).str("cannot map segment at ").hex(addr).str(" (errno ").sdec(-r).str(")"));
+  if (sys::isError(r))
+    fatal(
+        errorText(path).str("cannot map segment at ").hex(addr).str(" (errno ").sdec(-r).str(")"));
   return static_cast<uint64_t>(r);
 }
 
@@ -46,14 +48,16 @@ static void mapSegment(Loader &L, Module *m, int fd, const Elf64_Phdr &p) {
   uint64_t anonStart = start;
   if (p.p_filesz) {
     bool zeroTail = p.p_memsz > p.p_filesz && fileEnd % page;
-    checkedMmap(m->path, start, alignUp(fileEnd, page) - start, prot | (zeroTail ? sys::ProtWrite : 0),
-                sys::MapPrivate | sys::MapFixed, fd, alignDown(p.p_offset, page));
+    checkedMmap(m->path, start, alignUp(fileEnd, page) - start,
+                prot | (zeroTail ? sys::ProtWrite : 0), sys::MapPrivate | sys::MapFixed, fd,
+                alignDown(p.p_offset, page));
     if (zeroTail) {
       memset(reinterpret_cast<void *>(fileEnd), 0, alignUp(fileEnd, page) - fileEnd);
       // Back to the segment's own permissions, over every page mapped
       // writable above (not just the last): a read-only segment with .bss
       // must not leave its earlier pages writable.
-      if (!(prot & sys::ProtWrite)) sys::mprotect(start, alignUp(fileEnd, page) - start, prot);
+      if (!(prot & sys::ProtWrite))
+        sys::mprotect(start, alignUp(fileEnd, page) - start, prot);
     }
     anonStart = alignUp(fileEnd, page);
   }
@@ -67,12 +71,14 @@ Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t
   Elf64_Ehdr eh;
   memset(&eh, 0, sizeof(eh));
   long got = sys::pread(fd, &eh, sizeof(eh), 0);
-  if (got < 0) fatal(path, "cannot read file data");
+  if (got < 0)
+    fatal(path, "cannot read file data");
   checkElfHeader(path, eh, static_cast<uint64_t>(got));
   checkProgramHeaderTable(path, eh, fileSize);
   uint64_t phSize = static_cast<uint64_t>(eh.e_phnum) * sizeof(Elf64_Phdr);
   auto *ph = static_cast<Elf64_Phdr *>(allocate(phSize));
-  if (sys::pread(fd, ph, phSize, eh.e_phoff) != static_cast<long>(phSize)) fatal(path, "cannot read program headers");
+  if (sys::pread(fd, ph, phSize, eh.e_phoff) != static_cast<long>(phSize))
+    fatal(path, "cannot read program headers");
   checkSegments(path, ph, eh.e_phnum, fileSize, L.pageSize);
   checkDynamicInside(path, ph, eh.e_phnum);
   LoadSpan span = loadSpan(ph, eh.e_phnum, L.pageSize);
@@ -83,7 +89,9 @@ Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t
   // an ET_EXEC must land at its link-time address and must not clobber
   // anything already there (mload itself, for one).
   if (eh.e_type == ET_DYN) {
-    m->base = checkedMmap(path, 0, hi - lo, sys::ProtNone, sys::MapPrivate | sys::MapAnonymous, -1, 0) - lo;
+    m->base =
+        checkedMmap(path, 0, hi - lo, sys::ProtNone, sys::MapPrivate | sys::MapAnonymous, -1, 0) -
+        lo;
   } else {
     long r = sys::mmap(reinterpret_cast<void *>(lo), hi - lo, sys::ProtNone,
                        sys::MapPrivate | sys::MapAnonymous | sys::MapFixedNoreplace, -1, 0);
@@ -100,25 +108,31 @@ Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t
   checkSpecialHeaders(L, m);
   logMapped(L, m);
   for (uint16_t i = 0; i < eh.e_phnum; ++i)
-    if (ph[i].p_type == PT_LOAD) mapSegment(L, m, fd, ph[i]);
+    if (ph[i].p_type == PT_LOAD)
+      mapSegment(L, m, fd, ph[i]);
 
   // Prefer the mapped copy of the headers (AT_PHDR must point into the
   // image, and gdb reads them there).
-  if (uint64_t at = headersAddress(eh, ph, L.pageSize)) m->phdr = reinterpret_cast<const Elf64_Phdr *>(laddr(m, at));
+  if (uint64_t at = headersAddress(eh, ph, L.pageSize))
+    m->phdr = reinterpret_cast<const Elf64_Phdr *>(laddr(m, at));
   return m;
 }
 
-Module *adoptImage(Loader &L, const char *path, const Elf64_Phdr *phdr, uint16_t phnum, uint64_t entry) {
+Module *adoptImage(Loader &L, const char *path, const Elf64_Phdr *phdr, uint16_t phnum,
+                   uint64_t entry) {
   Module *m = newModule(L, path, path);
   m->phdr = phdr;
   m->phnum = phnum;
   m->entry = entry;
   uint64_t lo = ~0ull, hi = 0;
   for (uint16_t i = 0; i < phnum; ++i) {
-    if (phdr[i].p_type == PT_PHDR) m->base = reinterpret_cast<uint64_t>(phdr) - phdr[i].p_vaddr;
+    if (phdr[i].p_type == PT_PHDR)
+      m->base = reinterpret_cast<uint64_t>(phdr) - phdr[i].p_vaddr;
     if (phdr[i].p_type == PT_LOAD) {
-      if (phdr[i].p_vaddr < lo) lo = phdr[i].p_vaddr;
-      if (phdr[i].p_vaddr + phdr[i].p_memsz > hi) hi = phdr[i].p_vaddr + phdr[i].p_memsz;
+      if (phdr[i].p_vaddr < lo)
+        lo = phdr[i].p_vaddr;
+      if (phdr[i].p_vaddr + phdr[i].p_memsz > hi)
+        hi = phdr[i].p_vaddr + phdr[i].p_memsz;
     }
   }
   m->mapStart = m->base + alignDown(lo, L.pageSize);

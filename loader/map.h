@@ -12,8 +12,8 @@ namespace mload {
 Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t fileSize);
 
 // Describe an image the kernel mapped: its program headers are at `phdr`.
-Module *adoptImage(Loader &L, const char *path, const Elf64_Phdr *phdr, uint16_t phnum, uint64_t entry);
-
+Module *adoptImage(Loader &L, const char *path, const Elf64_Phdr *phdr, uint16_t phnum,
+                   uint64_t entry);
 
 int protFromFlags(uint32_t pflags);
 // A blank module owned by L (nothing mapped yet).

@@ -25,21 +25,28 @@ struct LinkMap {
 // need get their own slots after them.
 enum DynSlot : unsigned {
   DynTagCount = 40,
-  SlotGnuHash = DynTagCount, SlotVersym, SlotVerdef, SlotVerdefNum,
-  SlotVerneed, SlotVerneedNum, SlotFlags1, DynSlotCount,
+  SlotGnuHash = DynTagCount,
+  SlotVersym,
+  SlotVerdef,
+  SlotVerdefNum,
+  SlotVerneed,
+  SlotVerneedNum,
+  SlotFlags1,
+  DynSlotCount,
 };
 
 struct Module {
-  LinkMap linkMap;          // first, so gdb's list walks straight over modules
+  LinkMap linkMap; // first, so gdb's list walks straight over modules
   Loader *loader = nullptr;
-  const char *name = nullptr;  // the DT_NEEDED string, or the path given
-  const char *path = nullptr;  // what was opened (for $ORIGIN and messages)
-  uint64_t base = 0;           // load bias: runtime address - link-time address
+  const char *name = nullptr; // the DT_NEEDED string, or the path given
+  const char *path = nullptr; // what was opened (for $ORIGIN and messages)
+  uint64_t base = 0;          // load bias: runtime address - link-time address
   uint64_t mapStart = 0, mapEnd = 0;
   const Elf64_Phdr *phdr = nullptr;
   uint16_t phnum = 0;
   uint64_t entry = 0;
-  uint16_t elfType = ET_DYN;  uint64_t dev = 0, ino = 0;
+  uint16_t elfType = ET_DYN;
+  uint64_t dev = 0, ino = 0;
   bool isMain = false;
   // Hosted mode: an object of the system's C library (libc.so.6 and its
   // siblings), mapped, relocated and initialised by the system's ld.so.
@@ -88,7 +95,8 @@ inline uint64_t segmentEnd(const Module *m, uint64_t a, uint32_t pflag) {
   for (uint16_t i = 0; i < m->phnum; ++i) {
     const Elf64_Phdr &p = m->phdr[i];
     uint64_t start = laddr(m, p.p_vaddr);
-    if (p.p_type == PT_LOAD && (p.p_flags & pflag) && a >= start && a - start < p.p_memsz) return start + p.p_memsz;
+    if (p.p_type == PT_LOAD && (p.p_flags & pflag) && a >= start && a - start < p.p_memsz)
+      return start + p.p_memsz;
   }
   return 0;
 }
@@ -106,16 +114,20 @@ inline bool inImage(const Module *m, const void *p, uint64_t size) {
 }
 
 enum LogCategory : unsigned {
-  LogLibs = 1, LogReloc = 2, LogBindings = 4, LogInit = 8,
+  LogLibs = 1,
+  LogReloc = 2,
+  LogBindings = 4,
+  LogInit = 8,
   LogAll = LogLibs | LogReloc | LogBindings | LogInit,
 };
 
 struct Options {
   bool bindNow = false;
   bool list = false;
-  bool maps = false;                 // --maps / MLOAD_MAPS: print the address space at hand-over
-  const char *argv0 = nullptr;       // --argv0: the program's argv[0] (hand-over from PT_INTERP mode)
-  const char *preload = nullptr;     // --preload / LD_PRELOAD / MLOAD_PRELOAD: libraries loaded after the program
+  bool maps = false;           // --maps / MLOAD_MAPS: print the address space at hand-over
+  const char *argv0 = nullptr; // --argv0: the program's argv[0] (hand-over from PT_INTERP mode)
+  const char *preload =
+      nullptr; // --preload / LD_PRELOAD / MLOAD_PRELOAD: libraries loaded after the program
   const char *libraryPath = nullptr; // --library-path, else the environment
   const char *logPath = nullptr;
   bool logJson = false;
@@ -132,7 +144,7 @@ struct Loader {
   long pid = 0;
   Module *head = nullptr, *tail = nullptr; // main program first
 
-  Module **initOrder = nullptr;            // dependencies before dependents
+  Module **initOrder = nullptr; // dependencies before dependents
   uint32_t initCount = 0, initCapacity = 0;
   uint64_t *auxv = nullptr;
   uint64_t pageSize = 4096;
@@ -148,8 +160,8 @@ struct Loader {
   uint32_t errorCount = 0;
   // Hosted mode (mload-hosted): glibc is the system's, loaded by ld.so.
   bool hosted = false;
-  bool direct = true;     // run as a command (not as PT_INTERP)
-  int progIndex = 0;      // argv index of the program when direct
+  bool direct = true; // run as a command (not as PT_INTERP)
+  int progIndex = 0;  // argv index of the program when direct
   char **origArgv = nullptr;
   // First TLS module id mload hands out: in hosted mode the host's own ids
   // sit below it, so __tls_get_addr can tell the two apart.
@@ -159,7 +171,8 @@ struct Loader {
 // The value of auxiliary-vector entry `tag` (AT_*), or 0 if absent.
 inline uint64_t auxValue(const Loader &L, uint64_t tag) {
   for (const uint64_t *a = L.auxv; a && a[0] != AT_NULL; a += 2)
-    if (a[0] == tag) return a[1];
+    if (a[0] == tag)
+      return a[1];
   return 0;
 }
 

@@ -12,14 +12,17 @@ static const char *usage =
     "  --list               print the libraries PROG would load, and where, then exit\n"
     "  --maps               print the address space at the hand-over to PROG (also MLOAD_MAPS=1)\n"
     "  --bind-now           bind every PLT slot at start-up (also LD_BIND_NOW, MLOAD_BIND_NOW)\n"
-    "  --library-path DIRS  search DIRS before DT_RUNPATH (else MLOAD_LIBRARY_PATH, LD_LIBRARY_PATH)\n"
-    "  --preload LIBS       load LIBS (space- or colon-separated) right after PROG (else MLOAD_PRELOAD, LD_PRELOAD)\n"
+    "  --library-path DIRS  search DIRS before DT_RUNPATH (else MLOAD_LIBRARY_PATH, "
+    "LD_LIBRARY_PATH)\n"
+    "  --preload LIBS       load LIBS (space- or colon-separated) right after PROG (else "
+    "MLOAD_PRELOAD, LD_PRELOAD)\n"
     "  --argv0 NAME         give PROG the argv[0] NAME\n"
     "  --log FILE           write the binding log to FILE (also MLOAD_LOG)\n"
     "  --log-format text|json  (also MLOAD_LOG_FORMAT)\n"
     "  --help               print this help and exit\n"
     "  --version            print the version and exit\n"
-    "  MLOAD_DEBUG=libs,reloc,bindings,init,all selects what is logged (default with --log: all; help lists them)\n";
+    "  MLOAD_DEBUG=libs,reloc,bindings,init,all selects what is logged (default with --log: all; "
+    "help lists them)\n";
 
 static const char *version = "mload " MLD_VERSION " (git " MLD_GIT_REVISION ")\n";
 
@@ -35,7 +38,8 @@ static const char *debugHelp =
 const char *getEnv(const Loader &L, const char *name) {
   size_t n = strlen(name);
   for (const char **e = L.envp; *e; ++e)
-    if (startsWith(*e, name) && (*e)[n] == '=') return *e + n + 1;
+    if (startsWith(*e, name) && (*e)[n] == '=')
+      return *e + n + 1;
   return nullptr;
 }
 
@@ -45,21 +49,29 @@ static unsigned parseDebugMask(const char *spec) {
   unsigned mask = 0;
   while (spec && *spec) {
     const char *end = spec;
-    while (*end && *end != ',') ++end;
+    while (*end && *end != ',')
+      ++end;
     char word[16] = {};
     size_t n = static_cast<size_t>(end - spec);
-    if (n < sizeof(word)) memcpy(word, spec, n);
-    if (streq(word, "libs")) mask |= LogLibs;
-    else if (streq(word, "reloc")) mask |= LogReloc;
-    else if (streq(word, "bindings")) mask |= LogBindings;
-    else if (streq(word, "init")) mask |= LogInit;
-    else if (streq(word, "all")) mask |= LogAll;
+    if (n < sizeof(word))
+      memcpy(word, spec, n);
+    if (streq(word, "libs"))
+      mask |= LogLibs;
+    else if (streq(word, "reloc"))
+      mask |= LogReloc;
+    else if (streq(word, "bindings"))
+      mask |= LogBindings;
+    else if (streq(word, "init"))
+      mask |= LogInit;
+    else if (streq(word, "all"))
+      mask |= LogAll;
     else if (streq(word, "help")) {
       sys::write(1, debugHelp, strlen(debugHelp));
       sys::exitGroup(0);
     } else if (n) {
       Text t;
-      t.str("mload: error: MLOAD_DEBUG: unknown category '").str(spec, n)
+      t.str("mload: error: MLOAD_DEBUG: unknown category '")
+          .str(spec, n)
           .str("' (valid: libs, reloc, bindings, init, all, help)");
       fatal(t);
     }
@@ -70,8 +82,10 @@ static unsigned parseDebugMask(const char *spec) {
 
 // Join the non-empty colon lists (an empty list would mean ".").
 static const char *joinPaths(const char *a, const char *b) {
-  if (!a || !*a) return b && *b ? b : nullptr;
-  if (!b || !*b) return a;
+  if (!a || !*a)
+    return b && *b ? b : nullptr;
+  if (!b || !*b)
+    return a;
   Text t;
   t.str(a).chr(':').str(b);
   return copyString(t.data(), t.size());
@@ -87,12 +101,14 @@ static bool envFlag(const Loader &L, const char *name) {
 static void restoreEnvironment(Loader &L) {
   size_t n = strlen(HostedEnvPrefix);
   for (const char **e = L.envp; *e; ++e)
-    if (startsWith(*e, HostedEnvPrefix)) *e += n;
+    if (startsWith(*e, HostedEnvPrefix))
+      *e += n;
 }
 
 int parseOptions(Loader &L, char **argv, int argc, bool direct) {
   Options &o = L.opts;
-  if (L.hosted) restoreEnvironment(L);
+  if (L.hosted)
+    restoreEnvironment(L);
   const char *logPath = getEnv(L, "MLOAD_LOG"), *logFormat = getEnv(L, "MLOAD_LOG_FORMAT");
   const char *formatSource = "MLOAD_LOG_FORMAT";
   const char *libPath = nullptr, *preload = nullptr;
@@ -101,19 +117,35 @@ int parseOptions(Loader &L, char **argv, int argc, bool direct) {
   for (; direct && i < argc && argv[i][0] == '-'; ++i) {
     const char *a = argv[i];
     bool hasValue = i + 1 < argc;
-    if (streq(a, "--")) { ++i; break; }
-    if (streq(a, "--list")) o.list = true;
-    else if (streq(a, "--maps")) o.maps = true;
-    else if (streq(a, "--bind-now")) o.bindNow = true;
-    else if (streq(a, "--log") && hasValue) logPath = argv[++i];
-    else if (streq(a, "--log-format") && hasValue) logFormat = argv[++i], formatSource = "--log-format";
-    else if (streq(a, "--library-path") && hasValue) libPath = argv[++i];
-    else if (streq(a, "--preload") && hasValue) preload = argv[++i];
-    else if (streq(a, "--argv0") && hasValue) o.argv0 = argv[++i];
-    else if (streq(a, "--handed-over")) handedOver = true; // internal: from mload to mload-hosted
-    else if (streq(a, "--help")) { sys::write(1, usage, strlen(usage)); sys::exitGroup(0); }
-    else if (streq(a, "--version")) { sys::write(1, version, strlen(version)); sys::exitGroup(0); }
-    else {
+    if (streq(a, "--")) {
+      ++i;
+      break;
+    }
+    if (streq(a, "--list"))
+      o.list = true;
+    else if (streq(a, "--maps"))
+      o.maps = true;
+    else if (streq(a, "--bind-now"))
+      o.bindNow = true;
+    else if (streq(a, "--log") && hasValue)
+      logPath = argv[++i];
+    else if (streq(a, "--log-format") && hasValue)
+      logFormat = argv[++i], formatSource = "--log-format";
+    else if (streq(a, "--library-path") && hasValue)
+      libPath = argv[++i];
+    else if (streq(a, "--preload") && hasValue)
+      preload = argv[++i];
+    else if (streq(a, "--argv0") && hasValue)
+      o.argv0 = argv[++i];
+    else if (streq(a, "--handed-over"))
+      handedOver = true; // internal: from mload to mload-hosted
+    else if (streq(a, "--help")) {
+      sys::write(1, usage, strlen(usage));
+      sys::exitGroup(0);
+    } else if (streq(a, "--version")) {
+      sys::write(1, version, strlen(version));
+      sys::exitGroup(0);
+    } else {
       Text t;
       t.str("mload: error: unknown option: ").str(a).str("\n").str(usage);
       t.writeTo(2);
@@ -124,10 +156,15 @@ int parseOptions(Loader &L, char **argv, int argc, bool direct) {
     sys::write(2, usage, strlen(usage));
     sys::exitGroup(ExitLoadFailure);
   }
-  if (envFlag(L, "MLOAD_MAPS")) o.maps = true;
-  if (envFlag(L, "MLOAD_BIND_NOW") || envFlag(L, "LD_BIND_NOW")) o.bindNow = true;
-  o.libraryPath = libPath ? libPath : joinPaths(getEnv(L, "MLOAD_LIBRARY_PATH"), getEnv(L, "LD_LIBRARY_PATH"));
-  o.preload = preload ? preload : getEnv(L, "MLOAD_PRELOAD") ? getEnv(L, "MLOAD_PRELOAD") : getEnv(L, "LD_PRELOAD");
+  if (envFlag(L, "MLOAD_MAPS"))
+    o.maps = true;
+  if (envFlag(L, "MLOAD_BIND_NOW") || envFlag(L, "LD_BIND_NOW"))
+    o.bindNow = true;
+  o.libraryPath =
+      libPath ? libPath : joinPaths(getEnv(L, "MLOAD_LIBRARY_PATH"), getEnv(L, "LD_LIBRARY_PATH"));
+  o.preload = preload                      ? preload
+              : getEnv(L, "MLOAD_PRELOAD") ? getEnv(L, "MLOAD_PRELOAD")
+                                           : getEnv(L, "LD_PRELOAD");
   o.logMask = parseDebugMask(getEnv(L, "MLOAD_DEBUG"));
   o.trampoline = getEnv(L, "MLOAD_TRAMPOLINE");
   const char *clobber = getEnv(L, "MLOAD_TEST_CLOBBER_VECTORS");
@@ -135,14 +172,20 @@ int parseOptions(Loader &L, char **argv, int argc, bool direct) {
   o.logJson = logFormat && streq(logFormat, "json");
   if (logFormat && !o.logJson && !streq(logFormat, "text")) {
     Text t;
-    t.str("mload: error: ").str(formatSource).str(" must be text or json, not '").str(logFormat).str("'");
+    t.str("mload: error: ")
+        .str(formatSource)
+        .str(" must be text or json, not '")
+        .str(logFormat)
+        .str("'");
     fatal(t);
   }
   if (logPath) {
-    if (!o.logMask) o.logMask = LogAll;
+    if (!o.logMask)
+      o.logMask = LogAll;
     int mode = handedOver ? sys::OAppend : sys::OTrunc;
     long fd = sys::open(logPath, sys::OWronly | sys::OCreat | mode | sys::OCloexec, 0644);
-    if (fd < 0) fatal(logPath, "cannot open log file");
+    if (fd < 0)
+      fatal(logPath, "cannot open log file");
     L.logFd = static_cast<int>(fd);
   } else if (o.logMask) {
     L.logFd = 2;

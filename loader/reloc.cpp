@@ -10,7 +10,7 @@
 
 namespace mload {
 
-extern "C" void _dl_tlsdesc_return();   // runtime/dl-trampoline.S
+extern "C" void _dl_tlsdesc_return(); // runtime/dl-trampoline.S
 
 static void reportMissing(Loader &L, const Module *m, const char *name) {
   ++L.errorCount;
@@ -37,16 +37,26 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
   uint64_t B = m->base, P = B + r.r_offset;
   int64_t A = r.r_addend;
   auto *where = reinterpret_cast<uint64_t *>(P);
-  if (type == R_X86_64_NONE) return;
+  if (type == R_X86_64_NONE)
+    return;
   if (symIndex >= m->symCount)
-    fatal(errorText(m->path).str("relocation at ").hex(r.r_offset).str(" refers to symbol ").dec(symIndex)
+    fatal(errorText(m->path)
+              .str("relocation at ")
+              .hex(r.r_offset)
+              .str(" refers to symbol ")
+              .dec(symIndex)
               .str(", past the end of .dynsym"));
   // The bytes written: a COPY writes the object's size (a 4-byte int is
   // common), a TLS descriptor two words, everything else one word.
-  uint64_t size = type == R_X86_64_COPY ? m->symtab[symIndex].st_size : type == R_X86_64_TLSDESC ? 16 : 8;
+  uint64_t size = type == R_X86_64_COPY      ? m->symtab[symIndex].st_size
+                  : type == R_X86_64_TLSDESC ? 16
+                                             : 8;
   uint64_t writableEnd = segmentEnd(m, P, PF_W);
   if (!writableEnd || writableEnd - P < size)
-    fatal(errorText(m->path).str("relocation at ").hex(r.r_offset).str(" lies outside the writable segments"));
+    fatal(errorText(m->path)
+              .str("relocation at ")
+              .hex(r.r_offset)
+              .str(" lies outside the writable segments"));
   const char *name = symIndex ? symbolName(m, symIndex) : "";
   // A slot in PT_GNU_RELRO (a `-z now` layout whose BIND_NOW flag is gone)
   // will be read-only at the first call: it is bound now instead.
@@ -65,8 +75,9 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
 
   Definition d;
   if (symIndex) {
-    RefKind kind = type == R_X86_64_JUMP_SLOT ? RefKind::JumpSlot : type == R_X86_64_COPY ? RefKind::Copy
-                                                                                            : RefKind::Data;
+    RefKind kind = type == R_X86_64_JUMP_SLOT ? RefKind::JumpSlot
+                   : type == R_X86_64_COPY    ? RefKind::Copy
+                                              : RefKind::Data;
     d = resolveSymbol(L, m, symIndex, kind);
     bool weak = ELF64_ST_BIND(m->symtab[symIndex].st_info) == STB_WEAK;
     if (!d.found && (!weak || type == R_X86_64_COPY)) {
@@ -76,17 +87,26 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
   }
   uint64_t S = d.address, value;
   switch (type) {
-  case R_X86_64_RELATIVE: value = B + A; break;
+  case R_X86_64_RELATIVE:
+    value = B + A;
+    break;
   case R_X86_64_64:
   case R_X86_64_GLOB_DAT:
-  case R_X86_64_JUMP_SLOT: value = S + A; break;
+  case R_X86_64_JUMP_SLOT:
+    value = S + A;
+    break;
   case R_X86_64_COPY:
     // The program owns the variable now; the library's initial value is
     // copied once, from the library that is already relocated. The source
     // must lie in the defining module too (st_size is the program's word).
     if (d.module && !inImage(d.module, reinterpret_cast<const void *>(S), size))
-      fatal(errorText(m->path).str("COPY relocation of ").str(name).str(" (").dec(size)
-                .str(" bytes) reads past the end of ").str(d.module->path));
+      fatal(errorText(m->path)
+                .str("COPY relocation of ")
+                .str(name)
+                .str(" (")
+                .dec(size)
+                .str(" bytes) reads past the end of ")
+                .str(d.module->path));
     memcpy(where, reinterpret_cast<const void *>(S), size);
     value = S;
     break;
@@ -100,7 +120,9 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
     value = t ? t->tlsModid : 0;
     break;
   }
-  case R_X86_64_DTPOFF64: value = S + A; break;
+  case R_X86_64_DTPOFF64:
+    value = S + A;
+    break;
   case R_X86_64_TLSDESC: {
     // Every block is static here: the descriptor's function just returns
     // its argument, the offset from the thread pointer.
@@ -109,22 +131,34 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
     value = reinterpret_cast<uint64_t>(&_dl_tlsdesc_return);
     break;
   }
-  case R_X86_64_IRELATIVE: value = reinterpret_cast<uint64_t (*)()>(B + A)(); break;
+  case R_X86_64_IRELATIVE:
+    value = reinterpret_cast<uint64_t (*)()>(B + A)();
+    break;
   default:
-    fatal(errorText(m->path).str("unsupported relocation type ").dec(type).str(" at ").hex(r.r_offset));
+    fatal(errorText(m->path)
+              .str("unsupported relocation type ")
+              .dec(type)
+              .str(" at ")
+              .hex(r.r_offset));
   }
-  if (type != R_X86_64_COPY) *where = value;
+  if (type != R_X86_64_COPY)
+    *where = value;
   logReloc(L, m, type, P, name, value);
   if (symIndex && ELF64_ST_BIND(m->symtab[symIndex].st_info) != STB_LOCAL)
-    logBind(L, m, type, name, d.module ? d.module->path : d.found ? "mload" : "", referenceVersion(m, symIndex),
-            value);
+    logBind(L, m, type, name,
+            d.module  ? d.module->path
+            : d.found ? "mload"
+                      : "",
+            referenceVersion(m, symIndex), value);
 }
 
 static void applyTable(Loader &L, Module *m, unsigned tableTag, unsigned sizeTag, bool lazy) {
-  if (!m->has(tableTag)) return;
+  if (!m->has(tableTag))
+    return;
   auto *rela = reinterpret_cast<const Elf64_Rela *>(laddr(m, m->dyn[tableTag]));
   uint64_t count = m->dyn[sizeTag] / sizeof(Elf64_Rela);
-  for (uint64_t i = 0; i < count; ++i) applyOne(L, m, rela[i], i, lazy);
+  for (uint64_t i = 0; i < count; ++i)
+    applyOne(L, m, rela[i], i, lazy);
 }
 
 // DT_RELR (-z pack-relative-relocs): RELATIVE relocations without addends,
@@ -132,13 +166,15 @@ static void applyTable(Loader &L, Module *m, unsigned tableTag, unsigned sizeTag
 // start of a run); an odd word is a bitmap of the 63 words after the run's
 // start (bit i set: relocate start + i words). The addend is in place.
 static void applyRelr(Loader &L, Module *m) {
-  if (!m->has(DT_RELR)) return;
+  if (!m->has(DT_RELR))
+    return;
   auto *w = reinterpret_cast<const uint64_t *>(laddr(m, m->dyn[DT_RELR]));
   uint64_t count = m->dyn[DT_RELRSZ] / 8, B = m->base;
   uint64_t *where = nullptr;
   auto relocate = [&](uint64_t *p) {
     uint64_t end = segmentEnd(m, reinterpret_cast<uint64_t>(p), PF_W);
-    if (!end || end - reinterpret_cast<uint64_t>(p) < 8) fatal(m->path, "DT_RELR entry lies outside the writable segments");
+    if (!end || end - reinterpret_cast<uint64_t>(p) < 8)
+      fatal(m->path, "DT_RELR entry lies outside the writable segments");
     *p += B;
     logReloc(L, m, R_X86_64_RELATIVE, reinterpret_cast<uint64_t>(p), "", *p);
   };
@@ -148,7 +184,8 @@ static void applyRelr(Loader &L, Module *m) {
       relocate(where++);
     } else if (where) {
       for (uint64_t bits = w[i] >> 1, k = 0; bits; bits >>= 1, ++k)
-        if (bits & 1) relocate(where + k);
+        if (bits & 1)
+          relocate(where + k);
       where += 63;
     }
   }
@@ -160,16 +197,19 @@ static void applyRelr(Loader &L, Module *m) {
 // (a corrupt DT_PLTGOT, a moved slot) is bound at start-up instead of
 // jumping through a GOT.PLT[2] that PLT0 never reads.
 static bool followsPltContract(const Module *m) {
-  if (!m->has(DT_JMPREL) || !m->has(DT_PLTGOT) || m->dyn[DT_PLTGOT] % 8) return false;
+  if (!m->has(DT_JMPREL) || !m->has(DT_PLTGOT) || m->dyn[DT_PLTGOT] % 8)
+    return false;
   auto *rela = reinterpret_cast<const Elf64_Rela *>(laddr(m, m->dyn[DT_JMPREL]));
   for (uint64_t i = 0; i < m->dyn[DT_PLTRELSZ] / sizeof(Elf64_Rela); ++i)
-    if (ELF64_R_TYPE(rela[i].r_info) == R_X86_64_JUMP_SLOT && rela[i].r_offset != m->dyn[DT_PLTGOT] + 24 + 8 * i)
+    if (ELF64_R_TYPE(rela[i].r_info) == R_X86_64_JUMP_SLOT &&
+        rela[i].r_offset != m->dyn[DT_PLTGOT] + 24 + 8 * i)
       return false;
   return true;
 }
 
 void relocateModule(Loader &L, Module *m, bool lazy) {
-  if (!m->dynamic || m->relocated || m->host) return;
+  if (!m->dynamic || m->relocated || m->host)
+    return;
   m->relocated = true;
   lazy = lazy && !m->bindNow && followsPltContract(m);
   // Set up first: an IFUNC resolver run by an IRELATIVE below may call

@@ -47,8 +47,10 @@ static void relocateSelf() {
   uint64_t base = reinterpret_cast<uint64_t>(&__ehdr_start);
   uint64_t rela = 0, relasz = 0;
   for (const Elf64_Dyn *d = _DYNAMIC; d->d_tag != DT_NULL; ++d) {
-    if (d->d_tag == DT_RELA) rela = d->d_un.d_ptr;
-    if (d->d_tag == DT_RELASZ) relasz = d->d_un.d_val;
+    if (d->d_tag == DT_RELA)
+      rela = d->d_un.d_ptr;
+    if (d->d_tag == DT_RELASZ)
+      relasz = d->d_un.d_val;
   }
   auto *r = reinterpret_cast<const Elf64_Rela *>(base + rela);
   for (uint64_t i = 0; i < relasz / sizeof(Elf64_Rela); ++i)
@@ -66,12 +68,24 @@ uint64_t *rebuildStack(Loader &L, uint64_t *sp, int skip, const Module *prog, bo
   L.argv = reinterpret_cast<char **>(sp + 1);
   for (uint64_t *a = L.auxv; a[0] != AT_NULL; a += 2) {
     switch (a[0]) {
-    case AT_PHDR: a[1] = reinterpret_cast<uint64_t>(prog->phdr); break;
-    case AT_PHNUM: a[1] = prog->phnum; break;
-    case AT_PHENT: a[1] = sizeof(Elf64_Phdr); break;
-    case AT_ENTRY: a[1] = prog->entry; break;
-    case AT_BASE: a[1] = withLoader ? loaderBase() : 0; break;
-    case AT_EXECFN: a[1] = reinterpret_cast<uint64_t>(L.argv[0]); break;
+    case AT_PHDR:
+      a[1] = reinterpret_cast<uint64_t>(prog->phdr);
+      break;
+    case AT_PHNUM:
+      a[1] = prog->phnum;
+      break;
+    case AT_PHENT:
+      a[1] = sizeof(Elf64_Phdr);
+      break;
+    case AT_ENTRY:
+      a[1] = prog->entry;
+      break;
+    case AT_BASE:
+      a[1] = withLoader ? loaderBase() : 0;
+      break;
+    case AT_EXECFN:
+      a[1] = reinterpret_cast<uint64_t>(L.argv[0]);
+      break;
     }
   }
   return sp;

@@ -1,7 +1,7 @@
-// tcb.cpp (freestanding mload only; implements tls.h's thread pointer): the thread pointer mload installs
-// itself: the static block below it (tls.cpp's layout), and at it the TCB,
-// whose first word is its own address; word 1 is the DTV (module id ->
-// block) that __tls_get_addr reads. docs/abi.md section 5.
+// tcb.cpp (freestanding mload only; implements tls.h's thread pointer): the thread pointer mload
+// installs itself: the static block below it (tls.cpp's layout), and at it the TCB, whose first
+// word is its own address; word 1 is the DTV (module id -> block) that __tls_get_addr reads.
+// docs/abi.md section 5.
 #include "tls.h"
 #include "diag.h"
 #include "log.h"
@@ -16,8 +16,10 @@ void installThreadPointer(Loader &L) {
   uint64_t align = L.tlsStaticAlign;
   uint64_t dtvSize = 8 * (L.tlsModuleCount + 2);
   uint64_t size = alignUp(L.tlsStaticSize + align + TcbSize + dtvSize, L.pageSize);
-  long block = sys::mmap(nullptr, size, sys::ProtRead | sys::ProtWrite, sys::MapPrivate | sys::MapAnonymous, -1, 0);
-  if (sys::isError(block)) fatal("mload", "cannot allocate the TLS block");
+  long block = sys::mmap(nullptr, size, sys::ProtRead | sys::ProtWrite,
+                         sys::MapPrivate | sys::MapAnonymous, -1, 0);
+  if (sys::isError(block))
+    fatal("mload", "cannot allocate the TLS block");
   uint64_t tp = alignUp(static_cast<uint64_t>(block) + L.tlsStaticSize, align);
   L.threadPointer = tp;
   L.tlsBlockStart = static_cast<uint64_t>(block);
@@ -26,9 +28,11 @@ void installThreadPointer(Loader &L) {
   auto *dtv = reinterpret_cast<uint64_t *>(tp + TcbSize);
   dtv[0] = L.tlsModuleCount;
   for (Module *m = L.head; m; m = m->next) {
-    if (!m->tlsModid) continue;
+    if (!m->tlsModid)
+      continue;
     uint64_t start = tp - m->tlsOffset;
-    memcpy(reinterpret_cast<void *>(start), reinterpret_cast<const void *>(m->tlsImage), m->tlsFilesz);
+    memcpy(reinterpret_cast<void *>(start), reinterpret_cast<const void *>(m->tlsImage),
+           m->tlsFilesz);
     dtv[m->tlsModid] = start;
     logTls(L, m);
   }
@@ -36,12 +40,13 @@ void installThreadPointer(Loader &L) {
   tcb[1] = reinterpret_cast<uint64_t>(dtv);
   tcb[2] = tp;
   uint64_t canary = 0;
-  if (const void *rnd = reinterpret_cast<const void *>(auxValue(L, AT_RANDOM))) memcpy(&canary, rnd, 8);
+  if (const void *rnd = reinterpret_cast<const void *>(auxValue(L, AT_RANDOM)))
+    memcpy(&canary, rnd, 8);
   // glibc zeroes the low byte so a string overread stops at the canary.
   tcb[TcbCanaryOffset / 8] = canary & ~0xffull;
-  if (sys::archPrctl(sys::ArchSetFs, tp) != 0) fatal("mload", "cannot set the thread pointer");
+  if (sys::archPrctl(sys::ArchSetFs, tp) != 0)
+    fatal("mload", "cannot set the thread pointer");
 }
-
 
 // General-dynamic TLS: the compiler passes (module id, offset) from the GOT
 // pair that DTPMOD64/DTPOFF64 filled. Every module here is in the static
@@ -54,7 +59,8 @@ extern "C" void *__tls_get_addr(void *arg) {
   // comes from a corrupt DTPMOD64 slot.
   if (ti->module == 0 || ti->module > dtv[0]) {
     Text t;
-    t.str("mload: error: __tls_get_addr: no module with TLS has id ").dec(ti->module)
+    t.str("mload: error: __tls_get_addr: no module with TLS has id ")
+        .dec(ti->module)
         .str(" (corrupt DTPMOD64 relocation?)");
     fatal(t);
   }

@@ -9,7 +9,8 @@ namespace mload {
 void layoutStaticTls(Loader &L) {
   uint64_t offset = 0, align = 16, modid = 0;
   for (Module *m = L.head; m; m = m->next) {
-    if ((!m->tlsMemsz && !m->tlsFilesz) || m->host) continue;
+    if ((!m->tlsMemsz && !m->tlsFilesz) || m->host)
+      continue;
     m->tlsModid = L.tlsModidBase + ++modid;
     // tp - offset must be congruent to p_vaddr modulo p_align; for the
     // program this is the TPOFF the linker already baked into LE code.
@@ -17,7 +18,8 @@ void layoutStaticTls(Loader &L) {
     offset += m->tlsMemsz;
     offset += (0 - vaddr - offset) & (m->tlsAlign - 1);
     m->tlsOffset = offset;
-    if (m->tlsAlign > align) align = m->tlsAlign;
+    if (m->tlsAlign > align)
+      align = m->tlsAlign;
   }
   L.tlsStaticSize = offset;
   L.tlsStaticAlign = align;

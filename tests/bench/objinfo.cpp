@@ -28,14 +28,16 @@ static void disassemble(const object::ObjectFile &obj, const object::SectionRef 
   std::unique_ptr<MCAsmInfo> asmInfo(target.createMCAsmInfo(*regs, triple, options));
   std::unique_ptr<MCSubtargetInfo> sti(target.createMCSubtargetInfo(triple, "", ""));
   std::unique_ptr<MCInstrInfo> instrs(target.createMCInstrInfo());
-  if (!regs || !asmInfo || !sti || !instrs) return;
+  if (!regs || !asmInfo || !sti || !instrs)
+    return;
   MCContext ctx(Triple(triple), asmInfo.get(), regs.get(), sti.get());
   std::unique_ptr<MCDisassembler> dis(target.createMCDisassembler(*sti, ctx));
   std::unique_ptr<MCInstPrinter> printer(
       target.createMCInstPrinter(Triple(triple), 0, *asmInfo, *instrs, *regs));
   Expected<StringRef> bytes = sec.getContents();
   if (!dis || !printer || !bytes) {
-    if (!bytes) consumeError(bytes.takeError());
+    if (!bytes)
+      consumeError(bytes.takeError());
     return;
   }
   ArrayRef<uint8_t> data(reinterpret_cast<const uint8_t *>(bytes->data()), bytes->size());
@@ -74,10 +76,12 @@ int main(int argc, char **argv) {
   outs() << "file format " << obj.getFileFormatName() << ", triple " << triple << "\n";
   for (const object::SectionRef &sec : obj.sections()) {
     Expected<StringRef> name = sec.getName();
-    outs() << format("%-28s", name ? name->str().c_str() : "?") << " size "
-           << sec.getSize() << (sec.isText() ? " code" : "") << "\n";
-    if (!name) consumeError(name.takeError());
-    if (target && sec.isText() && sec.getSize()) disassemble(obj, sec, *target, triple);
+    outs() << format("%-28s", name ? name->str().c_str() : "?") << " size " << sec.getSize()
+           << (sec.isText() ? " code" : "") << "\n";
+    if (!name)
+      consumeError(name.takeError());
+    if (target && sec.isText() && sec.getSize())
+      disassemble(obj, sec, *target, triple);
   }
   return 0;
 }

@@ -50,7 +50,8 @@ protected:
     return ss.str();
   }
   // Assembles NAME.s (written from `text`) into NAME.o in the temp dir.
-  void assemble(const std::string &name, const std::string &text, const std::vector<std::string> &flags = {}) {
+  void assemble(const std::string &name, const std::string &text,
+                const std::vector<std::string> &flags = {}) {
     write(name + ".s", text);
     std::vector<std::string> argv = {ccPath(), "-c"};
     argv.insert(argv.end(), flags.begin(), flags.end());

@@ -1,5 +1,5 @@
-// Proves each kind of bad input makes mld exit 1 (never a signal) with one "mld: error:" line naming
-// the file, exact where the form is fixed, and leaves no output or temporary file behind.
+// Proves each kind of bad input makes mld exit 1 (never a signal) with one "mld: error:" line
+// naming the file, exact where the form is fixed, and leaves no output or temporary file behind.
 #include "bad-input-fixture.h"
 
 using namespace mld::test;
@@ -31,7 +31,8 @@ TEST_F(Diagnostics, SectionOffsetPastEndOfFileIsReported) {
   const ElfSection *text = inspect("badoff.o").section(".text");
   ASSERT_NE(text, nullptr);
   uint64_t past = read("badoff.o").size() + 0x10000;
-  patch("badoff.o", text->headerOffset + offsetof(llvm::ELF::Elf64_Shdr, sh_offset), &past, sizeof past);
+  patch("badoff.o", text->headerOffset + offsetof(llvm::ELF::Elf64_Shdr, sh_offset), &past,
+        sizeof past);
   std::string err = linkMustFail({"badoff.o"});
   EXPECT_EQ(err.rfind("mld: error: badoff.o", 0), 0u) << err;
 }
@@ -60,7 +61,8 @@ TEST_F(Diagnostics, RelocationOffsetOutsideItsSectionIsReported) {
   write("bad.o", read("good.o"));
   ElfRela rela = firstTextRela(inspect("bad.o"));
   uint64_t offset = 0x10000;
-  patch("bad.o", rela.fileOffset + offsetof(llvm::ELF::Elf64_Rela, r_offset), &offset, sizeof offset);
+  patch("bad.o", rela.fileOffset + offsetof(llvm::ELF::Elf64_Rela, r_offset), &offset,
+        sizeof offset);
   std::string err = linkMustFail({"bad.o"});
   EXPECT_EQ(err.rfind("mld: error: bad.o", 0), 0u) << err;
 }
@@ -93,8 +95,9 @@ TEST_F(Diagnostics, UndefinedSymbolListsEachReference) {
 }
 
 TEST_F(Diagnostics, UndefinedSymbolReferencesAreCappedAtThree) {
-  assemble("a", "\t.text\n\t.globl _start\n_start:\n\tcall foo\n\tcall foo\n\tcall foo\n\tcall foo\n"
-                "\tcall foo\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble("a",
+           "\t.text\n\t.globl _start\n_start:\n\tcall foo\n\tcall foo\n\tcall foo\n\tcall foo\n"
+           "\tcall foo\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
   std::string err = linkMustFail({"a.o"});
   EXPECT_EQ(err, "mld: error: undefined symbol: foo\n"
                  ">>> referenced by a.o:(.text+0x1)\n"
@@ -118,13 +121,17 @@ TEST_F(Diagnostics, RelocationOverflowNamesPlaceSymbolAndType) {
   // and far_sym (absolute, in another file) is 2^32, one past the field's range.
   assemble("over", "\t.text\n\t.globl _start\n_start:\n\tmovl $far_sym, %eax\n\tret\n"
                    "\t.section .note.GNU-stack,\"\",@progbits\n");
-  assemble("abs", "\t.globl far_sym\n\t.set far_sym, 0x100000000\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble(
+      "abs",
+      "\t.globl far_sym\n\t.set far_sym, 0x100000000\n\t.section .note.GNU-stack,\"\",@progbits\n");
   ElfRela rela = firstTextRela(inspect("over.o"));
   ASSERT_EQ(relocTypeName(rela.type), "R_X86_64_32");
   std::string err = linkMustFail({"over.o", "abs.o"});
-  EXPECT_EQ(firstLine(err).rfind("mld: error: over.o:(.text+0x1): relocation R_X86_64_32 against 'far_sym' out of range",
-                                 0),
-            0u)
+  EXPECT_EQ(
+      firstLine(err).rfind(
+          "mld: error: over.o:(.text+0x1): relocation R_X86_64_32 against 'far_sym' out of range",
+          0),
+      0u)
       << err;
 }
 
@@ -135,7 +142,9 @@ TEST_F(Diagnostics, FailedLinkLeavesNoPartialOutput) {
   // the old output is gone; either way nothing partial or temporary is left.
   assemble("over", "\t.text\n\t.globl _start\n_start:\n\tmovl $far_sym, %eax\n\tret\n"
                    "\t.section .note.GNU-stack,\"\",@progbits\n");
-  assemble("abs", "\t.globl far_sym\n\t.set far_sym, 0x100000000\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble(
+      "abs",
+      "\t.globl far_sym\n\t.set far_sym, 0x100000000\n\t.section .note.GNU-stack,\"\",@progbits\n");
   write("out", "previous output\n");
   std::set<std::string> before = listTree(tmp.path());
   RunOptions opts;
@@ -161,7 +170,9 @@ TEST_F(Diagnostics, TruncatedArchiveMemberIsReportedWithItsName) {
   // nothing needs may go unread, as with GNU ld and lld).
   assemble("user", "\t.text\n\t.globl _start\n_start:\n\tcall helper2\n\tret\n"
                    "\t.section .note.GNU-stack,\"\",@progbits\n");
-  assemble("member", "\t.text\n\t.globl helper2\nhelper2:\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble(
+      "member",
+      "\t.text\n\t.globl helper2\nhelper2:\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
   RunOptions opts;
   opts.cwd = tmp.path();
   ASSERT_TRUE(run({arPath(), "rcs", "libfull.a", "member.o"}, opts).exitedWith(0));
@@ -176,7 +187,9 @@ TEST_F(Diagnostics, TruncatedArchiveMemberIsReportedWithItsName) {
 TEST_F(Diagnostics, ArchiveIndexPointingOutsideTheMembersIsReported) {
   assemble("user", "\t.text\n\t.globl _start\n_start:\n\tcall helper2\n\tret\n"
                    "\t.section .note.GNU-stack,\"\",@progbits\n");
-  assemble("member", "\t.text\n\t.globl helper2\nhelper2:\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble(
+      "member",
+      "\t.text\n\t.globl helper2\nhelper2:\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
   RunOptions opts;
   opts.cwd = tmp.path();
   ASSERT_TRUE(run({arPath(), "rcs", "libidx.a", "member.o"}, opts).exitedWith(0));
@@ -188,9 +201,9 @@ TEST_F(Diagnostics, ArchiveIndexPointingOutsideTheMembersIsReported) {
   data[firstOffset] = 0x7f;
   write("libidx.a", data);
   std::string err = linkMustFail({"user.o", "libidx.a"});
-  EXPECT_EQ(firstLine(err),
-            "mld: error: libidx.a: archive symbol table entry 0 does not point "
-            "at a member (offset 0x7f000054)") << err;
+  EXPECT_EQ(firstLine(err), "mld: error: libidx.a: archive symbol table entry 0 does not point "
+                            "at a member (offset 0x7f000054)")
+      << err;
 }
 
 // Members are read ahead on all cores, but a member the link never pulls
@@ -201,8 +214,11 @@ TEST_F(Diagnostics, CorruptMemberIsReportedOnlyWhenPulled) {
                    "\t.section .note.GNU-stack,\"\",@progbits\n");
   assemble("user3", "\t.text\n\t.globl _start\n_start:\n\tcall helper3\n\tret\n"
                     "\t.section .note.GNU-stack,\"\",@progbits\n");
-  assemble("good", "\t.text\n\t.globl helper2\nhelper2:\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
-  assemble("bad", "\t.text\n\t.globl helper3\nhelper3:\n\tnop\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble(
+      "good",
+      "\t.text\n\t.globl helper2\nhelper2:\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble("bad", "\t.text\n\t.globl helper3\nhelper3:\n\tnop\n\tret\n\t.section "
+                  ".note.GNU-stack,\"\",@progbits\n");
   RunOptions opts;
   opts.cwd = tmp.path();
   ASSERT_TRUE(run({arPath(), "rcs", "libmix.a", "good.o", "bad.o"}, opts).exitedWith(0));
@@ -232,7 +248,8 @@ TEST_F(Diagnostics, CorruptMemberIsReportedOnlyWhenPulled) {
 TEST_F(Diagnostics, GroupRescanPullsInIndexOrderWithinAPass) {
   const char *note = "\t.section .note.GNU-stack,\"\",@progbits\n";
   assemble("main", std::string("\t.text\n\t.globl _start\n_start:\n\tcall z\n\tret\n"
-                               "\t.weak x\n\t.weak u\n\t.data\n\t.quad x\n\t.quad u\n") + note);
+                               "\t.weak x\n\t.weak u\n\t.data\n\t.quad x\n\t.quad u\n") +
+                       note);
   assemble("b1", std::string("\t.text\n\t.globl z\nz:\n\tcall x\n\tret\n") + note);
   assemble("a1", std::string("\t.text\n\t.globl x\nx:\n\tcall y\n\tcall u\n\tret\n") + note);
   assemble("a2", std::string("\t.text\n\t.globl y\ny:\n\tret\n") + note);
@@ -241,8 +258,8 @@ TEST_F(Diagnostics, GroupRescanPullsInIndexOrderWithinAPass) {
   opts.cwd = tmp.path();
   ASSERT_TRUE(run({arPath(), "rcs", "libA.a", "a1.o", "a2.o", "a6.o"}, opts).exitedWith(0));
   ASSERT_TRUE(run({arPath(), "rcs", "libB.a", "b1.o"}, opts).exitedWith(0));
-  RunResult r = run({linkerPath(), "-t", "-o", "out", "main.o", "--start-group", "libA.a",
-                     "libB.a", "--end-group"},
+  RunResult r = run({linkerPath(), "-t", "-o", "out", "main.o", "--start-group", "libA.a", "libB.a",
+                     "--end-group"},
                     opts);
   ASSERT_TRUE(r.exitedWith(0)) << r.describe();
   EXPECT_EQ(r.out, "main.o\nlibB.a(b1.o)\nlibA.a(a1.o)\nlibA.a(a2.o)\nlibA.a(a6.o)\n");
@@ -274,7 +291,8 @@ TEST_F(Diagnostics, UndefinedSymbolInArchiveMemberNamesTheMember) {
 }
 
 TEST_F(Diagnostics, SameObjectTwiceIsADuplicateDefinition) {
-  assemble("a", "\t.text\n\t.globl _start\n_start:\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
+  assemble("a",
+           "\t.text\n\t.globl _start\n_start:\n\tret\n\t.section .note.GNU-stack,\"\",@progbits\n");
   std::string err = linkMustFail({"a.o", "a.o"});
   EXPECT_EQ(err, "mld: error: duplicate symbol: _start\n"
                  ">>> defined at a.o:(.text+0x0)\n"

@@ -20,7 +20,9 @@ std::string testdataDir() { return fromEnv("MLD_E2E_TESTDATA", MLD_E2E_TESTDATA)
 std::string preparedDir() { return fromEnv("MLD_E2E_PREPARED", MLD_E2E_PREPARED); }
 std::string ccPath() { return fromEnv("MLD_E2E_CC", MLD_E2E_CC); }
 std::string arPath() { return fromEnv("MLD_E2E_AR", MLD_E2E_AR); }
-std::string llvmTool(const std::string &name) { return fromEnv("MLD_E2E_LLVM_BIN", MLD_E2E_LLVM_BIN) + "/" + name; }
+std::string llvmTool(const std::string &name) {
+  return fromEnv("MLD_E2E_LLVM_BIN", MLD_E2E_LLVM_BIN) + "/" + name;
+}
 std::string gccLdDir() { return fromEnv("MLD_E2E_GCC_LD_DIR", MLD_E2E_GCC_LD_DIR); }
 
 std::optional<Scenario> loadPreparedScenario(const std::string &name, std::string &prepared,
@@ -34,7 +36,8 @@ std::optional<Scenario> loadPreparedScenario(const std::string &name, std::strin
   return scenario;
 }
 
-std::vector<std::string> runtimeLinkArgs(const std::string &out, const std::vector<std::string> &inputs) {
+std::vector<std::string> runtimeLinkArgs(const std::string &out,
+                                         const std::vector<std::string> &inputs) {
   std::vector<std::string> args = {"-static", "-o", out, runtimeDir() + "/crt1.o"};
   args.insert(args.end(), inputs.begin(), inputs.end());
   args.push_back("-L" + runtimeDir());
@@ -50,10 +53,13 @@ std::vector<std::string> complaintLines(const std::string &text, bool anyMention
   std::istringstream in(text);
   std::string line;
   while (std::getline(in, line)) {
-    bool bad = anyMention ? (line.find("warning") != std::string::npos || line.find("Warning") != std::string::npos ||
+    bool bad = anyMention ? (line.find("warning") != std::string::npos ||
+                             line.find("Warning") != std::string::npos ||
                              line.find("error") != std::string::npos)
-                          : (line.find("warning:") != std::string::npos || line.find("Warning:") != std::string::npos ||
-                             line.find("error:") != std::string::npos || line.find("Error:") != std::string::npos);
+                          : (line.find("warning:") != std::string::npos ||
+                             line.find("Warning:") != std::string::npos ||
+                             line.find("error:") != std::string::npos ||
+                             line.find("Error:") != std::string::npos);
     if (bad)
       out.push_back(line);
   }

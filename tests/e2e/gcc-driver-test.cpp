@@ -22,9 +22,13 @@ TEST(GccDriver, LinksWithMldWhenGivenMinusB) {
                                     "  printf(\"hello via gcc -B, argc=%d\\n\", argc);\n"
                                     "  return 3;\n"
                                     "}\n";
-  std::vector<std::string> argv = {ccPath(), "-B", gccLdDir(), "-static", "-nostdlib", "-fno-stack-protector",
-                                   "-O2", "-o", "hello", runtimeDir() + "/crt1.o", "hello.c",
-                                   "-L" + runtimeDir(), "-lmldc"};
+  std::vector<std::string> argv = {ccPath(),    "-B",
+                                   gccLdDir(),  "-static",
+                                   "-nostdlib", "-fno-stack-protector",
+                                   "-O2",       "-o",
+                                   "hello",     runtimeDir() + "/crt1.o",
+                                   "hello.c",   "-L" + runtimeDir(),
+                                   "-lmldc"};
   RunOptions opts;
   opts.cwd = tmp.path();
   RunResult built = run(argv, opts);
@@ -39,7 +43,8 @@ TEST(GccDriver, LinksWithMldWhenGivenMinusB) {
   ASSERT_TRUE(elf) << error;
   const ElfSection *comment = elf->section(".comment");
   ASSERT_NE(comment, nullptr);
-  EXPECT_NE(elf->contents(*comment).find("mld"), std::string::npos) << "the output was not linked by mld";
+  EXPECT_NE(elf->contents(*comment).find("mld"), std::string::npos)
+      << "the output was not linked by mld";
 }
 
 } // namespace

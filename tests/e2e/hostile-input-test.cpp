@@ -31,7 +31,8 @@ protected:
   void setSectionFlags(const std::string &file, const std::string &section, uint64_t flags) {
     const ElfSection *sec = inspect(file).section(section);
     ASSERT_NE(sec, nullptr) << section;
-    patch(file, sec->headerOffset + offsetof(llvm::ELF::Elf64_Shdr, sh_flags), &flags, sizeof flags);
+    patch(file, sec->headerOffset + offsetof(llvm::ELF::Elf64_Shdr, sh_flags), &flags,
+          sizeof flags);
   }
   void ar(const std::vector<std::string> &args) {
     std::vector<std::string> argv = {arPath()};
@@ -104,7 +105,8 @@ TEST_F(HostileInput, WholeArchiveWithTruncatedLastMemberIsReported) {
   std::string data = read("libfull.a");
   write("libcut.a", data.substr(0, data.size() - 200));
   std::string err = linkMustFail({"-shared", "--whole-archive", "libcut.a"});
-  EXPECT_EQ(err.rfind("mld: error: libcut.a: truncated archive: member g.o at offset 0x", 0), 0u) << err;
+  EXPECT_EQ(err.rfind("mld: error: libcut.a: truncated archive: member g.o at offset 0x", 0), 0u)
+      << err;
   EXPECT_NE(err.find(", past the end of the file\n"), std::string::npos) << err;
 }
 
@@ -120,11 +122,12 @@ TEST_F(HostileInput, BsdMemberNameLongerThanItsMemberIsReported) {
   };
   std::string obj = read("g.o"), name("g.o\0\0\0\0\0", 8);
   // The member claims 300 name bytes but holds 8 + 4; the next one is good.
-  std::string data = "!<arch>\n" + header("#1/300", 12) + name + "abcd" + header("#1/8", 8 + obj.size()) +
-                     name + obj;
+  std::string data = "!<arch>\n" + header("#1/300", 12) + name + "abcd" +
+                     header("#1/8", 8 + obj.size()) + name + obj;
   write("libbsd.a", data);
   EXPECT_EQ(linkMustFail({"-shared", "--whole-archive", "libbsd.a"}),
-            "mld: error: libbsd.a: truncated or malformed archive (long name length: 300 extends past the end "
+            "mld: error: libbsd.a: truncated or malformed archive (long name length: 300 extends "
+            "past the end "
             "of the member or archive for archive member header at offset 8)\n");
 }
 
@@ -144,16 +147,19 @@ TEST_F(HostileInput, EhFrameWhoseEveryRecordIsDroppedLinks) {
 // GNU ld does (they said '' before).
 TEST_F(HostileInput, SectionSymbolIsNamedByItsSectionInRelocationErrors) {
   assemble("abs32", std::string("\t.text\n\t.globl f\nf:\n\tmovl $.Lmsg, %eax\n\tret\n"
-                                "\t.section .rodata\n.Lmsg:\t.asciz \"x\"\n") + noteStack);
+                                "\t.section .rodata\n.Lmsg:\t.asciz \"x\"\n") +
+                        noteStack);
   std::string err = linkMustFail({"-shared", "abs32.o"});
-  EXPECT_EQ(err, "mld: error: abs32.o:(.text+0x1): relocation R_X86_64_32 against '.rodata' can not "
-                 "be used when making a shared object; recompile with -fPIC\n");
+  EXPECT_EQ(err,
+            "mld: error: abs32.o:(.text+0x1): relocation R_X86_64_32 against '.rodata' can not "
+            "be used when making a shared object; recompile with -fPIC\n");
 }
 
 // Names come from the inputs; a control byte in one is printed escaped,
 // never raw to the terminal.
 TEST_F(HostileInput, ControlBytesInNamesAreEscaped) {
-  assemble("esc", std::string("\t.text\n\t.globl _start\n_start:\n\tcall foo_bar\n\tret\n") + noteStack);
+  assemble("esc",
+           std::string("\t.text\n\t.globl _start\n_start:\n\tcall foo_bar\n\tret\n") + noteStack);
   std::string data = read("esc.o");
   size_t at = data.find(std::string("foo_bar\0", 8));
   ASSERT_NE(at, std::string::npos);
@@ -183,7 +189,8 @@ TEST_F(HostileInput, CutSectionHeaderTableHasOneWording) {
 // fuzz-link). Sections without names link like any other.
 TEST_F(HostileInput, SectionsWithoutNamesLink) {
   assemble("nonames", std::string("\t.text\n\t.globl _start\n_start:\n\tret\n"
-                                   "\t.data\n\t.quad 1\n") + noteStack);
+                                  "\t.data\n\t.quad 1\n") +
+                          noteStack);
   ElfFile elf = inspect("nonames.o");
   const ElfSection *data = elf.section(".data"), *bss = elf.section(".bss");
   ASSERT_NE(data, nullptr);

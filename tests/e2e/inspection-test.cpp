@@ -20,7 +20,8 @@ std::vector<std::string> lines(const std::string &text) {
   return out;
 }
 
-bool anyLineHas(const std::vector<std::string> &ls, const std::string &a, const std::string &b = "") {
+bool anyLineHas(const std::vector<std::string> &ls, const std::string &a,
+                const std::string &b = "") {
   for (const std::string &l : ls)
     if (l.find(a) != std::string::npos && l.find(b) != std::string::npos)
       return true;

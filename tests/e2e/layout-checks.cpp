@@ -30,7 +30,8 @@ std::vector<std::string> layoutProblems(const ElfFile &elf) {
   for (size_t i = 0; i < loads.size(); i++) {
     const ElfSegment &seg = *loads[i];
     if (seg.offset % 4096 != seg.vaddr % 4096)
-      problems.push_back("PT_LOAD at " + hex(seg.vaddr) + ": offset " + hex(seg.offset) + " != vaddr mod 4096");
+      problems.push_back("PT_LOAD at " + hex(seg.vaddr) + ": offset " + hex(seg.offset) +
+                         " != vaddr mod 4096");
     if ((seg.flags & PF_W) && (seg.flags & PF_X))
       problems.push_back("PT_LOAD at " + hex(seg.vaddr) + " is both writable and executable");
     if (seg.filesz > seg.memsz)
@@ -68,7 +69,8 @@ std::vector<std::string> layoutProblems(const ElfFile &elf) {
       if (sec.addr < seg.vaddr + seg.filesz)
         problems.push_back(sec.name + " (SHT_NOBITS) lies within its segment's file bytes");
     } else if (sec.offset - seg.offset != sec.addr - seg.vaddr) {
-      problems.push_back(sec.name + ": sh_offset " + hex(sec.offset) + " does not match its address " + hex(sec.addr));
+      problems.push_back(sec.name + ": sh_offset " + hex(sec.offset) +
+                         " does not match its address " + hex(sec.addr));
     } else if (sec.addr + sec.size > seg.vaddr + seg.filesz) {
       problems.push_back(sec.name + " extends past its segment's file bytes");
     }
@@ -77,13 +79,15 @@ std::vector<std::string> layoutProblems(const ElfFile &elf) {
     if (!tls)
       problems.push_back("TLS sections but no PT_TLS");
     else if (tls->vaddr > tlsStart || tls->vaddr + tls->memsz < tlsEnd)
-      problems.push_back("PT_TLS [" + hex(tls->vaddr) + ", +" + hex(tls->memsz) + ") does not cover the TLS sections");
+      problems.push_back("PT_TLS [" + hex(tls->vaddr) + ", +" + hex(tls->memsz) +
+                         ") does not cover the TLS sections");
   }
   return problems;
 }
 
 std::vector<std::string> unmergedSectionProblems(const ElfFile &elf) {
-  static const char *const bases[] = {".text", ".rodata", ".data", ".bss", ".tdata", ".tbss",
+  static const char *const bases[] = {".text",       ".rodata",     ".data",
+                                      ".bss",        ".tdata",      ".tbss",
                                       ".init_array", ".fini_array", ".preinit_array"};
   std::vector<std::string> problems;
   for (const ElfSection &sec : elf.sections) {
@@ -110,8 +114,8 @@ std::vector<std::string> symtabProblems(const ElfFile &elf) {
       break;
     }
   if (symtab->info != firstGlobal)
-    problems.push_back(".symtab sh_info is " + std::to_string(symtab->info) + ", first non-local symbol is " +
-                       std::to_string(firstGlobal));
+    problems.push_back(".symtab sh_info is " + std::to_string(symtab->info) +
+                       ", first non-local symbol is " + std::to_string(firstGlobal));
   for (size_t i = firstGlobal; i < elf.symbols.size(); i++)
     if (elf.symbols[i].binding == STB_LOCAL)
       problems.push_back("local symbol " + elf.symbols[i].name + " after the first global");
@@ -119,17 +123,20 @@ std::vector<std::string> symtabProblems(const ElfFile &elf) {
     const ElfSymbol &sym = elf.symbols[i];
     // Only functions and objects: linker-defined markers (__bss_start,
     // __init_array_start...) are NOTYPE and may sit on a boundary outside.
-    if (sym.shndx == SHN_UNDEF || sym.shndx >= SHN_LORESERVE || (sym.type != STT_FUNC && sym.type != STT_OBJECT))
+    if (sym.shndx == SHN_UNDEF || sym.shndx >= SHN_LORESERVE ||
+        (sym.type != STT_FUNC && sym.type != STT_OBJECT))
       continue;
     if (sym.shndx >= elf.sections.size()) {
-      problems.push_back(sym.name + " names section " + std::to_string(sym.shndx) + ", which does not exist");
+      problems.push_back(sym.name + " names section " + std::to_string(sym.shndx) +
+                         ", which does not exist");
       continue;
     }
     const ElfSection &sec = elf.sections[sym.shndx];
     if (!(sec.flags & SHF_ALLOC))
       continue;
     if (sym.value < sec.addr || sym.value + sym.size > sec.addr + sec.size)
-      problems.push_back(sym.name + " [" + hex(sym.value) + ", +" + hex(sym.size) + ") is outside " + sec.name);
+      problems.push_back(sym.name + " [" + hex(sym.value) + ", +" + hex(sym.size) +
+                         ") is outside " + sec.name);
   }
   return problems;
 }

@@ -2,8 +2,8 @@
 // output is written in place only when nothing else can see it, and the result
 // is byte for byte the file a fresh link makes (every stale byte overwritten);
 // hard-linked, running, symlinked, shared-object outputs and outputs with
-// extended attributes are replaced, not written; special files (/dev/null, "-") are written to; a failed link leaves
-// no temporary file.
+// extended attributes are replaced, not written; special files (/dev/null, "-") are written to; a
+// failed link leaves no temporary file.
 #include "e2e-env.h"
 #include "run.h"
 #include "scenario.h"
@@ -137,7 +137,8 @@ std::string paramName(const ::testing::TestParamInfo<std::string> &info) {
   return s;
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, ReusedOutput, ::testing::ValuesIn(listScenarios(testdataDir())), paramName);
+INSTANTIATE_TEST_SUITE_P(Scenarios, ReusedOutput, ::testing::ValuesIn(listScenarios(testdataDir())),
+                         paramName);
 
 // ---- the special cases -----------------------------------------------------
 
@@ -347,7 +348,8 @@ TEST_F(DynamicOutput, PieOverGarbageEqualsFreshLink) {
   ino_t before = statOf(tmp / "over").st_ino;
   RunResult r = gccLink({"-pie", "-o", "over", "main.o", "-L.", "-ll", "-Wl,-rpath,$ORIGIN"});
   ASSERT_TRUE(r.exitedWith(0)) << r.describe();
-  EXPECT_TRUE(readFile(tmp / "over") == want) << "the link over an old output differs from a fresh link";
+  EXPECT_TRUE(readFile(tmp / "over") == want)
+      << "the link over an old output differs from a fresh link";
   if (kernelAllowsReuse())
     EXPECT_EQ(statOf(tmp / "over").st_ino, before) << "the old output was not written in place";
   RunResult ran = run({tmp / "over"});

@@ -51,7 +51,8 @@ protected:
 
   // Links the scenario with `linker` into DIR/prog (DIR made fresh under the
   // temp dir), running in the prepared directory so relative -L paths work.
-  RunResult link(const std::string &linker, const std::string &dir, const std::vector<std::string> &extra = {}) {
+  RunResult link(const std::string &linker, const std::string &dir,
+                 const std::vector<std::string> &extra = {}) {
     fs::create_directories(tmp / dir);
     std::vector<std::string> argv = {linker};
     std::vector<std::string> args = runtimeLinkArgs(tmp / (dir + "/prog"), scenario.linkArgs);
@@ -86,8 +87,10 @@ protected:
 TEST_P(StaticLink, ProgramPrintsExpectedWhenLinkedByMld) {
   RunResult linked = link(linkerPath(), "mld");
   ASSERT_TRUE(linked.exitedWith(0)) << lastCommand << "\n" << linked.describe();
-  EXPECT_EQ(listTree(tmp / "mld"), std::set<std::string>{"prog"}) << "the output directory holds other files";
-  EXPECT_TRUE((fs::status(tmp / "mld/prog").permissions() & fs::perms::owner_exec) != fs::perms::none)
+  EXPECT_EQ(listTree(tmp / "mld"), std::set<std::string>{"prog"})
+      << "the output directory holds other files";
+  EXPECT_TRUE((fs::status(tmp / "mld/prog").permissions() & fs::perms::owner_exec) !=
+              fs::perms::none)
       << "output is not executable";
 
   RunResult ran = runProgram("mld");
@@ -98,7 +101,8 @@ TEST_P(StaticLink, ProgramPrintsExpectedWhenLinkedByMld) {
 
   RunResult bfdLinked = link("ld.bfd", "bfd");
   if (!bfdLinked.exitedWith(0)) {
-    ADD_FAILURE() << "ld.bfd could not link this scenario, no differential check: " << bfdLinked.describe();
+    ADD_FAILURE() << "ld.bfd could not link this scenario, no differential check: "
+                  << bfdLinked.describe();
     return;
   }
   RunResult bfdRan = runProgram("bfd");
@@ -175,12 +179,15 @@ TEST_P(StaticLink, OutputPassesElfChecksWhenLinkedByMld) {
     EXPECT_EQ(count, 1) << "\"" << text << "\" should be stored once after string merging";
   }
 
-  for (const std::vector<std::string> &reader : {std::vector<std::string>{"readelf", "-a", "-W", out},
-                                                 std::vector<std::string>{llvmTool("llvm-readelf"), "--all", out}}) {
+  for (const std::vector<std::string> &reader :
+       {std::vector<std::string>{"readelf", "-a", "-W", out},
+        std::vector<std::string>{llvmTool("llvm-readelf"), "--all", out}}) {
     RunResult r = run(reader);
     EXPECT_TRUE(r.exitedWith(0)) << joinArgs(reader) << ": " << r.describe();
-    EXPECT_EQ(joinLines(complaintLines(r.err, true)), "") << joinArgs(reader) << " complained on stderr";
-    EXPECT_EQ(joinLines(complaintLines(r.out, false)), "") << joinArgs(reader) << " complained on stdout";
+    EXPECT_EQ(joinLines(complaintLines(r.err, true)), "")
+        << joinArgs(reader) << " complained on stderr";
+    EXPECT_EQ(joinLines(complaintLines(r.out, false)), "")
+        << joinArgs(reader) << " complained on stdout";
   }
 
   if (elf->section(".eh_frame")) {
@@ -193,7 +200,8 @@ TEST_P(StaticLink, OutputPassesElfChecksWhenLinkedByMld) {
     EXPECT_NE(elf->section(".debug_info"), nullptr) << "debug information was dropped";
     RunResult r = run({llvmTool("llvm-dwarfdump"), "--verify", out});
     EXPECT_TRUE(r.exitedWith(0) && r.out.find("No errors.") != std::string::npos)
-        << "llvm-dwarfdump --verify:\n" << r.out << r.describe();
+        << "llvm-dwarfdump --verify:\n"
+        << r.out << r.describe();
   }
   for (const Scenario::GdbLine &want : scenario.gdbLines) {
     RunResult r = run({"gdb", "-batch", "-nx", "-ex", "info line " + want.function, out});
@@ -207,13 +215,15 @@ TEST_P(StaticLink, OutputPassesElfChecksWhenLinkedByMld) {
       found |= line.rfind("Line " + std::to_string(want.line) + " of \"", 0) == 0 &&
                line.find(want.file + "\" starts at address") != std::string::npos &&
                line.find("<" + want.function + ">") != std::string::npos;
-    EXPECT_TRUE(found) << "gdb does not place " << want.function << " at " << want.file << ":" << want.line
-                       << ":\n" << r.out << r.err;
+    EXPECT_TRUE(found) << "gdb does not place " << want.function << " at " << want.file << ":"
+                       << want.line << ":\n"
+                       << r.out << r.err;
   }
 
   RunResult again = link(linkerPath(), "again");
   ASSERT_TRUE(again.exitedWith(0)) << again.describe();
-  EXPECT_TRUE(readFile(out) == readFile(tmp / "again/prog")) << "two links of the same inputs differ";
+  EXPECT_TRUE(readFile(out) == readFile(tmp / "again/prog"))
+      << "two links of the same inputs differ";
 }
 
 // The reference: the testdata and the runtime are right when ld.bfd's link
@@ -309,7 +319,8 @@ TEST_P(StaticLink, RelocLogHasJsonRecordPerRelocationWhenRequested) {
         continue;
       for (const ElfRela &r : in->relas(sec)) {
         // An FDE of a COMDAT member goes with its group, which may be discarded.
-        if (r.symIndex < in->symbols.size() && in->symbols[r.symIndex].shndx < in->sections.size() &&
+        if (r.symIndex < in->symbols.size() &&
+            in->symbols[r.symIndex].shndx < in->sections.size() &&
             (in->sections[in->symbols[r.symIndex].shndx].flags & llvm::ELF::SHF_GROUP))
           continue;
         inputRelocs++;
@@ -349,17 +360,21 @@ TEST_P(StaticLink, RelocLogHasJsonRecordPerRelocationWhenRequested) {
   // The text format carries the same records, one a line, and asking for a
   // log never changes the output.
   std::string textLog = tmp / "reloc.txt";
-  RunResult textLinked = link(linkerPath(), "text", {"--reloc-log=" + textLog, "--reloc-log-format=text"});
+  RunResult textLinked =
+      link(linkerPath(), "text", {"--reloc-log=" + textLog, "--reloc-log-format=text"});
   ASSERT_TRUE(textLinked.exitedWith(0)) << lastCommand << "\n" << textLinked.describe();
   std::string text = readFile(textLog);
   EXPECT_EQ(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')), records)
       << "text and JSON logs hold different numbers of records";
   RunResult plain = link(linkerPath(), "plain");
   ASSERT_TRUE(plain.exitedWith(0)) << plain.describe();
-  EXPECT_TRUE(readFile(tmp / "plain/prog") == readFile(tmp / "mld/prog")) << "the JSON log changed the output";
-  EXPECT_TRUE(readFile(tmp / "plain/prog") == readFile(tmp / "text/prog")) << "the text log changed the output";
+  EXPECT_TRUE(readFile(tmp / "plain/prog") == readFile(tmp / "mld/prog"))
+      << "the JSON log changed the output";
+  EXPECT_TRUE(readFile(tmp / "plain/prog") == readFile(tmp / "text/prog"))
+      << "the text log changed the output";
   for (const std::string &type : inputTypes)
-    EXPECT_TRUE(loggedTypes.count(type)) << "no log record of type " << type << ", which the inputs use";
+    EXPECT_TRUE(loggedTypes.count(type))
+        << "no log record of type " << type << ", which the inputs use";
 }
 
 // -Map: the issue only fixes what the map holds (output sections, input
@@ -391,6 +406,7 @@ std::string paramName(const ::testing::TestParamInfo<std::string> &info) {
   return s;
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, StaticLink, ::testing::ValuesIn(listScenarios(testdataDir())), paramName);
+INSTANTIATE_TEST_SUITE_P(Scenarios, StaticLink, ::testing::ValuesIn(listScenarios(testdataDir())),
+                         paramName);
 
 } // namespace

@@ -36,10 +36,8 @@ inline Config fuzzConfig() {
 }
 
 // The input as a buffer named `name` (the readers quote it in messages).
-inline llvm::MemoryBufferRef bufferOf(const uint8_t *data, size_t size,
-                                      const char *name) {
-  return llvm::MemoryBufferRef(
-      llvm::StringRef(reinterpret_cast<const char *>(data), size), name);
+inline llvm::MemoryBufferRef bufferOf(const uint8_t *data, size_t size, const char *name) {
+  return llvm::MemoryBufferRef(llvm::StringRef(reinterpret_cast<const char *>(data), size), name);
 }
 
 } // namespace mld::fuzz

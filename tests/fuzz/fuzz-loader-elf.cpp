@@ -13,16 +13,20 @@ using namespace mload;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   fuzz::FuzzImage image;
-  if (!image.load(data, size)) return 0;
+  if (!image.load(data, size))
+    return 0;
   const Module *m = &image.module;
-  if (!m->dynamic || !m->strtab) return 0;
+  if (!m->dynamic || !m->strtab)
+    return 0;
   // What deps.cpp reads: every DT_NEEDED name, DT_SONAME, DT_RPATH and
   // DT_RUNPATH, and the versions each needed file must define.
   size_t total = 0;
   for (const Elf64_Dyn *d = m->dynamic; d->d_tag != DT_NULL; ++d)
-    if (d->d_tag == DT_NEEDED) total += strlen(dynString(m, d->d_un.d_val));
+    if (d->d_tag == DT_NEEDED)
+      total += strlen(dynString(m, d->d_un.d_val));
   for (unsigned tag : {DT_SONAME, DT_RPATH, DT_RUNPATH})
-    if (m->has(tag)) total += strlen(dynString(m, m->dyn[tag]));
+    if (m->has(tag))
+      total += strlen(dynString(m, m->dyn[tag]));
   forEachNeed(m, [&](uint32_t file, uint32_t, uint32_t name, uint16_t) {
     total += strlen(dynString(m, file)) + definesVersion(m, dynString(m, name));
   });

@@ -16,15 +16,18 @@ static void find(const Module *m, const char *name, const char *version) {
     Request r{name, version, gnuHash(name), sysvHash(name), kind};
     const Elf64_Sym *s = findInModule(m, r);
     // A found symbol is one of the module's own.
-    if (s && (s < m->symtab || s >= m->symtab + m->symCount)) __builtin_trap();
+    if (s && (s < m->symtab || s >= m->symtab + m->symCount))
+      __builtin_trap();
   }
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   fuzz::FuzzImage image;
-  if (!image.load(data, size)) return 0;
+  if (!image.load(data, size))
+    return 0;
   const Module *m = &image.module;
-  if (!m->symtab) return 0;
+  if (!m->symtab)
+    return 0;
   find(m, "fuzz_no_such_symbol", "");
   for (uint64_t i = 1; i < m->symCount && i < 256; ++i) {
     const char *name = symbolName(m, i);

@@ -56,7 +56,8 @@ FuzzImage::~FuzzImage() {
     ASAN_UNPOISON_MEMORY_REGION(buffer, bufferSize);
     std::free(buffer);
   }
-  for (void *p : allocations) std::free(p);
+  for (void *p : allocations)
+    std::free(p);
   allocations.clear();
 }
 
@@ -74,7 +75,8 @@ static void copySegment(uint64_t bias, const uint8_t *data, size_t size, const E
   if (p.p_filesz) {
     uint64_t n = mapEnd - start, avail = size - off;
     std::memcpy(at(start), data + off, n < avail ? n : avail);
-    if (p.p_memsz > p.p_filesz) std::memset(at(fileEnd), 0, mapEnd - fileEnd);
+    if (p.p_memsz > p.p_filesz)
+      std::memset(at(fileEnd), 0, mapEnd - fileEnd);
   }
 }
 
@@ -89,12 +91,14 @@ bool FuzzImage::load(const uint8_t *data, size_t size) {
     checkSegments(module.path, ph, eh.e_phnum, size, Page);
     checkDynamicInside(module.path, ph, eh.e_phnum);
     LoadSpan span = loadSpan(ph, eh.e_phnum, Page);
-    if (span.hi - span.lo > MaxSpan) return false;
+    if (span.hi - span.lo > MaxSpan)
+      return false;
     bufferSize = span.hi - span.lo;
     buffer = static_cast<uint8_t *>(std::aligned_alloc(Page, bufferSize));
     uint64_t bias = reinterpret_cast<uint64_t>(buffer) - span.lo;
     for (uint16_t i = 0; i < eh.e_phnum; ++i)
-      if (ph[i].p_type == PT_LOAD) copySegment(bias, data, size, ph[i]);
+      if (ph[i].p_type == PT_LOAD)
+        copySegment(bias, data, size, ph[i]);
     // Only the readable segments' bytes may be read.
     ASAN_POISON_MEMORY_REGION(buffer, bufferSize);
     for (uint16_t i = 0; i < eh.e_phnum; ++i)
@@ -111,7 +115,8 @@ bool FuzzImage::load(const uint8_t *data, size_t size) {
     m->phdr = ph;
     readSpecialHeaders(m);
     checkSpecialHeaders(loader, m);
-    if (uint64_t a = headersAddress(eh, ph, Page)) m->phdr = reinterpret_cast<const Elf64_Phdr *>(laddr(m, a));
+    if (uint64_t a = headersAddress(eh, ph, Page))
+      m->phdr = reinterpret_cast<const Elf64_Phdr *>(laddr(m, a));
     decodeDynamic(m);
     return true;
   } catch (LoaderFatal &) {

@@ -58,7 +58,8 @@ struct FakeModule {
       m.gnuHash = hash.data();
     } else {
       hash = {1, n, n - 1}; // chain from the last symbol down to 0
-      for (uint32_t i = 0; i < n; ++i) hash.push_back(i == 0 ? 0 : i - 1);
+      for (uint32_t i = 0; i < n; ++i)
+        hash.push_back(i == 0 ? 0 : i - 1);
       m.sysvHash = hash.data();
     }
     m.symtab = syms.data();

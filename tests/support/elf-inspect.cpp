@@ -100,7 +100,8 @@ std::optional<ElfFile> ElfFile::load(const std::string &path, std::string &error
   if (!phdrs)
     return fail(phdrs.takeError());
   for (const ELFT::Phdr &ph : *phdrs)
-    f.segments.push_back({ph.p_type, ph.p_flags, ph.p_offset, ph.p_vaddr, ph.p_filesz, ph.p_memsz, ph.p_align});
+    f.segments.push_back(
+        {ph.p_type, ph.p_flags, ph.p_offset, ph.p_vaddr, ph.p_filesz, ph.p_memsz, ph.p_align});
   return f;
 }
 

@@ -13,9 +13,9 @@
 namespace mld::test {
 
 struct JsonField {
-  bool isString = false;           // a JSON string (its text, unescaped, is `text`)
-  std::optional<int64_t> integer;  // a JSON number that is an integer
-  std::string text;                // strings; other scalars as written
+  bool isString = false;          // a JSON string (its text, unescaped, is `text`)
+  std::optional<int64_t> integer; // a JSON number that is an integer
+  std::string text;               // strings; other scalars as written
 };
 using JsonRecord = std::map<std::string, JsonField>;
 

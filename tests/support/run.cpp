@@ -88,7 +88,8 @@ RunResult run(const std::vector<std::string> &argv, const RunOptions &opts) {
   std::string *sinks[2] = {&r.out, &r.err};
   int open = 2;
   while (open > 0) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       r.timedOut = true;
       kill(-pid, SIGKILL);

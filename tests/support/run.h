@@ -10,20 +10,22 @@
 namespace mld::test {
 
 struct RunOptions {
-  std::string cwd;                                // empty: inherit
-  std::chrono::milliseconds timeout{20000};       // then SIGKILL
-  std::vector<std::string> extraEnv;              // "NAME=value", added to ours
+  std::string cwd;                          // empty: inherit
+  std::chrono::milliseconds timeout{20000}; // then SIGKILL
+  std::vector<std::string> extraEnv;        // "NAME=value", added to ours
 };
 
 struct RunResult {
-  int exitCode = -1;      // valid when exited normally
-  int signal = 0;         // the terminating signal, 0 if it exited
+  int exitCode = -1; // valid when exited normally
+  int signal = 0;    // the terminating signal, 0 if it exited
   bool timedOut = false;
   bool execFailed = false; // argv[0] could not be started
   std::string out;
   std::string err;
 
-  bool exitedWith(int code) const { return signal == 0 && !timedOut && !execFailed && exitCode == code; }
+  bool exitedWith(int code) const {
+    return signal == 0 && !timedOut && !execFailed && exitCode == code;
+  }
   // One line for a failing assertion: how it ended plus its stderr.
   std::string describe() const;
 };

@@ -153,7 +153,8 @@ std::optional<Scenario> parseScenario(const std::string &dir, std::string &error
     } else if (k == "input-relocs")
       s.inputRelocs.insert(s.inputRelocs.end(), words.begin(), words.end());
     else {
-      error = s.name + "/test.txt:" + std::to_string(lineNo) + ": unknown key '" + trim(t.substr(0, colon)) + "'";
+      error = s.name + "/test.txt:" + std::to_string(lineNo) + ": unknown key '" +
+              trim(t.substr(0, colon)) + "'";
       return std::nullopt;
     }
   }
@@ -173,18 +174,21 @@ std::vector<std::string> listScenarios(const std::string &root) {
   return out;
 }
 
-static bool runStep(const std::vector<std::string> &argv, const std::string &cwd, std::string &log) {
+static bool runStep(const std::vector<std::string> &argv, const std::string &cwd,
+                    std::string &log) {
   RunOptions opts;
   opts.cwd = cwd;
   opts.timeout = std::chrono::seconds(120);
   RunResult r = run(argv, opts);
   if (r.exitedWith(0) && r.err.empty())
     return true;
-  log += "$ " + joinArgs(argv) + "\n" + r.out + r.err + (r.exitedWith(0) ? "(warnings are errors here)\n" : r.describe() + "\n");
+  log += "$ " + joinArgs(argv) + "\n" + r.out + r.err +
+         (r.exitedWith(0) ? "(warnings are errors here)\n" : r.describe() + "\n");
   return false;
 }
 
-bool prepareScenario(const Scenario &s, const std::string &outDir, const Toolchain &tc, std::string &log) {
+bool prepareScenario(const Scenario &s, const std::string &outDir, const Toolchain &tc,
+                     std::string &log) {
   std::error_code ec;
   fs::create_directories(outDir, ec);
   fs::remove(fs::path(outDir) / ".prepared", ec);
@@ -216,7 +220,8 @@ bool prepareScenario(const Scenario &s, const std::string &outDir, const Toolcha
       return false;
   }
   for (const std::string &file : s.copies) {
-    fs::copy_file(fs::path(s.sourceDir) / file, fs::path(outDir) / file, fs::copy_options::overwrite_existing, ec);
+    fs::copy_file(fs::path(s.sourceDir) / file, fs::path(outDir) / file,
+                  fs::copy_options::overwrite_existing, ec);
     if (ec) {
       log += "cannot copy " + file + ": " + ec.message() + "\n";
       return false;

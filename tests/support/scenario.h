@@ -28,17 +28,20 @@ struct Scenario {
   std::vector<ArchiveSpec> archives;
   std::vector<std::string> linkArgs; // between crt1.o and the runtime
   int exitCode = 0;
-  std::vector<std::string> args;    // `args:`, double quotes group words
-  std::vector<std::string> env;     // `env: NAME=value`, added to the program's
+  std::vector<std::string> args; // `args:`, double quotes group words
+  std::vector<std::string> env;  // `env: NAME=value`, added to the program's
   std::vector<std::string> presentSymbols, absentSymbols;
   std::vector<std::pair<std::string, uint64_t>> symbolSizes;
   std::vector<std::string> stringsOnce;
   std::vector<std::string> inputRelocs;
-  std::vector<std::string> copies;           // files copied into the prepared dir
-  std::optional<uint64_t> firstLoad;         // lowest PT_LOAD p_vaddr
-  bool dwarfVerify = false;                  // llvm-dwarfdump --verify is clean
-  struct GdbLine { std::string function, file; int line; };
-  std::vector<GdbLine> gdbLines;             // gdb's `info line FUNCTION`
+  std::vector<std::string> copies;   // files copied into the prepared dir
+  std::optional<uint64_t> firstLoad; // lowest PT_LOAD p_vaddr
+  bool dwarfVerify = false;          // llvm-dwarfdump --verify is clean
+  struct GdbLine {
+    std::string function, file;
+    int line;
+  };
+  std::vector<GdbLine> gdbLines; // gdb's `info line FUNCTION`
 
   // The .o files named in linkArgs that came from `objects:`.
   std::vector<std::string> linkedObjects() const;
@@ -60,6 +63,7 @@ struct Toolchain {
 // Compiles the scenario into `outDir` (created, stale archives replaced) and
 // writes `outDir/.prepared` last. On failure returns false with the failing
 // command and its output in `log`.
-bool prepareScenario(const Scenario &s, const std::string &outDir, const Toolchain &tc, std::string &log);
+bool prepareScenario(const Scenario &s, const std::string &outDir, const Toolchain &tc,
+                     std::string &log);
 
 } // namespace mld::test

@@ -54,8 +54,7 @@ TEST(Layout, OutputSectionNameKeepsPlainDataRelRo) {
 TEST(Layout, OutputSectionNameGroupsInitAndFiniArraysOfAnyPriority) {
   EXPECT_EQ(outName(".init_array.00101", SHF_ALLOC | SHF_WRITE), ".init_array");
   EXPECT_EQ(outName(".fini_array.65535", SHF_ALLOC | SHF_WRITE), ".fini_array");
-  EXPECT_EQ(outName(".preinit_array.1", SHF_ALLOC | SHF_WRITE),
-            ".preinit_array");
+  EXPECT_EQ(outName(".preinit_array.1", SHF_ALLOC | SHF_WRITE), ".preinit_array");
   EXPECT_EQ(outName(".init_array", SHF_ALLOC | SHF_WRITE), ".init_array");
 }
 
@@ -74,8 +73,7 @@ TEST(Layout, OutputSectionNameKeepsUnknownAndExactNames) {
 
 class BinTest : public testing::Test {
 protected:
-  InputSection *add(const char *name, uint32_t type, uint64_t flags,
-                    uint64_t size = 8) {
+  InputSection *add(const char *name, uint32_t type, uint64_t flags, uint64_t size = 8) {
     InputSection *isec = ctx.newSection();
     isec->file = file.get();
     isec->name = name;
@@ -146,8 +144,8 @@ TEST_F(BinTest, CommonSymbolBecomesBssDefinitionWithItsSizeAndAlignment) {
   SymbolTable &st = ctx.symtab;
   Symbol *c = st.intern("counter");
   st.resolve(*c,
-             {SymbolKind::Common, STB_GLOBAL, STT_NOTYPE, STV_DEFAULT,
-              file.get(), nullptr, 0, 24, false, 16},
+             {SymbolKind::Common, STB_GLOBAL, STT_NOTYPE, STV_DEFAULT, file.get(), nullptr, 0, 24,
+              false, 16},
              false);
   convertCommonSymbols(ctx);
   EXPECT_TRUE(c->isDefined());
@@ -167,8 +165,8 @@ TEST_F(BinTest, CommonSymbolBecomesBssDefinitionWithItsSizeAndAlignment) {
 // .symtab and the section headers, with sizes that are not page multiples.
 class AddressTest : public testing::Test {
 protected:
-  OutputSection *sec(const char *name, uint32_t type, uint64_t flags,
-                     uint64_t size, uint64_t align) {
+  OutputSection *sec(const char *name, uint32_t type, uint64_t flags, uint64_t size,
+                     uint64_t align) {
     OutputSection *o = ctx.make<OutputSection>(name, type, flags);
     o->shdr.sh_size = size;
     o->shdr.sh_addralign = align;
@@ -181,8 +179,7 @@ protected:
     ctx.shdr = ctx.make<OutputShdr>();
     text = sec(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, 0x123, 16);
     rodata = sec(".rodata", SHT_PROGBITS, SHF_ALLOC, 0x50, 8);
-    tdata =
-        sec(".tdata", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE | SHF_TLS, 0x10, 8);
+    tdata = sec(".tdata", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE | SHF_TLS, 0x10, 8);
     tbss = sec(".tbss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE | SHF_TLS, 0x20, 16);
     data = sec(".data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, 0x30, 8);
     bss = sec(".bss", SHT_NOBITS, SHF_ALLOC | SHF_WRITE, 0x1000, 32);
@@ -190,8 +187,7 @@ protected:
     tdata->isRelro = tbss->isRelro = relro;
     ctx.shdr->shdr.sh_size = 9 * sizeof(ElfShdr);
     ctx.imageBase = 0x400000;
-    ctx.chunks = {ctx.ehdr, ctx.phdr, text, rodata, tdata,
-                  tbss,     data,     bss,  symtab, ctx.shdr};
+    ctx.chunks = {ctx.ehdr, ctx.phdr, text, rodata, tdata, tbss, data, bss, symtab, ctx.shdr};
     createSegments(ctx);
     ctx.phdr->computeSize(ctx);
     assignAddresses(ctx);
@@ -229,15 +225,13 @@ TEST_F(AddressTest, LoadSegmentsSplitByPermissionAndStartOnFreshPages) {
       // No page holds two segments' bytes: W^X holds page by page.
       const Segment &prev = *loads[i - 1];
       EXPECT_EQ(s.p_vaddr % page, 0u);
-      EXPECT_GE(s.p_vaddr,
-                (prev.p_vaddr + prev.p_memsz + page - 1) / page * page);
+      EXPECT_GE(s.p_vaddr, (prev.p_vaddr + prev.p_memsz + page - 1) / page * page);
       EXPECT_GE(s.p_offset, prev.p_offset + prev.p_filesz);
     }
     // One mmap per segment: every chunk keeps the segment's offset - address.
     for (Chunk *c : s.chunks)
       if (!c->isNoBits())
-        EXPECT_EQ(c->shdr.sh_offset - s.p_offset, c->shdr.sh_addr - s.p_vaddr)
-            << c->name;
+        EXPECT_EQ(c->shdr.sh_offset - s.p_offset, c->shdr.sh_addr - s.p_vaddr) << c->name;
   }
   // The headers are mapped from offset 0 at the image base.
   EXPECT_EQ(loads[0]->p_offset, 0u);
@@ -254,9 +248,7 @@ TEST_F(AddressTest, ChunksAreAlignedAndAddressesIncrease) {
   EXPECT_EQ(tdata->shdr.sh_addr, 0x403000u);
   for (Chunk *c : ctx.chunks)
     if (c->isAlloc())
-      EXPECT_EQ(c->shdr.sh_addr % std::max<uint64_t>(c->shdr.sh_addralign, 1),
-                0u)
-          << c->name;
+      EXPECT_EQ(c->shdr.sh_addr % std::max<uint64_t>(c->shdr.sh_addralign, 1), 0u) << c->name;
   EXPECT_EQ(bss->shdr.sh_addr % 32, 0u);
 }
 
@@ -280,8 +272,7 @@ TEST_F(AddressTest, TbssTakesNoAddressSpaceButPtTlsCoversIt) {
 TEST_F(AddressTest, BssTakesMemoryButNoFileBytes) {
   layout(false);
   const Segment &rw = *segments(PT_LOAD)[3];
-  EXPECT_EQ(rw.p_offset + rw.p_filesz,
-            data->shdr.sh_offset + data->shdr.sh_size);
+  EXPECT_EQ(rw.p_offset + rw.p_filesz, data->shdr.sh_offset + data->shdr.sh_size);
   EXPECT_EQ(rw.p_vaddr + rw.p_memsz, bss->shdr.sh_addr + bss->shdr.sh_size);
   EXPECT_GT(rw.p_memsz, rw.p_filesz);
   // Nothing after .bss occupies its would-be file range: .symtab follows
@@ -305,8 +296,7 @@ TEST_F(AddressTest, RelroEndsOnAPageBoundaryBeforeWritableData) {
   EXPECT_EQ(data->shdr.sh_addr, relro[0]->p_vaddr + relro[0]->p_memsz);
   EXPECT_EQ(data->shdr.sh_offset % page, 0u);
   const Segment &rw = *segments(PT_LOAD)[3];
-  EXPECT_EQ(data->shdr.sh_offset - rw.p_offset,
-            data->shdr.sh_addr - rw.p_vaddr);
+  EXPECT_EQ(data->shdr.sh_offset - rw.p_offset, data->shdr.sh_addr - rw.p_vaddr);
 }
 
 TEST_F(AddressTest, StackIsNotExecutableByDefault) {

@@ -44,8 +44,8 @@ std::string parseError(std::string_view text) {
 
 // "path" with flags: L = library, N = as-needed, G = in group.
 std::string describe(const ScriptInput &in) {
-  std::string flags = std::string(in.isLibrary ? "L" : "") + (in.asNeeded ? "N" : "") +
-                      (in.inGroup ? "G" : "");
+  std::string flags =
+      std::string(in.isLibrary ? "L" : "") + (in.asNeeded ? "N" : "") + (in.inGroup ? "G" : "");
   return in.path + (flags.empty() ? "" : "[" + flags + "]");
 }
 
@@ -88,8 +88,8 @@ TEST(LinkerScript, InputWithCommasLibrariesAndOtherCommands) {
   EXPECT_EQ(script.outputFormat, "elf64-x86-64");
   EXPECT_EQ(script.outputArch, "i386:x86-64");
   EXPECT_EQ(script.entry, "my_start");
-  EXPECT_EQ(describe(script), (std::vector<std::string>{"a.o", "foo[L]", "libstdc++.so.6",
-                                                        "bar[LN]", "b.so[N]"}));
+  EXPECT_EQ(describe(script),
+            (std::vector<std::string>{"a.o", "foo[L]", "libstdc++.so.6", "bar[LN]", "b.so[N]"}));
 }
 
 TEST(LinkerScript, CommentsAnywhereAndEmptyScript) {
@@ -119,7 +119,9 @@ TEST(LinkerScript, SyntaxErrorsNameTheLine) {
 }
 
 TEST(LinkerScript, LooksLikeLinkerScriptRejectsBinaries) {
-  EXPECT_FALSE(mld::looksLikeLinkerScript(std::string_view("\x7f" "ELF\2\1\1\0", 8)));
+  EXPECT_FALSE(mld::looksLikeLinkerScript(std::string_view("\x7f"
+                                                           "ELF\2\1\1\0",
+                                                           8)));
   EXPECT_FALSE(mld::looksLikeLinkerScript("!<arch>\n"));
   EXPECT_FALSE(mld::looksLikeLinkerScript(""));
   EXPECT_FALSE(mld::looksLikeLinkerScript("#include <stdio.h>\n"));

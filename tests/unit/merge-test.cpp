@@ -22,8 +22,8 @@ namespace {
 const uint64_t strFlags = SHF_ALLOC | SHF_MERGE | SHF_STRINGS;
 
 // An input section holding `bytes` (kept alive by the caller's vector).
-InputSection makeInput(const std::vector<uint8_t> &bytes, uint64_t flags,
-                       uint64_t entsize, uint64_t align = 1) {
+InputSection makeInput(const std::vector<uint8_t> &bytes, uint64_t flags, uint64_t entsize,
+                       uint64_t align = 1) {
   InputSection s;
   s.name = ".rodata.str1.1";
   s.type = SHT_PROGBITS;
@@ -40,8 +40,7 @@ std::vector<uint8_t> bytesOf(std::string_view s) {
 }
 
 std::string contentsOf(const InputSection &s) {
-  return std::string(reinterpret_cast<const char *>(s.contents.data()),
-                     s.contents.size());
+  return std::string(reinterpret_cast<const char *>(s.contents.data()), s.contents.size());
 }
 
 class MergeTest : public testing::Test {
@@ -49,8 +48,7 @@ protected:
   Context ctx{Config{}};
   // "hello", "world" in one input; "world", "hello", "foo" in another.
   std::vector<uint8_t> aBytes = bytesOf(std::string_view("hello\0world\0", 12));
-  std::vector<uint8_t> bBytes =
-      bytesOf(std::string_view("world\0hello\0foo\0", 16));
+  std::vector<uint8_t> bBytes = bytesOf(std::string_view("world\0hello\0foo\0", 16));
   InputSection a = makeInput(aBytes, strFlags, 1);
   InputSection b = makeInput(bBytes, strFlags, 1);
   MergedSection ms{ctx, ".rodata", strFlags, SHT_PROGBITS, 1};
@@ -104,8 +102,7 @@ TEST_F(MergeTest, AddendBeforeTheFirstPieceExtrapolatesFromIt) {
 // Disabled: getMergedOffset treats (uint64_t)-4 as a huge offset and uses
 // the *last* piece, so the result is only right when the last piece moved
 // by the same amount as the first (see the unit report).
-TEST_F(MergeTest,
-       AddendBeforeTheFirstPieceUsesTheFirstPieceOfAMovedInput) {
+TEST_F(MergeTest, AddendBeforeTheFirstPieceUsesTheFirstPieceOfAMovedInput) {
   ms.add(ctx, a);
   ms.add(ctx, b);
   // b's first piece ("world") went to 6, so offset -4 is 6 - 4.
@@ -115,8 +112,7 @@ TEST_F(MergeTest,
 TEST_F(MergeTest, AddressesComeFromTheMergedSectionsPlace) {
   ms.add(ctx, a);
   ms.add(ctx, b);
-  OutputSection *rodata =
-      ctx.make<OutputSection>(".rodata", SHT_PROGBITS, (uint64_t)SHF_ALLOC);
+  OutputSection *rodata = ctx.make<OutputSection>(".rodata", SHT_PROGBITS, (uint64_t)SHF_ALLOC);
   rodata->shdr.sh_addr = 0x402000;
   ms.out->osec = rodata;
   ms.out->offset = 0x10;
@@ -197,8 +193,8 @@ protected:
     a.file = b.file = bench.file.get();
     ms.add(bench.ctx, a);
     ms.add(bench.ctx, b);
-    OutputSection *rodata = bench.ctx.make<OutputSection>(
-        ".rodata", SHT_PROGBITS, (uint64_t)SHF_ALLOC);
+    OutputSection *rodata =
+        bench.ctx.make<OutputSection>(".rodata", SHT_PROGBITS, (uint64_t)SHF_ALLOC);
     rodata->shdr.sh_addr = rodataVA;
     ms.out->osec = rodata;
   }
@@ -206,8 +202,7 @@ protected:
   static constexpr uint64_t rodataVA = 0x406000;
   RelocBench bench;
   std::vector<uint8_t> aBytes = bytesOf(std::string_view("hello\0world\0", 12));
-  std::vector<uint8_t> bBytes =
-      bytesOf(std::string_view("world\0hello\0foo\0", 16));
+  std::vector<uint8_t> bBytes = bytesOf(std::string_view("world\0hello\0foo\0", 16));
   InputSection a, b;
   MergedSection ms{bench.ctx, ".rodata", strFlags, SHT_PROGBITS, 1};
 };
@@ -226,17 +221,15 @@ TEST_F(MergeRelocTest, LocalLabelWithPcRelativeAddendKeepsTheAddend) {
   // -4 is the distance to the end of the instruction, not into the string.
   Symbol *lc1 = bench.define(".LC1", &b, 6);
   bench.addRela(3, R_X86_64_PC32, lc1, -4);
-  EXPECT_EQ(
-      hexBytes(bench.apply({0x48, 0x8d, 0x3d, 0, 0, 0, 0})),
-      hexBytes(concat({{0x48, 0x8d, 0x3d}, le32(rodataVA - 4 - 0x401003)})));
+  EXPECT_EQ(hexBytes(bench.apply({0x48, 0x8d, 0x3d, 0, 0, 0, 0})),
+            hexBytes(concat({{0x48, 0x8d, 0x3d}, le32(rodataVA - 4 - 0x401003)})));
 }
 
 TEST_F(MergeRelocTest, MergedSectionIsNotTreatedAsDiscarded) {
   // The inputs are !isAlive once merged; references to them are still fine.
   Symbol *lc0 = bench.define(".LC0", &a, 6);
   bench.addRela(0, R_X86_64_32, lc0, 0);
-  EXPECT_EQ(hexBytes(bench.apply(std::vector<uint8_t>(4, 0))),
-            hexBytes(le32(rodataVA + 6)));
+  EXPECT_EQ(hexBytes(bench.apply(std::vector<uint8_t>(4, 0))), hexBytes(le32(rodataVA + 6)));
   EXPECT_EQ(bench.ctx.errorCount, 0u);
 }
 

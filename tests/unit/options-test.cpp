@@ -34,8 +34,8 @@ Result parse(std::vector<std::string> args) {
 
 // The ordered input list as "kind:value" words, easy to compare.
 std::string describe(const std::vector<InputSpec> &inputs) {
-  static const char *names[] = {"file",   "lib",     "(",     ")",       "whole",    "nowhole",
-                                "static", "dynamic", "asneed", "noasneed", "push", "pop"};
+  static const char *names[] = {"file",   "lib",     "(",      ")",        "whole", "nowhole",
+                                "static", "dynamic", "asneed", "noasneed", "push",  "pop"};
   std::string out;
   for (const InputSpec &in : inputs) {
     out += out.empty() ? "" : " ";
@@ -67,13 +67,32 @@ std::string writeFile(const std::string &name, const std::string &text) {
 
 // gcc 12's dynamic PIE link line must parse with nothing lost or reordered.
 TEST(Options, GccPieCommandLineKeepsOrder) {
-  Result r = parse({"-plugin", "/usr/lib/gcc/x86_64-linux-gnu/12/liblto_plugin.so",
+  Result r = parse({"-plugin",
+                    "/usr/lib/gcc/x86_64-linux-gnu/12/liblto_plugin.so",
                     "-plugin-opt=/usr/lib/gcc/x86_64-linux-gnu/12/lto-wrapper",
-                    "-plugin-opt=-fresolution=/tmp/cc.res", "--build-id", "--eh-frame-hdr", "-m",
-                    "elf_x86_64", "--hash-style=gnu", "--as-needed", "-dynamic-linker",
-                    "/lib64/ld-linux-x86-64.so.2", "-pie", "Scrt1.o", "crti.o",
-                    "-L/usr/lib/gcc/x86_64-linux-gnu/12", "-L", "/lib", "main.o", "-lgcc",
-                    "--push-state", "--as-needed", "-lgcc_s", "--pop-state", "-lc", "crtn.o"});
+                    "-plugin-opt=-fresolution=/tmp/cc.res",
+                    "--build-id",
+                    "--eh-frame-hdr",
+                    "-m",
+                    "elf_x86_64",
+                    "--hash-style=gnu",
+                    "--as-needed",
+                    "-dynamic-linker",
+                    "/lib64/ld-linux-x86-64.so.2",
+                    "-pie",
+                    "Scrt1.o",
+                    "crti.o",
+                    "-L/usr/lib/gcc/x86_64-linux-gnu/12",
+                    "-L",
+                    "/lib",
+                    "main.o",
+                    "-lgcc",
+                    "--push-state",
+                    "--as-needed",
+                    "-lgcc_s",
+                    "--pop-state",
+                    "-lc",
+                    "crtn.o"});
   ASSERT_TRUE(r.ok) << r.err;
   EXPECT_EQ(r.err, "");
   EXPECT_EQ(describe(r.config.inputs), "asneed file:Scrt1.o file:crti.o file:main.o lib:gcc "
@@ -111,8 +130,8 @@ TEST(Options, WrapSpellings) {
 
 // clang's static-pie line: -static then -pie gives kind Pie and isStatic.
 TEST(Options, StaticPlusPieIsStaticPie) {
-  Result r = parse({"-static", "-pie", "--no-dynamic-linker", "-z", "text", "-o", "out",
-                    "rcrt1.o", "--start-group", "-lgcc", "-lgcc_eh", "-lc", "--end-group"});
+  Result r = parse({"-static", "-pie", "--no-dynamic-linker", "-z", "text", "-o", "out", "rcrt1.o",
+                    "--start-group", "-lgcc", "-lgcc_eh", "-lc", "--end-group"});
   ASSERT_TRUE(r.ok) << r.err;
   EXPECT_EQ(r.config.kind, mld::OutputKind::Pie);
   EXPECT_TRUE(r.config.isStatic);
@@ -137,8 +156,8 @@ TEST(Options, OutputKindFollowsSharedPieAndStatic) {
 }
 
 TEST(Options, LibraryFormsAllAgree) {
-  Result r = parse({"-lfoo", "-l", "bar", "-l:libx.a", "--library=baz", "--library", "qux",
-                    "-library=q2"});
+  Result r = parse(
+      {"-lfoo", "-l", "bar", "-l:libx.a", "--library=baz", "--library", "qux", "-library=q2"});
   ASSERT_TRUE(r.ok) << r.err;
   EXPECT_EQ(describe(r.config.inputs), "lib:foo lib:bar lib::libx.a lib:baz lib:qux lib:q2");
 }
@@ -150,9 +169,9 @@ TEST(Options, LibraryPathForms) {
 }
 
 TEST(Options, GroupParenthesesAndStateOptionsKeepPositions) {
-  Result r = parse({"a.o", "-(", "-la", "-lb", "-)", "--whole-archive", "c.a",
-                    "--no-whole-archive", "-Bdynamic", "-dy", "-call_shared", "-dn",
-                    "-non_shared", "--no-as-needed", "d.o"});
+  Result r =
+      parse({"a.o", "-(", "-la", "-lb", "-)", "--whole-archive", "c.a", "--no-whole-archive",
+             "-Bdynamic", "-dy", "-call_shared", "-dn", "-non_shared", "--no-as-needed", "d.o"});
   ASSERT_TRUE(r.ok) << r.err;
   EXPECT_EQ(describe(r.config.inputs), "file:a.o ( lib:a lib:b ) whole file:c.a nowhole dynamic "
                                        "dynamic dynamic static static noasneed file:d.o");
@@ -228,8 +247,8 @@ TEST(Options, UnresolvedSymbolsSetsBothSwitches) {
   EXPECT_EQ(r.config.undefInObjects, U::Report);
   EXPECT_EQ(r.config.undefInShlibs, U::Ignore);
   EXPECT_TRUE(r.config.reportObjectUndefs());
-  Result r2 = parse({"--unresolved-symbols=report-all", "-z", "undefs", "--warn-unresolved-symbols",
-                     "a.o"});
+  Result r2 = parse(
+      {"--unresolved-symbols=report-all", "-z", "undefs", "--warn-unresolved-symbols", "a.o"});
   ASSERT_TRUE(r2.ok) << r2.err;
   EXPECT_FALSE(r2.config.reportObjectUndefs());
   EXPECT_TRUE(r2.config.reportShlibUndefs());
@@ -282,12 +301,33 @@ TEST(Options, BuildIdStyles) {
 }
 
 TEST(Options, SymbolAndDynamicFlags) {
-  Result r = parse({"-u", "s1", "--undefined=s2", "-us3", "-E", "--export-dynamic-symbol=e1",
-                    "-Bsymbolic", "-Bsymbolic-functions", "--version-script=v.map",
-                    "--dynamic-list", "d.list", "--no-undefined", "--no-allow-shlib-undefined",
-                    "--allow-multiple-definition", "--disable-new-dtags", "-y", "t1",
-                    "--trace-symbol=t2", "-t", "--stats", "--gc-sections", "--print-gc-sections",
-                    "-s", "-S", "--sysroot=/sys", "--threads=3", "a.o"});
+  Result r = parse({"-u",
+                    "s1",
+                    "--undefined=s2",
+                    "-us3",
+                    "-E",
+                    "--export-dynamic-symbol=e1",
+                    "-Bsymbolic",
+                    "-Bsymbolic-functions",
+                    "--version-script=v.map",
+                    "--dynamic-list",
+                    "d.list",
+                    "--no-undefined",
+                    "--no-allow-shlib-undefined",
+                    "--allow-multiple-definition",
+                    "--disable-new-dtags",
+                    "-y",
+                    "t1",
+                    "--trace-symbol=t2",
+                    "-t",
+                    "--stats",
+                    "--gc-sections",
+                    "--print-gc-sections",
+                    "-s",
+                    "-S",
+                    "--sysroot=/sys",
+                    "--threads=3",
+                    "a.o"});
   ASSERT_TRUE(r.ok) << r.err;
   const Config &c = r.config;
   EXPECT_EQ(c.undefinedSyms, (std::vector<std::string>{"s1", "s2", "s3"}));
@@ -323,8 +363,8 @@ TEST(Options, CompatibilityOptionsAreAcceptedAndIgnored) {
 }
 
 TEST(Options, RelocLogAndTimeTrace) {
-  Result r = parse({"--reloc-log=out.rlog", "--reloc-log-format=json", "--time-trace", "-o",
-                    "prog", "a.o"});
+  Result r = parse(
+      {"--reloc-log=out.rlog", "--reloc-log-format=json", "--time-trace", "-o", "prog", "a.o"});
   ASSERT_TRUE(r.ok) << r.err;
   EXPECT_EQ(r.config.relocLogPath, "out.rlog");
   EXPECT_EQ(r.config.relocLogFormat, mld::LogFormat::Json);
@@ -334,8 +374,8 @@ TEST(Options, RelocLogAndTimeTrace) {
 
 TEST(Options, ResponseFileWithGnuQuoting) {
   std::string inner = writeFile("inner.rsp", "-lfrom_inner\n");
-  std::string rsp = writeFile(
-      "args.rsp", "a.o 'b c.o' \"d e.o\"\n  -o out\\ file 'it\\'s.o' @" + inner + " last.o\n");
+  std::string rsp = writeFile("args.rsp", "a.o 'b c.o' \"d e.o\"\n  -o out\\ file 'it\\'s.o' @" +
+                                              inner + " last.o\n");
   Result r = parse({"first.o", "@" + rsp, "z.o"});
   ASSERT_TRUE(r.ok) << r.err;
   EXPECT_EQ(describe(r.config.inputs), "file:first.o file:a.o file:b c.o file:d e.o "
@@ -488,8 +528,8 @@ TEST(Options, ParseCommandLineSkipsProgramName) {
 // --defsym's expression is reduced to one symbol plus an addend; what mld
 // cannot evaluate is an error naming the option, never a silent guess.
 TEST(Options, DefsymExpressions) {
-  Result r = parse({"a.o", "-defsym=a=b", "--defsym", "n=0x10", "--defsym=c = d + 8 - 2",
-                    "--defsym=m=-4+x"});
+  Result r = parse(
+      {"a.o", "-defsym=a=b", "--defsym", "n=0x10", "--defsym=c = d + 8 - 2", "--defsym=m=-4+x"});
   ASSERT_TRUE(r.ok) << r.err;
   ASSERT_EQ(r.config.defsyms.size(), 4u);
   auto str = [](const mld::Defsym &d) {
@@ -542,8 +582,7 @@ TEST(Options, RelocatableAndEmitRelocs) {
   }
   EXPECT_EQ(parse({"-r", "-shared", "a.o"}).err,
             "mld: error: -r and -shared may not be used together\n");
-  EXPECT_EQ(parse({"-r", "-pie", "a.o"}).err,
-            "mld: error: -r and -pie may not be used together\n");
+  EXPECT_EQ(parse({"-r", "-pie", "a.o"}).err, "mld: error: -r and -pie may not be used together\n");
   EXPECT_EQ(parse({"-r", "--gc-sections", "a.o"}).err,
             "mld: error: --gc-sections is not supported with -r\n");
 }

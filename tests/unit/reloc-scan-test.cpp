@@ -81,9 +81,8 @@ TEST(RelocScan, NarrowAbsoluteInASharedObjectAsksForFPic) {
   ScanBench b(OutputKind::Shared);
   Symbol *x = b.define("x", b.data, 0);
   b.addRela(3, R_X86_64_32, x, 0);
-  EXPECT_EQ(b.scan(),
-            "mld: error: a.o:(.text+0x3): relocation R_X86_64_32 against 'x' "
-            "can not be used when making a shared object; recompile with -fPIC\n");
+  EXPECT_EQ(b.scan(), "mld: error: a.o:(.text+0x3): relocation R_X86_64_32 against 'x' "
+                      "can not be used when making a shared object; recompile with -fPIC\n");
   EXPECT_EQ(b.ctx.errorCount, 1u);
 }
 
@@ -91,9 +90,8 @@ TEST(RelocScan, NarrowAbsoluteInAPieAsksForFPie) {
   ScanBench b(OutputKind::Pie);
   Symbol *x = b.define("x", b.data, 0);
   b.addRela(3, R_X86_64_32S, x, 0);
-  EXPECT_EQ(b.scan(),
-            "mld: error: a.o:(.text+0x3): relocation R_X86_64_32S against 'x' "
-            "can not be used when making a PIE object; recompile with -fPIE\n");
+  EXPECT_EQ(b.scan(), "mld: error: a.o:(.text+0x3): relocation R_X86_64_32S against 'x' "
+                      "can not be used when making a PIE object; recompile with -fPIE\n");
 }
 
 TEST(RelocScan, CallToImportedFunctionNeedsAPltEntry) {
@@ -145,12 +143,11 @@ TEST(RelocScan, UndefinedSymbolIsReportedWithEachReference) {
   Symbol *u = b.undefined("missing", false);
   for (uint64_t off : {1, 6, 11, 16})
     b.addRela(off, R_X86_64_PLT32, u, -4);
-  EXPECT_EQ(b.scan(),
-            "mld: error: undefined symbol: missing\n"
-            ">>> referenced by a.o:(.text+0x1)\n"
-            ">>> referenced by a.o:(.text+0x6)\n"
-            ">>> referenced by a.o:(.text+0xb)\n"
-            ">>> referenced 1 more times\n");
+  EXPECT_EQ(b.scan(), "mld: error: undefined symbol: missing\n"
+                      ">>> referenced by a.o:(.text+0x1)\n"
+                      ">>> referenced by a.o:(.text+0x6)\n"
+                      ">>> referenced by a.o:(.text+0xb)\n"
+                      ">>> referenced 1 more times\n");
 }
 
 TEST(RelocScan, WeakUndefinedIsNotAnError) {

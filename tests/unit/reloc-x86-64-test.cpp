@@ -71,10 +71,8 @@ TEST(RelocX8664, ClassifyGivesFormulaSizeAndCheckForEverySupportedType) {
 
 TEST(RelocX8664, ClassifyReportsUnsupportedForDynamicTypes) {
   static const uint32_t types[] = {
-      R_X86_64_TLSDESC,         R_X86_64_COPY,
-      R_X86_64_GLOB_DAT,        R_X86_64_JUMP_SLOT,
-      R_X86_64_RELATIVE,        R_X86_64_IRELATIVE,
-      R_X86_64_DTPMOD64,        200};
+      R_X86_64_TLSDESC,  R_X86_64_COPY,      R_X86_64_GLOB_DAT, R_X86_64_JUMP_SLOT,
+      R_X86_64_RELATIVE, R_X86_64_IRELATIVE, R_X86_64_DTPMOD64, 200};
   for (uint32_t type : types) {
     SCOPED_TRACE(relocTypeName(type));
     EXPECT_EQ(classifyReloc(type).expr, RelExpr::Unsupported);
@@ -84,8 +82,7 @@ TEST(RelocX8664, ClassifyReportsUnsupportedForDynamicTypes) {
 TEST(RelocX8664, TypeNamesArePsAbiSpellingsOrUnknownWithNumber) {
   EXPECT_EQ(relocTypeName(R_X86_64_PC32), "R_X86_64_PC32");
   EXPECT_EQ(relocTypeName(R_X86_64_REX_GOTPCRELX), "R_X86_64_REX_GOTPCRELX");
-  EXPECT_EQ(relocTypeName(R_X86_64_GOTPC32_TLSDESC),
-            "R_X86_64_GOTPC32_TLSDESC");
+  EXPECT_EQ(relocTypeName(R_X86_64_GOTPC32_TLSDESC), "R_X86_64_GOTPC32_TLSDESC");
   EXPECT_EQ(relocTypeName(9999), "unknown relocation (9999)");
 }
 
@@ -112,18 +109,15 @@ TEST(RelocX8664, Signed32AcceptsExactEdgesAndRejectsOnePast) {
 TEST(RelocX8664, Unsigned32AcceptsZeroToMaxAndRejectsNegatives) {
   EXPECT_EQ(rangeError(0, R_X86_64_32), "");
   EXPECT_EQ(rangeError(0xffffffff, R_X86_64_32), "");
-  EXPECT_EQ(rangeError(0x100000000, R_X86_64_32),
-            "0x100000000 is not in [0, 0xffffffff]");
+  EXPECT_EQ(rangeError(0x100000000, R_X86_64_32), "0x100000000 is not in [0, 0xffffffff]");
   EXPECT_EQ(rangeError(-1, R_X86_64_32), "-1 is not in [0, 0xffffffff]");
 }
 
 TEST(RelocX8664, Either16AcceptsSignedAndUnsignedReadings) {
   EXPECT_EQ(rangeError(-32768, R_X86_64_16), "");
   EXPECT_EQ(rangeError(65535, R_X86_64_16), "");
-  EXPECT_EQ(rangeError(65536, R_X86_64_16),
-            "0x10000 is not in [-32768, 0xffff]");
-  EXPECT_EQ(rangeError(-32769, R_X86_64_16),
-            "-32769 is not in [-32768, 0xffff]");
+  EXPECT_EQ(rangeError(65536, R_X86_64_16), "0x10000 is not in [-32768, 0xffff]");
+  EXPECT_EQ(rangeError(-32769, R_X86_64_16), "-32769 is not in [-32768, 0xffff]");
 }
 
 TEST(RelocX8664, Either8AcceptsSignedAndUnsignedReadings) {
@@ -136,8 +130,7 @@ TEST(RelocX8664, Either8AcceptsSignedAndUnsignedReadings) {
 TEST(RelocX8664, Signed16And8RejectTheUnsignedUpperHalf) {
   EXPECT_EQ(rangeError(32767, R_X86_64_PC16), "");
   EXPECT_EQ(rangeError(-32768, R_X86_64_PC16), "");
-  EXPECT_EQ(rangeError(32768, R_X86_64_PC16),
-            "0x8000 is not in [-32768, 32767]");
+  EXPECT_EQ(rangeError(32768, R_X86_64_PC16), "0x8000 is not in [-32768, 32767]");
   EXPECT_EQ(rangeError(127, R_X86_64_PC8), "");
   EXPECT_EQ(rangeError(-128, R_X86_64_PC8), "");
   EXPECT_EQ(rangeError(128, R_X86_64_PC8), "0x80 is not in [-128, 127]");
@@ -162,8 +155,7 @@ TEST(RelocX8664, Abs64WritesSymbolPlusAddend) {
   Symbol *foo = b.define("foo", b.data, 0x10);
   b.addRela(0, R_X86_64_64, foo, 0x22);
   b.addRela(8, R_X86_64_64, foo, -0x10);
-  EXPECT_EQ(hexBytes(b.apply(filler(16))),
-            hexBytes(concat({le64(0x404032), le64(0x404000)})));
+  EXPECT_EQ(hexBytes(b.apply(filler(16))), hexBytes(concat({le64(0x404032), le64(0x404000)})));
   EXPECT_EQ(b.ctx.errorCount, 0u);
 }
 
@@ -179,8 +171,7 @@ TEST(RelocX8664, Abs32OverflowIsReportedWithLocationAndRange) {
   Symbol *big = b.absolute("big", 0x100000000);
   b.addRela(4, R_X86_64_32, big, 0);
   std::string err;
-  EXPECT_EQ(hexBytes(b.applyCapturingErrors(filler(8), err)),
-            hexBytes(filler(8)));
+  EXPECT_EQ(hexBytes(b.applyCapturingErrors(filler(8), err)), hexBytes(filler(8)));
   EXPECT_EQ(b.ctx.errorCount, 1u);
   EXPECT_EQ(err, "mld: error: a.o:(.text+0x4): relocation R_X86_64_32 against "
                  "'big' out of range: 0x100000000 is not in [0, 0xffffffff]\n");
@@ -203,8 +194,7 @@ TEST(RelocX8664, Abs32SAcceptsSignExtendedHighAddresses) {
   b.addRela(0, R_X86_64_32S, high, 0x10);
   b.addRela(4, R_X86_64_32S, over, 0);
   std::string err;
-  EXPECT_EQ(hexBytes(b.applyCapturingErrors(filler(8), err)),
-            "10 00 00 80 cc cc cc cc");
+  EXPECT_EQ(hexBytes(b.applyCapturingErrors(filler(8), err)), "10 00 00 80 cc cc cc cc");
   EXPECT_EQ(b.ctx.errorCount, 1u);
   EXPECT_NE(err.find("R_X86_64_32S against 'over' out of range: 0x80000000 is "
                      "not in [-2147483648, 2147483647]"),
@@ -222,8 +212,7 @@ TEST(RelocX8664, Abs16AndAbs8AcceptBothReadingsAndRejectWider) {
   b.addRela(6, R_X86_64_16, zero, 0x10000);
   b.addRela(8, R_X86_64_8, zero, 0x100);
   std::string err;
-  EXPECT_EQ(hexBytes(b.applyCapturingErrors(filler(9), err)),
-            "ff ff 00 80 ff 80 cc cc cc");
+  EXPECT_EQ(hexBytes(b.applyCapturingErrors(filler(9), err)), "ff ff 00 80 ff 80 cc cc cc");
   EXPECT_EQ(b.ctx.errorCount, 2u) << err;
 }
 
@@ -234,13 +223,11 @@ TEST(RelocX8664, Pc32WritesSymbolPlusAddendMinusPlace) {
   // 48 8d 05 <rel32>: lea foo(%rip), %rax; P = 0x401003.
   b.addRela(3, R_X86_64_PC32, foo, -4);
   b.addRela(10, R_X86_64_PC32, low, -4);
-  std::vector<uint8_t> code = {0x48, 0x8d, 0x05, 0, 0, 0, 0,
-                               0x48, 0x8d, 0x05, 0, 0, 0, 0};
-  EXPECT_EQ(hexBytes(b.apply(code)),
-            hexBytes(concat({{0x48, 0x8d, 0x05},
-                             le32(0x404010 - 4 - 0x401003),
-                             {0x48, 0x8d, 0x05},
-                             le32(0x400000 - 4 - 0x40100a)})));
+  std::vector<uint8_t> code = {0x48, 0x8d, 0x05, 0, 0, 0, 0, 0x48, 0x8d, 0x05, 0, 0, 0, 0};
+  EXPECT_EQ(hexBytes(b.apply(code)), hexBytes(concat({{0x48, 0x8d, 0x05},
+                                                      le32(0x404010 - 4 - 0x401003),
+                                                      {0x48, 0x8d, 0x05},
+                                                      le32(0x400000 - 4 - 0x40100a)})));
 }
 
 TEST(RelocX8664, Pc32OverflowIsReportedWithLocation) {
@@ -267,9 +254,8 @@ TEST(RelocX8664, Pc8And16ReachExactlyTheirSignedRange) {
   b.addRela(5, R_X86_64_PC8, tooFar, -1);
   b.addRela(6, R_X86_64_PC16, w, 0);
   std::string err;
-  EXPECT_EQ(
-      hexBytes(b.applyCapturingErrors({0xeb, 0, 0xeb, 0, 0xeb, 0, 0, 0}, err)),
-      "eb 7f eb 80 eb 00 34 12");
+  EXPECT_EQ(hexBytes(b.applyCapturingErrors({0xeb, 0, 0xeb, 0, 0xeb, 0, 0, 0}, err)),
+            "eb 7f eb 80 eb 00 34 12");
   EXPECT_EQ(b.ctx.errorCount, 1u);
   EXPECT_NE(err.find("a.o:(.text+0x5): relocation R_X86_64_PC8 against "
                      "'tooFar' out of range: 0x80 is not in [-128, 127]"),
@@ -284,8 +270,7 @@ TEST(RelocX8664, Pc64IsNotRangeChecked) {
   b.addRela(0, R_X86_64_PC64, foo, 0);
   b.addRela(8, R_X86_64_PC64, far, 0);
   EXPECT_EQ(hexBytes(b.apply(filler(16))),
-            hexBytes(concat(
-                {le64(0x404010 - 0x401000), le64(0x7fff00000000 - 0x401008)})));
+            hexBytes(concat({le64(0x404010 - 0x401000), le64(0x7fff00000000 - 0x401008)})));
   EXPECT_EQ(b.ctx.errorCount, 0u);
 }
 
@@ -320,9 +305,8 @@ TEST(RelocX8664, GotPcRelPointsAtTheSymbolsSlot) {
   foo->gotIndex = 3; // slot at .got + 24
   b.addRela(3, R_X86_64_GOTPCREL, foo, -4);
   // GOTPCREL is never relaxed: the mov stays a load from the slot.
-  EXPECT_EQ(
-      hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
-      hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403018 - 4 - 0x401003)})));
+  EXPECT_EQ(hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
+            hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403018 - 4 - 0x401003)})));
 }
 
 TEST(RelocX8664, GotRelativeTypesUseTheGotPltBase) {
@@ -335,12 +319,10 @@ TEST(RelocX8664, GotRelativeTypesUseTheGotPltBase) {
   b.addRela(20, R_X86_64_GOTOFF64, foo, 8);
   b.addRela(28, R_X86_64_GOTPC32, foo, 3);
   b.addRela(32, R_X86_64_GOTPC64, foo, 0);
-  EXPECT_EQ(
-      hexBytes(b.apply(filler(40))),
-      hexBytes(concat(
-          {le32(uint32_t(0x403010 - 0x403800)), le64(0x403010 - 0x403800 + 8),
-           le64(0x403010 - 0x40100c), le64(0x404010 + 8 - 0x403800),
-           le32(0x403800 + 3 - 0x40101c), le64(0x403800 - 0x401020)})));
+  EXPECT_EQ(hexBytes(b.apply(filler(40))),
+            hexBytes(concat({le32(uint32_t(0x403010 - 0x403800)), le64(0x403010 - 0x403800 + 8),
+                             le64(0x403010 - 0x40100c), le64(0x404010 + 8 - 0x403800),
+                             le32(0x403800 + 3 - 0x40101c), le64(0x403800 - 0x401020)})));
   EXPECT_EQ(b.ctx.errorCount, 0u);
 }
 
@@ -349,8 +331,7 @@ TEST(RelocX8664, SizeTypesWriteSymbolSizePlusAddend) {
   Symbol *arr = b.define("arr", b.data, 0, STT_OBJECT, 0x30);
   b.addRela(0, R_X86_64_SIZE32, arr, 4);
   b.addRela(4, R_X86_64_SIZE64, arr, -8);
-  EXPECT_EQ(hexBytes(b.apply(filler(12))),
-            hexBytes(concat({le32(0x34), le64(0x28)})));
+  EXPECT_EQ(hexBytes(b.apply(filler(12))), hexBytes(concat({le32(0x34), le64(0x28)})));
 }
 
 TEST(RelocX8664, TpOffIsNegativeOffsetFromTheThreadPointer) {
@@ -378,8 +359,7 @@ TEST(RelocX8664, DtpOffIsBlockRelativeInASharedObject) {
   Symbol *tv = b.define("tv", b.tdata, 8, STT_TLS);
   b.addRela(0, R_X86_64_DTPOFF32, tv, 0);
   b.addRela(4, R_X86_64_DTPOFF64, tv, 0x10);
-  EXPECT_EQ(hexBytes(b.apply(filler(12))),
-            hexBytes(concat({le32(8), le64(0x18)})));
+  EXPECT_EQ(hexBytes(b.apply(filler(12))), hexBytes(concat({le32(8), le64(0x18)})));
 }
 
 // DWARF's DW_OP_form_tls_address wants the offset inside the module's TLS
@@ -394,8 +374,7 @@ TEST(RelocX8664, DtpOffInDebugInfoIsBlockRelativeInAnExecutable) {
   Symbol *tv = b.define("tv", b.tdata, 8, STT_TLS);
   b.addRela(0, R_X86_64_DTPOFF32, tv, 0);
   b.addRela(4, R_X86_64_DTPOFF64, tv, 0);
-  EXPECT_EQ(hexBytes(b.apply(filler(12))),
-            hexBytes(concat({le32(8), le64(8)})));
+  EXPECT_EQ(hexBytes(b.apply(filler(12))), hexBytes(concat({le32(8), le64(8)})));
 }
 
 TEST(RelocX8664, NoneLeavesTheBytesAlone) {
@@ -424,10 +403,9 @@ TEST(RelocX8664, TlsDescSequenceBecomesLocalExecInExec) {
   Symbol *tv = b.define("tv", b.tdata, 8, STT_TLS);
   b.addRela(3, R_X86_64_GOTPC32_TLSDESC, tv, -4);
   b.addRela(7, R_X86_64_TLSDESC_CALL, tv, 0);
-  EXPECT_EQ(hexBytes(b.apply({0x48, 0x8d, 0x05, 0, 0, 0, 0, 0xff, 0x10})),
-            hexBytes(concat({{0x48, 0xc7, 0xc0},
-                             le32(uint32_t(0x405008 - 0x405100)),
-                             {0x66, 0x90}})));
+  EXPECT_EQ(
+      hexBytes(b.apply({0x48, 0x8d, 0x05, 0, 0, 0, 0, 0xff, 0x10})),
+      hexBytes(concat({{0x48, 0xc7, 0xc0}, le32(uint32_t(0x405008 - 0x405100)), {0x66, 0x90}})));
 }
 
 TEST(RelocX8664, FieldPastTheEndOfTheSectionIsReported) {
@@ -460,8 +438,7 @@ TEST(RelocX8664, ReferenceToDiscardedSectionFromDebugInfoGetsATombstone) {
   b.addRela(0, R_X86_64_64, foo, 0);
   b.addRela(8, R_X86_64_32, foo, 0);
   // .debug_ranges: 1, because a 0 pair would end the list early.
-  EXPECT_EQ(hexBytes(b.apply(filler(12))),
-            hexBytes(concat({le64(1), le32(1)})));
+  EXPECT_EQ(hexBytes(b.apply(filler(12))), hexBytes(concat({le64(1), le32(1)})));
   EXPECT_EQ(b.ctx.errorCount, 0u);
 
   RelocBench d;
@@ -491,8 +468,7 @@ TEST(RelocX8664, RexGotPcRelXMovBecomesLeaKeepingTheRegister) {
   // 48 8b 05: mov ..., %rax;  4c 8b 1d: mov ..., %r11.
   b.addRela(3, R_X86_64_REX_GOTPCRELX, foo, -4);
   b.addRela(10, R_X86_64_REX_GOTPCRELX, foo, -4);
-  EXPECT_EQ(hexBytes(b.apply(
-                {0x48, 0x8b, 0x05, 0, 0, 0, 0, 0x4c, 0x8b, 0x1d, 0, 0, 0, 0})),
+  EXPECT_EQ(hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0, 0x4c, 0x8b, 0x1d, 0, 0, 0, 0})),
             hexBytes(concat({{0x48, 0x8d, 0x05},
                              le32(0x404010 - 4 - 0x401003),
                              {0x4c, 0x8d, 0x1d},
@@ -523,9 +499,8 @@ TEST(RelocX8664, RexGotPcRelXKeepsTheGotLoadForAPreemptibleSymbol) {
   ext->isPreemptible = true;
   ext->gotIndex = 1; // slot 0x403008
   b.addRela(3, R_X86_64_REX_GOTPCRELX, ext, -4);
-  EXPECT_EQ(
-      hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
-      hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403008 - 4 - 0x401003)})));
+  EXPECT_EQ(hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
+            hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403008 - 4 - 0x401003)})));
 }
 
 TEST(RelocX8664, GotPcRelXKeepsTheGotLoadForAnIfunc) {
@@ -543,9 +518,8 @@ TEST(RelocX8664, GotPcRelXKeepsTheGotLoadForOtherInstructions) {
   foo->gotIndex = 0;
   // 48 03 05: add foo@GOTPCREL(%rip), %rax is not rewritten.
   b.addRela(3, R_X86_64_REX_GOTPCRELX, foo, -4);
-  EXPECT_EQ(
-      hexBytes(b.apply({0x48, 0x03, 0x05, 0, 0, 0, 0})),
-      hexBytes(concat({{0x48, 0x03, 0x05}, le32(0x403000 - 4 - 0x401003)})));
+  EXPECT_EQ(hexBytes(b.apply({0x48, 0x03, 0x05, 0, 0, 0, 0})),
+            hexBytes(concat({{0x48, 0x03, 0x05}, le32(0x403000 - 4 - 0x401003)})));
 }
 
 TEST(RelocX8664, GotPcRelXKeepsTheGotLoadForAnAbsoluteSymbolInPic) {
@@ -555,9 +529,8 @@ TEST(RelocX8664, GotPcRelXKeepsTheGotLoadForAnAbsoluteSymbolInPic) {
   Symbol *abs = b.absolute("abs", 0x1234);
   abs->gotIndex = 0;
   b.addRela(3, R_X86_64_REX_GOTPCRELX, abs, -4);
-  EXPECT_EQ(
-      hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
-      hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403000 - 4 - 0x401003)})));
+  EXPECT_EQ(hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
+            hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403000 - 4 - 0x401003)})));
 }
 
 // An undefined weak symbol is 0, which a PC-relative lea may not reach from
@@ -582,9 +555,8 @@ TEST(RelocX8664, GotTpOffMovBecomesMovImmediate) {
   Symbol *tv = b.define("tv", b.tdata, 8, STT_TLS);
   // 48 8b 05: mov tv@gottpoff(%rip), %rax;  4c 8b 05: ..., %r8;
   // 48 8b 0d: ..., %rcx;  4c 8b 3d: ..., %r15.
-  std::vector<uint8_t> code = {
-      0x48, 0x8b, 0x05, 0, 0, 0, 0, 0x4c, 0x8b, 0x05, 0, 0, 0, 0,
-      0x48, 0x8b, 0x0d, 0, 0, 0, 0, 0x4c, 0x8b, 0x3d, 0, 0, 0, 0};
+  std::vector<uint8_t> code = {0x48, 0x8b, 0x05, 0, 0, 0, 0, 0x4c, 0x8b, 0x05, 0, 0, 0, 0,
+                               0x48, 0x8b, 0x0d, 0, 0, 0, 0, 0x4c, 0x8b, 0x3d, 0, 0, 0, 0};
   for (uint64_t off : {3u, 10u, 17u, 24u})
     b.addRela(off, R_X86_64_GOTTPOFF, tv, -4);
   std::vector<uint8_t> tpoff = le32(uint32_t(0x405008 - 0x405100));
@@ -605,10 +577,8 @@ TEST(RelocX8664, GotTpOffAddBecomesAddImmediate) {
   b.addRela(3, R_X86_64_GOTTPOFF, tv, -4);
   b.addRela(10, R_X86_64_GOTTPOFF, tv, -4);
   std::vector<uint8_t> tpoff = le32(uint32_t(0x405008 - 0x405100));
-  EXPECT_EQ(
-      hexBytes(b.apply(
-          {0x48, 0x03, 0x05, 0, 0, 0, 0, 0x4c, 0x03, 0x25, 0, 0, 0, 0})),
-      hexBytes(concat({{0x48, 0x81, 0xc0}, tpoff, {0x49, 0x81, 0xc4}, tpoff})));
+  EXPECT_EQ(hexBytes(b.apply({0x48, 0x03, 0x05, 0, 0, 0, 0, 0x4c, 0x03, 0x25, 0, 0, 0, 0})),
+            hexBytes(concat({{0x48, 0x81, 0xc0}, tpoff, {0x49, 0x81, 0xc4}, tpoff})));
 }
 
 TEST(RelocX8664, GotTpOffStaysAGotLoadInASharedObject) {
@@ -618,9 +588,8 @@ TEST(RelocX8664, GotTpOffStaysAGotLoadInASharedObject) {
   Symbol *tv = b.define("tv", b.tdata, 8, STT_TLS);
   tv->gotTpIndex = 4; // slot 0x403020
   b.addRela(3, R_X86_64_GOTTPOFF, tv, -4);
-  EXPECT_EQ(
-      hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
-      hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403020 - 4 - 0x401003)})));
+  EXPECT_EQ(hexBytes(b.apply({0x48, 0x8b, 0x05, 0, 0, 0, 0})),
+            hexBytes(concat({{0x48, 0x8b, 0x05}, le32(0x403020 - 4 - 0x401003)})));
 }
 
 // data16 lea tv@tlsgd(%rip), %rdi; data16 data16 rex.W call __tls_get_addr@PLT
@@ -635,8 +604,7 @@ TEST(RelocX8664, TlsGdBecomesLocalExecSequenceInAnExecutable) {
   b.addRela(12, R_X86_64_PLT32, getAddr, -4);
   // mov %fs:0, %rax; lea tv@tpoff(%rax), %rax. The call's relocation is
   // consumed with it.
-  EXPECT_EQ(hexBytes(b.apply(gdSequence)),
-            "64 48 8b 04 25 00 00 00 00 48 8d 80 08 ff ff ff");
+  EXPECT_EQ(hexBytes(b.apply(gdSequence)), "64 48 8b 04 25 00 00 00 00 48 8d 80 08 ff ff ff");
   EXPECT_EQ(b.ctx.errorCount, 0u);
 }
 
@@ -650,11 +618,10 @@ TEST(RelocX8664, TlsGdStaysGeneralDynamicInASharedObject) {
   getAddr->pltIndex = 0; // 0x402010
   b.addRela(4, R_X86_64_TLSGD, tv, -4);
   b.addRela(12, R_X86_64_PLT32, getAddr, -4);
-  EXPECT_EQ(hexBytes(b.apply(gdSequence)),
-            hexBytes(concat({{0x66, 0x48, 0x8d, 0x3d},
-                             le32(0x403028 - 4 - 0x401004),
-                             {0x66, 0x66, 0x48, 0xe8},
-                             le32(0x402010 - 4 - 0x40100c)})));
+  EXPECT_EQ(hexBytes(b.apply(gdSequence)), hexBytes(concat({{0x66, 0x48, 0x8d, 0x3d},
+                                                            le32(0x403028 - 4 - 0x401004),
+                                                            {0x66, 0x66, 0x48, 0xe8},
+                                                            le32(0x402010 - 4 - 0x40100c)})));
 }
 
 TEST(RelocX8664, TlsGdWithUnexpectedCodeIsReported) {
@@ -663,9 +630,8 @@ TEST(RelocX8664, TlsGdWithUnexpectedCodeIsReported) {
   b.addRela(3, R_X86_64_TLSGD, tv, -4);
   // lea without the data16 prefix, and no call after it.
   std::string err;
-  b.applyCapturingErrors({0x48, 0x8d, 0x3d, 0, 0, 0, 0, 0x90, 0x90, 0x90, 0x90,
-                          0x90, 0x90, 0x90, 0x90},
-                         err);
+  b.applyCapturingErrors(
+      {0x48, 0x8d, 0x3d, 0, 0, 0, 0, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90, 0x90}, err);
   EXPECT_EQ(err, "mld: error: a.o:(.text+0x3): unsupported TLSGD code sequence "
                  "(expected data16 lea x@tlsgd(%rip), %rdi and a call to "
                  "__tls_get_addr)\n");
@@ -682,8 +648,7 @@ TEST(RelocX8664, TlsLdBecomesPaddedFsLoadAndDtpOffBecomesTpOffset) {
   b.addRela(3, R_X86_64_TLSLD, tv, -4);
   b.addRela(8, R_X86_64_PLT32, getAddr, -4);
   b.addRela(15, R_X86_64_DTPOFF32, tv, 0);
-  EXPECT_EQ(hexBytes(b.apply(code)),
-            "66 66 66 64 48 8b 04 25 00 00 00 00 48 8d 88 08 ff ff ff");
+  EXPECT_EQ(hexBytes(b.apply(code)), "66 66 66 64 48 8b 04 25 00 00 00 00 48 8d 88 08 ff ff ff");
   EXPECT_EQ(b.ctx.errorCount, 0u);
 }
 
@@ -697,16 +662,14 @@ TEST(RelocX8664, TlsGdWithGotCallBecomesLocalExecInAnExecutable) {
   b.addRela(12, R_X86_64_GOTPCRELX, getAddr, -4);
   std::vector<uint8_t> code = {0x66, 0x48, 0x8d, 0x3d, 0, 0, 0, 0,
                                0x66, 0x48, 0xff, 0x15, 0, 0, 0, 0};
-  EXPECT_EQ(hexBytes(b.apply(code)),
-            "64 48 8b 04 25 00 00 00 00 48 8d 80 08 ff ff ff");
+  EXPECT_EQ(hexBytes(b.apply(code)), "64 48 8b 04 25 00 00 00 00 48 8d 80 08 ff ff ff");
   EXPECT_EQ(b.ctx.errorCount, 0u);
 }
 
 // -mcmodel=large: lea tv@tlsgd(%rip), %rdi; movabs $__tls_get_addr@pltoff,
 // %rax; add %rbx, %rax; call *%rax (22 bytes, no data16 prefix).
 const std::vector<uint8_t> largeTlsSequence = {
-    0x48, 0x8d, 0x3d, 0, 0, 0, 0, 0x48, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0,
-    0x48, 0x01, 0xd8, 0xff, 0xd0};
+    0x48, 0x8d, 0x3d, 0, 0, 0, 0, 0x48, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0x48, 0x01, 0xd8, 0xff, 0xd0};
 
 TEST(RelocX8664, LargeModelTlsGdBecomesLocalExecPaddedWithANop) {
   RelocBench b;
@@ -715,9 +678,8 @@ TEST(RelocX8664, LargeModelTlsGdBecomesLocalExecPaddedWithANop) {
   b.addRela(3, R_X86_64_TLSGD, tv, -4);
   b.addRela(9, R_X86_64_PLTOFF64, getAddr, 0);
   // mov %fs:0, %rax; lea tv@tpoff(%rax), %rax; nopw 0(%rax,%rax) (as ld.bfd)
-  EXPECT_EQ(hexBytes(b.apply(largeTlsSequence)),
-            "64 48 8b 04 25 00 00 00 00 48 8d 80 08 ff ff ff "
-            "66 0f 1f 44 00 00");
+  EXPECT_EQ(hexBytes(b.apply(largeTlsSequence)), "64 48 8b 04 25 00 00 00 00 48 8d 80 08 ff ff ff "
+                                                 "66 0f 1f 44 00 00");
   EXPECT_EQ(b.ctx.errorCount, 0u);
 }
 
@@ -746,7 +708,7 @@ TEST(RelocX8664, LargeModelTlsLdStaysACallInASharedObject) {
   RelocBench b(cfg);
   Symbol *tv = b.define("tv", b.tdata, 8, STT_TLS);
   Symbol *getAddr = b.undefined("__tls_get_addr", false);
-  getAddr->pltIndex = 1; // L = 0x402020
+  getAddr->pltIndex = 1;     // L = 0x402020
   b.ctx.got->tlsLdIndex = 2; // slots 0x403010, 0x403018
   b.addRela(3, R_X86_64_TLSLD, tv, -4);
   b.addRela(9, R_X86_64_PLTOFF64, getAddr, 0);
@@ -763,8 +725,7 @@ TEST(RelocX8664, PltOffIsTheFunctionsOffsetFromTheGotBase) {
   RelocBench b;
   Symbol *fn = b.define("fn", b.text, 0x40, STT_FUNC);
   b.addRela(0, R_X86_64_PLTOFF64, fn, 2);
-  EXPECT_EQ(hexBytes(b.apply(filler(8))),
-            hexBytes(le64(uint64_t(0x401040 + 2 - 0x403800))));
+  EXPECT_EQ(hexBytes(b.apply(filler(8))), hexBytes(le64(uint64_t(0x401040 + 2 - 0x403800))));
 }
 
 // ---- PLT templates (psABI 3.5.7 "Procedure Linkage Table")
@@ -784,23 +745,21 @@ TEST(RelocX8664, PltHeaderPushesGot1AndJumpsThroughGot2) {
 TEST(RelocX8664, PltEntryJumpsThroughItsSlotThenPushesIndexAndJumpsToPlt0) {
   std::vector<uint8_t> buf(16, 0xcc);
   writePltEntry(buf.data(), 0x402020, 0x403820, 1, 0x402000);
-  EXPECT_EQ(hexBytes(buf),
-            hexBytes(concat({{0xff, 0x25},
-                             le32(0x403820 - 0x402026),
-                             {0x68},
-                             le32(1),
-                             {0xe9},
-                             le32(uint32_t(0x402000 - 0x402030))})));
+  EXPECT_EQ(hexBytes(buf), hexBytes(concat({{0xff, 0x25},
+                                            le32(0x403820 - 0x402026),
+                                            {0x68},
+                                            le32(1),
+                                            {0xe9},
+                                            le32(uint32_t(0x402000 - 0x402030))})));
 }
 
 TEST(RelocX8664, IpltEntryJumpsThroughItsSlotAndPadsWithNops) {
   std::vector<uint8_t> buf(16, 0xcc);
   writeIpltEntry(buf.data(), 0x402040, 0x403828);
-  EXPECT_EQ(hexBytes(buf),
-            hexBytes(concat({{0xff, 0x25},
-                             le32(0x403828 - 0x402046),
-                             {0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00},
-                             {0x0f, 0x1f, 0x40, 0x00}})));
+  EXPECT_EQ(hexBytes(buf), hexBytes(concat({{0xff, 0x25},
+                                            le32(0x403828 - 0x402046),
+                                            {0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00},
+                                            {0x0f, 0x1f, 0x40, 0x00}})));
 }
 
 TEST(RelocX8664, PltSectionPlacesIpltEntriesAfterTheLazyOnes) {
@@ -820,13 +779,12 @@ TEST(RelocX8664, PltSectionPlacesIpltEntriesAfterTheLazyOnes) {
   b.ctx.plt->writeTo(b.ctx, plt.data());
   std::vector<uint8_t> entry1(plt.begin() + 32, plt.begin() + 48);
   std::vector<uint8_t> iplt(plt.begin() + 48, plt.end());
-  EXPECT_EQ(hexBytes(entry1),
-            hexBytes(concat({{0xff, 0x25},
-                             le32(0x403820 - 0x402026),
-                             {0x68},
-                             le32(1),
-                             {0xe9},
-                             le32(uint32_t(0x402000 - 0x402030))})));
+  EXPECT_EQ(hexBytes(entry1), hexBytes(concat({{0xff, 0x25},
+                                               le32(0x403820 - 0x402026),
+                                               {0x68},
+                                               le32(1),
+                                               {0xe9},
+                                               le32(uint32_t(0x402000 - 0x402030))})));
   EXPECT_EQ(hexBytes({iplt.begin(), iplt.begin() + 6}),
             hexBytes(concat({{0xff, 0x25}, le32(0x403828 - 0x402036)})));
 
@@ -860,8 +818,7 @@ TEST(RelocX8664, StaticGotSlotsHoldAddressTpOffsetAndModuleOne) {
   got.writeTo(b.ctx, buf.data());
   // An executable is TLS module 1; the GD offset is relative to its block.
   EXPECT_EQ(hexBytes(buf),
-            hexBytes(concat(
-                {le64(0x404010), le64(uint64_t(-0xf8)), le64(1), le64(8)})));
+            hexBytes(concat({le64(0x404010), le64(uint64_t(-0xf8)), le64(1), le64(8)})));
 }
 
 // -fPIE code takes a function's address with mov foo@GOTPCREL(%rip), which

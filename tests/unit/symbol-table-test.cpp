@@ -28,16 +28,8 @@ protected:
 
   // A definition in x.o's .text at `value`.
   SymbolClaim strong(int fileIndex, uint64_t value = 0) {
-    return {SymbolKind::Defined,
-            STB_GLOBAL,
-            STT_FUNC,
-            STV_DEFAULT,
-            fileOf(fileIndex),
-            &text[fileIndex],
-            value,
-            4,
-            false,
-            1};
+    return {SymbolKind::Defined, STB_GLOBAL, STT_FUNC, STV_DEFAULT, fileOf(fileIndex),
+            &text[fileIndex],    value,      4,        false,       1};
   }
   SymbolClaim weak(int fileIndex, uint64_t value = 0) {
     SymbolClaim cl = strong(fileIndex, value);
@@ -56,8 +48,7 @@ protected:
             false,
             align};
   }
-  SymbolClaim undef(int fileIndex, uint8_t binding = STB_GLOBAL,
-                    uint8_t type = STT_NOTYPE) {
+  SymbolClaim undef(int fileIndex, uint8_t binding = STB_GLOBAL, uint8_t type = STT_NOTYPE) {
     return {SymbolKind::Undefined,
             binding,
             type,
@@ -87,9 +78,7 @@ protected:
     return cl;
   }
 
-  InputFile *fileOf(int i) {
-    return i == 0 ? (InputFile *)a.get() : i == 1 ? b.get() : c.get();
-  }
+  InputFile *fileOf(int i) { return i == 0 ? (InputFile *)a.get() : i == 1 ? b.get() : c.get(); }
 
   bool resolve(const SymbolClaim &cl, bool allowMultiple = false) {
     return table.resolve(*sym, cl, allowMultiple);

@@ -21,12 +21,10 @@ namespace mld::test {
 // An ObjectFile that only has a name ("a.o"): enough for resolution and for
 // the "a.o:(.text+0x4)" locations in messages. `name` must outlive the file.
 inline std::unique_ptr<ObjectFile> fakeObject(const char *name) {
-  return std::make_unique<ObjectFile>(
-      llvm::MemoryBufferRef(llvm::StringRef(), name), "");
+  return std::make_unique<ObjectFile>(llvm::MemoryBufferRef(llvm::StringRef(), name), "");
 }
 
-inline ElfRela makeRela(uint64_t offset, uint32_t type, uint32_t symIndex,
-                        int64_t addend) {
+inline ElfRela makeRela(uint64_t offset, uint32_t type, uint32_t symIndex, int64_t addend) {
   ElfRela r{};
   r.r_offset = offset;
   r.setSymbolAndType(symIndex, type, false);
@@ -58,8 +56,7 @@ inline std::string hexBytes(const std::vector<uint8_t> &v) {
   return s;
 }
 
-inline std::vector<uint8_t>
-concat(std::initializer_list<std::vector<uint8_t>> parts) {
+inline std::vector<uint8_t> concat(std::initializer_list<std::vector<uint8_t>> parts) {
   std::vector<uint8_t> r;
   for (const auto &p : parts)
     r.insert(r.end(), p.begin(), p.end());
@@ -89,12 +86,9 @@ public:
     file->symbols.push_back(null);
 
     using namespace llvm::ELF;
-    text = placeSection(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR,
-                        textVA, 0x100);
-    data = placeSection(".data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, dataVA,
-                        0x100);
-    tdata = placeSection(".tdata", SHT_PROGBITS,
-                         SHF_ALLOC | SHF_WRITE | SHF_TLS, tdataVA, 0x100);
+    text = placeSection(".text", SHT_PROGBITS, SHF_ALLOC | SHF_EXECINSTR, textVA, 0x100);
+    data = placeSection(".data", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE, dataVA, 0x100);
+    tdata = placeSection(".tdata", SHT_PROGBITS, SHF_ALLOC | SHF_WRITE | SHF_TLS, tdataVA, 0x100);
     ctx.got = ctx.make<GotSection>();
     ctx.got->shdr.sh_addr = gotVA;
     ctx.gotPlt = ctx.make<GotPltSection>();
@@ -107,8 +101,8 @@ public:
   }
 
   // An input section of a.o placed at `va` in an output section of its own.
-  InputSection *placeSection(const char *name, uint32_t type, uint64_t flags,
-                             uint64_t va, uint64_t size) {
+  InputSection *placeSection(const char *name, uint32_t type, uint64_t flags, uint64_t va,
+                             uint64_t size) {
     OutputSection *osec = ctx.make<OutputSection>(name, type, flags);
     osec->shdr.sh_addr = va;
     InputSection *isec = ctx.newSection();
@@ -168,8 +162,7 @@ public:
     return 0;
   }
 
-  void addRela(uint64_t offset, uint32_t type, const Symbol *sym,
-               int64_t addend) {
+  void addRela(uint64_t offset, uint32_t type, const Symbol *sym, int64_t addend) {
     relas.push_back(makeRela(offset, type, indexOf(sym), addend));
   }
 
@@ -186,8 +179,7 @@ public:
   }
 
   // apply(), with what it printed on stderr in `err`.
-  std::vector<uint8_t> applyCapturingErrors(std::vector<uint8_t> bytes,
-                                            std::string &err) {
+  std::vector<uint8_t> applyCapturingErrors(std::vector<uint8_t> bytes, std::string &err) {
     testing::internal::CaptureStderr();
     std::vector<uint8_t> out = apply(std::move(bytes));
     err = testing::internal::GetCapturedStderr();

@@ -126,9 +126,8 @@ TEST(VersionScriptParse, ExternBlocksMarkCxxPatterns) {
                             "    *;\n"
                             "};");
   ASSERT_EQ(s.nodes.size(), 1u);
-  EXPECT_EQ(describe(s.nodes[0].globals),
-            (Strings{"ns::foo*[WC]", "ns::bar(int)[C]", "std::vector<int>*[WC]", "cfunc",
-                     "c_*[W]"}));
+  EXPECT_EQ(describe(s.nodes[0].globals), (Strings{"ns::foo*[WC]", "ns::bar(int)[C]",
+                                                   "std::vector<int>*[WC]", "cfunc", "c_*[W]"}));
   EXPECT_EQ(describe(s.nodes[0].locals), (Strings{"detail::*[WC]", "*[W]"}));
 }
 
@@ -205,8 +204,7 @@ TEST(VersionScriptParse, UnknownExternLanguageIsAnError) {
             "line 1: expected a language after 'extern', got '{'");
   EXPECT_EQ(parseError("{ extern \"C\" foo; };"),
             "line 1: expected '{' after extern \"C\", got 'foo'");
-  EXPECT_EQ(parseError("{ extern \"C++\" { local: x; }; };"),
-            "line 1: missing ';' after 'local'");
+  EXPECT_EQ(parseError("{ extern \"C++\" { local: x; }; };"), "line 1: missing ';' after 'local'");
 }
 
 TEST(VersionScriptParse, UnterminatedCommentOrStringIsAnError) {
@@ -236,8 +234,7 @@ TEST(VersionScriptParse, DependencyMustBeDefinedEarlier) {
             "line 1: version node 'V2' depends on undefined version 'V1'");
   EXPECT_EQ(parseError("V1 { a; } V1;"),
             "line 1: version node 'V1' depends on undefined version 'V1'");
-  EXPECT_EQ(parseError("{ a; } V1;"),
-            "line 1: an anonymous version node cannot have dependencies");
+  EXPECT_EQ(parseError("{ a; } V1;"), "line 1: an anonymous version node cannot have dependencies");
 }
 
 // ---------------------------------------------------------------- dynamic lists
@@ -274,10 +271,10 @@ TEST(DynamicList, MatchesAnyUsesGlobsExactNamesAndDemangledNames) {
   EXPECT_FALSE(mld::matchesAny(list, "foo2"));
   EXPECT_TRUE(mld::matchesAny(list, "bar"));
   EXPECT_TRUE(mld::matchesAny(list, "barista"));
-  EXPECT_TRUE(mld::matchesAny(list, "_ZN2ns1fEv"));     // ns::f()
-  EXPECT_TRUE(mld::matchesAny(list, "_ZN2ns1gEv"));     // ns::g()
-  EXPECT_FALSE(mld::matchesAny(list, "_ZN2ns1gEi"));    // ns::g(int)
-  EXPECT_FALSE(mld::matchesAny(list, "_ZN3ns21fEv"));   // ns2::f()
+  EXPECT_TRUE(mld::matchesAny(list, "_ZN2ns1fEv"));   // ns::f()
+  EXPECT_TRUE(mld::matchesAny(list, "_ZN2ns1gEv"));   // ns::g()
+  EXPECT_FALSE(mld::matchesAny(list, "_ZN2ns1gEi"));  // ns::g(int)
+  EXPECT_FALSE(mld::matchesAny(list, "_ZN3ns21fEv")); // ns2::f()
   EXPECT_FALSE(mld::matchesAny({}, "foo"));
 }
 
@@ -309,7 +306,7 @@ TEST(Glob, BracketClassesSupportRangesAndNegation) {
   EXPECT_FALSE(mld::globMatch("v[!0-9]", "v3"));
   EXPECT_TRUE(mld::globMatch("v[^0-9]", "vx"));
   EXPECT_FALSE(mld::globMatch("v[^0-9]", "v3"));
-  EXPECT_TRUE(mld::globMatch("[]x]", "]"));  // ']' first is literal
+  EXPECT_TRUE(mld::globMatch("[]x]", "]")); // ']' first is literal
   EXPECT_TRUE(mld::globMatch("[a-]", "-")); // '-' last is literal
   EXPECT_TRUE(mld::globMatch("*[0-9][0-9]", "abc42"));
   EXPECT_FALSE(mld::globMatch("*[0-9][0-9]", "abc4x"));
@@ -399,11 +396,11 @@ TEST(VersionMatch, VersionIndexFollowsNodeOrder) {
 
 TEST(VersionMatch, CxxPatternsMatchTheDemangledName) {
   VersionMatcher m(parseOk("V1 { extern \"C++\" { ns::foo*; \"ns::bar(int)\"; }; local: *; };"));
-  EXPECT_EQ(decide(m, "_ZN2ns3fooEv"), "global@0");     // ns::foo()
-  EXPECT_EQ(decide(m, "_ZN2ns6foobarEi"), "global@0");  // ns::foobar(int)
-  EXPECT_EQ(decide(m, "_ZN2ns3barEi"), "global@0");     // ns::bar(int)
-  EXPECT_EQ(decide(m, "_ZN2ns3barEv"), "local@0");      // ns::bar()
-  EXPECT_EQ(decide(m, "_ZN5other3fooEv"), "local@0");   // other::foo()
+  EXPECT_EQ(decide(m, "_ZN2ns3fooEv"), "global@0");    // ns::foo()
+  EXPECT_EQ(decide(m, "_ZN2ns6foobarEi"), "global@0"); // ns::foobar(int)
+  EXPECT_EQ(decide(m, "_ZN2ns3barEi"), "global@0");    // ns::bar(int)
+  EXPECT_EQ(decide(m, "_ZN2ns3barEv"), "local@0");     // ns::bar()
+  EXPECT_EQ(decide(m, "_ZN5other3fooEv"), "local@0");  // other::foo()
   // The mangled spelling is not what C++ patterns see.
   VersionMatcher m2(parseOk("V1 { extern \"C++\" { _ZN2ns*; }; };"));
   EXPECT_EQ(decide(m2, "_ZN2ns3fooEv"), "none");
