@@ -71,7 +71,7 @@ TEST(Layout, OutputSectionNameKeepsUnknownAndExactNames) {
 // ---- binSections / convertCommonSymbols
 // ---------------------------------------
 
-class BinTest : public testing::Test {
+class Binning : public testing::Test {
 protected:
   InputSection *add(const char *name, uint32_t type, uint64_t flags, uint64_t size = 8) {
     InputSection *isec = ctx.newSection();
@@ -98,7 +98,7 @@ protected:
   }
 };
 
-TEST_F(BinTest, InitArraysAreSortedByPriorityAndPlainOnesGoLast) {
+TEST_F(Binning, InitArraysAreSortedByPriorityAndPlainOnesGoLast) {
   uint64_t rw = SHF_ALLOC | SHF_WRITE;
   InputSection *plain = add(".init_array", SHT_INIT_ARRAY, rw);
   InputSection *p200 = add(".init_array.00200", SHT_INIT_ARRAY, rw);
@@ -113,7 +113,7 @@ TEST_F(BinTest, InitArraysAreSortedByPriorityAndPlainOnesGoLast) {
   EXPECT_EQ(o->shdr.sh_type, SHT_INIT_ARRAY);
 }
 
-TEST_F(BinTest, SectionsWithOnePrefixShareAnOutputSectionInInputOrder) {
+TEST_F(Binning, SectionsWithOnePrefixShareAnOutputSectionInInputOrder) {
   uint64_t rx = SHF_ALLOC | SHF_EXECINSTR;
   InputSection *foo = add(".text.foo", SHT_PROGBITS, rx);
   InputSection *text = add(".text", SHT_PROGBITS, rx);
@@ -130,7 +130,7 @@ TEST_F(BinTest, SectionsWithOnePrefixShareAnOutputSectionInInputOrder) {
   EXPECT_EQ(dead->osec, nullptr);
 }
 
-TEST_F(BinTest, ProgbitsMemberMakesANobitsSectionTakeFileSpace) {
+TEST_F(Binning, ProgbitsMemberMakesANobitsSectionTakeFileSpace) {
   uint64_t rw = SHF_ALLOC | SHF_WRITE;
   add(".bss.a", SHT_NOBITS, rw);
   add(".bss.b", SHT_PROGBITS, rw);
@@ -140,7 +140,7 @@ TEST_F(BinTest, ProgbitsMemberMakesANobitsSectionTakeFileSpace) {
   EXPECT_EQ(o->shdr.sh_type, SHT_PROGBITS);
 }
 
-TEST_F(BinTest, CommonSymbolBecomesBssDefinitionWithItsSizeAndAlignment) {
+TEST_F(Binning, CommonSymbolBecomesBssDefinitionWithItsSizeAndAlignment) {
   SymbolTable &st = ctx.symtab;
   Symbol *c = st.intern("counter");
   st.resolve(*c,
@@ -163,7 +163,7 @@ TEST_F(BinTest, CommonSymbolBecomesBssDefinitionWithItsSizeAndAlignment) {
 
 // ELF header, program headers, .text, .rodata, .tdata, .tbss, .data, .bss,
 // .symtab and the section headers, with sizes that are not page multiples.
-class AddressTest : public testing::Test {
+class Addresses : public testing::Test {
 protected:
   OutputSection *sec(const char *name, uint32_t type, uint64_t flags, uint64_t size,
                      uint64_t align) {
@@ -206,7 +206,7 @@ protected:
   OutputSection *text, *rodata, *tdata, *tbss, *data, *bss, *symtab;
 };
 
-TEST_F(AddressTest, LoadSegmentsSplitByPermissionAndStartOnFreshPages) {
+TEST_F(Addresses, LoadSegmentsSplitByPermissionAndStartOnFreshPages) {
   layout(false);
   std::vector<Segment *> loads = segments(PT_LOAD);
   ASSERT_EQ(loads.size(), 4u);
@@ -240,7 +240,7 @@ TEST_F(AddressTest, LoadSegmentsSplitByPermissionAndStartOnFreshPages) {
   EXPECT_EQ(ctx.phdr->shdr.sh_offset, 64u);
 }
 
-TEST_F(AddressTest, ChunksAreAlignedAndAddressesIncrease) {
+TEST_F(Addresses, ChunksAreAlignedAndAddressesIncrease) {
   layout(false);
   EXPECT_EQ(text->shdr.sh_addr, 0x401000u);
   EXPECT_EQ(text->shdr.sh_offset, 0x1000u);
@@ -252,7 +252,7 @@ TEST_F(AddressTest, ChunksAreAlignedAndAddressesIncrease) {
   EXPECT_EQ(bss->shdr.sh_addr % 32, 0u);
 }
 
-TEST_F(AddressTest, TbssTakesNoAddressSpaceButPtTlsCoversIt) {
+TEST_F(Addresses, TbssTakesNoAddressSpaceButPtTlsCoversIt) {
   layout(false);
   // .data starts where .tdata ends: .tbss's bytes exist once per thread,
   // not in the image, so its range overlaps what follows.
@@ -269,7 +269,7 @@ TEST_F(AddressTest, TbssTakesNoAddressSpaceButPtTlsCoversIt) {
   EXPECT_EQ(ctx.tpAddr, 0x403030u); // variant II: TP at the aligned block end
 }
 
-TEST_F(AddressTest, BssTakesMemoryButNoFileBytes) {
+TEST_F(Addresses, BssTakesMemoryButNoFileBytes) {
   layout(false);
   const Segment &rw = *segments(PT_LOAD)[3];
   EXPECT_EQ(rw.p_offset + rw.p_filesz, data->shdr.sh_offset + data->shdr.sh_size);
@@ -284,7 +284,7 @@ TEST_F(AddressTest, BssTakesMemoryButNoFileBytes) {
   EXPECT_EQ(ctx.fileSize, ctx.shdr->shdr.sh_offset + ctx.shdr->shdr.sh_size);
 }
 
-TEST_F(AddressTest, RelroEndsOnAPageBoundaryBeforeWritableData) {
+TEST_F(Addresses, RelroEndsOnAPageBoundaryBeforeWritableData) {
   layout(true);
   std::vector<Segment *> relro = segments(PT_GNU_RELRO);
   ASSERT_EQ(relro.size(), 1u);
@@ -299,7 +299,7 @@ TEST_F(AddressTest, RelroEndsOnAPageBoundaryBeforeWritableData) {
   EXPECT_EQ(data->shdr.sh_offset - rw.p_offset, data->shdr.sh_addr - rw.p_vaddr);
 }
 
-TEST_F(AddressTest, StackIsNotExecutableByDefault) {
+TEST_F(Addresses, StackIsNotExecutableByDefault) {
   layout(false);
   std::vector<Segment *> stack = segments(PT_GNU_STACK);
   ASSERT_EQ(stack.size(), 1u);

@@ -43,7 +43,7 @@ std::string contentsOf(const InputSection &s) {
   return std::string(reinterpret_cast<const char *>(s.contents.data()), s.contents.size());
 }
 
-class MergeTest : public testing::Test {
+class MergePieces : public testing::Test {
 protected:
   Context ctx{Config{}};
   // "hello", "world" in one input; "world", "hello", "foo" in another.
@@ -54,7 +54,7 @@ protected:
   MergedSection ms{ctx, ".rodata", strFlags, SHT_PROGBITS, 1};
 };
 
-TEST_F(MergeTest, IdenticalStringsFromTwoInputsAreStoredOnce) {
+TEST_F(MergePieces, IdenticalStringsFromTwoInputsAreStoredOnce) {
   ms.add(ctx, a);
   ms.add(ctx, b);
   EXPECT_EQ(contentsOf(*ms.out), std::string("hello\0world\0foo\0", 16));
@@ -69,7 +69,7 @@ TEST_F(MergeTest, IdenticalStringsFromTwoInputsAreStoredOnce) {
   EXPECT_EQ(b.merged, &ms);
 }
 
-TEST_F(MergeTest, PiecesRecordWhereEachStringWent) {
+TEST_F(MergePieces, PiecesRecordWhereEachStringWent) {
   ms.add(ctx, a);
   ms.add(ctx, b);
   ASSERT_EQ(b.pieces.size(), 3u);
@@ -82,7 +82,7 @@ TEST_F(MergeTest, PiecesRecordWhereEachStringWent) {
   EXPECT_EQ(b.pieces[2].outputOffset, 12u);
 }
 
-TEST_F(MergeTest, OffsetInsideAPieceMapsToTheSameOffsetInItsCopy) {
+TEST_F(MergePieces, OffsetInsideAPieceMapsToTheSameOffsetInItsCopy) {
   ms.add(ctx, a);
   ms.add(ctx, b);
   EXPECT_EQ(b.getMergedOffset(6), 0u);   // "hello"
@@ -93,7 +93,7 @@ TEST_F(MergeTest, OffsetInsideAPieceMapsToTheSameOffsetInItsCopy) {
   EXPECT_EQ(a.getMergedOffset(7), 7u);
 }
 
-TEST_F(MergeTest, AddendBeforeTheFirstPieceExtrapolatesFromIt) {
+TEST_F(MergePieces, AddendBeforeTheFirstPieceExtrapolatesFromIt) {
   // lea .str-4(%rip) style: section offset 0 with addend -4.
   ms.add(ctx, a);
   EXPECT_EQ(a.getMergedOffset(uint64_t(-4)), uint64_t(-4));
@@ -102,14 +102,14 @@ TEST_F(MergeTest, AddendBeforeTheFirstPieceExtrapolatesFromIt) {
 // Disabled: getMergedOffset treats (uint64_t)-4 as a huge offset and uses
 // the *last* piece, so the result is only right when the last piece moved
 // by the same amount as the first (see the unit report).
-TEST_F(MergeTest, AddendBeforeTheFirstPieceUsesTheFirstPieceOfAMovedInput) {
+TEST_F(MergePieces, AddendBeforeTheFirstPieceUsesTheFirstPieceOfAMovedInput) {
   ms.add(ctx, a);
   ms.add(ctx, b);
   // b's first piece ("world") went to 6, so offset -4 is 6 - 4.
   EXPECT_EQ(b.getMergedOffset(uint64_t(-4)), 2u);
 }
 
-TEST_F(MergeTest, AddressesComeFromTheMergedSectionsPlace) {
+TEST_F(MergePieces, AddressesComeFromTheMergedSectionsPlace) {
   ms.add(ctx, a);
   ms.add(ctx, b);
   OutputSection *rodata = ctx.make<OutputSection>(".rodata", SHT_PROGBITS, (uint64_t)SHF_ALLOC);
@@ -121,7 +121,7 @@ TEST_F(MergeTest, AddressesComeFromTheMergedSectionsPlace) {
   EXPECT_EQ(a.getVA(0), 0x402010u);
 }
 
-TEST_F(MergeTest, AStringThatIsASuffixOfAnotherIsStillStoredWhole) {
+TEST_F(MergePieces, AStringThatIsASuffixOfAnotherIsStillStoredWhole) {
   // Tail merging is not required; what matters is that "lo" is not lost.
   std::vector<uint8_t> cBytes = bytesOf(std::string_view("lo\0", 3));
   InputSection c = makeInput(cBytes, strFlags, 1);
@@ -185,7 +185,7 @@ TEST(Merge, TruncatedWideStringSectionTerminates) {
 // ---- relocations against merged strings
 // ----------------------------------------
 
-class MergeRelocTest : public testing::Test {
+class MergeRelocation : public testing::Test {
 protected:
   void SetUp() override {
     a = makeInput(aBytes, strFlags, 1);
@@ -207,7 +207,7 @@ protected:
   MergedSection ms{bench.ctx, ".rodata", strFlags, SHT_PROGBITS, 1};
 };
 
-TEST_F(MergeRelocTest, SectionSymbolPlusAddendPicksThePieceByTheAddend) {
+TEST_F(MergeRelocation, SectionSymbolPlusAddendPicksThePieceByTheAddend) {
   // .quad .rodata.str1.1+6 in b.o: "hello", stored by a.o at offset 0.
   Symbol *secSym = bench.define(".rodata.str1.1", &b, 0, STT_SECTION);
   bench.addRela(0, R_X86_64_64, secSym, 6);
@@ -216,7 +216,7 @@ TEST_F(MergeRelocTest, SectionSymbolPlusAddendPicksThePieceByTheAddend) {
             hexBytes(concat({le64(rodataVA + 0), le64(rodataVA + 13)})));
 }
 
-TEST_F(MergeRelocTest, LocalLabelWithPcRelativeAddendKeepsTheAddend) {
+TEST_F(MergeRelocation, LocalLabelWithPcRelativeAddendKeepsTheAddend) {
   // lea .LC1(%rip), %rdi where .LC1 is b.o's "hello" (offset 6): the addend
   // -4 is the distance to the end of the instruction, not into the string.
   Symbol *lc1 = bench.define(".LC1", &b, 6);
@@ -225,7 +225,7 @@ TEST_F(MergeRelocTest, LocalLabelWithPcRelativeAddendKeepsTheAddend) {
             hexBytes(concat({{0x48, 0x8d, 0x3d}, le32(rodataVA - 4 - 0x401003)})));
 }
 
-TEST_F(MergeRelocTest, MergedSectionIsNotTreatedAsDiscarded) {
+TEST_F(MergeRelocation, MergedSectionIsNotTreatedAsDiscarded) {
   // The inputs are !isAlive once merged; references to them are still fine.
   Symbol *lc0 = bench.define(".LC0", &a, 6);
   bench.addRela(0, R_X86_64_32, lc0, 0);

@@ -13,7 +13,7 @@ using mld::test::fakeObject;
 
 namespace {
 
-class SymbolTableTest : public testing::Test {
+class SymbolResolution : public testing::Test {
 protected:
   void SetUp() override {
     a = fakeObject("a.o");
@@ -90,7 +90,7 @@ protected:
   Symbol *sym = table.intern("foo");
 };
 
-TEST_F(SymbolTableTest, InternReturnsTheSameSymbolForTheSameName) {
+TEST_F(SymbolResolution, InternReturnsTheSameSymbolForTheSameName) {
   EXPECT_EQ(table.intern("foo"), sym);
   Symbol *bar = table.intern("bar");
   EXPECT_NE(bar, sym);
@@ -103,7 +103,7 @@ TEST_F(SymbolTableTest, InternReturnsTheSameSymbolForTheSameName) {
   EXPECT_TRUE(sym->isUndefined());
 }
 
-TEST_F(SymbolTableTest, InternKeepsSymbolsStableAcrossManyBlocks) {
+TEST_F(SymbolResolution, InternKeepsSymbolsStableAcrossManyBlocks) {
   // Symbols live in fixed blocks: pointers handed out earlier stay valid.
   std::vector<std::string> names;
   for (int i = 0; i < 10000; i++)
@@ -117,7 +117,7 @@ TEST_F(SymbolTableTest, InternKeepsSymbolsStableAcrossManyBlocks) {
   }
 }
 
-TEST_F(SymbolTableTest, DefinitionReplacesUndefined) {
+TEST_F(SymbolResolution, DefinitionReplacesUndefined) {
   EXPECT_FALSE(resolve(undef(0)));
   EXPECT_EQ(sym->file, a.get()); // the first referrer, for messages
   EXPECT_TRUE(resolve(strong(1, 0x10)));
@@ -129,7 +129,7 @@ TEST_F(SymbolTableTest, DefinitionReplacesUndefined) {
   EXPECT_FALSE(sym->isWeakRefOnly);
 }
 
-TEST_F(SymbolTableTest, StrongDefinitionReplacesWeak) {
+TEST_F(SymbolResolution, StrongDefinitionReplacesWeak) {
   EXPECT_TRUE(resolve(weak(0)));
   EXPECT_TRUE(resolve(strong(1, 8)));
   EXPECT_EQ(sym->file, b.get());
@@ -138,7 +138,7 @@ TEST_F(SymbolTableTest, StrongDefinitionReplacesWeak) {
   EXPECT_TRUE(table.duplicates.empty());
 }
 
-TEST_F(SymbolTableTest, WeakDefinitionDoesNotReplaceStrong) {
+TEST_F(SymbolResolution, WeakDefinitionDoesNotReplaceStrong) {
   EXPECT_TRUE(resolve(strong(0, 4)));
   EXPECT_FALSE(resolve(weak(1, 8)));
   EXPECT_EQ(sym->file, a.get());
@@ -147,7 +147,7 @@ TEST_F(SymbolTableTest, WeakDefinitionDoesNotReplaceStrong) {
   EXPECT_TRUE(table.duplicates.empty());
 }
 
-TEST_F(SymbolTableTest, SecondWeakDefinitionKeepsTheFirst) {
+TEST_F(SymbolResolution, SecondWeakDefinitionKeepsTheFirst) {
   EXPECT_TRUE(resolve(weak(0, 4)));
   EXPECT_FALSE(resolve(weak(1, 8)));
   EXPECT_EQ(sym->file, a.get());
@@ -156,7 +156,7 @@ TEST_F(SymbolTableTest, SecondWeakDefinitionKeepsTheFirst) {
   EXPECT_TRUE(table.duplicates.empty());
 }
 
-TEST_F(SymbolTableTest, TwoStrongDefinitionsRecordDuplicateWithBothLocations) {
+TEST_F(SymbolResolution, TwoStrongDefinitionsRecordDuplicateWithBothLocations) {
   EXPECT_TRUE(resolve(strong(0, 0)));
   EXPECT_FALSE(resolve(strong(1, 0x1c)));
   ASSERT_EQ(table.duplicates.size(), 1u);
@@ -169,7 +169,7 @@ TEST_F(SymbolTableTest, TwoStrongDefinitionsRecordDuplicateWithBothLocations) {
   EXPECT_EQ(sym->section, &text[0]);
 }
 
-TEST_F(SymbolTableTest, DuplicateOfAbsoluteDefinitionNamesTheFile) {
+TEST_F(SymbolResolution, DuplicateOfAbsoluteDefinitionNamesTheFile) {
   SymbolClaim abs = strong(1, 0x1000);
   abs.section = nullptr;
   abs.isAbsolute = true;
@@ -180,7 +180,7 @@ TEST_F(SymbolTableTest, DuplicateOfAbsoluteDefinitionNamesTheFile) {
   EXPECT_EQ(table.duplicates[0].second, "b.o");
 }
 
-TEST_F(SymbolTableTest, AllowMultipleDefinitionKeepsTheFirstSilently) {
+TEST_F(SymbolResolution, AllowMultipleDefinitionKeepsTheFirstSilently) {
   EXPECT_TRUE(resolve(strong(0, 4), true));
   EXPECT_FALSE(resolve(strong(1, 8), true));
   EXPECT_TRUE(table.duplicates.empty());
@@ -188,7 +188,7 @@ TEST_F(SymbolTableTest, AllowMultipleDefinitionKeepsTheFirstSilently) {
   EXPECT_EQ(sym->value, 4u);
 }
 
-TEST_F(SymbolTableTest, CommonsMergeToLargestSizeAndLargestAlignment) {
+TEST_F(SymbolResolution, CommonsMergeToLargestSizeAndLargestAlignment) {
   EXPECT_TRUE(resolve(common(0, 4, 4)));
   EXPECT_FALSE(resolve(common(1, 16, 8)));
   EXPECT_FALSE(resolve(common(2, 8, 32)));
@@ -200,14 +200,14 @@ TEST_F(SymbolTableTest, CommonsMergeToLargestSizeAndLargestAlignment) {
   EXPECT_TRUE(table.duplicates.empty());
 }
 
-TEST_F(SymbolTableTest, CommonsOfEqualSizeKeepTheFirstFile) {
+TEST_F(SymbolResolution, CommonsOfEqualSizeKeepTheFirstFile) {
   EXPECT_TRUE(resolve(common(0, 8, 8)));
   EXPECT_FALSE(resolve(common(1, 8, 4)));
   EXPECT_EQ(sym->file, a.get());
   EXPECT_EQ(sym->commonAlign, 8u);
 }
 
-TEST_F(SymbolTableTest, StrongDefinitionReplacesCommon) {
+TEST_F(SymbolResolution, StrongDefinitionReplacesCommon) {
   EXPECT_TRUE(resolve(common(0, 64, 16)));
   EXPECT_TRUE(resolve(strong(1, 4)));
   EXPECT_TRUE(sym->isDefined());
@@ -216,7 +216,7 @@ TEST_F(SymbolTableTest, StrongDefinitionReplacesCommon) {
   EXPECT_TRUE(table.duplicates.empty());
 }
 
-TEST_F(SymbolTableTest, CommonDoesNotReplaceStrongDefinition) {
+TEST_F(SymbolResolution, CommonDoesNotReplaceStrongDefinition) {
   EXPECT_TRUE(resolve(strong(0, 4)));
   EXPECT_FALSE(resolve(common(1, 64, 16)));
   EXPECT_TRUE(sym->isDefined());
@@ -224,7 +224,7 @@ TEST_F(SymbolTableTest, CommonDoesNotReplaceStrongDefinition) {
   EXPECT_TRUE(table.duplicates.empty());
 }
 
-TEST_F(SymbolTableTest, CommonReplacesWeakDefinition) {
+TEST_F(SymbolResolution, CommonReplacesWeakDefinition) {
   EXPECT_TRUE(resolve(weak(0)));
   EXPECT_TRUE(resolve(common(1, 16, 8)));
   EXPECT_EQ(sym->kind, SymbolKind::Common);
@@ -233,14 +233,14 @@ TEST_F(SymbolTableTest, CommonReplacesWeakDefinition) {
   EXPECT_EQ(sym->commonAlign, 8u);
 }
 
-TEST_F(SymbolTableTest, WeakDefinitionDoesNotReplaceCommon) {
+TEST_F(SymbolResolution, WeakDefinitionDoesNotReplaceCommon) {
   EXPECT_TRUE(resolve(common(0, 16, 8)));
   EXPECT_FALSE(resolve(weak(1)));
   EXPECT_EQ(sym->kind, SymbolKind::Common);
   EXPECT_EQ(sym->file, a.get());
 }
 
-TEST_F(SymbolTableTest, DefinitionReplacesShared) {
+TEST_F(SymbolResolution, DefinitionReplacesShared) {
   EXPECT_TRUE(resolve(shared()));
   EXPECT_TRUE(sym->isShared());
   EXPECT_TRUE(resolve(weak(0, 4)));
@@ -249,7 +249,7 @@ TEST_F(SymbolTableTest, DefinitionReplacesShared) {
   EXPECT_EQ(sym->value, 4u);
 }
 
-TEST_F(SymbolTableTest, SharedDoesNotReplaceDefinitionOrCommon) {
+TEST_F(SymbolResolution, SharedDoesNotReplaceDefinitionOrCommon) {
   EXPECT_TRUE(resolve(strong(0, 4)));
   EXPECT_FALSE(resolve(shared()));
   EXPECT_TRUE(sym->isDefined());
@@ -261,7 +261,7 @@ TEST_F(SymbolTableTest, SharedDoesNotReplaceDefinitionOrCommon) {
   EXPECT_EQ(bar->kind, SymbolKind::Common);
 }
 
-TEST_F(SymbolTableTest, SharedReplacesUndefinedAndKeepsTheFirstShared) {
+TEST_F(SymbolResolution, SharedReplacesUndefinedAndKeepsTheFirstShared) {
   EXPECT_FALSE(resolve(undef(0)));
   EXPECT_TRUE(resolve(shared()));
   EXPECT_TRUE(sym->isShared());
@@ -272,7 +272,7 @@ TEST_F(SymbolTableTest, SharedReplacesUndefinedAndKeepsTheFirstShared) {
   EXPECT_EQ(sym->value, 0x1234u);
 }
 
-TEST_F(SymbolTableTest, UndefinedAfterDefinitionKeepsTheDefinition) {
+TEST_F(SymbolResolution, UndefinedAfterDefinitionKeepsTheDefinition) {
   EXPECT_TRUE(resolve(strong(0, 4)));
   EXPECT_FALSE(resolve(undef(1)));
   EXPECT_TRUE(sym->isDefined());
@@ -281,7 +281,7 @@ TEST_F(SymbolTableTest, UndefinedAfterDefinitionKeepsTheDefinition) {
   EXPECT_EQ(sym->binding, STB_GLOBAL);
 }
 
-TEST_F(SymbolTableTest, WeakReferencesOnlyLeaveWeakRefOnlySet) {
+TEST_F(SymbolResolution, WeakReferencesOnlyLeaveWeakRefOnlySet) {
   EXPECT_FALSE(resolve(undef(0, STB_WEAK)));
   EXPECT_FALSE(resolve(undef(1, STB_WEAK)));
   EXPECT_TRUE(sym->isWeakRefOnly);
@@ -290,7 +290,7 @@ TEST_F(SymbolTableTest, WeakReferencesOnlyLeaveWeakRefOnlySet) {
   EXPECT_EQ(sym->file, a.get());
 }
 
-TEST_F(SymbolTableTest, StrongReferenceClearsWeakRefOnly) {
+TEST_F(SymbolResolution, StrongReferenceClearsWeakRefOnly) {
   EXPECT_FALSE(resolve(undef(0, STB_WEAK)));
   EXPECT_FALSE(resolve(undef(1, STB_GLOBAL)));
   EXPECT_FALSE(sym->isWeakRefOnly);
@@ -302,20 +302,20 @@ TEST_F(SymbolTableTest, StrongReferenceClearsWeakRefOnly) {
   EXPECT_EQ(sym->binding, STB_GLOBAL);
 }
 
-TEST_F(SymbolTableTest, UndefinedKeepsTheTypeItsReferencesGive) {
+TEST_F(SymbolResolution, UndefinedKeepsTheTypeItsReferencesGive) {
   EXPECT_FALSE(resolve(undef(0, STB_WEAK, STT_FUNC)));
   EXPECT_FALSE(resolve(undef(1, STB_WEAK, STT_OBJECT)));
   EXPECT_EQ(sym->type, STT_FUNC);
 }
 
-TEST_F(SymbolTableTest, SharedClaimDoesNotCountAsRegularObjectUse) {
+TEST_F(SymbolResolution, SharedClaimDoesNotCountAsRegularObjectUse) {
   EXPECT_TRUE(resolve(shared()));
   EXPECT_FALSE(sym->isUsedInRegularObj);
   EXPECT_FALSE(resolve(undef(0)));
   EXPECT_TRUE(sym->isUsedInRegularObj);
 }
 
-TEST_F(SymbolTableTest, HiddenBeatsProtectedBeatsDefault) {
+TEST_F(SymbolResolution, HiddenBeatsProtectedBeatsDefault) {
   EXPECT_FALSE(resolve(withVisibility(undef(0), STV_PROTECTED)));
   EXPECT_EQ(sym->visibility, STV_PROTECTED);
   EXPECT_TRUE(resolve(withVisibility(strong(1), STV_DEFAULT)));
@@ -326,20 +326,20 @@ TEST_F(SymbolTableTest, HiddenBeatsProtectedBeatsDefault) {
   EXPECT_EQ(sym->visibility, STV_HIDDEN);
 }
 
-TEST_F(SymbolTableTest, InternalBeatsHidden) {
+TEST_F(SymbolResolution, InternalBeatsHidden) {
   EXPECT_TRUE(resolve(withVisibility(strong(0), STV_HIDDEN)));
   EXPECT_FALSE(resolve(withVisibility(undef(1), STV_INTERNAL)));
   EXPECT_EQ(sym->visibility, STV_INTERNAL);
 }
 
-TEST_F(SymbolTableTest, SharedLibraryVisibilityDoesNotConstrain) {
+TEST_F(SymbolResolution, SharedLibraryVisibilityDoesNotConstrain) {
   EXPECT_TRUE(resolve(shared(STV_PROTECTED)));
   EXPECT_EQ(sym->visibility, STV_DEFAULT);
   EXPECT_TRUE(resolve(withVisibility(strong(0), STV_DEFAULT)));
   EXPECT_EQ(sym->visibility, STV_DEFAULT);
 }
 
-TEST_F(SymbolTableTest, VisibilityOfALosingClaimStillApplies) {
+TEST_F(SymbolResolution, VisibilityOfALosingClaimStillApplies) {
   // A weak definition loses to the strong one but its visibility counts.
   EXPECT_TRUE(resolve(strong(0)));
   EXPECT_FALSE(resolve(withVisibility(weak(1), STV_HIDDEN)));
