@@ -164,13 +164,13 @@ void ObjectFile::decompressInput(Context &ctx, InputSection &isec) {
   Decompressed d = decompressSection(isec.contents, gnuStyle);
   if (!d.error.empty())
     Fatal(ctx) << isec.describe() << ": " << d.error;
-  std::vector<uint8_t> &bytes = plainContents.emplace_back(std::move(d.bytes));
+  std::vector<uint8_t> &bytes = plainContents.emplace_front(std::move(d.bytes));
   isec.contents = bytes;
   isec.size = bytes.size();
   isec.align = d.align;
   isec.flags &= ~(uint64_t)SHF_COMPRESSED;
   if (gnuStyle)
-    isec.name = plainNames.emplace_back(".debug" + std::string(isec.name.substr(7)));
+    isec.name = plainNames.emplace_front(".debug" + std::string(isec.name.substr(7)));
 }
 
 void ObjectFile::parseSections(Context &ctx) {

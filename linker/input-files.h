@@ -4,7 +4,7 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
+#include <forward_list>
 #include <memory>
 #include <string>
 #include <vector>
@@ -104,8 +104,10 @@ public:
   std::vector<uint32_t> globalHashes;
 
   // Decompressed contents and .zdebug_x -> .debug_x names (compress.h).
-  std::deque<std::vector<uint8_t>> plainContents;
-  std::deque<std::string> plainNames;
+  // Lists, not deques: sections keep views into them, and an empty
+  // std::deque allocates ~600 bytes, paid by each of thousands of objects.
+  std::forward_list<std::vector<uint8_t>> plainContents;
+  std::forward_list<std::string> plainNames;
 
 private:
   void parseSections(Context &ctx);

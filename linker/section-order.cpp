@@ -9,6 +9,7 @@
 #include "input-section.h"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstring>
 
@@ -102,16 +103,27 @@ static int textGroup(std::string_view name) {
   return 5;
 }
 
+// One pass puts each member in its group's bucket (a link can have 10^5
+// .text members: no comparison sort over all of them), then only the
+// .text.sorted.* bucket is sorted by name.
 static void sortTextMembers(OutputSection &osec) {
   auto &m = osec.members;
-  if (std::all_of(m.begin(), m.end(), [](InputSection *s) { return textGroup(s->name) == 5; }))
+  std::vector<uint8_t> group(m.size());
+  std::array<size_t, 6> count{};
+  for (size_t i = 0; i < m.size(); i++)
+    count[group[i] = textGroup(m[i]->name)]++;
+  if (count[5] == m.size())
     return;
-  std::stable_sort(m.begin(), m.end(), [](InputSection *a, InputSection *b) {
-    int ga = textGroup(a->name), gb = textGroup(b->name);
-    if (ga != gb)
-      return ga < gb;
-    return ga == 4 && a->name < b->name;
-  });
+  std::array<std::vector<InputSection *>, 6> buckets;
+  for (int g = 0; g < 6; g++)
+    buckets[g].reserve(count[g]);
+  for (size_t i = 0; i < m.size(); i++)
+    buckets[group[i]].push_back(m[i]);
+  std::stable_sort(buckets[4].begin(), buckets[4].end(),
+                   [](InputSection *a, InputSection *b) { return a->name < b->name; });
+  m.clear();
+  for (auto &b : buckets)
+    m.insert(m.end(), b.begin(), b.end());
 }
 
 void orderMembers(Context &ctx, OutputSection &osec) {
