@@ -126,6 +126,7 @@ def main():
     ap.add_argument("--build", required=True, help="mld's build directory")
     ap.add_argument("--work", default="/dev/shm/mld-bench")
     a = ap.parse_args()
+    a.build = os.path.abspath(a.build)  # the loader workloads compile from other directories
     runs = a.runs or (3 if a.quick else 5)
     work = a.work
     os.makedirs(os.path.join(work, "logs"), exist_ok=True)
