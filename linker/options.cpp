@@ -111,7 +111,8 @@ void addDefsym(ParseState &s, const std::string &v) {
       uint64_t n;
       if (std::isdigit(static_cast<unsigned char>(c))) {
         ok = parseNumber(term, n);
-        d.addend += negate ? -static_cast<int64_t>(n) : static_cast<int64_t>(n);
+        // Wraps around at 64 bits, as GNU ld's expression arithmetic does.
+        d.addend = static_cast<int64_t>(static_cast<uint64_t>(d.addend) + (negate ? 0 - n : n));
       } else {
         ok = d.target.empty() && !negate;
         d.target = term;

@@ -137,23 +137,49 @@ void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar, const std::
   }
 }
 
+static bool insideFile(const llvm::object::Archive &ar, llvm::StringRef data) {
+  llvm::StringRef file = ar.getMemoryBufferRef().getBuffer();
+  return data.data() >= file.data() && (size_t)(data.data() - file.data()) <= file.size() &&
+         data.size() <= file.size() - (data.data() - file.data());
+}
+
+// llvm::createStringError goes through a C string: a name with a NUL in it
+// would cut the message short.
+static llvm::Error archiveError(std::string msg) {
+  return llvm::make_error<llvm::StringError>(std::move(msg), llvm::inconvertibleErrorCode());
+}
+
+llvm::Expected<llvm::StringRef> memberName(const llvm::object::Archive &ar,
+                                           const llvm::object::Archive::Child &child) {
+  // A BSD "#1/LEN" name is the LEN bytes after the 60-byte header. LLVM
+  // checks LEN against the size the header claims, not against the file,
+  // and then reads the name's last byte: check before asking it.
+  llvm::Expected<llvm::StringRef> raw = child.getRawName();
+  uint64_t len;
+  if (!raw)
+    llvm::consumeError(raw.takeError()); // getName reports it
+  else if (raw->startswith("#1/") && !raw->substr(3).rtrim(' ').getAsInteger(10, len)) {
+    uint64_t start = child.getChildOffset() + 60;
+    uint64_t size = ar.getMemoryBufferRef().getBufferSize();
+    if (start > size || len > size - start)
+      return archiveError("truncated archive: the name of the member at offset " +
+                          toHex(child.getChildOffset()) + " (" + std::to_string(len) +
+                          " bytes) runs past the end of the file");
+  }
+  return child.getName();
+}
+
 llvm::Expected<llvm::MemoryBufferRef> memberBuffer(const llvm::object::Archive &ar,
                                                    const llvm::object::Archive::Child &child) {
   llvm::Expected<llvm::MemoryBufferRef> mb = child.getMemoryBufferRef();
-  if (!mb || ar.isThin())
+  if (!mb || ar.isThin() || insideFile(ar, mb->getBuffer()))
     return mb;
-  llvm::StringRef file = ar.getMemoryBufferRef().getBuffer();
-  llvm::StringRef data = mb->getBuffer();
-  if (data.data() >= file.data() && (size_t)(data.data() - file.data()) <= file.size() &&
-      data.size() <= file.size() - (data.data() - file.data()))
-    return mb;
-  llvm::Expected<llvm::StringRef> name = child.getName();
+  llvm::Expected<llvm::StringRef> name = memberName(ar, child);
   std::string what = name ? "member " + name->str() : "the member";
   llvm::consumeError(name.takeError());
-  return llvm::createStringError(llvm::inconvertibleErrorCode(),
-                                 "truncated archive: " + what + " at offset " +
-                                     toHex(child.getChildOffset()) + " has size " +
-                                     std::to_string(data.size()) + ", past the end of the file");
+  return archiveError("truncated archive: " + what + " at offset " +
+                      toHex(child.getChildOffset()) + " has size " +
+                      std::to_string(mb->getBufferSize()) + ", past the end of the file");
 }
 
 // Runs `read` in a SpeculativeScope: false if it stopped at a diagnostic
@@ -210,7 +236,7 @@ static void openAhead(Context &ctx, const std::string &path, PreloadedFile &file
   llvm::Error err = llvm::Error::success();
   for (const auto &child : ar.children(err)) {
     auto buf = memberBuffer(ar, child);
-    auto name = child.getName();
+    auto name = memberName(ar, child);
     if (!buf || !name) {
       llvm::consumeError(buf.takeError());
       llvm::consumeError(name.takeError());

@@ -138,6 +138,12 @@ void readArchiveIndex(Context &ctx, const llvm::object::Archive &ar, const std::
 llvm::Expected<llvm::MemoryBufferRef> memberBuffer(const llvm::object::Archive &ar,
                                                    const llvm::object::Archive::Child &child);
 
+// The member's name, checked to lie inside the archive (LLVM 14 reads a BSD
+// "#1/LEN" name of LEN bytes after the header without checking the file
+// holds them).
+llvm::Expected<llvm::StringRef> memberName(const llvm::object::Archive &ar,
+                                           const llvm::object::Archive::Child &child);
+
 // Whether `buf` is plainly a 64-bit little-endian x86-64 ELF file of the
 // right header size: anything else is left to the walk to diagnose.
 bool isPlainObject(llvm::StringRef buf);

@@ -185,9 +185,9 @@ static IrSource memberSource(Reader &r, ArchiveFile &ar, llvm::MemoryBufferRef m
 
 // Loads one archive member into the link.
 static void loadMember(Reader &r, ArchiveFile &ar, const llvm::object::Archive::Child &child) {
-  std::string memberName = check(r.ctx, child.getName(), ar.path).str();
+  std::string name = check(r.ctx, memberName(*ar.archive, child), ar.path).str();
   llvm::MemoryBufferRef mb = check(r.ctx, memberBuffer(*ar.archive, child), ar.path);
-  llvm::MemoryBufferRef named(mb.getBuffer(), r.ctx.saver.save(memberName));
+  llvm::MemoryBufferRef named(mb.getBuffer(), r.ctx.saver.save(name));
   llvm::file_magic magic = llvm::identify_magic(mb.getBuffer());
   IrSource source = memberSource(r, ar, mb, &child);
   if (magic == llvm::file_magic::bitcode) {
@@ -195,8 +195,7 @@ static void loadMember(Reader &r, ArchiveFile &ar, const llvm::object::Archive::
     return;
   }
   if (magic != llvm::file_magic::elf_relocatable)
-    Fatal(r.ctx) << ar.path << "(" << memberName
-                 << "): archive member is not an ELF relocatable object";
+    Fatal(r.ctx) << ar.path << "(" << name << "): archive member is not an ELF relocatable object";
   r.addObject(named, ar.path, source);
 }
 

@@ -131,6 +131,19 @@ TEST_F(HostileInput, BsdMemberNameLongerThanItsMemberIsReported) {
             "of the member or archive for archive member header at offset 8)\n");
 }
 
+// A BSD "#1/LEN" member name longer than what is left of the file: LLVM
+// 14 checks LEN only against the member's claimed size and reads the name's
+// last byte past the file (ASan, found by fuzz-archive).
+TEST_F(HostileInput, BsdMemberNamePastTheEndOfTheFileIsReported) {
+  auto field = [](std::string v, size_t width) { return v + std::string(width - v.size(), ' '); };
+  std::string header = field("#1/12", 16) + field("0", 12) + field("0", 6) + field("0", 6) +
+                       field("644", 8) + field("428", 10) + "`\n";
+  write("libcut.a", "!<arch>\n" + header + std::string("__.SYM", 6));
+  EXPECT_EQ(linkMustFail({"-shared", "--whole-archive", "libcut.a"}),
+            "mld: error: libcut.a: truncated archive: the name of the member at offset 0x8 (12 "
+            "bytes) runs past the end of the file\n");
+}
+
 // Every FDE of an object belongs to an excluded section, so its .eh_frame
 // ends up empty (memcpy was given a null buffer: UBSan). The link succeeds.
 TEST_F(HostileInput, EhFrameWhoseEveryRecordIsDroppedLinks) {

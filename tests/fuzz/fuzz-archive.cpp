@@ -24,7 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return 0;
   llvm::Error err = llvm::Error::success();
   for (const auto &child : ar.children(err)) {
-    auto name = child.getName();
+    auto name = memberName(ar, child);
     if (!name) {
       llvm::consumeError(name.takeError());
       continue;

@@ -547,6 +547,19 @@ TEST(Options, DefsymExpressions) {
   }
 }
 
+// Numbers in --defsym add up modulo 2^64, as in GNU ld (ld.bfd gives w = 1
+// and v = 5 below); the sum overflowed a signed integer before (UBSan,
+// found by fuzz-command-line).
+TEST(Options, DefsymArithmeticWrapsAround) {
+  Result r = parse({"a.o", "--defsym=w=0xffffffffffffffff+2",
+                    "--defsym=v=0x8000000000000000+0x8000000000000000+5", "--defsym=u=x-1-1"});
+  ASSERT_TRUE(r.ok) << r.err;
+  ASSERT_EQ(r.config.defsyms.size(), 3u);
+  EXPECT_EQ(r.config.defsyms[0].addend, 1);
+  EXPECT_EQ(r.config.defsyms[1].addend, 5);
+  EXPECT_EQ(r.config.defsyms[2].addend, -2);
+}
+
 // -Bsymbolic and -Bsymbolic-functions: the last one counts; -Bno-symbolic
 // clears both. -z keywords that are DT_FLAGS_1 bits accumulate.
 TEST(Options, SymbolicAndFlags1) {
