@@ -3,9 +3,11 @@
 #   tests/run-sanitized.sh [address,undefined]   ASan+UBSan: the whole suite
 #   tests/run-sanitized.sh thread                TSan: every e2e scenario
 #                                                linked with --threads=4
-#   tests/run-sanitized.sh linker BUILD          CI's part: only mld is built
-#                                                with ASan+UBSan, and BUILD's
-#                                                e2e tests run against it
+#   tests/run-sanitized.sh linker BUILD          CI's part: only mld and the
+#                                                unit tests are built with
+#                                                ASan+UBSan; the unit tests
+#                                                run, then BUILD's e2e tests
+#                                                against that mld
 # Extra arguments after the sanitizer go to ctest (e.g. -R e2e) or, for
 # thread, name the scenarios. Any sanitizer report aborts the program it is
 # in (-fno-sanitize-recover=all, halt_on_error), which fails its test.
@@ -35,7 +37,8 @@ if [ "$part" = linker ]; then
   # need, and it is about half of a full build.
   plain=$(cd "${1:?usage: $0 linker BUILD}" && pwd)
   shift
-  ninja -C "$dir" mld
+  ninja -C "$dir" mld mld-unit-tests
+  (cd "$dir" && ctest -L unit --output-on-failure)
   cd "$plain"
   MLD_E2E_LINKER=$OLDPWD/$dir/linker/mld exec ctest -j"$(nproc)" -L e2e \
     --output-on-failure --timeout 600 "$@"
