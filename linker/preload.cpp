@@ -177,9 +177,9 @@ llvm::Expected<llvm::MemoryBufferRef> memberBuffer(const llvm::object::Archive &
   llvm::Expected<llvm::StringRef> name = memberName(ar, child);
   std::string what = name ? "member " + name->str() : "the member";
   llvm::consumeError(name.takeError());
-  return archiveError("truncated archive: " + what + " at offset " +
-                      toHex(child.getChildOffset()) + " has size " +
-                      std::to_string(mb->getBufferSize()) + ", past the end of the file");
+  return archiveError("truncated archive: " + what + " at offset " + toHex(child.getChildOffset()) +
+                      " has size " + std::to_string(mb->getBufferSize()) +
+                      ", past the end of the file");
 }
 
 // Runs `read` in a SpeculativeScope: false if it stopped at a diagnostic
