@@ -57,6 +57,21 @@ Decompressed decompressSection(llvm::ArrayRef<uint8_t> data, bool gnuStyle) {
   }
   const uint8_t *in = data.data() + headerSize;
   size_t inSize = data.size() - headerSize;
+  // The announced size is checked against what the stream can hold before
+  // anything is allocated (a damaged header must not ask for terabytes):
+  // deflate expands at most 1032:1; a zstd frame names its own size, and
+  // without it a block of 3 bytes expands to at most 128 KiB.
+  uint64_t limit = (uint64_t)inSize * (type == ELFCOMPRESS_ZLIB ? 1032 : 43691);
+  if (type == kCompressZstd) {
+    unsigned long long framed = ZSTD_getFrameContentSize(in, inSize);
+    if (framed != ZSTD_CONTENTSIZE_UNKNOWN && framed != ZSTD_CONTENTSIZE_ERROR)
+      limit = framed;
+  }
+  if (size > limit) {
+    out.error = "uncompressed size " + std::to_string(size) + " is more than its " +
+                std::to_string(inSize) + " compressed bytes can hold";
+    return out;
+  }
   try {
     out.bytes.resize(size);
   } catch (const std::bad_alloc &) {

@@ -216,7 +216,8 @@ int main(void) { printf("%d\n", twice(21)); return 0; }' "$T/a.o" -g
     [ "$f" = "$T/out.zstd" ] || kept+=("$f")
   done
   linkedOutputs=("${kept[@]}")
-  # Bad input: a compression type nobody defined, a damaged stream.
+  # Bad input: a compression type nobody defined, a damaged stream, a size
+  # no stream of that length can hold (nothing is allocated for it).
   python3 - "$T/a.zlib-gabi.o" "$T" <<'PY' || fail "(setup) damaging objects"
 import struct, sys
 path, out = sys.argv[1], sys.argv[2]
@@ -232,11 +233,15 @@ for i in range(shnum):
         open(out + '/badtype.o', 'wb').write(bad)
         bad = bytearray(d); bad[s[4] + 30] ^= 0xff; bad[s[4] + 31] ^= 0xff
         open(out + '/badzlib.o', 'wb').write(bad)
+        bad = bytearray(d); struct.pack_into('<Q', bad, s[4] + 8, 0x646c653d2564206d)
+        open(out + '/hugesize.o', 'wb').write(bad)
 PY
   mldLinkFails gcc "$T/bad1" "$T/badtype.o" "$T/b.o"
   expectErr "badtype.o:(.debug_info): unknown compression type 7"
   mldLinkFails gcc "$T/bad2" "$T/badzlib.o" "$T/b.o"
   expectErr "badzlib.o:(.debug_info): corrupt zlib data"
+  mldLinkFails gcc "$T/bad4" "$T/hugesize.o" "$T/b.o"
+  expectErr "hugesize.o:(.debug_info): uncompressed size 7236270014572273773 is more than its 102 compressed bytes can hold"
   mldLinkFails gcc "$T/bad3" "$T/a.o" "$T/b.o" -Wl,--compress-debug-sections=lzma
   expectErr "unknown --compress-debug-sections type: lzma"
 }

@@ -28,7 +28,8 @@ TEST_F(Diagnostics, TruncatedObjectIsReportedWhenCutInHalf) {
 TEST_F(Diagnostics, SectionOffsetPastEndOfFileIsReported) {
   assemble("good", goodAsm);
   write("badoff.o", read("good.o"));
-  const ElfSection *text = inspect("badoff.o").section(".text");
+  ElfFile elf = inspect("badoff.o"); // sections point into it
+  const ElfSection *text = elf.section(".text");
   ASSERT_NE(text, nullptr);
   uint64_t past = read("badoff.o").size() + 0x10000;
   patch("badoff.o", text->headerOffset + offsetof(llvm::ELF::Elf64_Shdr, sh_offset), &past,

@@ -29,7 +29,8 @@ constexpr const char *noteStack = "\t.section .note.GNU-stack,\"\",@progbits\n";
 class HostileInput : public Diagnostics {
 protected:
   void setSectionFlags(const std::string &file, const std::string &section, uint64_t flags) {
-    const ElfSection *sec = inspect(file).section(section);
+    ElfFile elf = inspect(file); // sections point into it
+    const ElfSection *sec = elf.section(section);
     ASSERT_NE(sec, nullptr) << section;
     patch(file, sec->headerOffset + offsetof(llvm::ELF::Elf64_Shdr, sh_flags), &flags,
           sizeof flags);
