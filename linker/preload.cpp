@@ -43,14 +43,47 @@ bool isPlainObject(llvm::StringRef buf) {
   return llvm::identify_magic(buf) == llvm::file_magic::elf_relocatable && isPlainElf(buf);
 }
 
+// A BSD "#1/LEN" name is the LEN bytes after the member's 60-byte header.
+// LLVM 14 checks LEN only against the size the header claims and reads the
+// name to word its own errors (a member running past the end, say), so
+// every such name is checked against the file before LLVM walks members.
+static std::string bsdNameOverrun(llvm::StringRef file, uint64_t offset, llvm::StringRef rawName) {
+  uint64_t len;
+  if (!rawName.startswith("#1/") || rawName.substr(3).rtrim(' ').getAsInteger(10, len))
+    return "";
+  uint64_t start = offset + 60;
+  if (start <= file.size() && len <= file.size() - start)
+    return "";
+  return "truncated archive: the name of the member at offset " + toHex(offset) + " (" +
+         std::to_string(len) + " bytes) runs past the end of the file";
+}
+
+static void checkBsdNames(Context &ctx, const llvm::object::Archive &ar, const std::string &path) {
+  llvm::StringRef file = ar.getMemoryBufferRef().getBuffer();
+  uint64_t off = 8; // "!<arch>\n"
+  while (file.size() - off >= 60) {
+    llvm::StringRef header = file.substr(off, 60);
+    std::string err = bsdNameOverrun(file, off, header.substr(0, 16));
+    if (!err.empty())
+      Fatal(ctx) << path << ": " << err;
+    uint64_t size;
+    if (header.substr(48, 10).rtrim(' ').getAsInteger(10, size) || size > file.size() - off - 60)
+      return; // LLVM reports it, with a name now known to be readable
+    off += 60 + size + (size & 1);
+  }
+}
+
 void checkArchiveFormat(Context &ctx, const llvm::object::Archive &ar, const std::string &path) {
   using Kind = llvm::object::Archive::Kind;
   switch (ar.kind()) {
   case Kind::K_GNU:
   case Kind::K_GNU64:
+    return;
   case Kind::K_BSD:
   case Kind::K_DARWIN:
   case Kind::K_DARWIN64:
+    if (!ar.isThin())
+      checkBsdNames(ctx, ar, path);
     return;
   case Kind::K_COFF:
     Fatal(ctx) << path << ": unsupported archive format (a second '/' member: "
@@ -151,20 +184,14 @@ static llvm::Error archiveError(std::string msg) {
 
 llvm::Expected<llvm::StringRef> memberName(const llvm::object::Archive &ar,
                                            const llvm::object::Archive::Child &child) {
-  // A BSD "#1/LEN" name is the LEN bytes after the 60-byte header. LLVM
-  // checks LEN against the size the header claims, not against the file,
-  // and then reads the name's last byte: check before asking it.
   llvm::Expected<llvm::StringRef> raw = child.getRawName();
-  uint64_t len;
-  if (!raw)
+  if (!raw) {
     llvm::consumeError(raw.takeError()); // getName reports it
-  else if (raw->startswith("#1/") && !raw->substr(3).rtrim(' ').getAsInteger(10, len)) {
-    uint64_t start = child.getChildOffset() + 60;
-    uint64_t size = ar.getMemoryBufferRef().getBufferSize();
-    if (start > size || len > size - start)
-      return archiveError("truncated archive: the name of the member at offset " +
-                          toHex(child.getChildOffset()) + " (" + std::to_string(len) +
-                          " bytes) runs past the end of the file");
+  } else {
+    std::string err =
+        bsdNameOverrun(ar.getMemoryBufferRef().getBuffer(), child.getChildOffset(), *raw);
+    if (!err.empty())
+      return archiveError(err);
   }
   return child.getName();
 }

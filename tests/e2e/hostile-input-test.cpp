@@ -143,6 +143,11 @@ TEST_F(HostileInput, BsdMemberNamePastTheEndOfTheFileIsReported) {
   EXPECT_EQ(linkMustFail({"-shared", "--whole-archive", "libcut.a"}),
             "mld: error: libcut.a: truncated archive: the name of the member at offset 0x8 (12 "
             "bytes) runs past the end of the file\n");
+  // Without --whole-archive too: the headers are checked before LLVM walks
+  // the members (it reads such a name to word its own errors).
+  EXPECT_EQ(linkMustFail({"-shared", "libcut.a"}),
+            "mld: error: libcut.a: truncated archive: the name of the member at offset 0x8 (12 "
+            "bytes) runs past the end of the file\n");
 }
 
 // Every FDE of an object belongs to an excluded section, so its .eh_frame

@@ -20,7 +20,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   llvm::object::Archive &ar = **arOrErr;
   // Thin members are other files: only the index and headers are read.
   std::vector<ArchiveIndexEntry> index;
-  if (!fuzz::runQuietly([&] { readArchiveIndex(ctx, ar, "libfuzz.a", index); }))
+  // As the walk does: the format and member headers are checked first.
+  if (!fuzz::runQuietly([&] {
+        checkArchiveFormat(ctx, ar, "libfuzz.a");
+        readArchiveIndex(ctx, ar, "libfuzz.a", index);
+      }))
     return 0;
   llvm::Error err = llvm::Error::success();
   for (const auto &child : ar.children(err)) {
