@@ -159,4 +159,16 @@ void checkSpecialHeaders(const Loader &L, const Module *m) {
     fatal(path, "PT_GNU_RELRO lies outside the image (corrupt file?)");
 }
 
+void describeImage(const Loader &L, Module *m, const Elf64_Ehdr &eh, const Elf64_Phdr *ph,
+                   LoadSpan span) {
+  m->mapStart = m->base + span.lo;
+  m->mapEnd = m->base + span.hi;
+  m->entry = laddr(m, eh.e_entry);
+  m->elfType = eh.e_type;
+  m->phnum = eh.e_phnum;
+  m->phdr = ph;
+  readSpecialHeaders(m);
+  checkSpecialHeaders(L, m);
+}
+
 } // namespace mload

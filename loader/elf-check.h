@@ -47,4 +47,11 @@ void readSpecialHeaders(Module *m);
 // the image with a sane size and alignment, PT_GNU_RELRO in the span.
 void checkSpecialHeaders(const Loader &L, const Module *m);
 
+// Describe a module whose bias (m->base) is set, from its checked headers:
+// span, entry, type, program headers (the checked copy `ph`), then the
+// special headers, read and checked. mapImage and the fuzz targets' heap
+// image share it, so the fuzzers check what mload checks.
+void describeImage(const Loader &L, Module *m, const Elf64_Ehdr &eh, const Elf64_Phdr *ph,
+                   LoadSpan span);
+
 } // namespace mload

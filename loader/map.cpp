@@ -98,14 +98,7 @@ Module *mapImage(Loader &L, const char *path, const char *name, int fd, uint64_t
     if (sys::isError(r) || static_cast<uint64_t>(r) != lo)
       fatal(errorText(path).str("cannot map executable at its fixed address ").hex(lo));
   }
-  m->mapStart = m->base + lo;
-  m->mapEnd = m->base + hi;
-  m->entry = laddr(m, eh.e_entry);
-  m->elfType = eh.e_type;
-  m->phnum = eh.e_phnum;
-  m->phdr = ph;
-  readSpecialHeaders(m);
-  checkSpecialHeaders(L, m);
+  describeImage(L, m, eh, ph, span);
   logMapped(L, m);
   for (uint16_t i = 0; i < eh.e_phnum; ++i)
     if (ph[i].p_type == PT_LOAD)

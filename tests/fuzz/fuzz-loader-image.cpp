@@ -107,14 +107,7 @@ bool FuzzImage::load(const uint8_t *data, size_t size) {
 
     Module *m = &module;
     m->base = bias;
-    m->mapStart = m->base + span.lo;
-    m->mapEnd = m->base + span.hi;
-    m->entry = laddr(m, eh.e_entry);
-    m->elfType = eh.e_type;
-    m->phnum = eh.e_phnum;
-    m->phdr = ph;
-    readSpecialHeaders(m);
-    checkSpecialHeaders(loader, m);
+    describeImage(loader, m, eh, ph, span);
     if (uint64_t a = headersAddress(eh, ph, Page))
       m->phdr = reinterpret_cast<const Elf64_Phdr *>(laddr(m, a));
     decodeDynamic(m);
