@@ -47,9 +47,12 @@ bool isPlainObject(llvm::StringRef buf) {
 // LLVM 14 checks LEN only against the size the header claims and reads the
 // name to word its own errors (a member running past the end, say), so
 // every such name is checked against the file before LLVM walks members.
+// The name field ends at its first space, as LLVM reads it: what follows
+// (garbage, in a corrupt header) does not stop LLVM from using the length.
 static std::string bsdNameOverrun(llvm::StringRef file, uint64_t offset, llvm::StringRef rawName) {
   uint64_t len;
-  if (!rawName.startswith("#1/") || rawName.substr(3).rtrim(' ').getAsInteger(10, len))
+  rawName = rawName.take_until([](char c) { return c == ' '; });
+  if (!rawName.startswith("#1/") || rawName.substr(3).getAsInteger(10, len))
     return "";
   uint64_t start = offset + 60;
   if (start <= file.size() && len <= file.size() - start)

@@ -148,6 +148,13 @@ TEST_F(HostileInput, BsdMemberNamePastTheEndOfTheFileIsReported) {
   EXPECT_EQ(linkMustFail({"-shared", "libcut.a"}),
             "mld: error: libcut.a: truncated archive: the name of the member at offset 0x8 (12 "
             "bytes) runs past the end of the file\n");
+  // The field ends at its first space: bytes after it do not hide the length
+  // from the check (LLVM reads "#1/12" and ignores them).
+  header.replace(12, 1, "c");
+  write("libcut2.a", "!<arch>\n" + header + std::string("__.SYM", 6));
+  EXPECT_EQ(linkMustFail({"-shared", "libcut2.a"}),
+            "mld: error: libcut2.a: truncated archive: the name of the member at offset 0x8 (12 "
+            "bytes) runs past the end of the file\n");
 }
 
 // Every FDE of an object belongs to an excluded section, so its .eh_frame
