@@ -2,7 +2,8 @@
 # The test suite under sanitizers, in a build directory of its own.
 #   tests/run-sanitized.sh [address,undefined]   ASan+UBSan: the whole suite
 #   tests/run-sanitized.sh thread                TSan: every e2e scenario
-#                                                linked with --threads=4
+#                                                linked with --threads=4, and
+#                                                mld linking itself
 #   tests/run-sanitized.sh linker BUILD          CI's part: only mld and the
 #                                                unit tests are built with
 #                                                ASan+UBSan; the unit tests
@@ -74,5 +75,19 @@ for t in testdata/static/*/test.txt; do
     fi
   done
 done
-echo "TSan: $n links with --threads=4, $( [ $fail = 0 ] && echo "no reports" || echo "REPORTS")"
+# One large link too, where every parallel pass has real work: mld links
+# itself (LLVM's static libraries, ~50 MB out) through gcc -B with the
+# instrumented mld, on 2 and on 4 threads, with the passes that only run when
+# asked for (gc, build-id, map file, compressed debug sections).
+mkdir -p "$work/gcc-ld"
+ln -s "$PWD/$dir/linker/mld" "$work/gcc-ld/ld"
+self=$(cd "$dir" && ninja -t commands linker/mld | tail -1 | sed 's/^: && //; s/ && :$//')
+for extra in "--threads=2" "--threads=4,--gc-sections,--build-id,-Map,$work/map,--compress-debug-sections=zlib"; do
+  n=$((n + 1))
+  if ! (cd "$dir" && eval "${self/-o linker\/mld/-o $work/self -B$work/gcc-ld -Wl,$extra}") >"$work/log" 2>&1 ||
+     ! "$work/self" --version >/dev/null; then
+    echo "self-link failed ($extra)"; cat "$work/log"; fail=1
+  fi
+done
+echo "TSan: $n links with --threads=4 or 2, $( [ $fail = 0 ] && echo "no reports" || echo "REPORTS")"
 exit $fail
