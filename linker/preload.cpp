@@ -43,6 +43,12 @@ bool isPlainObject(llvm::StringRef buf) {
   return llvm::identify_magic(buf) == llvm::file_magic::elf_relocatable && isPlainElf(buf);
 }
 
+// llvm::createStringError goes through a C string: a name with a NUL in it
+// would cut the message short.
+static llvm::Error archiveError(std::string msg) {
+  return llvm::make_error<llvm::StringError>(std::move(msg), llvm::inconvertibleErrorCode());
+}
+
 // A BSD "#1/LEN" name is the LEN bytes after the member's 60-byte header.
 // LLVM 14 checks LEN only against the size the header claims and reads the
 // name to word its own errors (a member running past the end, say), so
@@ -61,19 +67,36 @@ static std::string bsdNameOverrun(llvm::StringRef file, uint64_t offset, llvm::S
          std::to_string(len) + " bytes) runs past the end of the file";
 }
 
-static void checkBsdNames(Context &ctx, const llvm::object::Archive &ar, const std::string &path) {
-  llvm::StringRef file = ar.getMemoryBufferRef().getBuffer();
-  uint64_t off = 8; // "!<arch>\n"
+// Every member header, walked on the raw bytes as LLVM will walk them: its
+// Archive constructor already reads the first members' names, before any
+// check of ours could run on the Archive it returns.
+static std::string bsdNamesOverrun(llvm::StringRef file) {
+  bool thin = file.startswith("!<thin>\n");
+  if (!thin && !file.startswith("!<arch>\n"))
+    return "";
+  uint64_t off = 8;
   while (file.size() - off >= 60) {
     llvm::StringRef header = file.substr(off, 60);
-    std::string err = bsdNameOverrun(file, off, header.substr(0, 16));
+    llvm::StringRef rawName = header.substr(0, 16);
+    std::string err = bsdNameOverrun(file, off, rawName);
     if (!err.empty())
-      Fatal(ctx) << path << ": " << err;
+      return err;
     uint64_t size;
     if (header.substr(48, 10).rtrim(' ').getAsInteger(10, size) || size > file.size() - off - 60)
-      return; // LLVM reports it, with a name now known to be readable
-    off += 60 + size + (size & 1);
+      return ""; // LLVM reports it, with a name now known to be readable
+    // A thin archive holds only its symbol table and long-name table.
+    llvm::StringRef name = rawName.rtrim(' ');
+    bool inline_ = !thin || name == "/" || name == "//" || name == "/SYM64/";
+    off += 60 + (inline_ ? size + (size & 1) : 0);
   }
+  return "";
+}
+
+llvm::Expected<std::unique_ptr<llvm::object::Archive>> openArchive(llvm::MemoryBufferRef mb) {
+  std::string err = bsdNamesOverrun(mb.getBuffer());
+  if (!err.empty())
+    return archiveError(err);
+  return llvm::object::Archive::create(mb);
 }
 
 void checkArchiveFormat(Context &ctx, const llvm::object::Archive &ar, const std::string &path) {
@@ -85,9 +108,7 @@ void checkArchiveFormat(Context &ctx, const llvm::object::Archive &ar, const std
   case Kind::K_BSD:
   case Kind::K_DARWIN:
   case Kind::K_DARWIN64:
-    if (!ar.isThin())
-      checkBsdNames(ctx, ar, path);
-    return;
+    return; // openArchive checked the names
   case Kind::K_COFF:
     Fatal(ctx) << path << ": unsupported archive format (a second '/' member: "
                << "a COFF archive, not an ELF one)";
@@ -179,12 +200,6 @@ static bool insideFile(const llvm::object::Archive &ar, llvm::StringRef data) {
          data.size() <= file.size() - (data.data() - file.data());
 }
 
-// llvm::createStringError goes through a C string: a name with a NUL in it
-// would cut the message short.
-static llvm::Error archiveError(std::string msg) {
-  return llvm::make_error<llvm::StringError>(std::move(msg), llvm::inconvertibleErrorCode());
-}
-
 llvm::Expected<llvm::StringRef> memberName(const llvm::object::Archive &ar,
                                            const llvm::object::Archive::Child &child) {
   llvm::Expected<llvm::StringRef> raw = child.getRawName();
@@ -250,7 +265,7 @@ static void openAhead(Context &ctx, const std::string &path, PreloadedFile &file
 
   auto pa = std::make_unique<PreloadedArchive>();
   pa->path = path;
-  auto arOrErr = llvm::object::Archive::create(mb);
+  auto arOrErr = openArchive(mb);
   if (!arOrErr) {
     llvm::consumeError(arOrErr.takeError());
     return;

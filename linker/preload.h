@@ -123,6 +123,11 @@ private:
   std::vector<PreloadedFile *> order; // command-line order
 };
 
+// llvm::object::Archive::create, after checking every BSD "#1/LEN" member
+// name against the end of the file (LLVM 14 reads such names unchecked,
+// already in its constructor).
+llvm::Expected<std::unique_ptr<llvm::object::Archive>> openArchive(llvm::MemoryBufferRef mb);
+
 // Fatal unless the archive is of a kind an ELF link reads: GNU (SysV) or
 // BSD. LLVM also accepts COFF (two "/" members) and AIX archives, whose
 // tables it would then walk through unchecked.

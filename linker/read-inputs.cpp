@@ -339,7 +339,7 @@ void Reader::addArchive(const std::string &path, llvm::MemoryBufferRef mb,
     ar->index = std::move(preloaded->index);
     ar->preloaded = std::move(preloaded);
   } else {
-    ctx.archives.push_back(check(ctx, llvm::object::Archive::create(mb), path));
+    ctx.archives.push_back(check(ctx, openArchive(mb), path));
   }
   ar->archive = ctx.archives.back().get();
   checkArchiveFormat(ctx, *ar->archive, path);

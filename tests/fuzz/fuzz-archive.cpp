@@ -12,7 +12,7 @@ using namespace mld;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   Context ctx(fuzz::fuzzConfig());
   llvm::MemoryBufferRef mb = fuzz::bufferOf(data, size, "libfuzz.a");
-  auto arOrErr = llvm::object::Archive::create(mb);
+  auto arOrErr = openArchive(mb);
   if (!arOrErr) {
     llvm::consumeError(arOrErr.takeError());
     return 0;
