@@ -195,6 +195,7 @@ struct Bin {
 struct BinSummary {
   Bin *bin;
   std::string_view name;
+  unsigned cls; // orphanClass of its members
   uint32_t firstType;
   uint64_t firstFlags;
   uint32_t firstProgbits = 0; // first member that is not NOBITS, if any
@@ -214,13 +215,27 @@ struct FileBins {
   std::vector<BinSummary> summaries;
 };
 
-// Output sections by name, shared by the threads that bin files.
+// GNU ld puts an orphan section into an output section of its name only if
+// both are SHF_ALLOC or both not, and both NOBITS or both not; otherwise it
+// makes another output section of the same name. Sections its default
+// script names (.data, .bss, ...) take every input of their name. The class
+// of an input section: 0 for those, 1 + (alloc, nobits) for orphans.
+static unsigned orphanBits(uint32_t type, uint64_t flags) {
+  return 1 + ((flags & SHF_ALLOC) ? 1 : 0) + (type == SHT_NOBITS ? 2 : 0);
+}
+
+static unsigned orphanClass(std::string_view outName, uint32_t type, uint64_t flags) {
+  return isOrphanSection(outName) ? orphanBits(type, flags) : 0;
+}
+
+// Output sections by name and orphan class, shared by the threads that bin
+// files.
 struct BinTable {
   std::mutex mu;
-  std::unordered_map<std::string_view, std::unique_ptr<Bin>> byName;
-  Bin *get(std::string_view name) {
+  std::unordered_map<std::string_view, std::unique_ptr<Bin>> byName[5];
+  Bin *get(std::string_view name, unsigned cls) {
     std::lock_guard<std::mutex> lock(mu);
-    std::unique_ptr<Bin> &b = byName[name];
+    std::unique_ptr<Bin> &b = byName[cls][name];
     if (!b) {
       b = std::make_unique<Bin>();
       b->osec = std::make_unique<OutputSection>(std::string(name), 0, 0);
@@ -267,22 +282,27 @@ static void binFile(const Config &cfg, BinTable &table, ObjectFile &file, uint64
              (a.data() == b.data() || memcmp(a.data(), b.data(), a.size()) == 0);
     };
     bool unique = anyUnique && isUniqueSection(cfg, isec->name);
-    if (unique || last == UINT32_MAX || fb.summaries[last].unique ||
-        !same(fb.summaries[last].name, name)) {
+    // An orphan's class is known from its summary once the name was seen.
+    auto sameBin = [&](const BinSummary &b) {
+      return !b.unique && same(b.name, name) &&
+             (b.cls == 0 || b.cls == orphanBits(isec->type, isec->flags));
+    };
+    if (unique || last == UINT32_MAX || !sameBin(fb.summaries[last])) {
       last = UINT32_MAX;
       for (uint32_t k = 0; k < fb.summaries.size() && !unique; k++)
-        if (!fb.summaries[k].unique && same(fb.summaries[k].name, name)) {
+        if (sameBin(fb.summaries[k])) {
           last = k;
           break;
         }
       if (last == UINT32_MAX) {
         last = fb.summaries.size();
-        Bin *bin = unique ? table.getUnique(isec->name) : table.get(name);
+        unsigned cls = orphanClass(name, isec->type, isec->flags);
+        Bin *bin = unique ? table.getUnique(isec->name) : table.get(name, cls);
         uint64_t seen = fileIndex << 32 | i;
         uint64_t cur = bin->firstSeen.load();
         while (seen < cur && !bin->firstSeen.compare_exchange_weak(cur, seen))
           ;
-        fb.summaries.push_back({bin, name, isec->type, isec->flags});
+        fb.summaries.push_back({bin, name, cls, isec->type, isec->flags});
         fb.summaries.back().unique = unique;
       }
     }
@@ -351,8 +371,9 @@ void binSections(Context &ctx) {
     ctx.inputRelocCount += n;
 
   std::vector<Bin *> bins;
-  for (auto &[name, bin] : table.byName)
-    bins.push_back(bin.get());
+  for (auto &byName : table.byName)
+    for (auto &[name, bin] : byName)
+      bins.push_back(bin.get());
   for (std::unique_ptr<Bin> &bin : table.uniques)
     bins.push_back(bin.get());
   std::sort(bins.begin(), bins.end(),
@@ -399,7 +420,8 @@ void binSections(Context &ctx) {
 
   // The linker's own sections follow, one by one.
   auto place = [&](InputSection *isec) {
-    Bin *bin = table.get(outputSectionName(isec->name, isec->flags));
+    std::string_view name = outputSectionName(isec->name, isec->flags);
+    Bin *bin = table.get(name, orphanClass(name, isec->type, isec->flags));
     if (bin->osec)
       addChunk(bin);
     start(bin, isec->type, isec->flags);
@@ -486,7 +508,7 @@ static uint32_t rankOf(Context &ctx, Chunk *c) {
       // -mcmodel=medium/large data, after all the rest (as in GNU ld's
       // default script) so that it cannot push small data out of the
       // +-2 GiB reach of code: .lbss joins .bss's segment, .lrodata and
-      // .ldata get segments of their own.
+      // .ldata get segments of their own (createSegments).
       {".lbss", 6100},
       {".lrodata", 7000},
       {".ldata", 7100}};
@@ -668,13 +690,22 @@ void createSegments(Context &ctx) {
   if (ctx.interp)
     add(PT_INTERP, PF_R).chunks.push_back((Chunk *)ctx.interp);
 
+  // A PT_LOAD's file bytes are one run ending where its memory-only part
+  // (.bss) begins: a section with bytes after a NOBITS one starts another
+  // PT_LOAD (.ldata after .bss with -mcmodel=medium and no .lrodata; GNU
+  // ld's default script starts a segment there too). .tbss takes no address
+  // space in the segment, so it does not count.
   Segment *load = nullptr;
+  bool loadHasBss = false;
   for (Chunk *c : ctx.chunks) {
     if (!c->isAlloc())
       break;
     uint32_t flags = segmentFlags(c);
-    if (!load || load->p_flags != flags || c->fixedAddr)
+    if (!load || load->p_flags != flags || c->fixedAddr || (loadHasBss && !c->isNoBits())) {
       load = &add(PT_LOAD, flags);
+      loadHasBss = false;
+    }
+    loadHasBss |= c->isNoBits() && !c->isTls();
     load->chunks.push_back(c);
   }
   // TLS template: .tdata and .tbss, contiguous in layout order.

@@ -161,6 +161,37 @@ int main(void) { printf("%s / %s\n", get1(), get2()); return 0; }' "$T/main.o"
   [ "$(sectionsOf "$T/plain" mysec | wc -l)" = 1 ] || fail "without --unique: two mysec sections"
 }
 
+# Orphan sections of one name go to one output section only when they agree
+# on SHF_ALLOC and on NOBITS-or-not (GNU ld's rule; lld merges them): an
+# allocated NOBITS "foo" and a non-allocated PROGBITS "foo" stay apart, so
+# the NOBITS one takes no file space. Sections the default script names
+# (.ldata here) take every input of their name. Compared with ld.bfd:
+# name, type and flags of each, and the program's output. (.ldata follows
+# .bss and the NOBITS orphans: its bytes need a PT_LOAD of their own.)
+case_orphan_flag_classes() {
+  cText '#include <stdio.h>
+extern char zeros[], filled[], large[];
+__asm__(".section foo,\"aw\",@nobits\nzeros: .zero 4096\n"
+        ".section bar,\"aw\",@progbits\nfilled: .byte 7\n"
+        ".section .ldata,\"aw\",@progbits\nlarge: .byte 9\n.text\n");
+int main(void) { printf("%d %d %d\n", zeros[4095], filled[0], large[0]); return 0; }' \
+    "$T/orphans.o"
+  cText '__asm__(".section foo,\"\",@progbits\n.ascii \"note\"\n"
+        ".section bar,\"aw\",@nobits\n.zero 32\n"
+        ".section .ldata,\"aw\",@nobits\n.zero 64\n.text\n");' "$T/others.o"
+  sameAsBfd gcc exe "$T/orphans.o" "$T/others.o"
+  expectOutput "$T/exe" "0 7 9"
+  local names="foo bar .ldata" mine ref
+  classes() {
+    readelf -SW "$1" | sed 's/^ *\[ *[0-9]*\] //' | awk -v names=" $names " \
+      'index(names, " " $1 " ") {print $1, $2, (NF == 10 ? $7 : "-")}' | sort
+  }
+  mine=$(classes "$T/exe")
+  ref=$(classes "$T/exe.bfd")
+  [ "$mine" = "$ref" ] || fail "sections: '$(echo $mine)', ld.bfd: '$(echo $ref)'"
+  [ "$(classes "$T/exe" | grep -c '^foo ')" = 2 ] || fail "the two kinds of foo were merged"
+}
+
 # dwarfText FILE: the DWARF of FILE as readelf decodes it (decompressed).
 dwarfText() {
   readelf --debug-dump=info,abbrev,line,str "$1" 2>&1 | grep -v "^$1:"

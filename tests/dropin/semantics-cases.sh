@@ -137,6 +137,15 @@ int main(void) { printf("%s %d %lx\n", msg, (void *)arr1 < (void *)arr2, (long)(
   srcObj c 'char arr2[0xc0000000];' "$T/b.o" -mcmodel=large
   bothLink exe "$T/a.o" "$T/b.o"
   expectOutput "$T/exe" "large 1 c0000000"
+  # -mcmodel=medium: initialised large data (.ldata) and small .bss, no
+  # .lrodata. .ldata's bytes follow .bss in memory, so they need a PT_LOAD
+  # of their own (in one PT_LOAD they would sit at the wrong file offset).
+  srcObj c '#include <stdio.h>
+int big[100000] = {1, 2, 3};
+int small_bss[10];
+int main(void) { printf("%d %d %d\n", big[0], big[2], small_bss[3]); return 0; }' "$T/m.o" -mcmodel=medium
+  bothLink medium "$T/m.o"
+  expectOutput "$T/medium" "1 3 0"
 }
 
 # A dynamic relocation in a read-only output section (a text relocation):
