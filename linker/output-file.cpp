@@ -176,19 +176,23 @@ bool OutputFile::tryReuse(const std::string &out) {
   return true;
 }
 
-bool OutputFile::prefault(std::string &err) {
+bool OutputFile::prefault(const std::vector<std::pair<uint64_t, uint64_t>> &ranges,
+                          std::string &err) {
   if (!mapsFile)
     return true;
-  // Pieces large enough that the calls are few, small enough to spread.
-  constexpr uint64_t piece = 4 << 20;
-  size_t n = (bufSize + piece - 1) / piece;
+  // Pieces large enough that the calls are few, small enough to spread;
+  // each starts on a page (madvise wants an aligned address).
+  constexpr uint64_t piece = 4 << 20, page = 4096;
+  std::vector<std::pair<uint64_t, uint64_t>> pieces;
+  for (auto [begin, end] : ranges)
+    for (uint64_t at = begin & ~(page - 1); at < std::min(end, bufSize); at += piece)
+      pieces.push_back({at, std::min({at + piece, end, bufSize}) - at});
   std::atomic<bool> stop{false};
   std::atomic<int> failure{0};
-  llvm::parallelForEachN(0, n, [&](size_t i) {
+  llvm::parallelForEach(pieces.begin(), pieces.end(), [&](std::pair<uint64_t, uint64_t> p) {
     if (stop.load(std::memory_order_relaxed))
       return;
-    uint64_t len = std::min(piece, bufSize - i * piece);
-    if (madvise(buf + i * piece, len, MADV_POPULATE_WRITE) == 0)
+    if (madvise(buf + p.first, p.second, MADV_POPULATE_WRITE) == 0)
       return;
     // EINVAL: a kernel before 5.14, nothing done; EFAULT: a page that
     // cannot be had (the write would raise SIGBUS), i.e. no space left.

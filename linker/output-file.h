@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace mld {
 
@@ -39,11 +40,11 @@ public:
   // True when the buffer starts with an old output's bytes rather than zeros.
   bool holdsStaleBytes() const { return reused; }
 
-  // Faults in the whole buffer for writing, spread over the worker threads,
-  // so that the writers take no page faults. Does nothing where the kernel
-  // cannot (before Linux 5.14). Fails (rather than the writes raising
-  // SIGBUS later) when the file system has no room for the output.
-  bool prefault(std::string &err);
+  // Faults in the byte ranges [begin, end) that will be written, spread
+  // over the worker threads, so that the writers take no page faults. Does
+  // nothing where the kernel cannot (before Linux 5.14). Fails (rather than
+  // the writes raising SIGBUS later) when the file system has no room.
+  bool prefault(const std::vector<std::pair<uint64_t, uint64_t>> &ranges, std::string &err);
 
   // Makes the output visible at its path. The mapping stays (the process is
   // about to exit, and unmapping a large file costs more than exiting does).

@@ -146,6 +146,36 @@ static std::vector<CopyTask> copyTasks(Context &ctx, bool stale) {
   return tasks;
 }
 
+// The byte ranges the copies below write: all of a reused file (its stale
+// bytes are zeroed), else every chunk with file bytes less the large NOBITS
+// members of output sections. A fresh file already reads as zeros there, and
+// an output section made PROGBITS by one member can hold gigabytes of .bss
+// that faulting in would allocate on disk and in memory (GNU ld leaves the
+// file sparse there too).
+static std::vector<std::pair<uint64_t, uint64_t>> writtenRanges(Context &ctx, bool stale) {
+  if (stale)
+    return {{0, ctx.fileSize}};
+  constexpr uint64_t large = 1 << 20;
+  std::vector<std::pair<uint64_t, uint64_t>> ranges;
+  for (Chunk *c : ctx.chunks) {
+    if (c->isNoBits())
+      continue;
+    uint64_t begin = c->shdr.sh_offset, end = begin + c->shdr.sh_size;
+    auto *osec = dynamic_cast<OutputSection *>(c);
+    if (osec && osec->compressed.empty())
+      for (InputSection *isec : osec->members)
+        if (isec->isNoBits() && isec->size >= large) {
+          uint64_t hole = c->shdr.sh_offset + isec->offset;
+          if (hole > begin)
+            ranges.push_back({begin, hole});
+          begin = std::max(begin, hole + isec->size);
+        }
+    if (end > begin)
+      ranges.push_back({begin, end});
+  }
+  return ranges;
+}
+
 void writeOutput(Context &ctx) {
   ScopedTimer timer(ctx, "writeOutput");
   std::optional<ScopedTimer> phase(std::in_place, ctx, "openOutput");
@@ -161,7 +191,7 @@ void writeOutput(Context &ctx) {
   // Faulting the pages in up front, in a few calls spread over the workers,
   // is cheaper than one page fault per 4 KiB page in the copies below.
   phase.emplace(ctx, "prefault");
-  if (!ctx.outputFile->prefault(err))
+  if (!ctx.outputFile->prefault(writtenRanges(ctx, stale), err))
     Fatal(ctx) << "cannot write output file " << ctx.config.outputPath << ": " << err;
 
   phase.emplace(ctx, "copyChunks");

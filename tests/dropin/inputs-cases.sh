@@ -192,6 +192,28 @@ int main(void) { printf("%d %d %d\n", zeros[4095], filled[0], large[0]); return 
   [ "$(classes "$T/exe" | grep -c '^foo ')" = 2 ] || fail "the two kinds of foo were merged"
 }
 
+# A PROGBITS input named .bss.* makes the whole .bss PROGBITS (GNU ld too,
+# with a warning): the file then spans a 256 MiB NOBITS member it holds only
+# as zeros. Those are never written: the file stays sparse, as ld.bfd's
+# does, rather than 256 MiB faulted in on disk and in memory.
+case_sparse_bss_made_progbits() {
+  printf '.globl _start\n.text\n_start: ret\n.section .bss.big,"aw",@nobits\n.zero 0x10000000\n%s\n' \
+    '.section .note.GNU-stack,"",@progbits' | as -o "$T/big.o" - || fail "assemble big.o"
+  printf '.section .bss.x,"aw",@progbits\n.byte 7\n%s\n' '.section .note.GNU-stack,"",@progbits' |
+    as -o "$T/x.o" - 2>/dev/null || fail "assemble x.o"
+  mldLink gcc "$T/exe" -nostdlib -static "$T/big.o" "$T/x.o"
+  refLink gcc "$T/exe.bfd" -nostdlib -static "$T/big.o" "$T/x.o"
+  local mine ref
+  mine=$(readelf -SW "$T/exe" | awk '$2 == ".bss" {print $2, $3, $6}')
+  ref=$(readelf -SW "$T/exe.bfd" | awk '$2 == ".bss" {print $2, $3, $6}')
+  [ "$mine" = "$ref" ] || fail ".bss: '$mine', ld.bfd: '$ref'"
+  [ "$(stat -c %s "$T/exe")" -gt $((1 << 28)) ] || fail "the file does not span .bss"
+  local kib=$(($(stat -c '%b * %B' "$T/exe") / 1024))
+  [ "$kib" -lt 16384 ] || fail "$kib KiB allocated for a file of $(stat -c %s "$T/exe") bytes"
+  rm -f "$T/exe" "$T/exe.bfd"
+  linkedOutputs=()
+}
+
 # dwarfText FILE: the DWARF of FILE as readelf decodes it (decompressed).
 dwarfText() {
   readelf --debug-dump=info,abbrev,line,str "$1" 2>&1 | grep -v "^$1:"
