@@ -1,7 +1,8 @@
 // Archive headers are checked before LLVM reads them: BSD "#1/LEN" member
-// names that run past the end of the file are refused by openArchive, on
-// a heap buffer of the archive's exact size, so that under ASan (the CI's
-// sanitized unit run) any read past it would be reported.
+// names that run past the end of the file are refused by openArchive with
+// its own message (LLVM's constructor would read them). The archives are
+// heap buffers of their exact size, as in fuzz-archive, where ASan caught
+// the over-read in LLVM's memcmp.
 
 #include "input-files.h"
 #include "preload.h"
