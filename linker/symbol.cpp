@@ -16,9 +16,11 @@ uint64_t Symbol::getVA(Context &ctx, int64_t addend) const {
     return ctx.plt->entryVA(pltIndex) + addend;
   if (needs & NeedsCopy)
     return getCopyVA(ctx) + addend;
-  if (section)
-    return section->getVA(value) + addend;
-  return value + addend;
+  return getDefinitionVA() + addend;
+}
+
+uint64_t Symbol::getDefinitionVA() const {
+  return section ? section->getVA(value) : value;
 }
 
 uint64_t Symbol::getGotVA(Context &ctx) const {

@@ -97,7 +97,9 @@ struct Symbol {
   bool isUndefined() const { return kind == SymbolKind::Undefined; }
   bool isShared() const { return kind == SymbolKind::Shared; }
   bool isWeak() const { return binding == llvm::ELF::STB_WEAK; }
-  bool isIfunc() const { return type == llvm::ELF::STT_GNU_IFUNC; }
+  // Only a definition is an IFUNC: an undefined reference typed IFUNC is an
+  // ordinary undefined symbol (a weak one resolves to 0), as for GNU ld.
+  bool isIfunc() const { return type == llvm::ELF::STT_GNU_IFUNC && isDefined(); }
   bool isTls() const { return type == llvm::ELF::STT_TLS; }
   bool isFunc() const { return type == llvm::ELF::STT_FUNC || type == llvm::ELF::STT_GNU_IFUNC; }
   // Whether the definition was thrown away (a losing COMDAT group's member,
@@ -117,6 +119,9 @@ struct Symbol {
   // The symbol's final virtual address (S in the psABI formulas). Defined
   // only after assignAddresses.
   uint64_t getVA(Context &ctx, int64_t addend = 0) const;
+  // Where the definition itself is, not the PLT, .iplt or copy standing in
+  // for it: an IFUNC's resolver (which may be absolute).
+  uint64_t getDefinitionVA() const;
   uint64_t getGotVA(Context &ctx) const;
   uint64_t getGotTpVA(Context &ctx) const;
   uint64_t getTlsGdVA(Context &ctx) const;

@@ -91,7 +91,7 @@ void GotPltSection::writeTo(Context &ctx, uint8_t *buf) {
     write64le(buf + (reserved + i) * 8, ctx.plt->entryVA(i) + 6);
   for (size_t i = 0; i < ctx.plt->ipltSymbols.size(); i++) {
     Symbol *sym = ctx.plt->ipltSymbols[i];
-    write64le(buf + (reserved + n + i) * 8, sym->section->getVA(sym->value));
+    write64le(buf + (reserved + n + i) * 8, sym->getDefinitionVA());
   }
 }
 
@@ -190,7 +190,7 @@ void RelaPltSection::writeTo(Context &ctx, uint8_t *buf) {
     auto *rela = reinterpret_cast<ElfRela *>(buf);
     rela->r_offset = ctx.plt->ipltSlotVA(ctx, i);
     rela->setSymbolAndType(0, R_X86_64_IRELATIVE, false);
-    rela->r_addend = sym->section->getVA(sym->value);
+    rela->r_addend = sym->getDefinitionVA();
     buf += sizeof(ElfRela);
   }
 }

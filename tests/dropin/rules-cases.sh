@@ -319,6 +319,34 @@ int main(void) { return f() - 1; }' "$T/ifunc.o"
   [ "$(osabi "$T/ifunc")" = "$(osabi "$T/ifunc.bfd")" ] || fail "IFUNC program: OS/ABI differs"
 }
 
+# Only a definition is an IFUNC (GNU ld's rule): a weak undefined reference
+# typed IFUNC resolves to 0 like any weak undefined name, in static and PIE
+# links; an absolute IFUNC's resolver address is the IRELATIVE addend.
+case_ifunc_undefined_and_absolute() {
+  srcObj assembler '.weak missing_ifunc
+.type missing_ifunc, @gnu_indirect_function
+.data
+.globl ref_missing
+ref_missing: .quad missing_ifunc' "$T/ref.o"
+  srcObj c '#include <stdio.h>
+extern void *ref_missing;
+int main(void) { printf("missing IFUNC: %p\n", ref_missing); return 0; }' "$T/main.o"
+  sameAsBfd gcc undef-ifunc-static -static "$T/main.o" "$T/ref.o"
+  sameAsBfd gcc undef-ifunc-pie "$T/main.o" "$T/ref.o"
+  grep -q 'missing IFUNC: (nil)' "$T/undef-ifunc-pie.out" || fail "weak undefined IFUNC is not 0"
+  srcObj assembler '.globl abs_ifunc
+.type abs_ifunc, @gnu_indirect_function
+.set abs_ifunc, 0x401234
+.globl _start
+.text
+_start: call abs_ifunc@PLT' "$T/abs.o"
+  mldLink gcc "$T/abs" -static -nostdlib "$T/abs.o"
+  refLink gcc "$T/abs.bfd" -static -nostdlib "$T/abs.o"
+  irel() { readelf -rW "$1" | awk '/R_X86_64_IRELATIVE/ {print $3, $4}'; }
+  [ "$(irel "$T/abs")" = "R_X86_64_IRELATIVE 401234" ] || fail "absolute IFUNC: '$(irel "$T/abs")'"
+  [ "$(irel "$T/abs")" = "$(irel "$T/abs.bfd")" ] || fail "absolute IFUNC: ld.bfd has '$(irel "$T/abs.bfd")'"
+}
+
 # --as-needed and weak references: a library only weak references resolve
 # to is not needed (gcc links libc --as-needed: a shared object that calls
 # nothing of libc has crtbeginS.o's weak __cxa_finalize only), and the name
