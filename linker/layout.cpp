@@ -817,6 +817,10 @@ void assignAddresses(Context &ctx) {
       offset += start - vaddr;
     c->shdr.sh_addr = start;
     c->shdr.sh_offset = offset;
+    // GNU ld's default script closes .bss and .ldata with
+    // `. = ALIGN(. != 0 ? 8 : 1)`: a non-empty one ends on an 8-byte address.
+    if ((c->name == ".bss" || c->name == ".ldata") && c->shdr.sh_size && !c->isHeader())
+      c->shdr.sh_size = alignTo(start + c->shdr.sh_size, 8) - start;
     bool isTbss = c->isTls() && c->isNoBits();
     if (isTbss)
       continue; // no address space in the image

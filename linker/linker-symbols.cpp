@@ -148,8 +148,10 @@ void fixLinkerDefinedSymbols(Context &ctx) {
     set("edata", lastData, end(lastData));
   }
   if (lastAlloc) {
-    set("_end", lastAlloc, end(lastAlloc));
-    set("end", lastAlloc, end(lastAlloc));
+    // `. = ALIGN(8); _end = .;` in GNU ld's default script.
+    uint64_t e = (end(lastAlloc) + 7) & ~(uint64_t)7;
+    set("_end", lastAlloc, e);
+    set("end", lastAlloc, e);
   }
   if (firstBss)
     set("__bss_start", firstBss, start(firstBss));

@@ -19,9 +19,7 @@ uint64_t Symbol::getVA(Context &ctx, int64_t addend) const {
   return getDefinitionVA() + addend;
 }
 
-uint64_t Symbol::getDefinitionVA() const {
-  return section ? section->getVA(value) : value;
-}
+uint64_t Symbol::getDefinitionVA() const { return section ? section->getVA(value) : value; }
 
 uint64_t Symbol::getGotVA(Context &ctx) const {
   return ctx.got->shdr.sh_addr + (uint64_t)gotIndex * 8;

@@ -259,11 +259,13 @@ loadOf() {
 # ld's default script: .lbss right after .bss in its segment, then .lrodata
 # and .ldata in segments of their own, so small data stays near the code.
 # The section order and the program's output must be ld.bfd's.
+sizeOf() { readelf -SW "$1" | awk -v s="$2" '$2 == s {print $6} $3 == s {print $7}'; }
+endOf() { readelf -SW "$1" | awk -v s="$2" '$2 == s {print "(0x" $4 " + 0x" $6 ")"} $3 == s {print "(0x" $5 " + 0x" $7 ")"}'; }
 case_large_sections_placement() {
   srcObj c '#include <stdio.h>
-char big[100000];
-char bigdata[100000] = {1};
-const char bigro[100000] = {2};
+char big[100001];
+char bigdata[100003] = {1};
+const char bigro[100005] = {2};
 int small = 3, smallbss;
 int main(void) { printf("%d %d %d %d\n", big[5], bigdata[0], bigro[0], small + smallbss); return 0; }' \
     "$T/a.o" -mcmodel=medium
@@ -283,6 +285,18 @@ int main(void) { printf("%d %d %d %d\n", big[5], bigdata[0], bigro[0], small + s
       fail "$kind: .lrodata shares .rodata's segment"
     [ "$(loadOf "$T/$name" .ldata)" != "$(loadOf "$T/$name" .data)" ] ||
       fail "$kind: .ldata shares .data's segment"
+    # .bss and .ldata end on 8-byte addresses as GNU ld's script pads them
+    # (.lbss and .lrodata are not padded), and _end is 8-aligned.
+    local sec
+    for sec in .bss .ldata; do
+      [ $(($(endOf "$T/$name" $sec) % 8)) = 0 ] || fail "$kind: $sec ends at $(endOf "$T/$name" $sec)"
+      [ $(($(endOf "$T/$name.bfd" $sec) % 8)) = 0 ] || fail "(test setup) ld.bfd's $sec is not padded"
+    done
+    [ $((0x$(sizeOf "$T/$name" .lbss) % 8)) = $((0x$(sizeOf "$T/$name.bfd" .lbss) % 8)) ] ||
+      fail "$kind: .lbss padded unlike ld.bfd's"
+    local endSym
+    endSym=$(nm "$T/$name" | awk '$3 == "_end" {print $1}')
+    [ $((0x$endSym % 8)) = 0 ] || fail "$kind: _end 0x$endSym is not 8-aligned"
   done
 }
 
