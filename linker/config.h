@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace mld {
@@ -89,6 +90,8 @@ struct Config {
   Unresolved undefInShlibs = Unresolved::Default;
   bool warnUnresolved = false;                       // --warn-unresolved-symbols (vs --error-)
   std::vector<std::string> undefinedSyms;            // -u SYM
+  std::vector<std::string> requiredSyms;             // --require-defined SYM (also in -u's list)
+  std::vector<std::string> ignoredUndefs;            // --ignore-unresolved-symbol SYM
   std::vector<std::string> wrapSyms;                 // --wrap SYM
   std::vector<Defsym> defsyms;                       // --defsym, in order
   std::vector<std::string> exportDynamicSyms;        // --export-dynamic-symbol GLOB
@@ -106,6 +109,8 @@ struct Config {
   std::vector<std::string> excludeLibs;  // --exclude-libs (archive file names, or ALL)
   std::vector<std::string> dynamicLists; // --dynamic-list FILE
   bool dynamicListData = false;          // --dynamic-list-data
+  bool dynamicListCppNew = false;        // --dynamic-list-cpp-new: operator new/delete
+  bool dynamicListCppTypeinfo = false;   // --dynamic-list-cpp-typeinfo: typeinfo objects
 
   // Sections.
   bool gcSections = false; // --gc-sections
@@ -131,19 +136,21 @@ struct Config {
   std::vector<std::string> rpath;   // -rpath / -R
   bool enableNewDtags = true;       // --enable-new-dtags (RUNPATH) / --disable-new-dtags
   HashStyle hashStyle = HashStyle::Both;
-  bool zNow = false;                 // -z now / -z lazy
-  bool zRelro = true;                // -z relro / -z norelro
-  bool zExecStack = false;           // -z execstack / -z noexecstack
-  bool zSeparateCode = true;         // -z separate-code / -z noseparate-code
-  bool zNodelete = false;            // -z nodelete
-  bool zOrigin = false;              // -z origin
-  bool zDynamicUndefinedWeak = true; // -z [no]dynamic-undefined-weak (-shared)
-  bool zShstk = false;               // -z shstk: mark the output SHSTK-compatible
-  uint32_t isaLevelNeeded = 0;       // -z x86-64-v2/v3/v4: GNU_PROPERTY_X86_ISA_1_* bits
-  uint32_t zFlags1 = 0;              // DF_1_* set by -z initfirst, interpose, nodump, ...
-  uint64_t zStackSize = 0;           // -z stack-size: PT_GNU_STACK's p_memsz
-  std::vector<std::string> audit;    // --audit: DT_AUDIT, ':'-joined
-  std::vector<std::string> depaudit; // --depaudit / -P: DT_DEPAUDIT
+  bool zNow = false;                  // -z now / -z lazy
+  bool zRelro = true;                 // -z relro / -z norelro
+  bool zExecStack = false;            // -z execstack / -z noexecstack
+  bool zSeparateCode = true;          // -z separate-code / -z noseparate-code
+  bool zNodelete = false;             // -z nodelete
+  bool zOrigin = false;               // -z origin
+  bool zDynamicUndefinedWeak = true;  // -z [no]dynamic-undefined-weak (-shared)
+  bool zShstk = false;                // -z shstk: mark the output SHSTK-compatible
+  uint32_t isaLevelNeeded = 0;        // -z x86-64-v2/v3/v4: GNU_PROPERTY_X86_ISA_1_* bits
+  uint32_t zFlags1 = 0;               // DF_1_* set by -z initfirst, interpose, nodump, ...
+  uint64_t zStackSize = 0;            // -z stack-size: PT_GNU_STACK's p_memsz
+  std::vector<std::string> audit;     // --audit: DT_AUDIT, ':'-joined
+  std::vector<std::string> depaudit;  // --depaudit / -P: DT_DEPAUDIT
+  std::vector<std::string> auxiliary; // -f / --auxiliary: DT_AUXILIARY each
+  std::vector<std::string> filter;    // -F / --filter: DT_FILTER each
   // Dynamic relocations in read-only sections (text relocations): GNU ld
   // warns and marks the output DT_TEXTREL by default, -z text makes them an
   // error, -z notext allows them silently.
@@ -163,14 +170,32 @@ struct Config {
   std::string timeTracePath;                  // --time-trace[=FILE]
   bool verbose = false;                       // -v / --verbose
   bool fatalWarnings = false;                 // --fatal-warnings
+  bool demangle = true;                       // --[no-]demangle: C++ names in diagnostics
+  bool warnExecStack = false;                 // --warn-execstack (warn about -z execstack)
+  std::string dependencyFile;                 // --dependency-file: make rules of the inputs
   int threads = 0;                            // --threads=N (0: all cores)
 
   // Set when the command line only asked for information.
-  bool printVersion = false; // --version / -v with no inputs
-  bool printHelp = false;    // --help
+  bool printVersion = false;      // --version / -v with no inputs
+  bool printHelp = false;         // --help
+  bool printOutputFormat = false; // --print-output-format: "elf64-x86-64"
+  bool printSysroot = false;      // --print-sysroot
+  bool printOnly = false;         // one of those two, and no input: nothing to link
 
   bool isPic() const { return kind != OutputKind::Exec; }
   bool isShared() const { return kind == OutputKind::Shared; }
+  // Any of GNU ld's dynamic lists: in a shared object, the names not on it
+  // are bound locally.
+  bool hasDynamicList() const {
+    return !dynamicLists.empty() || dynamicListData || dynamicListCppNew || dynamicListCppTypeinfo;
+  }
+  // --ignore-unresolved-symbol: neither error nor warning for this name.
+  bool ignoresUndefined(std::string_view name) const {
+    for (const std::string &n : ignoredUndefs)
+      if (n == name)
+        return true;
+    return false;
+  }
   bool reportObjectUndefs() const {
     return undefInObjects == Unresolved::Report ||
            (undefInObjects == Unresolved::Default && !isShared());

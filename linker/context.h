@@ -68,6 +68,7 @@ struct Context {
   llvm::BumpPtrAllocator alloc;
   llvm::UniqueStringSaver saver;
   std::vector<std::unique_ptr<llvm::MemoryBuffer>> buffers;
+  std::vector<std::string> dependencies; // files read, for --dependency-file
   std::deque<InputSection> sectionPool;
   std::deque<Symbol> symbolPool;
   std::vector<std::unique_ptr<std::vector<uint8_t>>> ownedData;

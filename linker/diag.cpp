@@ -3,6 +3,8 @@
 
 #include "context.h"
 
+#include "llvm/Demangle/Demangle.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
@@ -89,6 +91,12 @@ std::string toHex(uint64_t v) {
   char buf[24];
   snprintf(buf, sizeof buf, "0x%llx", (unsigned long long)v);
   return buf;
+}
+
+std::string symbolName(const Context &ctx, std::string_view name) {
+  if (!ctx.config.demangle || !name.starts_with("_Z"))
+    return std::string(name);
+  return llvm::demangle(std::string(name));
 }
 
 } // namespace mld

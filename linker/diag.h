@@ -5,6 +5,7 @@
 
 #include <sstream>
 #include <string>
+#include <string_view>
 
 #include "llvm/Support/Error.h"
 
@@ -53,6 +54,10 @@ public:
 private:
   bool saved;
 };
+
+// A symbol name as diagnostics print it: demangled, as GNU ld and lld print
+// C++ names, unless --no-demangle.
+std::string symbolName(const Context &ctx, std::string_view name);
 
 // Exits with status 1, removing any half-written output, if an error was
 // reported. Called after every pass that can report user errors.

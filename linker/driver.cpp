@@ -11,6 +11,7 @@
 #include "gc-sections.h"
 #include "compress.h"
 #include "context.h"
+#include "dependency-file.h"
 #include "diag.h"
 #include "gnu-property.h"
 #include "layout.h"
@@ -45,18 +46,28 @@ static void reportShlibUndefined(Context &ctx) {
   for (Symbol *sym : ctx.symtab.symbols) {
     SharedFile *so = sym->strongDsoRef;
     if (!so || !sym->isUndefined() || sym->isUsedInRegularObj || sym->hiddenDsoVersion ||
-        (so->asNeeded && !so->isNeeded))
+        (so->asNeeded && !so->isNeeded) || ctx.config.ignoresUndefined(sym->name))
       continue;
     Diag d = ctx.config.warnUnresolved ? Warn(ctx) : Error(ctx);
-    d << "undefined reference due to --no-allow-shlib-undefined: " << sym->name
+    d << "undefined reference due to --no-allow-shlib-undefined: " << symbolName(ctx, sym->name)
       << "\n>>> referenced by " << so->displayName();
   }
 }
 
 static void reportDuplicates(Context &ctx) {
   for (const DuplicateDef &d : ctx.symtab.duplicates)
-    Error(ctx) << "duplicate symbol: " << d.sym->name << "\n>>> defined at " << d.first
-               << "\n>>> defined at " << d.second;
+    Error(ctx) << "duplicate symbol: " << symbolName(ctx, d.sym->name) << "\n>>> defined at "
+               << d.first << "\n>>> defined at " << d.second;
+}
+
+// --require-defined SYM: like -u, and an error when no input (object or
+// shared library) defines it, in GNU ld's words.
+static void reportMissingRequired(Context &ctx) {
+  for (const std::string &name : ctx.config.requiredSyms) {
+    Symbol *sym = ctx.symtab.find(name);
+    if (!sym || !(sym->isDefined() || sym->isShared()))
+      Error(ctx) << "required symbol `" << name << "' not defined";
+  }
 }
 
 // The headers and the sections only the linker can make. Created before
@@ -154,6 +165,7 @@ int link(const Config &config) {
   //    point and -u names first, as references that can pull members).
   readInputFiles(ctx);
   reportDuplicates(ctx);
+  reportMissingRequired(ctx);
   checkpoint(ctx);
   if (!cfg.relocatable)
     settleAsNeededLibraries(ctx);
@@ -213,6 +225,7 @@ int link(const Config &config) {
   if (!cfg.mapPath.empty())
     writeMapFile(ctx);
   writeOutput(ctx);
+  writeDependencyFile(ctx);
   reportStats(ctx);
   // Done: leave without tearing down millions of objects one by one (the
   // kernel reclaims the memory at once), as lld and mold do.

@@ -460,12 +460,17 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
     e.push_back({DT_NEEDED, strs.add(lib)});
   if (!cfg.soname.empty())
     e.push_back({DT_SONAME, strs.add(cfg.soname)});
+  // -f / -F: the loader looks up symbols in the named object first (an
+  // auxiliary one only if it can be loaded), as GNU ld writes them.
+  for (const std::string &name : cfg.filter)
+    e.push_back({DT_FILTER, strs.add(name)});
+  for (const std::string &name : cfg.auxiliary)
+    e.push_back({DT_AUXILIARY, strs.add(name)});
   // -Bsymbolic: DT_SYMBOLIC and DF_SYMBOLIC, both as GNU ld writes them. A
   // dynamic or export list turns it into "all but the listed" (GNU ld),
   // which the loader's flag cannot express: then neither.
-  bool symbolic = cfg.bsymbolic && cfg.isShared() && cfg.dynamicLists.empty() &&
-                  !cfg.dynamicListData && cfg.exportDynamicSyms.empty() &&
-                  cfg.exportDynamicSymbolLists.empty();
+  bool symbolic = cfg.bsymbolic && cfg.isShared() && !cfg.hasDynamicList() &&
+                  cfg.exportDynamicSyms.empty() && cfg.exportDynamicSymbolLists.empty();
   if (symbolic)
     e.push_back({DT_SYMBOLIC, 0});
   if (!ctx.rpathString.empty())

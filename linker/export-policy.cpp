@@ -7,6 +7,7 @@
 #include "export-policy.h"
 
 #include "context.h"
+#include "dependency-file.h"
 #include "diag.h"
 #include "dynamic.h"
 #include "shared-file.h"
@@ -22,6 +23,7 @@ namespace mld {
 using namespace llvm::ELF;
 
 static std::string readScript(Context &ctx, const std::string &path) {
+  noteDependency(ctx, path);
   auto mb = llvm::MemoryBuffer::getFile(path, /*IsText=*/true);
   if (!mb)
     Fatal(ctx) << "cannot open " << path << ": " << mb.getError().message();
@@ -186,6 +188,18 @@ static std::vector<VersionPattern> readDynamicLists(Context &ctx,
   return all;
 }
 
+std::vector<VersionPattern> builtinDynamicList(const Config &cfg) {
+  // GNU ld's built-in lists, matched as extern "C++" patterns: a program
+  // that replaces operator new, or compares typeinfo objects across
+  // modules, needs one definition of each visible to every module.
+  std::vector<VersionPattern> list;
+  if (cfg.dynamicListCppNew)
+    list.insert(list.end(), {{"operator new*", true, true}, {"operator delete*", true, true}});
+  if (cfg.dynamicListCppTypeinfo)
+    list.insert(list.end(), {{"typeinfo for*", true, true}, {"typeinfo name for*", true, true}});
+  return list;
+}
+
 void computeImportExport(Context &ctx) {
   ScopedTimer timer(ctx, "computeImportExport");
   const Config &cfg = ctx.config;
@@ -209,11 +223,13 @@ void computeImportExport(Context &ctx) {
   std::vector<VersionPattern> dynList, exportList;
   if (dynamic) {
     dynList = readDynamicLists(ctx, cfg.dynamicLists);
+    std::vector<VersionPattern> builtin = builtinDynamicList(cfg);
+    dynList.insert(dynList.end(), builtin.begin(), builtin.end());
     exportList = readDynamicLists(ctx, cfg.exportDynamicSymbolLists);
     for (const std::string &glob : cfg.exportDynamicSyms)
       exportList.push_back({glob, false, glob.find_first_of("*?[") != std::string::npos});
   }
-  bool hasDynList = !cfg.dynamicLists.empty() || cfg.dynamicListData;
+  bool hasDynList = cfg.hasDynamicList();
   // --exclude-libs: definitions from members of these archives (by file
   // name, or ALL) are not exported.
   auto excluded = [&](const Symbol *sym) {

@@ -7,6 +7,7 @@
 #include <optional>
 
 namespace mld {
+struct Config;
 struct Context;
 
 // Marks each symbol preemptible / exported according to the output kind,
@@ -16,4 +17,6 @@ void computeImportExport(Context &ctx);
 // VERSION { } block of the linker scripts read; nullopt when there is none.
 // A parse error is fatal, naming the file.
 std::optional<VersionScript> readLinkVersionScript(Context &ctx);
+// The patterns of --dynamic-list-cpp-new and --dynamic-list-cpp-typeinfo.
+std::vector<VersionPattern> builtinDynamicList(const Config &cfg);
 } // namespace mld

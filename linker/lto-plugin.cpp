@@ -178,6 +178,13 @@ const ExportRules &exportRules(Context &ctx) {
     visibilityRules->dynamicList->insert(visibilityRules->dynamicList->end(), list->begin(),
                                          list->end());
   }
+  std::vector<VersionPattern> builtin = builtinDynamicList(ctx.config);
+  if (!builtin.empty()) {
+    if (!visibilityRules->dynamicList)
+      visibilityRules->dynamicList.emplace();
+    visibilityRules->dynamicList->insert(visibilityRules->dynamicList->end(), builtin.begin(),
+                                         builtin.end());
+  }
   for (const std::string &glob : ctx.config.exportDynamicSyms) {
     if (!visibilityRules->dynamicList)
       visibilityRules->dynamicList.emplace();

@@ -18,6 +18,13 @@ int main(int argc, char **argv) {
     std::cout << mld::versionString() << '\n';
     return 0;
   }
+  // GNU ld prints these and links anyway, if there is anything to link.
+  if (config.printOutputFormat)
+    std::cout << "elf64-x86-64\n";
+  if (config.printSysroot)
+    std::cout << config.sysroot << '\n';
+  if (config.printOnly)
+    return 0;
   // "ld -v a.o" prints the version and links anyway.
   if (config.verbose)
     std::cout << mld::versionString() << std::endl;

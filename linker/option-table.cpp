@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <unistd.h>
 
 namespace po = boost::program_options;
 
@@ -267,6 +268,32 @@ void setRelocatable(ParseState &s, const std::string &) {
 
 void ignore(ParseState &, const std::string &) {}
 
+// -T FILE / --script FILE: GNU ld looks in the directories of the -L
+// options given before it when FILE is not in the current directory. The
+// script is then read where it stands, as a script named as an input is
+// (mld has no SECTIONS: a script that uses it is reported when read).
+void addScript(ParseState &s, const std::string &v) {
+  std::string path = v;
+  if (!v.empty() && v[0] != '/' && access(v.c_str(), F_OK) != 0)
+    for (const std::string &dir : s.config.libraryPaths)
+      if (std::string p = dir + "/" + v; access(p.c_str(), F_OK) == 0) {
+        path = p;
+        break;
+      }
+  s.push(InputSpec::Kind::File, path);
+}
+
+// -b / --format, --oformat: the one ELF format mld reads and writes.
+bool isOurFormat(const std::string &v) {
+  return v == "elf64-x86-64" || v == "elf64-little" || v == "default";
+}
+
+// Options GNU ld has that change a layout mld does not make: refused with
+// their name rather than taken and not honoured.
+void unsupported(ParseState &s, const char *what) {
+  s.error(std::string(what) + " is not supported");
+}
+
 using K = InputSpec::Kind;
 using S = ParseState;
 using V = const std::string &;
@@ -327,6 +354,29 @@ static const OptionSpec kOptions[] = {
        if (v != "elf_x86_64")
          s.error("unknown emulation: " + v);
      }},
+    {kOutput, "script,T", Arg::Required, "FILE",
+     "Read the linker script FILE here (searched in earlier -L directories; no SECTIONS)",
+     addScript},
+    {kOutput, "default-script,dT", Arg::Required, "FILE", "Same as -T", addScript},
+    {kOutput, "oformat", Arg::Required, "FORMAT", "Output format: elf64-x86-64 only",
+     [](S &s, V v) {
+       if (!isOurFormat(v))
+         s.error("unsupported output format: " + v);
+     }},
+    {kOutput, "architecture,A", Arg::Required, "ARCH", "Architecture: i386:x86-64 only",
+     [](S &s, V v) {
+       if (v != "i386:x86-64" && v != "x86-64")
+         s.error("unsupported architecture: " + v);
+     }},
+    {kOutput, "EL", Arg::None, "", "Little-endian output (the only kind)", ignore},
+    {nullptr, "EB", Arg::None, "", "", [](S &s, V) { unsupported(s, "-EB (big-endian output)"); }},
+    {nullptr, "omagic,N", Arg::None, "", "", [](S &s, V) { unsupported(s, "-N (--omagic)"); }},
+    {nullptr, "nmagic,n", Arg::None, "", "", [](S &s, V) { unsupported(s, "-n (--nmagic)"); }},
+    {nullptr, "no-omagic", Arg::None, "", "", ignore},
+    {nullptr, "Trodata-segment", Arg::Required, "", "",
+     [](S &s, V) { unsupported(s, "-Trodata-segment"); }},
+    {nullptr, "Tldata-segment", Arg::Required, "", "",
+     [](S &s, V) { unsupported(s, "-Tldata-segment"); }},
     {kOutput, "build-id", Arg::Optional, "STYLE",
      "Add a .note.gnu.build-id: none, fast (default, as lld), md5, sha1, uuid, 0xHEX", setBuildId},
     {kOutput, "z", Arg::Required, "KEYWORD", "Set a -z keyword (see below)", applyZ},
@@ -338,6 +388,17 @@ static const OptionSpec kOptions[] = {
      [](S &s, V v) { s.config.libraryPaths.push_back(v); }},
     {kInputs, "sysroot", Arg::Required, "DIR", "Prefix for '=' paths in -L and scripts",
      [](S &s, V v) { s.config.sysroot = v; }},
+    {kInputs, ",Y", Arg::Required, "PATH", "Same as -L PATH (Solaris' spelling)",
+     [](S &s, V v) { s.config.libraryPaths.push_back(v); }},
+    {kInputs, "format,b", Arg::Required, "FORMAT", "Input format: elf64-x86-64 only",
+     [](S &s, V v) {
+       if (!isOurFormat(v))
+         s.error("unsupported input format: " + v);
+     }},
+    {kInputs, "no-copy-dt-needed-entries", Arg::None, "",
+     "Libraries' DT_NEEDED entries do not resolve names (the only mode)", ignore},
+    {nullptr, "copy-dt-needed-entries", Arg::None, "", "",
+     [](S &s, V) { unsupported(s, "--copy-dt-needed-entries"); }},
     {kInputs, "start-group", Arg::None, "", "Start a group of archives searched repeatedly (-( )",
      [](S &s, V) {
        if (s.groupDepth > 0)
@@ -371,6 +432,15 @@ static const OptionSpec kOptions[] = {
      [](S &s, V v) { s.config.wrapSyms.push_back(v); }},
     {kSymbols, "undefined,u", Arg::Required, "SYM", "Start with SYM undefined",
      [](S &s, V v) { s.config.undefinedSyms.push_back(v); }},
+    {kSymbols, "require-defined", Arg::Required, "SYM",
+     "Same as -u SYM, and an error if no input defines SYM",
+     [](S &s, V v) {
+       s.config.undefinedSyms.push_back(v);
+       s.config.requiredSyms.push_back(v);
+     }},
+    {kSymbols, "ignore-unresolved-symbol", Arg::Required, "SYM",
+     "An undefined SYM is neither an error nor a warning",
+     [](S &s, V v) { s.config.ignoredUndefs.push_back(v); }},
     {kSymbols, "defsym", Arg::Required, "SYM=EXPR",
      "Define SYM as EXPR: a number, a symbol, or a symbol +- a number", addDefsym},
     {kSymbols, "export-dynamic,E", Arg::None, "", "Put all global symbols in .dynsym",
@@ -425,6 +495,12 @@ static const OptionSpec kOptions[] = {
      [](S &s, V v) { s.config.dynamicLists.push_back(v); }},
     {kSymbols, "dynamic-list-data", Arg::None, "", "Add every data symbol to the dynamic list",
      [](S &s, V) { s.config.dynamicListData = true; }},
+    {kSymbols, "dynamic-list-cpp-new", Arg::None, "",
+     "Add C++ operator new and delete to the dynamic list",
+     [](S &s, V) { s.config.dynamicListCppNew = true; }},
+    {kSymbols, "dynamic-list-cpp-typeinfo", Arg::None, "",
+     "Add C++ typeinfo objects to the dynamic list",
+     [](S &s, V) { s.config.dynamicListCppTypeinfo = true; }},
     {kSymbols, "no-undefined", Arg::None, "", "Report undefined symbols even with -shared",
      [](S &s, V) { s.config.undefInObjects = Config::Unresolved::Report; }},
     {kSymbols, "allow-shlib-undefined", Arg::None, "", "Allow undefined symbols in shared libraries",
@@ -514,6 +590,17 @@ static const OptionSpec kOptions[] = {
      [](S &s, V v) { s.config.audit.push_back(v); }},
     {kDynamic, "depaudit,P", Arg::Required, "LIB", "Add LIB to DT_DEPAUDIT",
      [](S &s, V v) { s.config.depaudit.push_back(v); }},
+    {kDynamic, "auxiliary", Arg::Required, "NAME",
+     "Add DT_AUXILIARY NAME, an auxiliary filter (also -f NAME)",
+     [](S &s, V v) { s.config.auxiliary.push_back(v); }},
+    {kDynamic, "filter", Arg::Required, "NAME", "Add DT_FILTER NAME, a standard filter (also -F NAME)",
+     [](S &s, V v) { s.config.filter.push_back(v); }},
+    {kDynamic, "Bgroup", Arg::None, "",
+     "Set DF_1_GROUP; implies --unresolved-symbols=report-all",
+     [](S &s, V) {
+       s.config.zFlags1 |= llvm::ELF::DF_1_GROUP;
+       s.config.undefInObjects = s.config.undefInShlibs = Config::Unresolved::Report;
+     }},
     {kDynamic, "hash-style", Arg::Required, "STYLE", "sysv, gnu or both (default)",
      applyHashStyle},
 
@@ -543,6 +630,28 @@ static const OptionSpec kOptions[] = {
      [](S &s, V) { s.config.fatalWarnings = true; }},
     {kInspect, "no-fatal-warnings", Arg::None, "", "Do not (default)",
      [](S &s, V) { s.config.fatalWarnings = false; }},
+    {kInspect, "dependency-file", Arg::Required, "FILE",
+     "Write a make rule: the output depends on every file read",
+     [](S &s, V v) { s.config.dependencyFile = v; }},
+    {kInspect, "demangle", Arg::Optional, "STYLE", "Demangle C++ names in diagnostics (default)",
+     [](S &s, V) { s.config.demangle = true; }},
+    {kInspect, "no-demangle", Arg::None, "", "Print names as they are in the symbol table",
+     [](S &s, V) { s.config.demangle = false; }},
+    {kInspect, "print-output-format", Arg::None, "", "Print the output format (elf64-x86-64)",
+     [](S &s, V) { s.config.printOutputFormat = true; }},
+    {kInspect, "print-sysroot", Arg::None, "", "Print the --sysroot directory",
+     [](S &s, V) { s.config.printSysroot = true; }},
+    {kInspect, "warn-execstack", Arg::None, "", "Warn when -z execstack makes the stack executable",
+     [](S &s, V) { s.config.warnExecStack = true; }},
+    {kInspect, "no-warn-execstack", Arg::None, "", "Do not (default)",
+     [](S &s, V) { s.config.warnExecStack = false; }},
+    {kInspect, "warn-rwx-segments", Arg::None, "",
+     "Accepted: mld makes no segment both writable and executable", ignore},
+    {kInspect, "no-warn-rwx-segments", Arg::None, "", "Accepted (see above)", ignore},
+    {kInspect, "warn-textrel", Arg::None, "", "Warn when the output needs DT_TEXTREL (default)",
+     [](S &s, V) { s.config.textRel = Config::TextRel::Warn; }},
+    {kInspect, "warn-once", Arg::None, "",
+     "Accepted: each undefined name is reported once, with its first places", ignore},
     {kInspect, "color-diagnostics", Arg::Optional, "WHEN", "Accepted for compatibility", ignore},
     {kInspect, "no-color-diagnostics", Arg::None, "", "Accepted for compatibility", ignore},
     {kInspect, "warn-common", Arg::None, "", "Accepted for compatibility", ignore},
@@ -580,6 +689,24 @@ static const OptionSpec kOptions[] = {
     {nullptr, "O", Arg::Required, "LEVEL", "", ignore},
     {nullptr, "nostdlib", Arg::None, "", "", ignore},
     {nullptr, "rpath-link", Arg::Required, "DIR", "", ignore},
+    // GNU ld options about its own memory use, other targets or checks that
+    // cannot fail in mld's layout: accepted, hidden.
+    {nullptr, "no-keep-memory", Arg::None, "", "", ignore},
+    {nullptr, "reduce-memory-overheads", Arg::None, "", "", ignore},
+    {nullptr, "check-sections", Arg::None, "", "", ignore},
+    {nullptr, "no-check-sections", Arg::None, "", "", ignore},
+    {nullptr, "traditional-format", Arg::None, "", "", ignore},
+    {nullptr, "ld-generated-unwind-info", Arg::None, "", "", ignore},
+    {nullptr, "no-ld-generated-unwind-info", Arg::None, "", "", ignore},
+    {nullptr, "warn-constructors", Arg::None, "", "", ignore},
+    {nullptr, "warn-section-align", Arg::None, "", "", ignore},
+    {nullptr, "warn-multiple-gp", Arg::None, "", "", ignore},
+    {nullptr, "warn-alternate-em", Arg::None, "", "", ignore},
+    {nullptr, "no-warn-search-mismatch", Arg::None, "", "", ignore},
+    {nullptr, "Qy", Arg::None, "", "", ignore},
+    {nullptr, "assert", Arg::Required, "", "", ignore},
+    {nullptr, ",g", Arg::None, "", "", ignore},
+    {nullptr, "gpsize,G", Arg::Required, "", "", ignore},
 };
 
 std::span<const OptionSpec> optionTable() { return kOptions; }

@@ -100,6 +100,7 @@ const char kBareValue[] = "\x01";
 
 // Rewrites GNU ld spellings into ones Boost parses the same way every time:
 //   -(  -)                 -> --start-group --end-group
+//   -f x, -F x             -> --auxiliary=x, --filter=x
 //   -soname x, -Map=f      -> --soname=x, --Map=f  (single-dash long names;
 //                             never for words starting with 'o': -ofile is -o)
 //   --soname x, -o x       -> --soname=x, -ox  (so that a value that starts
@@ -113,6 +114,13 @@ bool normalise(const std::vector<std::string> &in, std::vector<std::string> &out
     const std::string &tok = in[i];
     if (tok == "-(" || tok == "-)") {
       out.push_back(tok == "-(" ? "--start-group" : "--end-group");
+      continue;
+    }
+    // -f NAME and -F NAME, GNU ld's short --auxiliary and --filter, only as
+    // separate words: a joined -fPIC given to the linker by mistake is
+    // reported, not written into .dynamic.
+    if ((tok == "-f" || tok == "-F") && i + 1 < in.size()) {
+      out.push_back((tok == "-f" ? "--auxiliary=" : "--filter=") + in[++i]);
       continue;
     }
     if (tok == "--") { // everything after it is a file, as with getopt
@@ -203,6 +211,10 @@ void finish(ParseState &s) {
     s.error("-r and -pie may not be used together");
   if (config.relocatable && config.gcSections)
     s.error("--gc-sections is not supported with -r");
+  // GNU ld 2.39's --warn-execstack says so when -z execstack makes the
+  // stack executable (mld takes no other reason: see docs/command-line.md).
+  if (config.warnExecStack && config.zExecStack && !config.relocatable)
+    s.warn("enabling an executable stack because of -z execstack command line option");
   if (s.timeTraceDefault)
     config.timeTracePath = config.outputPath + ".time-trace";
   bool hasErrors = false;
@@ -218,6 +230,8 @@ void finish(ParseState &s) {
     // "ld -v" alone is how configure scripts ask for the version.
     if (config.verbose)
       config.printVersion = true;
+    else if (config.printOutputFormat || config.printSysroot)
+      config.printOnly = true;
     else
       s.error("no input files");
   }

@@ -7,6 +7,7 @@
 #include "read-inputs.h"
 
 #include "context.h"
+#include "dependency-file.h"
 #include "diag.h"
 #include "input-plan.h"
 #include "linker-script.h"
@@ -500,6 +501,7 @@ void Reader::addScript(const std::string &path, llvm::MemoryBufferRef mb) {
 }
 
 void Reader::addPath(const std::string &path, bool fromScript, const std::string &needed) {
+  noteDependency(ctx, path);
   std::unique_ptr<PreloadedFile> pre = preloader.take(path);
   if (pre && (pre->object || pre->shared) && awaitRead(pre->state) != ReadState::Ready) {
     pre->object.reset(); // failed: read below, and reported, in order

@@ -17,6 +17,7 @@
 #include "relocatable.h"
 
 #include "context.h"
+#include "dependency-file.h"
 #include "diag.h"
 #include "eh-frame.h"
 #include "gc-sections.h"
@@ -562,6 +563,7 @@ void layoutFile(Context &ctx) {
   if (!ctx.config.mapPath.empty())
     writeMapFile(ctx);
   writeOutput(ctx);
+  writeDependencyFile(ctx);
   reportStats(ctx);
   exitLink(ctx, 0);
 }

@@ -203,7 +203,8 @@ void Scanner::scanOne(InputSection &isec, const ElfRela &rel) {
   // warnings (--warn-unresolved-symbols): then, like an ignored one, it is
   // resolved as in a link that allows it (imported in a shared object,
   // fixed at 0 in an executable, as by GNU ld for non-PIC executables).
-  if (sym.isUndefined() && !sym.isLocal && !sym.isWeakRefOnly && ctx.config.reportObjectUndefs()) {
+  if (sym.isUndefined() && !sym.isLocal && !sym.isWeakRefOnly && ctx.config.reportObjectUndefs() &&
+      !ctx.config.ignoresUndefined(sym.name)) {
     undefs.push_back({&sym, isec.describe(rel.r_offset)});
     if (!ctx.config.warnUnresolved)
       return;
@@ -362,7 +363,7 @@ void scanRelocations(Context &ctx) {
   for (Symbol *sym : undefOrder) {
     const std::vector<std::string> &refs = undefRefs[sym];
     Diag d = ctx.config.warnUnresolved ? Warn(ctx) : Error(ctx);
-    d << "undefined symbol: " << sym->name;
+    d << "undefined symbol: " << symbolName(ctx, sym->name);
     size_t shown = std::min<size_t>(refs.size(), 3);
     for (size_t i = 0; i < shown; i++)
       d << "\n>>> referenced by " << refs[i];

@@ -320,3 +320,139 @@ int main(void) { puts("main"); return 0; }' "$T/a.o"
   mldLink gcc "$T/exe2" "$T/a.o" "$T/entry.ld" -Wl,-e,_start
   expectOutput "$T/exe2" main
 }
+
+# -T FILE / --script FILE: the script is read where it stands, found in the
+# directories of earlier -L options when not in the current one; its ENTRY
+# sets the entry point as with ld.bfd. A SECTIONS command is refused with
+# the file and line named.
+case_script_option() {
+  mkdir -p "$T/scripts"
+  printf 'ENTRY(start2)\n' >"$T/scripts/entry.ld"
+  printf '/* layout */\nSECTIONS { .text : { *(.text) } }\n' >"$T/scripts/layout.ld"
+  srcObjAsm '.globl start2
+.text
+start2: mov $60, %eax
+  mov $42, %edi
+  syscall' "$T/s.o"
+  local how
+  for how in "-T entry.ld" "-Tentry.ld" "--script=entry.ld" "--script entry.ld"; do
+    (cd "$T" && "$MLD_GCC_DIR/ld" -L scripts $how s.o -o t.mld) 2>"$T/err" || fail "'$how': $(cat "$T/err")"
+    (cd "$T" && ld.bfd -L scripts $how s.o -o t.bfd) || fail "(setup) ld.bfd '$how'"
+    local mine ref
+    mine=$(readelf -h "$T/t.mld" | awk '/Entry point/ {print $4}')
+    [ "$mine" = "0x$(nm "$T/t.mld" | awk '$3 == "start2" {sub(/^0+/, "", $1); print $1}')" ] ||
+      fail "'$how': entry $mine is not start2"
+    (cd "$T" && ./t.mld)
+    [ $? = 42 ] || fail "'$how': the program did not exit 42"
+  done
+  mldLinkFails gcc "$T/t2" -nostdlib -L"$T/scripts" -Wl,-T,layout.ld "$T/s.o"
+  expectErr "layout.ld: line 2: unsupported linker script command SECTIONS"
+}
+
+# srcObjAsm TEXT OUT: assemble TEXT into OUT.
+srcObjAsm() {
+  printf '%s\n' "$1" | gcc -c -x assembler - -o "$2" || fail "assemble $2"
+}
+
+# --require-defined SYM pulls SYM from an archive as -u does, and is an
+# error in ld.bfd's words when nothing defines it; --ignore-unresolved-symbol
+# SYM lets an undefined SYM pass while other undefined names still fail.
+case_require_defined_and_ignore_unresolved() {
+  ccText 'int pulled(void) { return 3; }' "$T/p.o"
+  ccText 'int main(void) { return 0; }' "$T/m.o"
+  ccText 'int gone(void); int other(void); int use(void) { return gone() + other(); }' "$T/u.o"
+  rm -f "$T/libp.a" && ar rcs "$T/libp.a" "$T/p.o"
+  mldLink gcc "$T/r" "$T/m.o" -Wl,--require-defined=pulled "$T/libp.a"
+  nm "$T/r" | grep -q ' T pulled$' || fail "--require-defined did not pull the member"
+  mldLinkFails gcc "$T/r2" "$T/m.o" -Wl,--require-defined=nowhere
+  expectErr "required symbol \`nowhere' not defined"
+  gcc -fuse-ld=bfd "$T/m.o" -Wl,--require-defined=nowhere -o "$T/r2.bfd" 2>"$T/bfd.err" &&
+    fail "(setup) ld.bfd linked"
+  grep -q "required symbol \`nowhere' not defined" "$T/bfd.err" || fail "(setup) ld.bfd said $(cat "$T/bfd.err")"
+  mldLink gcc "$T/lib.so" -shared -Wl,-z,defs "$T/u.o" -Wl,--ignore-unresolved-symbol=gone \
+    -Wl,--ignore-unresolved-symbol=other
+  mldLinkFails gcc "$T/lib2.so" -shared -Wl,-z,defs "$T/u.o" -Wl,--ignore-unresolved-symbol=gone
+  expectErr "undefined symbol: other"
+  grep -q 'undefined symbol: gone' "$T/lib2.so.link.err" && fail "the ignored name was reported"
+  return 0
+}
+
+# -F NAME / -f NAME write DT_FILTER / DT_AUXILIARY, -Bgroup DF_1_GROUP (and
+# reports undefined names as report-all does): the tags ld.bfd writes.
+case_filter_auxiliary_bgroup() {
+  ccText 'int g(void) { return 1; } int f(void) { return g(); }' "$T/a.o" -fPIC
+  ccText 'int g(void); int f(void) { return g(); }' "$T/u.o" -fPIC
+  local how tag
+  for how in "-Wl,-F,libfil.so -Wl,-f,libaux.so" "-Wl,--filter=x.so,--auxiliary=y.so,--auxiliary=z.so" \
+    "-Wl,-Bgroup"; do
+    mldLink gcc "$T/l.so" -shared -nostdlib "$T/a.o" $how
+    refLink gcc "$T/l.bfd.so" -shared -nostdlib "$T/a.o" $how
+    for tag in FILTER AUXILIARY FLAGS_1; do
+      [ "$(dynTag "$T/l.so" $tag)" = "$(dynTag "$T/l.bfd.so" $tag)" ] ||
+        fail "'$how': DT_$tag '$(dynTag "$T/l.so" $tag)', ld.bfd: '$(dynTag "$T/l.bfd.so" $tag)'"
+    done
+  done
+  [ "$(dynTag "$T/l.so" FLAGS_1)" = "Flags: GROUP" ] || fail "-Bgroup: DT_FLAGS_1 $(dynTag "$T/l.so" FLAGS_1)"
+  mldLinkFails gcc "$T/u.so" -shared -nostdlib "$T/u.o" -Wl,-Bgroup
+  expectErr "undefined symbol: g"
+}
+
+# --dynamic-list-cpp-new keeps operator new and delete preemptible in a
+# shared object while the rest binds locally (as any dynamic list makes it):
+# both define operator new, and the program's serves the library's `new`;
+# the library's helper() stays its own. The same output as with ld.bfd.
+case_dynamic_list_cpp_new() {
+  printf '%s\n' '#include <cstdlib>
+#include <new>
+void *operator new(std::size_t n) { return std::malloc(n); }
+int helper() { return 1; }
+int *make() { return new int(helper()); }' | g++ -fPIC -c -x c++ - -o "$T/l.o" || fail "compile"
+  printf '%s\n' '#include <cstdio>
+#include <cstdlib>
+#include <new>
+static int news;
+void *operator new(std::size_t n) { ++news; return std::malloc(n); }
+int helper() { return 100; }
+int *make();
+int main() { int *p = make(); std::printf("value %d, program news %d\n", *p, news); return 0; }' |
+    g++ -c -x c++ - -o "$T/m.o" || fail "compile"
+  mldLink g++ "$T/libl.so" -shared "$T/l.o" -Wl,--dynamic-list-cpp-new
+  mldLink g++ "$T/e" "$T/m.o" "$T/libl.so" -Wl,-rpath,"$T"
+  runProg "$T/e"
+  cp "$T/e.out" "$T/mine.out"
+  refLink g++ "$T/libl.so" -shared "$T/l.o" -Wl,--dynamic-list-cpp-new
+  refLink g++ "$T/e.bfd" "$T/m.o" "$T/libl.so" -Wl,-rpath,"$T"
+  runProg "$T/e.bfd"
+  [ "$(cat "$T/mine.out")" = "value 1, program news 1" ] || fail "printed '$(cat "$T/mine.out")'"
+  cmp -s "$T/mine.out" "$T/e.bfd.out" || fail "ld.bfd's printed '$(cat "$T/e.bfd.out")'"
+}
+
+# --dependency-file: a make rule naming every file the link read (objects,
+# archives, shared objects, the scripts inside libc.so and the version
+# script), each once; the same files ld.bfd lists. Spaces are escaped.
+case_dependency_file() {
+  ccText 'int g(void) { return 0; }' "$T/g.o"
+  ccText 'int g(void); int main(void) { return g(); }' "$T/m.o"
+  rm -f "$T/libg.a" && ar rcs "$T/libg.a" "$T/g.o"
+  printf '{ global: main; local: *; };\n' >"$T/v.map"
+  mldLink gcc "$T/out file" "$T/m.o" -L"$T" -lg -Wl,--version-script="$T/v.map" \
+    -Wl,--dependency-file="$T/mine.d"
+  refLink gcc "$T/out.bfd" "$T/m.o" -L"$T" -lg -Wl,--version-script="$T/v.map" \
+    -Wl,--dependency-file="$T/ref.d"
+  head -1 "$T/mine.d" | grep -qF "$T/out\\ file: \\" || fail "first line: $(head -1 "$T/mine.d")"
+  local mine ref
+  mine=$(grep ':$' "$T/mine.d" | sort)
+  ref=$(grep ':$' "$T/ref.d" | sort -u)
+  [ "$mine" = "$ref" ] || fail "dependencies differ from ld.bfd's: $(diff <(echo "$ref") <(echo "$mine"))"
+  grep -qF "$T/libg.a:" "$T/mine.d" || fail "the archive is not listed"
+}
+
+# C++ names in diagnostics are demangled, as ld.bfd prints them, unless
+# --no-demangle.
+case_demangled_diagnostics() {
+  printf 'int foo(int); int main() { return foo(1); }\n' | g++ -c -x c++ - -o "$T/c.o" || fail "compile"
+  mldLinkFails g++ "$T/c" "$T/c.o"
+  expectErr "undefined symbol: foo(int)"
+  mldLinkFails g++ "$T/c" "$T/c.o" -Wl,--no-demangle
+  expectErr "undefined symbol: _Z3fooi"
+}

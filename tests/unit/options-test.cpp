@@ -4,6 +4,8 @@
 
 #include "options.h"
 
+#include "llvm/BinaryFormat/ELF.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -247,6 +249,8 @@ TEST(Options, UnresolvedSymbolsSetsBothSwitches) {
   EXPECT_EQ(r.config.undefInObjects, U::Report);
   EXPECT_EQ(r.config.undefInShlibs, U::Ignore);
   EXPECT_TRUE(r.config.reportObjectUndefs());
+  // Joined, as a mistaken -fPIC would be, -f is not GNU ld's -f NAME here.
+  EXPECT_EQ(parse({"-fPIC", "a.o"}).err, "mld: error: unknown argument '-fPIC'\n");
   Result r2 = parse(
       {"--unresolved-symbols=report-all", "-z", "undefs", "--warn-unresolved-symbols", "a.o"});
   ASSERT_TRUE(r2.ok) << r2.err;
@@ -598,4 +602,62 @@ TEST(Options, RelocatableAndEmitRelocs) {
   EXPECT_EQ(parse({"-r", "-pie", "a.o"}).err, "mld: error: -r and -pie may not be used together\n");
   EXPECT_EQ(parse({"-r", "--gc-sections", "a.o"}).err,
             "mld: error: --gc-sections is not supported with -r\n");
+}
+
+// GNU ld options for formats, layouts and targets mld does not make are
+// refused by name; those that ask for what mld does anyway are accepted.
+TEST(Options, OtherFormatsAndLayoutsAreRefusedByName) {
+  EXPECT_EQ(parse({"-EB", "a.o"}).err, "mld: error: -EB (big-endian output) is not supported\n");
+  EXPECT_EQ(parse({"-N", "a.o"}).err, "mld: error: -N (--omagic) is not supported\n");
+  EXPECT_EQ(parse({"--nmagic", "a.o"}).err, "mld: error: -n (--nmagic) is not supported\n");
+  EXPECT_EQ(parse({"--oformat=binary", "a.o"}).err,
+            "mld: error: unsupported output format: binary\n");
+  EXPECT_EQ(parse({"-b", "binary", "a.o"}).err, "mld: error: unsupported input format: binary\n");
+  EXPECT_EQ(parse({"-A", "i386", "a.o"}).err, "mld: error: unsupported architecture: i386\n");
+  EXPECT_EQ(parse({"-Tldata-segment=0x1000", "a.o"}).err,
+            "mld: error: -Tldata-segment is not supported\n");
+  EXPECT_EQ(parse({"--copy-dt-needed-entries", "a.o"}).err,
+            "mld: error: --copy-dt-needed-entries is not supported\n");
+  for (const char *ok : {"-EL", "--oformat=elf64-x86-64", "-belf64-x86-64", "-Ai386:x86-64",
+                         "--no-copy-dt-needed-entries", "--no-warn-rwx-segments", "-Qy",
+                         "--no-keep-memory", "--check-sections", "-g", "--warn-once"}) {
+    Result r = parse({ok, "a.o"});
+    EXPECT_TRUE(r.ok) << ok << ": " << r.err;
+    EXPECT_EQ(r.err, "") << ok;
+  }
+}
+
+TEST(Options, ScriptsRequiredNamesFiltersAndPrinting) {
+  Result r = parse({"-Lsub", "-T", "t.ld", "a.o", "--script=u.ld", "-Y", "/y"});
+  ASSERT_TRUE(r.ok) << r.err;
+  // Not found in ./ nor in sub/: kept as written, to be reported when read.
+  EXPECT_EQ(describe(r.config.inputs), "file:t.ld file:a.o file:u.ld");
+  EXPECT_EQ(r.config.libraryPaths, (std::vector<std::string>{"sub", "/y"}));
+
+  r = parse(
+      {"--require-defined=f", "--require-defined", "g", "--ignore-unresolved-symbol=h", "a.o"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(r.config.undefinedSyms, (std::vector<std::string>{"f", "g"}));
+  EXPECT_EQ(r.config.requiredSyms, (std::vector<std::string>{"f", "g"}));
+  EXPECT_TRUE(r.config.ignoresUndefined("h"));
+  EXPECT_FALSE(r.config.ignoresUndefined("f"));
+
+  r = parse({"-F", "libf.so", "-f", "libaux.so", "--auxiliary=b", "-Bgroup", "a.o"});
+  ASSERT_TRUE(r.ok) << r.err;
+  EXPECT_EQ(r.config.filter, (std::vector<std::string>{"libf.so"}));
+  EXPECT_EQ(r.config.auxiliary, (std::vector<std::string>{"libaux.so", "b"}));
+  EXPECT_EQ(r.config.zFlags1, llvm::ELF::DF_1_GROUP);
+  EXPECT_TRUE(r.config.reportObjectUndefs());
+
+  r = parse({"--print-output-format"});
+  EXPECT_TRUE(r.ok && r.config.printOutputFormat && r.config.printOnly) << r.err;
+  r = parse({"--print-output-format", "a.o"});
+  EXPECT_TRUE(r.ok && r.config.printOutputFormat && !r.config.printOnly) << r.err;
+
+  EXPECT_EQ(parse({"-z", "execstack", "--warn-execstack", "a.o"}).err,
+            "mld: warning: enabling an executable stack because of -z execstack command line "
+            "option\n");
+  EXPECT_EQ(parse({"-z", "execstack", "a.o"}).err, "");
+  EXPECT_FALSE(parse({"--no-demangle", "a.o"}).config.demangle);
+  EXPECT_TRUE(parse({"--demangle", "a.o"}).config.demangle);
 }
