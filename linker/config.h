@@ -65,7 +65,10 @@ struct Config {
   // Output.
   std::string outputPath = "a.out";
   OutputKind kind = OutputKind::Exec;
-  bool isStatic = false;                         // -static given: never link against .so files
+  // -static given somewhere. Which files may be shared libraries is the
+  // positional -Bstatic state's business (InputState); this only makes
+  // `-static -pie` a static PIE, with no interpreter and no exports.
+  bool isStatic = false;
   std::string entry;                             // -e; empty means "_start" (exec) or none
   std::optional<uint64_t> imageBase;             // --image-base / -Ttext-segment
   uint64_t pageSize = 4096;                      // -z max-page-size
@@ -184,6 +187,7 @@ struct Config {
 
   bool isPic() const { return kind != OutputKind::Exec; }
   bool isShared() const { return kind == OutputKind::Shared; }
+  bool isStaticPie() const { return isStatic && kind == OutputKind::Pie; }
   // Any of GNU ld's dynamic lists: in a shared object, the names not on it
   // are bound locally.
   bool hasDynamicList() const {

@@ -179,7 +179,7 @@ int link(const Config &config) {
   // A PIE, a shared object, or an executable that uses shared libraries is
   // loaded by a dynamic loader (a static PIE relocates itself with the same
   // tables), so it gets .dynamic and its companions.
-  ctx.hasDynamicSection = cfg.kind != OutputKind::Exec || (!ctx.dsos.empty() && !cfg.isStatic);
+  ctx.hasDynamicSection = cfg.kind != OutputKind::Exec || !ctx.dsos.empty();
 
   // 2. Commons, --gc-sections, .eh_frame pruning and SHF_MERGE
   //    deduplication, before sections are binned.

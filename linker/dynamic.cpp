@@ -61,7 +61,7 @@ void createDynamicSections(Context &ctx) {
   if (!ctx.hasDynamicSection)
     return;
   const Config &cfg = ctx.config;
-  if (cfg.kind != OutputKind::Shared && !cfg.isStatic && !cfg.noDynamicLinker)
+  if (cfg.kind != OutputKind::Shared && !cfg.isStaticPie() && !cfg.noDynamicLinker)
     ctx.interp = ctx.make<InterpSection>();
   ctx.dynsym = ctx.make<DynsymSection>();
   ctx.dynstr = ctx.make<StrtabSection>(".dynstr", SHF_ALLOC);

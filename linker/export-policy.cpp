@@ -203,7 +203,7 @@ std::vector<VersionPattern> builtinDynamicList(const Config &cfg) {
 void computeImportExport(Context &ctx) {
   ScopedTimer timer(ctx, "computeImportExport");
   const Config &cfg = ctx.config;
-  bool dynamic = ctx.hasDynamicSection && !cfg.isStatic;
+  bool dynamic = ctx.hasDynamicSection && !cfg.isStaticPie();
   auto versionedNames = [&] {
     for (const ObjectFile *obj : ctx.objs)
       if (obj->hasVersionedNames)

@@ -537,8 +537,11 @@ void Reader::addPath(const std::string &path, bool fromScript, const std::string
     return;
   case llvm::file_magic::elf_shared_object: {
     checkElfIdent(ctx, mb, path);
-    // (-r too: an object cannot depend on a library.)
-    if ((ctx.config.isStatic && ctx.config.kind != OutputKind::Shared) || ctx.config.relocatable)
+    // GNU ld's rule is positional: a library named while -Bstatic (or
+    // -static) is in force is an error, whatever the output; one named
+    // before -static, or after -Bdynamic, is linked. -r never takes one:
+    // an object cannot depend on a library.
+    if (state.isStatic || ctx.config.relocatable)
       Fatal(ctx) << path << ": attempted static link of dynamic object";
     // A library read ahead is still there only if that read succeeded.
     bool wasRead = pre && pre->shared;

@@ -456,3 +456,28 @@ case_demangled_diagnostics() {
   mldLinkFails g++ "$T/c" "$T/c.o" -Wl,--no-demangle
   expectErr "undefined symbol: _Z3fooi"
 }
+
+# -static and -Bstatic are positional, as for -l: a shared library named
+# while they are in force is an error ("attempted static link of dynamic
+# object", for -shared too), one named before -static or after -Bdynamic is
+# linked and the program is dynamic, with an interpreter, as with ld.bfd.
+case_static_is_positional() {
+  ccText 'int main(void) { return 0; }' "$T/m.o"
+  ccText 'int main(void) { return 0; }' "$T/p.o" -fPIC
+  local libc=/lib/x86_64-linux-gnu/libc.so.6 how f
+  local crt=()
+  for f in crt1.o crti.o crtn.o; do crt+=("$(gcc -print-file-name=$f)"); done
+  # (gcc adds its libraries last: only -nostdlib can put -static after them.)
+  for how in "$T/m.o -Wl,-static -Wl,-Bdynamic" "-nostdlib ${crt[0]} ${crt[1]} $T/m.o $libc ${crt[2]} -Wl,-static"; do
+    mldLink gcc "$T/d" -no-pie $how
+    refLink gcc "$T/d.bfd" -no-pie $how
+    [ "$(neededOf "$T/d")" = "$(neededOf "$T/d.bfd")" ] ||
+      fail "'$how': DT_NEEDED [$(neededOf "$T/d")], ld.bfd [$(neededOf "$T/d.bfd")]"
+    readelf -lW "$T/d" | grep -q INTERP || fail "'$how': no PT_INTERP"
+    expectOutput "$T/d" ""
+  done
+  mldLinkFails gcc "$T/s" -no-pie "$T/m.o" -Wl,-Bstatic "$libc"
+  expectErr "$libc: attempted static link of dynamic object"
+  mldLinkFails gcc "$T/s.so" -shared "$T/p.o" -Wl,-Bstatic "$libc"
+  expectErr "$libc: attempted static link of dynamic object"
+}
