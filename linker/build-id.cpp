@@ -1,6 +1,6 @@
 // --build-id: a note whose descriptor identifies this exact output, computed
 // over the finished file (with the descriptor still zero) so that identical
-// inputs give identical ids.
+// inputs give identical ids. And --package-metadata's note.
 #include "build-id.h"
 
 #include "context.h"
@@ -92,6 +92,33 @@ void BuildIdSection::finish(Context &ctx, uint8_t *out, uint64_t size) {
     break;
   }
   }
+}
+
+InputSection *makePackageNote(Context &ctx) {
+  const std::string &json = ctx.config.packageMetadata;
+  if (json.empty())
+    return nullptr;
+  constexpr uint32_t kNtFdoPackagingMetadata = 0xcafe1a7e;
+  // The descriptor is the JSON text with its NUL, padded to 4 bytes and
+  // counted with the padding, as GNU ld 2.40 writes it (the text as given,
+  // with no decoding).
+  uint32_t descSize = (json.size() + 1 + 3) & ~3u;
+  std::string data(16 + descSize, '\0');
+  auto *p = reinterpret_cast<uint8_t *>(data.data());
+  write32le(p, 4);
+  write32le(p + 4, descSize);
+  write32le(p + 8, kNtFdoPackagingMetadata);
+  memcpy(p + 12, "FDO", 4);
+  memcpy(p + 16, json.data(), json.size());
+  llvm::StringRef saved = ctx.saver.save(data);
+  InputSection *note = ctx.newSection();
+  note->name = ".note.package";
+  note->type = llvm::ELF::SHT_NOTE;
+  note->flags = llvm::ELF::SHF_ALLOC;
+  note->align = 4;
+  note->contents = llvm::ArrayRef<uint8_t>(saved.bytes_begin(), saved.size());
+  note->size = saved.size();
+  return note;
 }
 
 } // namespace mld

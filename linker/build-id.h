@@ -1,4 +1,5 @@
-// --build-id: the note and the digest of the finished file. See build-id.cpp.
+// The notes that identify the output: --build-id (the note and the digest
+// of the finished file) and --package-metadata. See build-id.cpp.
 #pragma once
 
 #include "chunks.h"
@@ -16,5 +17,10 @@ public:
   void finish(Context &ctx, uint8_t *out, uint64_t size);
   uint32_t hashSize = 20;
 };
+
+// --package-metadata=JSON: the .note.package section (owner "FDO", type
+// NT_FDO_PACKAGING_METADATA) that says which package a binary came from, as
+// systemd's coredump tooling reads it; nullptr without the option.
+InputSection *makePackageNote(Context &ctx);
 
 } // namespace mld

@@ -129,6 +129,14 @@ struct Config {
   bool ehFrameHdr = false;                                 // --eh-frame-hdr
   BuildId buildId = BuildId::None;                         // --build-id[=style]
   std::vector<uint8_t> buildIdHex;                         // --build-id=0xHEX
+  std::string packageMetadata; // --package-metadata: .note.package's JSON
+  // --sort-common: common symbols ordered by alignment (16 and more, 8, 4,
+  // 2, 1: GNU ld's classes), to waste less padding between them.
+  enum class SortCommon : uint8_t { None, Ascending, Descending };
+  SortCommon sortCommon = SortCommon::None;
+  bool defineCommon = false;       // -d, -dc, -dp: commons become .bss even with -r
+  bool zStartStopGc = false;       // -z start-stop-gc: __start_SEC does not keep SEC
+  uint8_t startStopVisibility = 3; // -z start-stop-visibility (STV_PROTECTED)
 
   // Dynamic linking.
   std::string dynamicLinker;        // -dynamic-linker / -I
@@ -150,6 +158,7 @@ struct Config {
   uint32_t isaLevelNeeded = 0;        // -z x86-64-v2/v3/v4: GNU_PROPERTY_X86_ISA_1_* bits
   uint32_t zFlags1 = 0;               // DF_1_* set by -z initfirst, interpose, nodump, ...
   uint64_t zStackSize = 0;            // -z stack-size: PT_GNU_STACK's p_memsz
+  uint32_t spareDynamicTags = 0;      // --spare-dynamic-tags: extra DT_NULLs
   std::vector<std::string> audit;     // --audit: DT_AUDIT, ':'-joined
   std::vector<std::string> depaudit;  // --depaudit / -P: DT_DEPAUDIT
   std::vector<std::string> auxiliary; // -f / --auxiliary: DT_AUXILIARY each

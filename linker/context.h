@@ -93,6 +93,7 @@ struct Context {
   std::vector<std::unique_ptr<MergedSection>> mergedStorage;
   std::vector<InputSection *> commonSections; // from convertCommonSymbols
   InputSection *gnuPropertyNote = nullptr;    // replaces the inputs' (makeGnuPropertyNote)
+  InputSection *packageNote = nullptr;        // --package-metadata (makePackageNote)
   std::vector<EhFrameCiePatch> ehFrameCiePatches;
   // Symbols that need a GOT/PLT/copy/dynsym entry, in the order the scan
   // first saw them (so that the output does not depend on hashing).

@@ -127,6 +127,7 @@ static void prepareSections(Context &ctx) {
     gcSections(ctx);
   // One .note.gnu.property, combined from the inputs' notes.
   mergeGnuPropertyNotes(ctx);
+  ctx.packageNote = makePackageNote(ctx);
   SectionsToPrepare todo = findSectionsToPrepare(ctx); // (-s/-S strip debug)
   pruneEhFrames(ctx, todo.ehFrames);
   splitMergeableSections(ctx, todo.mergeable, makeCommentSection(ctx));

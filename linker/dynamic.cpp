@@ -562,6 +562,8 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
   if (flags1)
     e.push_back({DT_FLAGS_1, flags1});
   e.push_back({DT_NULL, 0});
+  // --spare-dynamic-tags: room for tools that add entries after the link.
+  e.insert(e.end(), cfg.spareDynamicTags, {DT_NULL, 0});
   return e;
 }
 

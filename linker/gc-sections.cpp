@@ -58,8 +58,9 @@ struct Marker {
     Symbol *sym = from.file->symbols[rel.getSymbol(false)];
     if (sym->section)
       mark(sym->section, out);
-    // A reference to __start_foo keeps every section named foo.
-    if (sym->isUndefined() || sym->isLinkerDefined) {
+    // A reference to __start_foo keeps every section named foo (unless
+    // -z start-stop-gc: then they need a reference of their own).
+    if ((sym->isUndefined() || sym->isLinkerDefined) && !ctx.config.zStartStopGc) {
       std::string_view n = sym->name;
       if (n.starts_with("__start_") || n.starts_with("__stop_"))
         markSectionsNamed(n.substr(n.starts_with("__start_") ? 8 : 7), out);

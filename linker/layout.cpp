@@ -47,6 +47,17 @@ void convertCommonSymbols(Context &ctx) {
       sym->type = STT_OBJECT;
     ctx.commonSections.push_back(isec);
   }
+  // --sort-common: GNU ld's classes are alignments 16 and more, 8, 4, 2
+  // and 1; within a class the order stays that of resolution.
+  if (ctx.config.sortCommon == Config::SortCommon::None)
+    return;
+  bool descending = ctx.config.sortCommon == Config::SortCommon::Descending;
+  auto alignClass = [](const InputSection *isec) { return std::min<uint64_t>(isec->align, 16); };
+  std::stable_sort(ctx.commonSections.begin(), ctx.commonSections.end(),
+                   [&](const InputSection *a, const InputSection *b) {
+                     return descending ? alignClass(a) > alignClass(b)
+                                       : alignClass(a) < alignClass(b);
+                   });
 }
 
 // One parallel walk over every input section (reading them all costs more
@@ -440,6 +451,8 @@ void binSections(Context &ctx) {
     place(isec);
   if (ctx.gnuPropertyNote)
     place(ctx.gnuPropertyNote);
+  if (ctx.packageNote)
+    place(ctx.packageNote);
 
   for (OutputSection *osec : ctx.outputSections) {
     orderMembers(ctx, *osec);
@@ -475,6 +488,7 @@ static uint32_t rankOf(Context &ctx, Chunk *c) {
       {".note.gnu.property", 110},
       {".note.gnu.build-id", 111},
       {".note.ABI-tag", 112},
+      {".note.package", 113},
       {".hash", 130},
       {".gnu.hash", 131},
       {".dynsym", 132},

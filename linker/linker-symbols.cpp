@@ -55,9 +55,11 @@ void addLinkerDefinedSymbols(Context &ctx) {
   for (OutputSection *osec : ctx.outputSections) {
     if (!isCIdentifier(osec->name))
       continue;
-    // Protected, as GNU ld does: visible, but bound within the module.
-    define(ctx, ctx.saver.save("__start_" + osec->name), STV_PROTECTED);
-    define(ctx, ctx.saver.save("__stop_" + osec->name), STV_PROTECTED);
+    // Protected by default, as GNU ld does: visible, but bound within the
+    // module (-z start-stop-visibility chooses).
+    uint8_t vis = ctx.config.startStopVisibility;
+    define(ctx, ctx.saver.save("__start_" + osec->name), vis);
+    define(ctx, ctx.saver.save("__stop_" + osec->name), vis);
   }
   if (Symbol *got = ctx.symtab.find("_GLOBAL_OFFSET_TABLE_"))
     if (got->isLinkerDefined)

@@ -183,6 +183,8 @@ void applyZ(ParseState &s, const std::string &v) {
       {"dynamic-undefined-weak", [](Config &c) { c.zDynamicUndefinedWeak = true; }},
       {"nodynamic-undefined-weak", [](Config &c) { c.zDynamicUndefinedWeak = false; }},
       {"shstk", [](Config &c) { c.zShstk = true; }},
+      {"start-stop-gc", [](Config &c) { c.zStartStopGc = true; }},
+      {"nostart-stop-gc", [](Config &c) { c.zStartStopGc = false; }},
       {"x86-64-baseline", [](Config &c) { c.isaLevelNeeded |= 1; }},
       {"x86-64-v2", [](Config &c) { c.isaLevelNeeded |= 2; }},
       {"x86-64-v3", [](Config &c) { c.isaLevelNeeded |= 4; }},
@@ -207,6 +209,16 @@ void applyZ(ParseState &s, const std::string &v) {
   std::string key = v.substr(0, eq);
   if (eq != std::string::npos && (key == "max-page-size" || key == "common-page-size")) {
     setPageSize(s, key, v.substr(eq + 1));
+    return;
+  }
+  if (eq != std::string::npos && key == "start-stop-visibility") {
+    static const std::map<std::string, uint8_t> vis = {
+        {"default", 0}, {"internal", 1}, {"hidden", 2}, {"protected", 3}};
+    auto it = vis.find(v.substr(eq + 1));
+    if (it == vis.end())
+      s.error("invalid -z start-stop-visibility: " + v.substr(eq + 1));
+    else
+      s.config.startStopVisibility = it->second;
     return;
   }
   if (eq != std::string::npos && key == "stack-size") {
@@ -243,6 +255,23 @@ void applyThreads(ParseState &s, const std::string &v) {
     s.error("invalid --threads: " + v);
   else
     s.config.threads = static_cast<int>(n);
+}
+
+void applySortCommon(ParseState &s, const std::string &v) {
+  if (v.empty() || v == "descending")
+    s.config.sortCommon = Config::SortCommon::Descending;
+  else if (v == "ascending")
+    s.config.sortCommon = Config::SortCommon::Ascending;
+  else
+    s.error("invalid --sort-common: " + v + " (expected ascending or descending)");
+}
+
+void applySpareDynamicTags(ParseState &s, const std::string &v) {
+  uint64_t n;
+  if (!parseNumber(v, n) || n > 4096)
+    s.error("invalid --spare-dynamic-tags: " + v);
+  else
+    s.config.spareDynamicTags = static_cast<uint32_t>(n);
 }
 
 void endGroup(ParseState &s, const std::string &) {
@@ -379,6 +408,9 @@ static const OptionSpec kOptions[] = {
      [](S &s, V) { unsupported(s, "-Tldata-segment"); }},
     {kOutput, "build-id", Arg::Optional, "STYLE",
      "Add a .note.gnu.build-id: none, fast (default, as lld), md5, sha1, uuid, 0xHEX", setBuildId},
+    {kOutput, "package-metadata", Arg::Required, "JSON",
+     "Add a .note.package naming the package the output belongs to",
+     [](S &s, V v) { s.config.packageMetadata = v; }},
     {kOutput, "z", Arg::Required, "KEYWORD", "Set a -z keyword (see below)", applyZ},
 
     // Inputs and libraries.
@@ -525,6 +557,10 @@ static const OptionSpec kOptions[] = {
      [](S &s, V) { s.config.printGcSections = true; }},
     {kSections, "no-print-gc-sections", Arg::None, "", "Do not list them (default)",
      [](S &s, V) { s.config.printGcSections = false; }},
+    {kSections, "sort-common", Arg::Optional, "ORDER",
+     "Place common symbols by alignment, descending (default) or ascending", applySortCommon},
+    {kSections, "define-common,dc,dp,d", Arg::None, "",
+     "Allocate common symbols in .bss even with -r", [](S &s, V) { s.config.defineCommon = true; }},
     {kSections, "unique", Arg::Optional, "SECTION",
      "Give each input section matching the glob SECTION (without it: each orphan section) "
      "an output section of its own",
@@ -603,6 +639,11 @@ static const OptionSpec kOptions[] = {
      }},
     {kDynamic, "hash-style", Arg::Required, "STYLE", "sysv, gnu or both (default)",
      applyHashStyle},
+    {kDynamic, "hash-size", Arg::Required, "N",
+     "Accepted: mld sizes .hash and .gnu.hash from the symbol count", ignore},
+    {kDynamic, "spare-dynamic-tags", Arg::Required, "N",
+     "Leave N more DT_NULL entries in .dynamic for tools to fill (default 0)",
+     applySpareDynamicTags},
 
     // Inspection and diagnostics.
     {kInspect, "Map", Arg::Required, "FILE", "Write a link map to FILE",
@@ -655,6 +696,9 @@ static const OptionSpec kOptions[] = {
     {kInspect, "color-diagnostics", Arg::Optional, "WHEN", "Accepted for compatibility", ignore},
     {kInspect, "no-color-diagnostics", Arg::None, "", "Accepted for compatibility", ignore},
     {kInspect, "warn-common", Arg::None, "", "Accepted for compatibility", ignore},
+    {kInspect, "ctf-variables", Arg::None, "",
+     "Accepted: mld keeps .ctf as it keeps other non-allocated sections", ignore},
+    {kInspect, "no-ctf-variables", Arg::None, "", "Accepted (see above)", ignore},
     {kInspect, "no-warn-mismatch", Arg::None, "", "Accepted for compatibility", ignore},
 
     // Miscellaneous.

@@ -212,6 +212,17 @@ struct RelBinner {
   }
 
   void place(InputSection *isec) { join(newSection(*isec), *isec); }
+
+  // -d: the commons, made definitions, join the inputs' .bss.
+  void placeCommons() {
+    for (InputSection *isec : ctx.commonSections) {
+      isec->name = ".bss";
+      OutputSection *&osec = byName[{isec->name, nullptr}];
+      if (!osec)
+        osec = newSection(*isec);
+      join(osec, *isec);
+    }
+  }
 };
 
 // .note.GNU-stack: present if any input had one or -z (no)execstack was
@@ -246,6 +257,7 @@ void binRelocatableSections(Context &ctx, RelState &st) {
   RelBinner binner{ctx, st, {}};
   for (ObjectFile *file : ctx.objs)
     binner.binFile(*file);
+  binner.placeCommons();
   if (InputSection *stack = makeGnuStackNote(ctx))
     binner.place(stack);
   for (OutputSection *osec : st.osecs)
@@ -538,6 +550,10 @@ void layoutFile(Context &ctx) {
   RelState st;
   {
     ScopedTimer t(ctx, "prepareSections");
+    // -d (-dc, -dp): commons get their space now, as in a final link;
+    // otherwise they stay SHN_COMMON for the next link to allocate.
+    if (ctx.config.defineCommon)
+      convertCommonSymbols(ctx);
     // -S (and -s, which cannot drop the symbols relocations need) drop
     // debug sections; .eh_frame loses the FDEs of discarded functions.
     SectionsToPrepare todo = findSectionsToPrepare(ctx);

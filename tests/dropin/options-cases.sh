@@ -481,3 +481,96 @@ case_static_is_positional() {
   mldLinkFails gcc "$T/s.so" -shared "$T/p.o" -Wl,-Bstatic "$libc"
   expectErr "$libc: attempted static link of dynamic object"
 }
+
+# --sort-common places common symbols by alignment class (16 and more, 8,
+# 4, 2, 1), descending by default; -d (-dc, -dp) allocates them in .bss even
+# with -r. One common per class, so the order is ld.bfd's exactly.
+case_sort_common_and_define_common() {
+  ccText 'char c1; int c4; long c8; long c32[4]; int main(void) { return c1 + c4 + c8 + c32[0]; }' \
+    "$T/c.o" -fcommon
+  local order how
+  order() { nm -n "$1" | awk '$3 ~ /^c(1|4|8|32)$/ {print $3}' | tr '\n' ' '; }
+  for how in --sort-common --sort-common=descending --sort-common=ascending; do
+    mldLink gcc "$T/s" "$T/c.o" -Wl,$how
+    refLink gcc "$T/s.bfd" "$T/c.o" -Wl,$how
+    [ "$(order "$T/s")" = "$(order "$T/s.bfd")" ] ||
+      fail "$how: commons in the order '$(order "$T/s")', ld.bfd '$(order "$T/s.bfd")'"
+  done
+  [ "$(order "$T/s")" = "c1 c4 c8 c32 " ] || fail "--sort-common=ascending: $(order "$T/s")"
+  mldLinkFails gcc "$T/bad" "$T/c.o" -Wl,--sort-common=sideways
+  expectErr "invalid --sort-common: sideways"
+  # -r keeps commons as SHN_COMMON; -d makes them .bss definitions.
+  # commons FILE: "name size section" of each, the section by name.
+  commons() {
+    readelf -SW "$1" | sed -n 's/^ *\[ *\([0-9]*\)\] \([^ ]*\) .*/\1 \2/p' >"$1.secs"
+    readelf -sW "$1" | awk -v secs="$1.secs" 'BEGIN { while ((getline l < secs) > 0) { split(l, f, " "); n[f[1]] = f[2] } }
+      $8 ~ /^c[0-9]+$/ { print $8, $3, ($7 in n) ? n[$7] : $7 }' | sort
+  }
+  local d
+  for d in -d -dc -dp; do
+    mldLink gcc "$T/r.o" -r "$T/c.o" -Wl,$d
+    refLink gcc "$T/r.bfd.o" -r "$T/c.o" -Wl,$d
+    [ "$(commons "$T/r.o")" = "$(commons "$T/r.bfd.o")" ] ||
+      fail "-r $d: commons [$(commons "$T/r.o")], ld.bfd [$(commons "$T/r.bfd.o")]"
+  done
+  commons "$T/r.o" | grep -q '^c32 32 .bss$' || fail "-r -dp: c32 not in .bss: $(commons "$T/r.o")"
+  readelf -sW "$T/r.o" | grep -q ' COM ' && fail "-r -dp left a common"
+  mldLink gcc "$T/r2.o" -r "$T/c.o"
+  readelf -sW "$T/r2.o" | grep -q ' COM c32$' || fail "-r without -d allocated the commons"
+  mldLink gcc "$T/rd" "$T/r.o"
+  expectOutput "$T/rd" ""
+}
+
+# --package-metadata writes .note.package (owner FDO, type 0xcafe1a7e, the
+# JSON as given with its NUL) byte for byte as ld.bfd; --spare-dynamic-tags
+# leaves N more DT_NULL entries; --hash-size and --ctf-variables are taken.
+case_package_note_and_spare_tags() {
+  ccText 'int main(void) { return 0; }' "$T/m.o"
+  local json='{"type":"deb","name":"mld-test","version":"1.0%[comma]x"}'
+  # (-Xlinker: -Wl, would split the JSON at its commas.)
+  mldLink gcc "$T/p" "$T/m.o" -Xlinker "--package-metadata=$json" -Wl,--hash-size=31 -Wl,--ctf-variables
+  refLink gcc "$T/p.bfd" "$T/m.o" -Xlinker "--package-metadata=$json"
+  local hex
+  hex() { readelf -x .note.package "$1" | awk '/^  0x/ {print $2, $3, $4, $5}'; }
+  [ -n "$(hex "$T/p.bfd")" ] || fail "(setup) ld.bfd wrote no .note.package"
+  [ "$(hex "$T/p")" = "$(hex "$T/p.bfd")" ] ||
+    fail ".note.package differs from ld.bfd's: $(hex "$T/p") / $(hex "$T/p.bfd")"
+  readelf -nW "$T/p" | grep -qF "Packaging Metadata: $json" || fail "readelf -n does not show the note"
+  expectOutput "$T/p" ""
+  local size0 size3
+  mldLink gcc "$T/t0" "$T/m.o" -Wl,--spare-dynamic-tags=0
+  mldLink gcc "$T/t3" "$T/m.o" -Wl,--spare-dynamic-tags=3
+  local dynSize='s/.* \.dynamic *DYNAMIC *[0-9a-f]* [0-9a-f]* \([0-9a-f]*\) .*/\1/p'
+  size0=$(readelf -SW "$T/t0" | sed -n "$dynSize")
+  size3=$(readelf -SW "$T/t3" | sed -n "$dynSize")
+  [ -n "$size0" ] && [ $((16#$size3 - 16#$size0)) = 48 ] || fail ".dynamic is $size0 bytes, $size3 with 3 spare tags"
+  expectOutput "$T/t3" ""
+}
+
+# -z start-stop-visibility sets __start_SEC's visibility as in ld.bfd;
+# -z start-stop-gc lets --gc-sections drop a section only __start_SEC
+# names (the rule GNU ld documents and lld follows: a weak reference then
+# sees 0), -z nostart-stop-gc (the default) keeps it.
+case_start_stop_options() {
+  local src='#include <stdio.h>
+extern char __start_foo[] __attribute__((weak)), __stop_foo[] __attribute__((weak));
+int v __attribute__((section("foo"))) = 42;
+int main(void) { printf("%d\n", __start_foo ? (int)(__stop_foo - __start_foo) : -1); return 0; }'
+  ccText "$src" "$T/s.o" -fdata-sections -ffunction-sections
+  local vis
+  for vis in hidden default protected internal; do
+    mldLink gcc "$T/v" "$T/s.o" -Wl,-z,start-stop-visibility=$vis
+    refLink gcc "$T/v.bfd" "$T/s.o" -Wl,-z,start-stop-visibility=$vis
+    [ "$(readelf -sW "$T/v" | awk '$8 == "__start_foo" {print $6}')" = \
+      "$(readelf -sW "$T/v.bfd" | awk '$8 == "__start_foo" {print $6}')" ] ||
+      fail "-z start-stop-visibility=$vis: $(readelf -sW "$T/v" | grep __start_foo)"
+  done
+  mldLink gcc "$T/keep" "$T/s.o" -Wl,--gc-sections
+  expectOutput "$T/keep" 4
+  mldLink gcc "$T/gc" "$T/s.o" -Wl,--gc-sections -Wl,-z,start-stop-gc
+  expectOutput "$T/gc" -1
+  mldLink gcc "$T/nogc" "$T/s.o" -Wl,--gc-sections -Wl,-z,start-stop-gc -Wl,-z,nostart-stop-gc
+  expectOutput "$T/nogc" 4
+  mldLinkFails gcc "$T/bad" "$T/s.o" -Wl,-z,start-stop-visibility=secret
+  expectErr "invalid -z start-stop-visibility: secret"
+}
