@@ -101,7 +101,7 @@ std::vector<uint8_t> compressSection(DebugCompression kind, llvm::ArrayRef<uint8
                                      uint64_t align) {
   std::vector<uint8_t> out;
   Elf64_Chdr hdr{};
-  hdr.ch_type = kind == DebugCompression::Zlib ? ELFCOMPRESS_ZLIB : kCompressZstd;
+  hdr.ch_type = kind == DebugCompression::Zlib ? uint32_t(ELFCOMPRESS_ZLIB) : kCompressZstd;
   hdr.ch_size = data.size();
   hdr.ch_addralign = align;
   if (kind == DebugCompression::Zlib) {

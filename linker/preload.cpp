@@ -112,6 +112,7 @@ void checkArchiveFormat(Context &ctx, const llvm::object::Archive &ar, const std
   case Kind::K_COFF:
     Fatal(ctx) << path << ": unsupported archive format (a second '/' member: "
                << "a COFF archive, not an ELF one)";
+    return; // (Fatal exits; the compiler cannot see it)
   default:
     Fatal(ctx) << path << ": unsupported archive format";
   }
