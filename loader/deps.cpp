@@ -260,7 +260,7 @@ bool isHostLibrary(const char *name) {
                                       "libresolv.so.2",    "libanl.so.1",
                                       "libnsl.so.1",       "libBrokenLocale.so.1",
                                       "libmvec.so.1",      "libc_malloc_debug.so.0",
-                                      "libthread_db.so.1", "ld-linux-x86-64.so.2"};
+                                      "ld-linux-x86-64.so.2"};
   const char *base = baseName(name);
   for (const char *n : names)
     if (streq(base, n))
