@@ -633,11 +633,40 @@ void writePltEntry(uint8_t *buf, uint64_t entryVA, uint64_t slotVA, uint32_t ind
 
 // IPLT entry (static IFUNC):  ff 25 <slot - next>  jmp *slot
 //                             66 0f 1f 44 00 00 ... nop padding to 16 bytes
-void writeIpltEntry(uint8_t *buf, uint64_t entryVA, uint64_t slotVA) {
+// With IBT it is a .plt.sec entry (below): its address may be a function
+// pointer's, so it starts with endbr64.
+void writeIpltEntry(uint8_t *buf, uint64_t entryVA, uint64_t slotVA, bool ibt) {
+  if (ibt)
+    return writePltSecEntry(buf, entryVA, slotVA);
   static const uint8_t insn[] = {0xff, 0x25, 0,    0,    0,    0,    0x66, 0x0f,
                                  0x1f, 0x44, 0x00, 0x00, 0x0f, 0x1f, 0x40, 0x00};
   memcpy(buf, insn, sizeof insn);
   write32le(buf + 2, (uint32_t)(slotVA - (entryVA + 6)));
+}
+
+// IBT .plt entry n (reached only through GOT.PLT[n+3], before the first
+// call is bound):
+//        f3 0f 1e fa             endbr64
+//        68 <n-1>                push n-1        (.rela.plt index)
+//        e9 <PLT0 - next>        jmp PLT0
+//        66 90                   xchg %ax,%ax
+void writeIbtPltEntry(uint8_t *buf, uint64_t entryVA, uint32_t index, uint64_t pltVA) {
+  static const uint8_t insn[] = {0xf3, 0x0f, 0x1e, 0xfa, 0x68, 0, 0,    0,
+                                 0,    0xe9, 0,    0,    0,    0, 0x66, 0x90};
+  memcpy(buf, insn, sizeof insn);
+  write32le(buf + 5, index);
+  write32le(buf + 10, (uint32_t)(pltVA - (entryVA + 14)));
+}
+
+// .plt.sec entry n (where calls go):
+//        f3 0f 1e fa             endbr64
+//        ff 25 <slot - next>     jmp *GOT.PLT[n+2]
+//        66 0f 1f 44 00 00       nopw 0x0(%rax,%rax,1)
+void writePltSecEntry(uint8_t *buf, uint64_t entryVA, uint64_t slotVA) {
+  static const uint8_t insn[] = {0xf3, 0x0f, 0x1e, 0xfa, 0xff, 0x25, 0,    0,
+                                 0,    0,    0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00};
+  memcpy(buf, insn, sizeof insn);
+  write32le(buf + 6, (uint32_t)(slotVA - (entryVA + 10)));
 }
 
 } // namespace mld

@@ -78,7 +78,10 @@ void applyRelocations(Context &ctx, InputSection &isec, uint8_t *buf);
 // PLT templates (see synthetic.h for what the runtime does with them).
 void writePltHeader(Context &ctx, uint8_t *buf, uint64_t pltVA, uint64_t gotPltVA);
 void writePltEntry(uint8_t *buf, uint64_t entryVA, uint64_t slotVA, uint32_t index, uint64_t pltVA);
-void writeIpltEntry(uint8_t *buf, uint64_t entryVA, uint64_t slotVA);
+void writeIpltEntry(uint8_t *buf, uint64_t entryVA, uint64_t slotVA, bool ibt);
+// The IBT-enabled PLT's two halves (see PltSection).
+void writeIbtPltEntry(uint8_t *buf, uint64_t entryVA, uint32_t index, uint64_t pltVA);
+void writePltSecEntry(uint8_t *buf, uint64_t entryVA, uint64_t slotVA);
 
 // Range-checking writers, exposed for unit tests: they return false (and
 // fill `why`) when `v` does not fit.

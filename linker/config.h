@@ -147,14 +147,19 @@ struct Config {
   std::vector<std::string> rpath;   // -rpath / -R
   bool enableNewDtags = true;       // --enable-new-dtags (RUNPATH) / --disable-new-dtags
   HashStyle hashStyle = HashStyle::Both;
-  bool zNow = false;                  // -z now / -z lazy
-  bool zRelro = true;                 // -z relro / -z norelro
-  bool zExecStack = false;            // -z execstack / -z noexecstack
-  bool zSeparateCode = true;          // -z separate-code / -z noseparate-code
-  bool zNodelete = false;             // -z nodelete
-  bool zOrigin = false;               // -z origin
-  bool zDynamicUndefinedWeak = true;  // -z [no]dynamic-undefined-weak (-shared)
-  bool zShstk = false;                // -z shstk: mark the output SHSTK-compatible
+  bool zNow = false;                 // -z now / -z lazy
+  bool zRelro = true;                // -z relro / -z norelro
+  bool zExecStack = false;           // -z execstack / -z noexecstack
+  bool zSeparateCode = true;         // -z separate-code / -z noseparate-code
+  bool zNodelete = false;            // -z nodelete
+  bool zOrigin = false;              // -z origin
+  bool zDynamicUndefinedWeak = true; // -z [no]dynamic-undefined-weak (-shared)
+  bool zShstk = false;               // -z shstk: mark the output SHSTK-compatible
+  bool zIbt = false;                 // -z ibt: mark the output IBT-compatible (and -z ibtplt)
+  bool zIbtPlt = false;              // -z ibtplt: the IBT-enabled PLT (.plt + .plt.sec)
+  // -z cet-report: how inputs without the IBT/SHSTK property are reported.
+  enum class CetReport : uint8_t { None, Warning, Error };
+  CetReport cetReport = CetReport::None;
   uint32_t isaLevelNeeded = 0;        // -z x86-64-v2/v3/v4: GNU_PROPERTY_X86_ISA_1_* bits
   uint32_t zFlags1 = 0;               // DF_1_* set by -z initfirst, interpose, nodump, ...
   uint64_t zStackSize = 0;            // -z stack-size: PT_GNU_STACK's p_memsz

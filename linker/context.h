@@ -30,6 +30,7 @@ namespace mld {
 class GotSection;
 class GotPltSection;
 class PltSection;
+class PltSecSection;
 class RelaDynSection;
 class RelaPltSection;
 class SymtabSection;
@@ -112,6 +113,8 @@ struct Context {
   GotSection *got = nullptr;
   GotPltSection *gotPlt = nullptr;
   PltSection *plt = nullptr;
+  PltSecSection *pltSec = nullptr; // .plt.sec (IBT-enabled PLT only)
+  bool ibtPlt = false;             // the PLT is IBT-enabled (chooseIbtPlt)
   RelaDynSection *relaDyn = nullptr;
   RelaPltSection *relaPlt = nullptr;
   SymtabSection *symtabSec = nullptr;

@@ -79,6 +79,9 @@ static void createSyntheticSections(Context &ctx) {
   ctx.got = ctx.make<GotSection>();
   ctx.gotPlt = ctx.make<GotPltSection>();
   ctx.plt = ctx.make<PltSection>();
+  ctx.pltSec = ctx.make<PltSecSection>();
+  if (ctx.ibtPlt)
+    ctx.plt->sec = ctx.pltSec;
   ctx.relaDyn = ctx.make<RelaDynSection>();
   ctx.relaPlt = ctx.make<RelaPltSection>();
   ctx.copyRel = ctx.make<CopyRelSection>(false);

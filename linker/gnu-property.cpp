@@ -17,6 +17,9 @@ static uint64_t alignTo(uint64_t v, uint64_t a) { return (v + a - 1) & ~(a - 1);
 
 namespace mld {
 
+// GNU_PROPERTY_X86_FEATURE_1_AND and its IBT and SHSTK bits.
+constexpr uint32_t kX86Feature1And = 0xc0000002, kFeatureIbt = 1, kFeatureShstk = 2;
+
 // The combining rule of a property type, by the ranges the x86-64 psABI and
 // the generic GNU ABI reserve (binutils' elf-properties.c, elfxx-x86.c).
 enum class PropRule { And, Or, OrAnd, Unknown };
@@ -106,18 +109,21 @@ static InputSection *combineGnuProperties(Context &ctx) {
   return isec;
 }
 
-// -z shstk marks the output shadow-stack compatible whatever the inputs say;
-// -z x86-64-vN adds that level to the ISA levels needed (as GNU ld does).
+// -z shstk and -z ibt mark the output shadow-stack or IBT compatible
+// whatever the inputs say; -z x86-64-vN adds that level to the ISA levels
+// needed (as GNU ld does).
 static void addOptionProperties(Context &ctx, InputSection *&note) {
   const Config &cfg = ctx.config;
-  if (!cfg.zShstk && !cfg.isaLevelNeeded)
+  if (!cfg.zShstk && !cfg.zIbt && !cfg.isaLevelNeeded)
     return;
   std::map<uint32_t, uint32_t> props;
   if (note)
     for (size_t off = 16; off + 12 <= note->contents.size(); off += 16)
       props[read32le(&note->contents[off])] = read32le(&note->contents[off + 8]);
   if (cfg.zShstk)
-    props[0xc0000002] |= 2; // GNU_PROPERTY_X86_FEATURE_1_AND: SHSTK
+    props[kX86Feature1And] |= kFeatureShstk;
+  if (cfg.zIbt)
+    props[kX86Feature1And] |= kFeatureIbt;
   if (cfg.isaLevelNeeded)
     props[0xc0008002] |= cfg.isaLevelNeeded; // GNU_PROPERTY_X86_ISA_1_NEEDED
   std::vector<uint8_t> &data = ctx.newData();
@@ -144,7 +150,42 @@ static void addOptionProperties(Context &ctx, InputSection *&note) {
   note->align = 8;
 }
 
+// -z cet-report: each input without the IBT or SHSTK property is named
+// (GNU ld's wording), except for a feature -z ibt / -z shstk forces.
+static void reportMissingCet(Context &ctx) {
+  const Config &cfg = ctx.config;
+  if (cfg.cetReport == Config::CetReport::None)
+    return;
+  for (ObjectFile *file : ctx.objs) {
+    uint32_t f = 0;
+    if (auto props = readProperties(ctx, *file); props.count(kX86Feature1And))
+      f = props[kX86Feature1And];
+    bool noIbt = !(f & kFeatureIbt) && !cfg.zIbt, noShstk = !(f & kFeatureShstk) && !cfg.zShstk;
+    if (!noIbt && !noShstk)
+      continue;
+    std::string what = noIbt && noShstk ? "IBT and SHSTK properties"
+                       : noIbt          ? "IBT property"
+                                        : "SHSTK property";
+    if (cfg.cetReport == Config::CetReport::Error)
+      Error(ctx) << file->displayName() << ": missing " << what;
+    else
+      Warn(ctx) << file->displayName() << ": missing " << what;
+  }
+}
+
+// The IBT-enabled PLT is used when the output is marked IBT compatible
+// (every input is, or -z ibt) or -z ibtplt asks for it, as GNU ld decides.
+static void chooseIbtPlt(Context &ctx, const InputSection *note) {
+  bool ibt = ctx.config.zIbt || ctx.config.zIbtPlt;
+  if (note)
+    for (size_t off = 16; off + 12 <= note->contents.size(); off += 16)
+      if (read32le(&note->contents[off]) == kX86Feature1And)
+        ibt |= (read32le(&note->contents[off + 8]) & kFeatureIbt) != 0;
+  ctx.ibtPlt = ibt; // (createSyntheticSections splits the PLT)
+}
+
 void mergeGnuPropertyNotes(Context &ctx) {
+  reportMissingCet(ctx);
   InputSection *first = nullptr;
   for (ObjectFile *file : ctx.objs)
     for (InputSection *isec : file->sections)
@@ -154,8 +195,10 @@ void mergeGnuPropertyNotes(Context &ctx) {
         isec->isAlive = false;
       }
   InputSection *combined = first ? combineGnuProperties(ctx) : nullptr;
-  if (!ctx.config.relocatable)
+  if (!ctx.config.relocatable) {
     addOptionProperties(ctx, combined);
+    chooseIbtPlt(ctx, combined);
+  }
   if (!combined)
     return;
   if (!first) {

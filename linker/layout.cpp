@@ -500,6 +500,7 @@ static uint32_t rankOf(Context &ctx, Chunk *c) {
       {".rela.plt", 141},
       {".init", 1000},
       {".plt", 1010},
+      {".plt.sec", 1011},
       {".text", 1020},
       {".fini", 1090},
       {".rodata", 2000},

@@ -88,7 +88,7 @@ void GotPltSection::writeTo(Context &ctx, uint8_t *buf) {
     write64le(buf, ((Chunk *)ctx.dynamic)->shdr.sh_addr);
   size_t n = ctx.plt->symbols.size();
   for (size_t i = 0; i < n; i++)
-    write64le(buf + (reserved + i) * 8, ctx.plt->entryVA(i) + 6);
+    write64le(buf + (reserved + i) * 8, ctx.plt->lazyStartVA(i));
   for (size_t i = 0; i < ctx.plt->ipltSymbols.size(); i++) {
     Symbol *sym = ctx.plt->ipltSymbols[i];
     write64le(buf + (reserved + n + i) * 8, sym->getDefinitionVA());
@@ -103,7 +103,14 @@ void PltSection::computeSize(Context &ctx) {
 }
 
 uint64_t PltSection::entryVA(int32_t n) const {
+  if (sec)
+    return sec->shdr.sh_addr + (uint64_t)n * entrySize;
   return shdr.sh_addr + headerSize + (uint64_t)n * entrySize;
+}
+
+uint64_t PltSection::lazyStartVA(int32_t n) const {
+  uint64_t entry = shdr.sh_addr + headerSize + (uint64_t)n * entrySize;
+  return sec ? entry : entry + 6; // (the classic entry's push follows its jmp)
 }
 
 uint64_t PltSection::ipltEntryVA(int32_t i) const {
@@ -124,11 +131,24 @@ void PltSection::writeTo(Context &ctx, uint8_t *buf) {
   if (!symbols.empty()) {
     writePltHeader(ctx, buf, shdr.sh_addr, ctx.gotPlt->shdr.sh_addr);
     off = headerSize;
-    for (size_t i = 0; i < symbols.size(); i++, off += entrySize)
-      writePltEntry(buf + off, entryVA(i), slotVA(ctx, i), i, shdr.sh_addr);
+    for (size_t i = 0; i < symbols.size(); i++, off += entrySize) {
+      if (sec)
+        writeIbtPltEntry(buf + off, shdr.sh_addr + off, i, shdr.sh_addr);
+      else
+        writePltEntry(buf + off, entryVA(i), slotVA(ctx, i), i, shdr.sh_addr);
+    }
   }
   for (size_t i = 0; i < ipltSymbols.size(); i++, off += entrySize)
-    writeIpltEntry(buf + off, ipltEntryVA(i), ipltSlotVA(ctx, i));
+    writeIpltEntry(buf + off, ipltEntryVA(i), ipltSlotVA(ctx, i), ctx.ibtPlt);
+}
+
+void PltSecSection::computeSize(Context &ctx) {
+  shdr.sh_size = ctx.plt->sec ? ctx.plt->symbols.size() * PltSection::entrySize : 0;
+}
+
+void PltSecSection::writeTo(Context &ctx, uint8_t *buf) {
+  for (size_t i = 0; i < ctx.plt->symbols.size(); i++)
+    writePltSecEntry(buf + i * PltSection::entrySize, ctx.plt->entryVA(i), ctx.plt->slotVA(ctx, i));
 }
 
 // ---- .rela.dyn / .rela.plt ---------------------------------------------------

@@ -80,6 +80,12 @@ public:
 // pushes i and jumps to PLT0. Static IFUNC entries
 // (.iplt) follow the lazy ones: `jmp *slot` only, since IRELATIVE fills the
 // slot before main runs.
+//
+// With IBT (every input marked IBT-compatible, or -z ibt / -z ibtplt) the
+// PLT is split as GNU ld splits it: calls go to .plt.sec entry n (endbr64;
+// jmp *GOT.PLT[n+3]), and the .plt entry only does the first call's work
+// (endbr64; push n; jmp PLT0), reached through the slot, so both start
+// with the endbr64 an indirect branch must land on.
 class PltSection : public Chunk {
 public:
   PltSection()
@@ -88,7 +94,10 @@ public:
   static constexpr uint64_t headerSize = 16, entrySize = 16;
   void computeSize(Context &ctx) override;
   void writeTo(Context &ctx, uint8_t *buf) override;
-  uint64_t entryVA(int32_t pltIndex) const; // lazy entry n
+  uint64_t entryVA(int32_t pltIndex) const; // where calls to lazy entry n go
+  // What GOT.PLT[n+3] holds before the first call: the push of entry n
+  // (its endbr64 with IBT).
+  uint64_t lazyStartVA(int32_t pltIndex) const;
   uint64_t ipltEntryVA(int32_t ipltIndex) const;
   // The .got.plt slot of lazy entry n, and of IFUNC entry i.
   uint64_t slotVA(Context &ctx, int32_t pltIndex) const;
@@ -96,6 +105,17 @@ public:
 
   std::vector<Symbol *> symbols;     // lazy entries, index = pltIndex
   std::vector<Symbol *> ipltSymbols; // IFUNC entries, index = ipltIndex
+  const Chunk *sec = nullptr;        // .plt.sec, when the PLT is IBT-enabled
+};
+
+// .plt.sec: with IBT, entry n is the target of calls to lazy PLT entry n.
+class PltSecSection : public Chunk {
+public:
+  PltSecSection()
+      : Chunk(".plt.sec", llvm::ELF::SHT_PROGBITS, llvm::ELF::SHF_ALLOC | llvm::ELF::SHF_EXECINSTR,
+              16) {}
+  void computeSize(Context &ctx) override;
+  void writeTo(Context &ctx, uint8_t *buf) override;
 };
 
 // .rela.dyn: relocations the loader applies at start-up (RELATIVE, GLOB_DAT,

@@ -254,12 +254,12 @@ Module *loadByPath(Loader &L, const char *path) {
 // only the system's ld.so can load and start them (docs/architecture.md,
 // "Hosted mode"). Matched by file name, whatever the directory.
 bool isHostLibrary(const char *name) {
-  static const char *const names[] = {"libc.so.6",         "libm.so.6",
-                                      "libpthread.so.0",   "libdl.so.2",
-                                      "librt.so.1",        "libutil.so.1",
-                                      "libresolv.so.2",    "libanl.so.1",
-                                      "libnsl.so.1",       "libBrokenLocale.so.1",
-                                      "libmvec.so.1",      "libc_malloc_debug.so.0",
+  static const char *const names[] = {"libc.so.6",           "libm.so.6",
+                                      "libpthread.so.0",     "libdl.so.2",
+                                      "librt.so.1",          "libutil.so.1",
+                                      "libresolv.so.2",      "libanl.so.1",
+                                      "libnsl.so.1",         "libBrokenLocale.so.1",
+                                      "libmvec.so.1",        "libc_malloc_debug.so.0",
                                       "ld-linux-x86-64.so.2"};
   const char *base = baseName(name);
   for (const char *n : names)

@@ -351,3 +351,62 @@ LIST
   notes "$T/shstk" | grep -qE 'x86 feature: SHSTK(,|$)' || fail "-z shstk: $(notes "$T/shstk")"
   true
 }
+
+# The IBT-enabled PLT, as GNU ld makes it: with -z ibt (which also marks
+# the output IBT), -z ibtplt (PLT only), or when every input is marked IBT,
+# calls go to .plt.sec entries (endbr64; jmp *slot) and the lazy .plt
+# entries start with endbr64 too. The programs run lazily bound under the
+# system's ld.so and under mload; function pointers stay canonical.
+case_ibt_plt() {
+  srcObj c 'int f1(void) { return 1; } int f2(void) { return 2; } int f3(void) { return 3; }
+void *addr_f1(void) { return (void *)f1; }' "$T/lib.o" -fPIC -fcf-protection=full
+  srcObj c '#include <stdio.h>
+int f1(void), f2(void), f3(void); void *addr_f1(void);
+int main(void) { printf("%d %d %d %d\n", f1(), f2(), f3(), (void *)f1 == addr_f1()); return 0; }' \
+    "$T/main.o" -fcf-protection=full
+  mldLink gcc "$T/libibt.so" -shared "$T/lib.o" -Wl,-z,ibt
+  local feature entries how
+  feature() { readelf -nW "$1" | sed -n 's/.*x86 feature: //p'; }
+  # entries FILE SECTION: the first instruction of each 16-byte entry.
+  entries() {
+    objdump -d --section="$2" "$1" | grep -E '^ +[0-9a-f]*0:' | cut -f3 | sed 's/ .*//' |
+      sort | uniq -c | sed 's/^ *//'
+  }
+  for how in "-no-pie -Wl,-z,ibt" "-pie -Wl,-z,ibt" "-no-pie -Wl,-z,ibtplt"; do
+    mldLink gcc "$T/p" "$T/main.o" -L"$T" -lc -Wl,-rpath,"$T" "$T/libibt.so" $how
+    refLink gcc "$T/p.bfd" "$T/main.o" -L"$T" -lc -Wl,-rpath,"$T" "$T/libibt.so" $how
+    compareRun "$T/p" "$T/p.bfd"
+    [ "$(cat "$T/p.out")" = "1 2 3 1" ] || fail "$how: printed $(cat "$T/p.out")"
+    if [ -n "${MLOAD:-}" ]; then
+      "$MLOAD" "$T/p" >"$T/p.mload.out" 2>&1 || fail "$how: under mload: $(cat "$T/p.mload.out")"
+      cmp -s "$T/p.out" "$T/p.mload.out" || fail "$how: under mload: $(cat "$T/p.mload.out")"
+    fi
+    [ "$(feature "$T/p")" = "$(feature "$T/p.bfd")" ] ||
+      fail "$how: x86 feature '$(feature "$T/p")', ld.bfd '$(feature "$T/p.bfd")'"
+    readelf -SW "$T/p" | grep -q ' \.plt\.sec ' || fail "$how: no .plt.sec"
+    # (f1, f2, f3, addr_f1, printf, and __cxa_finalize in a PIE.)
+    [[ "$(entries "$T/p" .plt.sec)" =~ ^[56]\ endbr64$ ]] ||
+      fail "$how: .plt.sec entries: $(entries "$T/p" .plt.sec)"
+    # (.plt: PLT0's push, then one endbr64 entry per function.)
+    [[ "$(entries "$T/p" .plt | tr '\n' ' ')" =~ ^[56]\ endbr64\ 1\ push\ $ ]] ||
+      fail "$how: .plt entries: $(entries "$T/p" .plt | tr '\n' ' ')"
+  done
+  # Every input IBT: a shared library gets the IBT PLT by itself.
+  srcObj c 'int ext(void); int call(void) { return ext() + 1; }' "$T/u.o" -fPIC -fcf-protection=full
+  mldLink gcc "$T/auto.so" -shared -nostdlib "$T/u.o"
+  refLink gcc "$T/auto.bfd.so" -shared -nostdlib "$T/u.o"
+  [ "$(feature "$T/auto.so")" = "IBT, SHSTK" ] && [ "$(feature "$T/auto.bfd.so")" = "IBT, SHSTK" ] ||
+    fail "all-IBT inputs: feature '$(feature "$T/auto.so")', ld.bfd '$(feature "$T/auto.bfd.so")'"
+  readelf -SW "$T/auto.bfd.so" | grep -q ' \.plt\.sec ' || fail "(setup) ld.bfd made no .plt.sec"
+  readelf -SW "$T/auto.so" | grep -q ' \.plt\.sec ' || fail "all-IBT inputs: no .plt.sec"
+  # -z cet-report names the inputs without the properties.
+  srcObj c 'int ext(void); int call(void) { return ext(); }' "$T/plain.o" -fPIC -fcf-protection=none
+  mldLink gcc "$T/w.so" -shared -nostdlib "$T/plain.o" -Wl,-z,cet-report=warning
+  grep -q "plain.o: missing IBT and SHSTK properties" "$T/w.so.link.err" ||
+    fail "-z cet-report=warning said: $(cat "$T/w.so.link.err")"
+  mldLink gcc "$T/w2.so" -shared -nostdlib "$T/plain.o" -Wl,-z,cet-report=warning -Wl,-z,ibt
+  grep -q "plain.o: missing SHSTK property" "$T/w2.so.link.err" ||
+    fail "-z cet-report=warning -z ibt said: $(cat "$T/w2.so.link.err")"
+  mldLinkFails gcc "$T/e.so" -shared -nostdlib "$T/plain.o" -Wl,-z,cet-report=error
+  expectErr "plain.o: missing IBT and SHSTK properties"
+}

@@ -755,11 +755,33 @@ TEST(RelocX8664, PltEntryJumpsThroughItsSlotThenPushesIndexAndJumpsToPlt0) {
 
 TEST(RelocX8664, IpltEntryJumpsThroughItsSlotAndPadsWithNops) {
   std::vector<uint8_t> buf(16, 0xcc);
-  writeIpltEntry(buf.data(), 0x402040, 0x403828);
+  writeIpltEntry(buf.data(), 0x402040, 0x403828, /*ibt=*/false);
   EXPECT_EQ(hexBytes(buf), hexBytes(concat({{0xff, 0x25},
                                             le32(0x403828 - 0x402046),
                                             {0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00},
                                             {0x0f, 0x1f, 0x40, 0x00}})));
+}
+
+// The IBT-enabled PLT (GNU ld's byte sequences): every entry an indirect
+// branch can reach starts with endbr64.
+TEST(RelocX8664, IbtPltEntryPushesIndexAndJumpsToPlt0AfterEndbr64) {
+  std::vector<uint8_t> buf(16, 0xcc);
+  writeIbtPltEntry(buf.data(), 0x402020, 1, 0x402000);
+  EXPECT_EQ(hexBytes(buf), hexBytes(concat({{0xf3, 0x0f, 0x1e, 0xfa, 0x68},
+                                            le32(1),
+                                            {0xe9},
+                                            le32(uint32_t(0x402000 - 0x40202e)),
+                                            {0x66, 0x90}})));
+}
+
+TEST(RelocX8664, PltSecEntryJumpsThroughItsSlotAfterEndbr64) {
+  std::vector<uint8_t> buf(16, 0xcc), iplt(16, 0xcc);
+  writePltSecEntry(buf.data(), 0x402060, 0x403820);
+  EXPECT_EQ(hexBytes(buf), hexBytes(concat({{0xf3, 0x0f, 0x1e, 0xfa, 0xff, 0x25},
+                                            le32(0x403820 - 0x40206a),
+                                            {0x66, 0x0f, 0x1f, 0x44, 0x00, 0x00}})));
+  writeIpltEntry(iplt.data(), 0x402060, 0x403820, /*ibt=*/true);
+  EXPECT_EQ(hexBytes(iplt), hexBytes(buf));
 }
 
 TEST(RelocX8664, PltSectionPlacesIpltEntriesAfterTheLazyOnes) {
