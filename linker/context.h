@@ -32,6 +32,7 @@ class GotPltSection;
 class PltSection;
 class RelaDynSection;
 class RelaPltSection;
+class RelrDynSection;
 class SymtabSection;
 class StrtabSection;
 class ShstrtabSection;
@@ -113,6 +114,7 @@ struct Context {
   PltSection *plt = nullptr;
   RelaDynSection *relaDyn = nullptr;
   RelaPltSection *relaPlt = nullptr;
+  RelrDynSection *relrDyn = nullptr; // -z pack-relative-relocs in PIC output
   SymtabSection *symtabSec = nullptr;
   StrtabSection *strtabSec = nullptr;
   ShstrtabSection *shstrtabSec = nullptr;

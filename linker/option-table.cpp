@@ -183,6 +183,8 @@ void applyZ(ParseState &s, const std::string &v) {
       {"dynamic-undefined-weak", [](Config &c) { c.zDynamicUndefinedWeak = true; }},
       {"nodynamic-undefined-weak", [](Config &c) { c.zDynamicUndefinedWeak = false; }},
       {"shstk", [](Config &c) { c.zShstk = true; }},
+      {"pack-relative-relocs", [](Config &c) { c.zPackRelativeRelocs = true; }},
+      {"nopack-relative-relocs", [](Config &c) { c.zPackRelativeRelocs = false; }},
       {"x86-64-baseline", [](Config &c) { c.isaLevelNeeded |= 1; }},
       {"x86-64-v2", [](Config &c) { c.isaLevelNeeded |= 2; }},
       {"x86-64-v3", [](Config &c) { c.isaLevelNeeded |= 4; }},
