@@ -160,6 +160,7 @@ struct Config {
   // -z cet-report: how inputs without the IBT/SHSTK property are reported.
   enum class CetReport : uint8_t { None, Warning, Error };
   CetReport cetReport = CetReport::None;
+  bool zPackRelativeRelocs = false;   // -z [no]pack-relative-relocs: .relr.dyn (DT_RELR)
   uint32_t isaLevelNeeded = 0;        // -z x86-64-v2/v3/v4: GNU_PROPERTY_X86_ISA_1_* bits
   uint32_t zFlags1 = 0;               // DF_1_* set by -z initfirst, interpose, nodump, ...
   uint64_t zStackSize = 0;            // -z stack-size: PT_GNU_STACK's p_memsz

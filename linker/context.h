@@ -33,6 +33,7 @@ class PltSection;
 class PltSecSection;
 class RelaDynSection;
 class RelaPltSection;
+class RelrDynSection;
 class SymtabSection;
 class StrtabSection;
 class ShstrtabSection;
@@ -117,6 +118,7 @@ struct Context {
   bool ibtPlt = false;             // the PLT is IBT-enabled (chooseIbtPlt)
   RelaDynSection *relaDyn = nullptr;
   RelaPltSection *relaPlt = nullptr;
+  RelrDynSection *relrDyn = nullptr; // -z pack-relative-relocs in PIC output
   SymtabSection *symtabSec = nullptr;
   StrtabSection *strtabSec = nullptr;
   ShstrtabSection *shstrtabSec = nullptr;

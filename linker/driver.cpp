@@ -24,6 +24,7 @@
 #include "reloc-log.h"
 #include "relocatable.h"
 #include "relocations.h"
+#include "relr.h"
 #include "synthetic.h"
 #include "stats.h"
 #include "writer.h"
@@ -84,6 +85,10 @@ static void createSyntheticSections(Context &ctx) {
     ctx.plt->sec = ctx.pltSec;
   ctx.relaDyn = ctx.make<RelaDynSection>();
   ctx.relaPlt = ctx.make<RelaPltSection>();
+  // GNU ld packs only PIC output (a static PIE too); an ET_EXEC has no
+  // RELATIVE relocations to pack.
+  if (ctx.config.zPackRelativeRelocs && ctx.isPic())
+    ctx.relrDyn = ctx.make<RelrDynSection>();
   ctx.copyRel = ctx.make<CopyRelSection>(false);
   ctx.copyRelRo = ctx.make<CopyRelSection>(true);
   if (!ctx.config.stripAll) {
@@ -155,6 +160,7 @@ static void layOut(Context &ctx) {
   createSegments(ctx);
   ctx.phdr->computeSize(ctx);
   assignAddresses(ctx);
+  sizeRelrDyn(ctx); // (lays out again if .relr.dyn grows)
 }
 
 int link(const Config &config) {
@@ -202,11 +208,13 @@ int link(const Config &config) {
   checkpoint(ctx);
 
   // 5. Hand out GOT/PLT indices in one deterministic pass; then the list
-  //    of dynamic relocations is complete: RELATIVE first, and their
-  //    number, which decides whether .dynamic has a DT_RELACOUNT (so
+  //    of dynamic relocations is complete: with -z pack-relative-relocs
+  //    most RELATIVE ones move to .relr.dyn; the others come first, and
+  //    their number decides whether .dynamic has a DT_RELACOUNT (so
   //    before layout).
   assignSyntheticEntries(ctx);
   buildDynamicTables(ctx);
+  packRelativeRelocs(ctx);
   ctx.relaDyn->sortRelocs();
   // -- No new symbols or slots after this point.
 

@@ -6,6 +6,7 @@
 
 #include "context.h"
 #include "diag.h"
+#include "relr.h"
 
 #include "llvm/Support/Endian.h"
 #include "shared-file.h"
@@ -357,6 +358,28 @@ bool VersymSection::isNeeded(Context &ctx) const {
   return ctx.verneed->isNeeded(ctx) || ctx.verdef->isNeeded(ctx);
 }
 
+// glibc 2.36 defines the version GLIBC_ABI_DT_RELR so that a DT_RELR
+// object asks for it: an older glibc, which would skip DT_RELR and run
+// unrelocated, refuses to load it instead. As GNU ld does with -z
+// pack-relative-relocs (whether or not .relr.dyn ends up empty): if the
+// output needs a GLIBC_2.* version of a library whose soname starts with
+// "libc.so.", it needs GLIBC_ABI_DT_RELR of it too (GNU ld does not check
+// that the library defines it).
+void VerneedSection::addRelrVersionNeed(Context &ctx, uint16_t index) {
+  static const std::string name = "GLIBC_ABI_DT_RELR";
+  for (size_t i = 0; i < needs.size(); i++) {
+    if (!llvm::StringRef(needSonames[i]).startswith("libc.so."))
+      continue;
+    std::vector<Aux> &aux = needs[i].aux;
+    auto isGlibc = [&](const Aux &a) {
+      return llvm::StringRef(dynstr(ctx).at(a.nameOff)).startswith("GLIBC_2.");
+    };
+    if (std::any_of(aux.begin(), aux.end(), isGlibc))
+      aux.push_back({dynstr(ctx).add(name), sysvHash(name), index});
+    return; // only the first such library, as GNU ld
+  }
+}
+
 void VerneedSection::build(Context &ctx, uint16_t firstIndex) {
   std::map<std::pair<SharedFile *, std::string>, uint16_t> indexOf;
   std::map<SharedFile *, size_t> needOf;
@@ -378,11 +401,14 @@ void VerneedSection::build(Context &ctx, uint16_t firstIndex) {
       if (nit == needOf.end()) {
         nit = needOf.emplace(so, needs.size()).first;
         needs.push_back({dynstr(ctx).add(so->soname), {}});
+        needSonames.push_back(so->soname);
       }
       needs[nit->second].aux.push_back({dynstr(ctx).add(vname), sysvHash(vname), it->second});
     }
     sym->versionId = it->second;
   }
+  if (ctx.relrDyn)
+    addRelrVersionNeed(ctx, next);
 }
 
 void VerneedSection::computeSize(Context &ctx) {
@@ -449,6 +475,31 @@ void VerdefSection::writeTo(Context &ctx, uint8_t *buf) {
 
 // ---- .dynamic --------------------------------------------------------------------------
 
+// The tables of dynamic relocations: .rela.plt, .rela.dyn, .relr.dyn.
+static void addRelocationTags(Context &ctx, std::vector<std::pair<int64_t, uint64_t>> &e) {
+  auto addr = [](Chunk *c) { return c->shdr.sh_addr; };
+  auto needed = [&](Chunk *c) { return c && c->isNeeded(ctx); };
+  if (needed(ctx.relaPlt)) {
+    e.push_back({DT_PLTGOT, addr(ctx.gotPlt)});
+    e.push_back({DT_PLTRELSZ, ctx.relaPlt->shdr.sh_size});
+    e.push_back({DT_PLTREL, DT_RELA});
+    e.push_back({DT_JMPREL, addr(ctx.relaPlt)});
+  }
+  if (needed(ctx.relaDyn)) {
+    e.push_back({DT_RELA, addr(ctx.relaDyn)});
+    e.push_back({DT_RELASZ, ctx.relaDyn->shdr.sh_size});
+    e.push_back({DT_RELAENT, sizeof(ElfRela)});
+    if (ctx.relaDyn->relativeCount)
+      e.push_back({DT_RELACOUNT, ctx.relaDyn->relativeCount});
+  }
+  // (Right after DT_RELACOUNT, as GNU ld has them.)
+  if (needed(ctx.relrDyn)) {
+    e.push_back({DT_RELR, addr(ctx.relrDyn)});
+    e.push_back({DT_RELRSZ, ctx.relrDyn->shdr.sh_size});
+    e.push_back({DT_RELRENT, 8});
+  }
+}
+
 std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) {
   const Config &cfg = ctx.config;
   std::vector<std::pair<int64_t, uint64_t>> e;
@@ -512,19 +563,7 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
   e.push_back({DT_SYMENT, sizeof(ElfSym)});
   if (!cfg.isShared())
     e.push_back({DT_DEBUG, 0});
-  if (needed(ctx.relaPlt)) {
-    e.push_back({DT_PLTGOT, addr(ctx.gotPlt)});
-    e.push_back({DT_PLTRELSZ, ctx.relaPlt->shdr.sh_size});
-    e.push_back({DT_PLTREL, DT_RELA});
-    e.push_back({DT_JMPREL, addr(ctx.relaPlt)});
-  }
-  if (needed(ctx.relaDyn)) {
-    e.push_back({DT_RELA, addr(ctx.relaDyn)});
-    e.push_back({DT_RELASZ, ctx.relaDyn->shdr.sh_size});
-    e.push_back({DT_RELAENT, sizeof(ElfRela)});
-    if (ctx.relaDyn->relativeCount)
-      e.push_back({DT_RELACOUNT, ctx.relaDyn->relativeCount});
-  }
+  addRelocationTags(ctx, e);
   if (needed(ctx.verdef)) {
     e.push_back({DT_VERDEF, addr(ctx.verdef)});
     e.push_back({DT_VERDEFNUM, ctx.verdef->names.size()});

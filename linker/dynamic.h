@@ -81,6 +81,8 @@ public:
   // Collects (library, version) pairs from the imported dynsym entries and
   // gives each pair a version index; sets each symbol's versionId.
   void build(Context &ctx, uint16_t firstIndex);
+  // -z pack-relative-relocs: GLIBC_ABI_DT_RELR of libc.so.6, at `index`.
+  void addRelrVersionNeed(Context &ctx, uint16_t index);
   bool isNeeded(Context &) const override { return !needs.empty(); }
   void computeSize(Context &ctx) override;
   void writeTo(Context &ctx, uint8_t *buf) override;
@@ -94,6 +96,7 @@ public:
     std::vector<Aux> aux;
   };
   std::vector<Need> needs;
+  std::vector<std::string_view> needSonames; // of needs[i]
 };
 
 // .gnu.version_d: the versions this object defines (from --version-script),

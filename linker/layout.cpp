@@ -498,6 +498,7 @@ static uint32_t rankOf(Context &ctx, Chunk *c) {
       {".gnu.version_r", 136},
       {".rela.dyn", 140},
       {".rela.plt", 141},
+      {".relr.dyn", 142}, // after .rela.plt, as in GNU ld
       {".init", 1000},
       {".plt", 1010},
       {".plt.sec", 1011},

@@ -190,6 +190,8 @@ void applyZ(ParseState &s, const std::string &v) {
       {"cet-report=error", [](Config &c) { c.cetReport = Config::CetReport::Error; }},
       {"start-stop-gc", [](Config &c) { c.zStartStopGc = true; }},
       {"nostart-stop-gc", [](Config &c) { c.zStartStopGc = false; }},
+      {"pack-relative-relocs", [](Config &c) { c.zPackRelativeRelocs = true; }},
+      {"nopack-relative-relocs", [](Config &c) { c.zPackRelativeRelocs = false; }},
       {"x86-64-baseline", [](Config &c) { c.isaLevelNeeded |= 1; }},
       {"x86-64-v2", [](Config &c) { c.isaLevelNeeded |= 2; }},
       {"x86-64-v3", [](Config &c) { c.isaLevelNeeded |= 4; }},

@@ -373,6 +373,8 @@ void printHelp(std::ostream &out) {
          "  execstack, noexecstack          Mark the stack executable or not\n"
          "  separate-code, noseparate-code  Keep code in its own pages\n"
          "  text, notext                    Forbid / allow text relocations (default: warn)\n"
+         "  pack-relative-relocs,           Put RELATIVE relocations in .relr.dyn (DT_RELR)\n"
+         "  nopack-relative-relocs            or not (the default)\n"
          "  defs                            Same as --no-undefined\n"
          "  undefs                          Do not report names undefined in objects\n"
          "  muldefs                         Same as --allow-multiple-definition\n"

@@ -14,6 +14,7 @@
 #include "diag.h"
 #include "output-file.h"
 #include "reloc-log.h"
+#include "relr.h"
 #include "stats.h"
 #include "synthetic.h"
 
@@ -62,15 +63,20 @@ static void logSyntheticEntries(Context &ctx, const uint8_t *buf) {
                      "IFUNC: jmp *" + toHex(slot) +
                          ", slot filled by R_X86_64_IRELATIVE at start-up");
   }
-  for (const DynReloc &r : ctx.relaDyn->relocs) {
-    uint64_t where = r.getOffset();
-    uint64_t value = r.addendIsSymbolVA ? r.getTargetVA(ctx) : r.addend;
-    std::string section = r.isec ? r.isec->osec->name : r.chunk->name;
-    uint64_t off = r.isec ? r.isec->offset + r.offset : r.offset;
-    log.addSynthetic("dynrel", section, off, where, relocTypeName(r.type),
-                     r.sym ? r.sym->name : std::string_view(), value,
-                     std::string(".rela.dyn: ") + r.why);
-  }
+  auto logDynRelocs = [&](const std::vector<DynReloc> &relocs, const char *table) {
+    for (const DynReloc &r : relocs) {
+      uint64_t where = r.getOffset();
+      uint64_t value = r.addendIsSymbolVA ? r.getTargetVA(ctx) : r.addend;
+      std::string section = r.isec ? r.isec->osec->name : r.chunk->name;
+      uint64_t off = r.isec ? r.isec->offset + r.offset : r.offset;
+      log.addSynthetic("dynrel", section, off, where, relocTypeName(r.type),
+                       r.sym ? r.sym->name : std::string_view(), value,
+                       std::string(table) + ": " + r.why);
+    }
+  };
+  logDynRelocs(ctx.relaDyn->relocs, ".rela.dyn");
+  if (ctx.relrDyn)
+    logDynRelocs(ctx.relrDyn->relocs, ".relr.dyn");
   static const char *const kinds[] = {"address",
                                       "TP offset",
                                       "TLS module ID",
@@ -104,7 +110,8 @@ static bool writesEveryByte(const Chunk *c) {
   if (auto *strtab = dynamic_cast<const StrtabSection *>(c))
     return c->shdr.sh_size == strtab->strings.size(); // one memcpy of it all
   // Whole Elf64_Rela records, one per entry.
-  return dynamic_cast<const RelaDynSection *>(c) || dynamic_cast<const RelaPltSection *>(c);
+  return dynamic_cast<const RelaDynSection *>(c) || dynamic_cast<const RelaPltSection *>(c) ||
+         dynamic_cast<const RelrDynSection *>(c); // (padded to its size)
 }
 
 // Zeroes the bytes of `osec` at `out` that OutputSection::writeTo does not

@@ -259,7 +259,7 @@ void logTls(const Loader &L, const Module *m) {
 }
 
 void logReloc(const Loader &L, const Module *m, uint32_t type, uint64_t where, const char *sym,
-              uint64_t value) {
+              uint64_t value, const char *table) {
   if (!logging(L, LogReloc))
     return;
   Record r(L, "reloc");
@@ -275,6 +275,10 @@ void logReloc(const Loader &L, const Module *m, uint32_t type, uint64_t where, c
   if (*sym)
     r.t("'");
   r.t(" = ").x("value", value);
+  // In text only DT_RELR's lines say so: they carry no addend of their own
+  // (the value is the word found there plus the load bias).
+  if (L.opts.logJson || streq(table, "DT_RELR"))
+    r.t(" [").s("table", table).t("]");
 }
 
 // The psABI's names (as in mld's relocation log): PLTn is the entry that

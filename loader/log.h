@@ -57,8 +57,10 @@ void logSegment(const Loader &L, const Module *m, uint64_t start, uint64_t end, 
                 uint64_t offset);
 void logRelro(const Loader &L, const Module *m);
 void logTls(const Loader &L, const Module *m);
+// `table`: the tag of the table the relocation came from (DT_RELA,
+// DT_JMPREL or DT_RELR).
 void logReloc(const Loader &L, const Module *m, uint32_t type, uint64_t where, const char *sym,
-              uint64_t value);
+              uint64_t value, const char *table);
 // `plt` is the .rela.plt index (the PLT entry pushes it); logged as PLTn, n = plt + 1.
 void logLazySlot(const Loader &L, const Module *m, const char *sym, uint64_t plt, uint64_t slot,
                  uint64_t old, uint64_t value);

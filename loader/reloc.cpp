@@ -31,8 +31,10 @@ static bool inRelro(const Loader &L, const Module *m, uint64_t P) {
 }
 
 // Apply one relocation; `index` is its position in its table (for
-// DT_JMPREL, the PLT entry number n that PLTn pushes).
-static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, bool lazy) {
+// DT_JMPREL, the PLT entry number n that PLTn pushes), `table` that
+// table's tag name, for the log.
+static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, bool lazy,
+                     const char *table) {
   uint32_t type = ELF64_R_TYPE(r.r_info), symIndex = ELF64_R_SYM(r.r_info);
   uint64_t B = m->base, P = B + r.r_offset;
   int64_t A = r.r_addend;
@@ -143,7 +145,7 @@ static void applyOne(Loader &L, Module *m, const Elf64_Rela &r, uint64_t index, 
   }
   if (type != R_X86_64_COPY)
     *where = value;
-  logReloc(L, m, type, P, name, value);
+  logReloc(L, m, type, P, name, value, table);
   if (symIndex && ELF64_ST_BIND(m->symtab[symIndex].st_info) != STB_LOCAL)
     logBind(L, m, type, name,
             d.module  ? d.module->path
@@ -157,8 +159,9 @@ static void applyTable(Loader &L, Module *m, unsigned tableTag, unsigned sizeTag
     return;
   auto *rela = reinterpret_cast<const Elf64_Rela *>(laddr(m, m->dyn[tableTag]));
   uint64_t count = m->dyn[sizeTag] / sizeof(Elf64_Rela);
+  const char *table = tableTag == DT_JMPREL ? "DT_JMPREL" : "DT_RELA";
   for (uint64_t i = 0; i < count; ++i)
-    applyOne(L, m, rela[i], i, lazy);
+    applyOne(L, m, rela[i], i, lazy, table);
 }
 
 // DT_RELR (-z pack-relative-relocs): RELATIVE relocations without addends,
@@ -176,7 +179,7 @@ static void applyRelr(Loader &L, Module *m) {
     if (!end || end - reinterpret_cast<uint64_t>(p) < 8)
       fatal(m->path, "DT_RELR entry lies outside the writable segments");
     *p += B;
-    logReloc(L, m, R_X86_64_RELATIVE, reinterpret_cast<uint64_t>(p), "", *p);
+    logReloc(L, m, R_X86_64_RELATIVE, reinterpret_cast<uint64_t>(p), "", *p, "DT_RELR");
   };
   for (uint64_t i = 0; i < count; ++i) {
     if ((w[i] & 1) == 0) {

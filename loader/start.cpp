@@ -42,20 +42,42 @@ Elf64_Dyn *loaderDynamic() { return _DYNAMIC; }
 #ifndef MLOAD_HOSTED
 uint64_t loaderEntry() { return reinterpret_cast<uint64_t>(&_start); }
 
-// mload is a static PIE: its only relocations are RELATIVE ones.
+// mload is a static PIE: its only relocations are RELATIVE ones, in
+// DT_RELA, or in DT_RELR when it is linked with -z pack-relative-relocs
+// (the build does not ask for it, but a toolchain may default to it).
+// Plain loops only: a call could go through a pointer not yet relocated.
 static void relocateSelf() {
   uint64_t base = reinterpret_cast<uint64_t>(&__ehdr_start);
-  uint64_t rela = 0, relasz = 0;
+  uint64_t rela = 0, relasz = 0, relr = 0, relrsz = 0;
   for (const Elf64_Dyn *d = _DYNAMIC; d->d_tag != DT_NULL; ++d) {
     if (d->d_tag == DT_RELA)
       rela = d->d_un.d_ptr;
     if (d->d_tag == DT_RELASZ)
       relasz = d->d_un.d_val;
+    if (d->d_tag == DT_RELR)
+      relr = d->d_un.d_ptr;
+    if (d->d_tag == DT_RELRSZ)
+      relrsz = d->d_un.d_val;
   }
   auto *r = reinterpret_cast<const Elf64_Rela *>(base + rela);
   for (uint64_t i = 0; i < relasz / sizeof(Elf64_Rela); ++i)
     if (ELF64_R_TYPE(r[i].r_info) == R_X86_64_RELATIVE)
       *reinterpret_cast<uint64_t *>(base + r[i].r_offset) = base + r[i].r_addend;
+  // gABI SHT_RELR: an even word is a place, an odd one a bitmap of the 63
+  // words after the run's start; the addend is the word in place.
+  auto *w = reinterpret_cast<const uint64_t *>(base + relr);
+  uint64_t *where = nullptr;
+  for (uint64_t i = 0; i < relrsz / 8; ++i) {
+    if ((w[i] & 1) == 0) {
+      where = reinterpret_cast<uint64_t *>(base + w[i]);
+      *where++ += base;
+      continue;
+    }
+    for (uint64_t bits = w[i] >> 1, k = 0; bits; bits >>= 1, ++k)
+      if (bits & 1)
+        where[k] += base;
+    where += 63;
+  }
 }
 
 #else

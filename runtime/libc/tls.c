@@ -1,7 +1,8 @@
 /* tls.c: static-only start-up work that a dynamic loader would otherwise
- * do: applying a static PIE's RELATIVE relocations and any IRELATIVE
- * (ifunc) ones, and building the executable's TLS block + TCB (x86-64 TLS
- * variant II) and pointing %fs at it. Not compiled into libmldc.so. */
+ * do: applying a static PIE's RELATIVE relocations (DT_RELA and DT_RELR)
+ * and any IRELATIVE (ifunc) ones, and building the executable's TLS block +
+ * TCB (x86-64 TLS variant II) and pointing %fs at it. Not compiled into
+ * libmldc.so. */
 #include "mldc.h"
 
 typedef struct {
@@ -23,6 +24,8 @@ typedef struct {
 #define DT_RELASZ 8
 #define DT_PLTRELSZ 2
 #define DT_JMPREL 23
+#define DT_RELRSZ 35
+#define DT_RELR 36
 #define R_X86_64_RELATIVE 8
 #define R_X86_64_IRELATIVE 37
 
@@ -81,6 +84,23 @@ static void applyRelocs(const uint64_t *r, const uint64_t *end, uint64_t bias,
   }
 }
 
+/* DT_RELR (-z pack-relative-relocs), gABI SHT_RELR: an even word is a
+   place, an odd one a bitmap of the 63 words after the run's start (bit
+   k + 1: word k); the addend is the word in place. */
+static void applyRelr(const uint64_t *w, uint64_t count, uint64_t bias) {
+  uint64_t *where = NULL;
+  for (uint64_t i = 0; i < count; ++i) {
+    if ((w[i] & 1) == 0) {
+      where = (uint64_t *)(bias + w[i]);
+      *where++ += bias;
+      continue;
+    }
+    for (uint64_t bits = w[i] >> 1, k = 0; bits != 0; bits >>= 1, ++k)
+      if (bits & 1) where[k] += bias;
+    where += 63;
+  }
+}
+
 /* Called before anything reads pointers from data. Only hidden symbols and
    locals are touched here, so the code itself needs no relocation. A
    static PIE (bias != 0) carries RELATIVE and IRELATIVE in its dynamic
@@ -99,13 +119,18 @@ void mldcRelocateStatic(unsigned long *auxv) {
     if (ph[i].p_type == PT_DYNAMIC) dyn = (const Dyn *)(bias + ph[i].p_vaddr);
   if (dyn == NULL) return;
   /* Two tables: DT_RELA, and DT_JMPREL where ld.bfd puts IRELATIVE. */
-  uint64_t table[2] = {0, 0}, size[2] = {0, 0};
+  uint64_t table[2] = {0, 0}, size[2] = {0, 0}, relr = 0, relrsz = 0;
   for (; dyn->d_tag != DT_NULL; ++dyn) {
+    if (dyn->d_tag == DT_RELR) relr = dyn->d_val;
+    if (dyn->d_tag == DT_RELRSZ) relrsz = dyn->d_val;
     if (dyn->d_tag == DT_RELA) table[0] = dyn->d_val;
     if (dyn->d_tag == DT_RELASZ) size[0] = dyn->d_val;
     if (dyn->d_tag == DT_JMPREL) table[1] = dyn->d_val;
     if (dyn->d_tag == DT_PLTRELSZ) size[1] = dyn->d_val;
   }
+  /* RELR first: it holds RELATIVE relocations only, and IRELATIVE comes
+     last. */
+  applyRelr((const uint64_t *)(bias + relr), relrsz / 8, bias);
   const uint32_t passes[2] = {R_X86_64_RELATIVE, R_X86_64_IRELATIVE};
   for (int p = 0; p < 2; ++p)
     for (int t = 0; t < 2; ++t) {

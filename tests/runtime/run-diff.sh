@@ -8,7 +8,8 @@
 # With EXPECT=FILE, the mldc program's stdout is compared with FILE instead
 # (for mldc-specific behaviour) and its exit status must be 0.
 # EXTRA_CFLAGS (words) are added to the compile, e.g. -I for the runtime's
-# own headers (runtime/include).
+# own headers (runtime/include); EXTRA_LDFLAGS (words) to the mldc link.
+# With REQUIRE_SECTION=NAME, the mldc program must have a section NAME.
 # Usage: run-diff.sh MODE OPT SOURCE RUNTIME_DIR WORK_DIR [ARGS...]
 set -u
 mode=$1 opt=$2 src=$3 rt=$4 work=$5
@@ -29,7 +30,10 @@ case $mode in
                  -Wl,-dynamic-linker,/lib64/ld-linux-x86-64.so.2) ;;
   *) echo "FAIL: unknown mode $mode"; exit 1 ;;
 esac
-gcc -nostdlib -o "$mine" "${link[@]}" || { echo "FAIL: link against mldc"; exit 1; }
+gcc -nostdlib -o "$mine" "${link[@]}" ${EXTRA_LDFLAGS:-} || { echo "FAIL: link against mldc"; exit 1; }
+if [ -n "${REQUIRE_SECTION:-}" ] && ! readelf -SW "$mine" | grep -qF " $REQUIRE_SECTION "; then
+  echo "FAIL: $mine has no section $REQUIRE_SECTION"; exit 1
+fi
 # The mldc build must not depend on glibc in any way.
 if readelf -d "$mine" 2>/dev/null | grep -q 'libc\.so'; then
   echo "FAIL: $mine needs glibc"; exit 1
