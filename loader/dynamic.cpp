@@ -92,9 +92,21 @@ static void checkTables(Module *m) {
   requireInside(m, m->strtab, m->strSize, "DT_STRTAB");
   if (m->strSize == 0 || m->strtab[m->strSize - 1] != '\0')
     fatal(m->path, "DT_STRTAB is not NUL-terminated");
-  m->symCount = countSymbols(m);
-  if (m->versym)
-    requireInside(m, m->versym, 2 * m->symCount, "DT_VERSYM", 2);
+  uint64_t hashedEnd = 0;
+  m->symCount = countSymbols(m, &hashedEnd);
+  m->hashedEnd = m->sysvHash || !m->gnuHash ? m->symCount : hashedEnd;
+  if (m->versym) {
+    // With only DT_GNU_HASH, symCount runs to the end of .dynsym's segment,
+    // and DT_VERSYM, often near that end (after a long .dynstr), need not
+    // have room for that many: it must cover the hashed symbols, and a
+    // reference past what it covers is reported where it is read.
+    uint64_t need = m->sysvHash ? m->symCount : hashedEnd;
+    requireInside(m, m->versym, 2 * need, "DT_VERSYM", 2);
+    uint64_t room = (segmentEnd(m, reinterpret_cast<uint64_t>(m->versym), PF_R) -
+                     reinterpret_cast<uint64_t>(m->versym)) /
+                    2;
+    m->versymCount = m->sysvHash || room > m->symCount ? m->symCount : room;
+  }
   static const unsigned tables[][2] = {{DT_RELA, DT_RELASZ},
                                        {DT_RELR, DT_RELRSZ},
                                        {DT_JMPREL, DT_PLTRELSZ},

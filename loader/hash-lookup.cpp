@@ -11,7 +11,7 @@ namespace mload {
 // of DT_HASH; with only DT_GNU_HASH (which leaves out undefined symbols),
 // the entries up to the end of the segment holding .dynsym. Every hash
 // table word read later is checked to lie in the image here.
-uint64_t countSymbols(const Module *m) {
+uint64_t countSymbols(const Module *m, uint64_t *hashedEnd) {
   uint64_t count = 0;
   if (const uint32_t *h = m->sysvHash) {
     requireInside(m, h, 8, "DT_HASH", 4);
@@ -49,6 +49,8 @@ uint64_t countSymbols(const Module *m) {
       count = end > symtab ? (end - symtab) / sizeof(Elf64_Sym) : 0;
       if (count < gnuCount)
         fatal(m->path, "DT_GNU_HASH reaches past the end of .dynsym");
+      if (hashedEnd)
+        *hashedEnd = gnuCount;
     }
   }
   requireInside(m, m->symtab, count * sizeof(Elf64_Sym), "DT_SYMTAB", alignof(Elf64_Sym));

@@ -14,7 +14,7 @@ uint32_t sysvHash(const char *name);
 // The number of .dynsym entries, after checking that every hash table word
 // findInModule() may read, and the symbols it counts, lie in the image
 // (fatal otherwise). Needs symtab, strtab and strSize set.
-uint64_t countSymbols(const Module *m);
+uint64_t countSymbols(const Module *m, uint64_t *hashedEnd = nullptr);
 
 // What a lookup asks one module for.
 struct Request {

@@ -128,7 +128,9 @@ static int dlAddr(const void *addr, Dl_info *info) {
   info->dli_sname = nullptr;
   info->dli_saddr = nullptr;
   uint64_t best = 0;
-  for (uint64_t i = 1; i < m->symCount; ++i) {
+  // (Only up to the hashed ones: past them, a GNU-hash-only module's
+  // symCount bound can run beyond .dynsym.)
+  for (uint64_t i = 1; i < m->hashedEnd; ++i) {
     const Elf64_Sym &s = m->symtab[i];
     if (s.st_shndx == SHN_UNDEF || ELF64_ST_TYPE(s.st_info) == STT_TLS)
       continue;

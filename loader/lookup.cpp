@@ -13,6 +13,9 @@ namespace mload {
 const char *referenceVersion(const Module *ref, uint32_t symIndex) {
   if (!ref->versym)
     return "";
+  if (symIndex >= ref->versymCount)
+    fatal(errorText(ref->path).str("symbol ").dec(symIndex).str(
+        " has no DT_VERSYM entry (corrupt file?)"));
   uint16_t ndx = ref->versym[symIndex] & 0x7fff;
   if (ndx < 2 || ndx >= ref->versionCount || !ref->versionNames[ndx])
     return "";

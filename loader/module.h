@@ -62,6 +62,13 @@ struct Module {
   const Elf64_Sym *symtab = nullptr;
   const char *strtab = nullptr;
   uint64_t symCount = 0, strSize = 0; // checked against the image
+  // Entries of DT_VERSYM inside the image: symCount with DT_HASH; with only
+  // DT_GNU_HASH, where symCount is a bound (the rest of .dynsym's segment),
+  // as many as fit, at least the hashed ones.
+  uint64_t versymCount = 0;
+  // Where the hashed (all the defined) symbols end: symCount with DT_HASH,
+  // the end of the GNU hash chains otherwise.
+  uint64_t hashedEnd = 0;
   const uint32_t *sysvHash = nullptr;
   const uint32_t *gnuHash = nullptr;
   const uint16_t *versym = nullptr;

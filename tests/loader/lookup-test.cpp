@@ -65,6 +65,7 @@ struct FakeModule {
     m.symtab = syms.data();
     m.strtab = strtab.data();
     m.symCount = syms.size();
+    m.versymCount = m.hashedEnd = syms.size(); // (what checkTables sets)
     m.strSize = strtab.size();
     // The tables live on the heap: one readable segment covering all memory.
     everything.p_type = PT_LOAD;
