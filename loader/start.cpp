@@ -86,6 +86,21 @@ uint64_t loaderEntry() { return 0; }
 
 uint64_t *rebuildStack(Loader &L, uint64_t *sp, int skip, const Module *prog, bool withLoader) {
   sp += skip;
+  // The psABI starts a process with %rsp 16-byte aligned, and code entered
+  // there may rely on it (glibc's ld.so run as a program does, with
+  // movaps): dropping an odd number of mload's own words moves the vector
+  // (argc, argv, envp, auxv) down one word instead.
+  if (reinterpret_cast<uint64_t>(sp) % 16) {
+    uint64_t *end = L.auxv;
+    while (end[0] != AT_NULL)
+      end += 2;
+    end += 2;
+    for (uint64_t *p = sp; p < end; ++p)
+      p[-1] = p[0];
+    --sp;
+    L.envp = reinterpret_cast<const char **>(reinterpret_cast<uint64_t *>(L.envp) - 1);
+    --L.auxv;
+  }
   *sp = static_cast<uint64_t>(L.argc);
   L.argv = reinterpret_cast<char **>(sp + 1);
   for (uint64_t *a = L.auxv; a[0] != AT_NULL; a += 2) {

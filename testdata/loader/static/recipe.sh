@@ -10,3 +10,13 @@ for kind in static static-pie; do
   done
 done
 note "static and static-pie programs run the same under mload"
+
+# Process entry: %rsp 16-byte aligned and at argc, however many of mload's
+# own words are dropped from the front of the vector (one: `mload PROG`;
+# two: `mload --maps PROG`; three: `mload --argv0 NAME PROG`).
+$CC -static -nostdlib -o entry-align "$SRC/entry-align.S" || fail "cannot build entry-align"
+./entry-align a b || fail "(setup) entry-align under the kernel exited $?"
+"$MLOAD" ./entry-align a b || fail "mload ./entry-align: exit $? (1: %rsp misaligned at entry)"
+"$MLOAD" --maps ./entry-align a b 2>/dev/null || fail "mload --maps ./entry-align: exit $?"
+"$MLOAD" --argv0 x ./entry-align a b || fail "mload --argv0 x ./entry-align: exit $?"
+note "the entry point sees an aligned %rsp and argc"
