@@ -144,6 +144,7 @@ struct Context {
   uint64_t tlsBegin = 0, tlsEnd = 0, tlsAlign = 1; // PT_TLS vaddr range
   uint64_t tpAddr = 0;                             // thread pointer of the variant II TLS layout
   bool hasDynamicSection = false;                  // dynamic linking, or static-pie
+  bool usesStaticTls = false;                      // -shared with initial-exec TLS: DF_STATIC_TLS
   bool hasTextRel = false;                         // a dynamic relocation in a read-only section
   Symbol *entrySym = nullptr;
   std::vector<std::string> neededLibs; // DT_NEEDED, in order

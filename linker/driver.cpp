@@ -174,6 +174,7 @@ int link(const Config &config) {
   //    file arrives and pulling archive members GNU ld's way (the entry
   //    point and -u names first, as references that can pull members).
   readInputFiles(ctx);
+  bindVersionedReferences(ctx);
   reportDuplicates(ctx);
   reportMissingRequired(ctx);
   checkpoint(ctx);

@@ -103,6 +103,9 @@ void GotSection::addDynamicRelocs(Context &ctx) {
       break;
     case Kind::TpOff:
       r.why = "initial-exec TLS: the TP offset is known once the loader lays out TLS";
+      // A shared object using the static TLS block says so (DF_STATIC_TLS),
+      // as GNU ld marks it: dlopen may then refuse it.
+      ctx.usesStaticTls |= shared;
       if (e.sym->isPreemptible) {
         r.type = R_X86_64_TPOFF64;
       } else if (shared) {
@@ -229,9 +232,15 @@ void buildDynamicTables(Context &ctx) {
   if (!ctx.config.soname.empty())
     dynstr(ctx).add(ctx.config.soname);
   if (!ctx.config.rpath.empty()) {
+    // GNU ld skips an -rpath value already present as a whole run of
+    // ':'-separated entries (-rpath /a:/b -rpath /a gives /a:/b).
     std::string joined;
-    for (const std::string &p : ctx.config.rpath)
+    for (const std::string &p : ctx.config.rpath) {
+      std::string within = ":" + joined + ":";
+      if (!joined.empty() && within.find(":" + p + ":") != std::string::npos)
+        continue;
       joined += (joined.empty() ? "" : ":") + p;
+    }
     ctx.rpathString = joined;
     dynstr(ctx).add(ctx.rpathString); // (the table keeps a reference)
   }
@@ -596,6 +605,8 @@ std::vector<std::pair<int64_t, uint64_t>> DynamicSection::entries(Context &ctx) 
     flags |= DF_SYMBOLIC;
   if (ctx.hasTextRel)
     flags |= DF_TEXTREL;
+  if (ctx.usesStaticTls)
+    flags |= DF_STATIC_TLS;
   if (flags)
     e.push_back({DT_FLAGS, flags});
   if (flags1)

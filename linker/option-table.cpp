@@ -348,12 +348,13 @@ static const OptionSpec kOptions[] = {
     // Output.
     {kOutput, "output,o", Arg::Required, "FILE", "Write the output to FILE (default a.out)",
      [](S &s, V v) { s.config.outputPath = v; }},
+    // (The last of -shared, -pie and -no-pie decides, as in GNU ld.)
     {kOutput, "shared,Bshareable", Arg::None, "", "Create a shared library",
-     [](S &s, V) { s.shared = true; }},
+     [](S &s, V) { s.shared = true, s.pie = false; }},
     {kOutput, "pie,pic-executable", Arg::None, "", "Create a position-independent executable",
-     [](S &s, V) { s.pie = true; }},
+     [](S &s, V) { s.pie = true, s.shared = false; }},
     {kOutput, "no-pie", Arg::None, "", "Create a position-dependent executable",
-     [](S &s, V) { s.pie = false; }},
+     [](S &s, V) { s.pie = false, s.shared = false; }},
     {kOutput, "static", Arg::None, "",
      "Do not link against shared libraries (with -pie: static-pie)",
      [](S &s, V) {

@@ -203,4 +203,56 @@ void settleAsNeededLibraries(Context &ctx) {
   }
 }
 
+// The first library, in command-line order, whose default definition of
+// `name` has version `version`: its .dynsym index, or 0.
+static uint32_t findDefaultVersion(const SharedFile &so, std::string_view name,
+                                   std::string_view version) {
+  for (uint32_t i = 1; i < so.names.size(); i++) {
+    if (so.names[i] != name || so.elfSyms[i].st_shndx == SHN_UNDEF || so.versyms.size() <= i)
+      continue;
+    uint16_t v = so.versyms[i];
+    if (!(v & VERSYM_HIDDEN) && v > VER_NDX_GLOBAL && v < so.verdefNames.size() &&
+        so.verdefNames[v] == version)
+      return i;
+  }
+  return 0;
+}
+
+void bindVersionedReferences(Context &ctx) {
+  bool any = false;
+  for (ObjectFile *file : ctx.objs)
+    any |= file->hasVersionedNames;
+  if (!any)
+    return;
+  for (Symbol *sym : ctx.symtab.symbols) {
+    size_t at = sym->name.find('@');
+    if (!sym->isUndefined() || at == std::string_view::npos || sym->name[at + 1] == '@')
+      continue;
+    // (Few references name a version: a walk over the libraries' symbols
+    // for each costs less than indexing every default definition.)
+    for (SharedFile *so : ctx.dsos) {
+      uint32_t i = findDefaultVersion(*so, sym->name.substr(0, at), sym->name.substr(at + 1));
+      if (!i)
+        continue;
+      const ElfSym &esym = so->elfSyms[i];
+      SymbolClaim c{};
+      c.kind = SymbolKind::Shared;
+      c.binding = esym.getBinding();
+      c.type = esym.getType();
+      c.visibility = STV_DEFAULT;
+      c.file = so;
+      c.value = esym.st_value;
+      c.size = esym.st_size;
+      c.commonAlign = 1;
+      if (ctx.symtab.resolve(*sym, c, false)) {
+        sym->sharedVersion = so->versyms[i];
+        auto shdrs = check(ctx, so->elf->sections(), so->displayName());
+        if (esym.st_shndx < shdrs.size())
+          sym->writable = shdrs[esym.st_shndx].sh_flags & SHF_WRITE;
+      }
+      break;
+    }
+  }
+}
+
 } // namespace mld

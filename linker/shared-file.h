@@ -41,4 +41,11 @@ public:
 // object). Runs once every input is read, before the relocation scan.
 void settleAsNeededLibraries(Context &ctx);
 
+// A reference naming a version, NAME@VER (`.symver f, NAME@VER`), is
+// satisfied by a library's default definition NAME@@VER as well as by a
+// hidden NAME@VER, as GNU ld binds it. Default definitions are known by the
+// plain name (what unversioned references find), so such references are
+// bound here, once every input is read.
+void bindVersionedReferences(Context &ctx);
+
 } // namespace mld

@@ -574,3 +574,36 @@ int main(void) { printf("%d\n", __start_foo ? (int)(__stop_foo - __start_foo) : 
   mldLinkFails gcc "$T/bad" "$T/s.o" -Wl,-z,start-stop-visibility=secret
   expectErr "invalid -z start-stop-visibility: secret"
 }
+
+# The last of -shared, -pie and -no-pie decides the output kind; an -rpath
+# value already present as a run of entries is not repeated; a shared
+# object with initial-exec TLS is marked DF_STATIC_TLS. As ld.bfd does.
+case_kind_rpath_static_tls() {
+  printf '.globl _start\n_start: ret\n.section .note.GNU-stack,"",@progbits\n' |
+    gcc -c -x assembler - -o "$T/s.o" || fail "compile s.o"
+  local how kind
+  kind() { echo "$(elfType "$1") $(readelf -dW "$1" | grep -c 'Flags:.*PIE')"; }
+  for how in "-shared -pie" "-pie -shared" "-shared -no-pie" "-no-pie -shared" "-pie -no-pie"; do
+    mldLink gcc "$T/k" -nostdlib $how "$T/s.o"
+    refLink gcc "$T/k.bfd" -nostdlib $how "$T/s.o"
+    [ "$(kind "$T/k")" = "$(kind "$T/k.bfd")" ] ||
+      fail "'$how': type and PIE flag '$(kind "$T/k")', ld.bfd '$(kind "$T/k.bfd")'"
+  done
+  local runpath
+  runpath() { readelf -dW "$1" | sed -n 's/.*Library runpath: \[\(.*\)\]/\1/p'; }
+  for how in "-Wl,-rpath,/foo,-rpath,/bar,-rpath,/foo,-rpath,/baz" "-Wl,-rpath,/foo:/bar,-rpath,/foo" \
+    "-Wl,-rpath,/foo:/bar,-rpath,/foo:/baz"; do
+    mldLink gcc "$T/r" -nostdlib -shared "$T/s.o" $how
+    refLink gcc "$T/r.bfd" -nostdlib -shared "$T/s.o" $how
+    [ "$(runpath "$T/r")" = "$(runpath "$T/r.bfd")" ] ||
+      fail "'$how': RUNPATH '$(runpath "$T/r")', ld.bfd '$(runpath "$T/r.bfd")'"
+  done
+  ccText 'static _Thread_local int foo = 5; int bar(void) { return foo; }' "$T/ie.o" -fPIC \
+    -ftls-model=initial-exec
+  mldLink gcc "$T/ie.so" -shared "$T/ie.o"
+  readelf -dW "$T/ie.so" | grep -q '(FLAGS) .*STATIC_TLS' || fail "no DF_STATIC_TLS: $(readelf -dW "$T/ie.so" | grep FLAGS)"
+  ccText 'static _Thread_local int foo = 5; int bar(void) { return foo; }' "$T/gd.o" -fPIC
+  mldLink gcc "$T/gd.so" -shared "$T/gd.o"
+  readelf -dW "$T/gd.so" | grep -q 'STATIC_TLS' && fail "DF_STATIC_TLS without initial-exec TLS"
+  return 0
+}

@@ -395,3 +395,30 @@ int main(void) { printf("%d\n", foo ? foo() : 0); return 0; }' "$T/weak.o" -fPIE
   sameAsBfd gcc noasneeded "$T/weak.o" -L"$T" -Wl,--no-as-needed -lw -Wl,-rpath,"$T"
   expectOutput "$T/noasneeded" 1
 }
+
+# A reference that names a version (`.symver f, f@V`) binds to a library's
+# default definition f@@V too, even when a library named before it defines
+# an unversioned f, as GNU ld binds it; and to glibc's default versions
+# (`puts@GLIBC_2.2.5`). The import carries that version.
+case_versioned_reference_to_default_version() {
+  srcObj c 'int foo(void) { return 1; }' "$T/a.o" -fPIC
+  srcObj c '__asm__(".symver foo_, foo@@VER2"); int foo_(void) { return 2; }' "$T/b.o" -fPIC
+  printf 'VER2 { global: foo; local: *; };\n' >"$T/b.map"
+  gcc -fuse-ld=bfd -shared "$T/a.o" -o "$T/libplain.so" || fail "(setup) libplain.so"
+  gcc -fuse-ld=bfd -shared "$T/b.o" -o "$T/libver.so" -Wl,--version-script="$T/b.map" ||
+    fail "(setup) libver.so"
+  srcObj c '#include <stdio.h>
+int foo(void);
+__asm__(".symver foo, foo@VER2");
+__asm__(".symver puts, puts@GLIBC_2.2.5");
+int main(void) { printf("foo %d\n", foo()); puts("pinned"); return 0; }' "$T/m.o"
+  local args=("$T/m.o" -L"$T" -lplain -lver -Wl,-rpath,"$T")
+  sameAsBfd gcc v "${args[@]}"
+  [ "$(cat "$T/v.out")" = "foo 2
+pinned" ] || fail "printed $(cat "$T/v.out")"
+  local imports
+  imports() { readelf --dyn-syms -W "$1" | awk '$8 ~ /^(foo|puts)@/ {print $8}' | sed 's/ (.*//' | sort; }
+  [ "$(imports "$T/v" | wc -l)" = 2 ] || fail "imports: $(imports "$T/v" | tr '\n' ' ')"
+  [ "$(imports "$T/v")" = "$(imports "$T/v.bfd")" ] ||
+    fail "imports [$(imports "$T/v" | tr '\n' ' ')], ld.bfd [$(imports "$T/v.bfd" | tr '\n' ' ')]"
+}

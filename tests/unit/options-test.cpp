@@ -150,7 +150,10 @@ TEST(Options, OutputKindFollowsSharedPieAndStatic) {
   EXPECT_EQ(parse({"-pie", "-no-pie", "a.o"}).config.kind, mld::OutputKind::Exec);
   EXPECT_EQ(parse({"-shared", "a.o"}).config.kind, mld::OutputKind::Shared);
   EXPECT_EQ(parse({"-Bshareable", "a.o"}).config.kind, mld::OutputKind::Shared);
-  EXPECT_EQ(parse({"--shared", "-pie", "a.o"}).config.kind, mld::OutputKind::Shared);
+  // The last of -shared, -pie and -no-pie decides (ld.bfd 2.40 does so).
+  EXPECT_EQ(parse({"--shared", "-pie", "a.o"}).config.kind, mld::OutputKind::Pie);
+  EXPECT_EQ(parse({"-pie", "--shared", "a.o"}).config.kind, mld::OutputKind::Shared);
+  EXPECT_EQ(parse({"-shared", "-no-pie", "a.o"}).config.kind, mld::OutputKind::Exec);
   // -Bstatic only changes how later -l are searched; it is not -static.
   Result r = parse({"-Bstatic", "a.o"});
   EXPECT_FALSE(r.config.isStatic);
