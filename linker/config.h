@@ -59,6 +59,13 @@ struct Defsym {
   std::string name;
   std::string target; // empty: an absolute value
   int64_t addend = 0;
+  // An assignment in a linker script (NAME = EXPR;) is one too. PROVIDE and
+  // PROVIDE_HIDDEN define NAME only when an input refers to it and none
+  // defines it; HIDDEN and PROVIDE_HIDDEN make it hidden.
+  bool provide = false;
+  bool hidden = false;
+  std::string script; // the script's path; empty for --defsym
+  int line = 0;       // and the assignment's line there
 };
 
 struct Config {

@@ -116,6 +116,22 @@ static void applyExplicitVersion(Context &ctx, Symbol &sym, const VersionScript 
   sym.versionId = uint16_t(idx + 2) | (hidden ? VERSYM_HIDDEN : 0);
 }
 
+// --default-symver with a version script: what the script leaves without a
+// named version (an anonymous node's names, and names no pattern matches)
+// gets the soname's version instead, as in GNU ld. The soname is version 2,
+// before the script's nodes: the anonymous node (always the only one) takes
+// its name, or an empty node is put first. Its version definition is then
+// written even when no name uses it (`{ local: *; };`), as GNU ld does.
+static void addDefaultVersion(VersionScript &script, const std::string &base) {
+  if (script.nodes.size() == 1 && script.nodes[0].name.empty()) {
+    script.nodes[0].name = base;
+    return;
+  }
+  VersionNode node;
+  node.name = base;
+  script.nodes.insert(script.nodes.begin(), std::move(node));
+}
+
 // --version-script: symbols a `local:` pattern matches stay inside the
 // output; the others get their node's version (.gnu.version_d lists them).
 static void applyVersionScript(Context &ctx) {
@@ -123,6 +139,7 @@ static void applyVersionScript(Context &ctx) {
   std::string base =
       cfg.soname.empty() ? llvm::sys::path::filename(cfg.outputPath).str() : cfg.soname;
   std::optional<VersionScript> script = readLinkVersionScript(ctx);
+  bool fromScript = script.has_value();
   if (!script) {
     script.emplace();
     // --default-symver: every exported name gets version BASE, as if by
@@ -135,6 +152,8 @@ static void applyVersionScript(Context &ctx) {
   }
   if (cfg.noUndefinedVersion)
     reportUndefinedVersions(ctx, *script);
+  if (cfg.defaultSymver && cfg.isShared() && fromScript)
+    addDefaultVersion(*script, base);
   VersionMatcher matcher(*script);
   for (Symbol *sym : ctx.symtab.symbols) {
     if (!sym->isDefined() || sym->isLinkerDefined)
@@ -148,7 +167,8 @@ static void applyVersionScript(Context &ctx) {
     if (m.isLocal)
       sym->visibility = STV_HIDDEN;
     else if (cfg.isShared())
-      sym->versionId = versionIndexOf(*script, m);
+      sym->versionId = cfg.defaultSymver ? std::max<uint16_t>(versionIndexOf(*script, m), 2)
+                                         : versionIndexOf(*script, m);
   }
   if (!ctx.verdef || !cfg.isShared())
     return;

@@ -1,12 +1,14 @@
 // Parser for input-listing linker scripts (GROUP, INPUT, AS_NEEDED,
-// OUTPUT_FORMAT, OUTPUT_ARCH, SEARCH_DIR, ENTRY, VERSION). It only reads text: finding
-// the named files, sysroot prefixes and group semantics belong to the caller.
+// OUTPUT_FORMAT, OUTPUT_ARCH, SEARCH_DIR, ENTRY, VERSION) and their symbol
+// assignments. It only reads text: finding the named files, sysroot
+// prefixes, group semantics and defining the symbols belong to the caller.
 
 #include "linker-script.h"
 #include "script-lexing.h"
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 namespace mld {
 
@@ -193,6 +195,17 @@ private:
     }
     if (!advance())
       return false;
+    if (isAssignmentStart(command))
+      return parseAssignment(command, commandLine, false, false);
+    if ((command == "PROVIDE" || command == "PROVIDE_HIDDEN" || command == "HIDDEN") &&
+        tok.kind == Token::Kind::LParen) {
+      bool provide = command != "HIDDEN", hidden = command != "PROVIDE";
+      if (!advance())
+        return false;
+      if (tok.kind != Token::Kind::Word)
+        return syntaxError("expected an assignment");
+      return parseAssignment(tok.text, tok.line, provide, hidden);
+    }
     if (command == "GROUP" || command == "INPUT")
       return expect(Token::Kind::LParen, "(") && parseInputList(command == "GROUP", false);
     if (command == "OUTPUT_FORMAT")
@@ -208,6 +221,58 @@ private:
     error = "line " + std::to_string(commandLine) + ": unsupported linker script command " +
             command.substr(0, command.find('='));
     return false;
+  }
+
+  // Whether a statement that starts with `first` (and goes on with tok) is
+  // an assignment: `=` (or `+=` and the like) inside the first word or at the
+  // start of the next.
+  bool isAssignmentStart(const std::string &first) const {
+    return first.find('=') != std::string::npos ||
+           (tok.kind == Token::Kind::Word &&
+            tok.text.find_first_not_of("+-*/&|<>") != std::string::npos &&
+            tok.text[tok.text.find_first_not_of("+-*/&|<>")] == '=');
+  }
+
+  // NAME = EXPR: the words from `first` (already consumed) up to the end of
+  // the statement, a ';' or, inside PROVIDE( and the like, a ')'. EXPR is
+  // what --defsym takes; the location counter and operators such as `+=`
+  // have no meaning outside SECTIONS here, and are refused by name.
+  bool parseAssignment(std::string text, int line, bool provide, bool hidden) {
+    bool wrapped = provide || hidden;
+    if (wrapped && !advance())
+      return false;
+    while (tok.kind == Token::Kind::Word) {
+      text += " " + tok.text;
+      if (!advance())
+        return false;
+    }
+    if (tok.kind != (wrapped ? Token::Kind::RParen : Token::Kind::Semicolon))
+      return syntaxError(std::string("expected ") + (wrapped ? "')'" : "';'") + " after '" + text +
+                         "' (mld takes NAME = SYMBOL, NUMBER or SYMBOL +- NUMBER)");
+    auto lineError = [&](const std::string &msg) {
+      error = "line " + std::to_string(line) + ": " + msg;
+      return false;
+    };
+    size_t eq = text.find('=');
+    if (eq == std::string::npos)
+      return lineError("expected '=' in an assignment");
+    size_t nameEnd = text.find_last_not_of(" +-*/&|<>", eq == 0 ? 0 : eq - 1);
+    std::string name = eq == 0 || nameEnd == std::string::npos ? "" : text.substr(0, nameEnd + 1);
+    std::string op = text.substr(name.size(), eq + 1 - name.size());
+    op.erase(std::remove(op.begin(), op.end(), ' '), op.end());
+    if (name == ".")
+      return lineError("assignment to the location counter '.' is not supported outside SECTIONS");
+    if (op != "=")
+      return lineError("unsupported assignment operator '" + op + "' (mld takes NAME = EXPR)");
+    Defsym d;
+    if (!parseSymbolAssignment(name + "=" + text.substr(eq + 1), d))
+      return lineError("cannot evaluate '" + text +
+                       "' (mld takes NAME = SYMBOL, NUMBER or SYMBOL +- NUMBER)");
+    d.provide = provide;
+    d.hidden = hidden;
+    d.line = line;
+    script.assignments.push_back(std::move(d));
+    return advance();
   }
 
   // OUTPUT_FORMAT(default) or OUTPUT_FORMAT(default, big, little): only the
@@ -291,11 +356,70 @@ bool looksLikeLinkerScript(std::string_view text) {
         return true; // the parser reports the unterminated comment
       pos = end + 2;
     } else {
+      // A command or a symbol's name; `. = ...` (the location counter) is
+      // a script too, one mld refuses with its line.
       unsigned char c = text[pos];
-      return std::isalpha(c) || c == '_';
+      size_t next = text.find_first_not_of(" \t", pos + 1);
+      return std::isalpha(c) || c == '_' ||
+             (c == '.' && next != std::string_view::npos && text[next] == '=');
     }
   }
   return true; // only comments: an empty script
+}
+
+bool parseScriptNumber(std::string_view s, uint64_t &out) {
+  int base = 10;
+  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+    s.remove_prefix(2);
+    base = 16;
+  }
+  if (s.empty())
+    return false;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out, base);
+  return ec == std::errc() && ptr == s.data() + s.size();
+}
+
+bool parseSymbolAssignment(std::string_view text, Defsym &d) {
+  size_t eq = text.find('=');
+  auto isNameChar = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '$' ||
+           c == '@';
+  };
+  d.name = text.substr(0, eq);
+  bool ok = eq != std::string::npos && !d.name.empty();
+  std::string_view expr = ok ? text.substr(eq + 1) : std::string_view();
+  bool negate = false, wantTerm = true;
+  size_t i = 0;
+  while (ok && i < expr.size()) {
+    char c = expr[i];
+    if (c == ' ' || c == '\t') {
+      ++i;
+    } else if (c == '+' || c == '-') { // binary, or unary before a term
+      negate = wantTerm ? negate != (c == '-') : c == '-';
+      wantTerm = true;
+      ++i;
+    } else if (wantTerm && isNameChar(c)) {
+      size_t end = i;
+      while (end < expr.size() && isNameChar(expr[end]))
+        ++end;
+      std::string_view term = expr.substr(i, end - i);
+      uint64_t n;
+      if (std::isdigit(static_cast<unsigned char>(c))) {
+        ok = parseScriptNumber(term, n);
+        // Wraps around at 64 bits, as GNU ld's expression arithmetic does.
+        d.addend = static_cast<int64_t>(static_cast<uint64_t>(d.addend) + (negate ? 0 - n : n));
+      } else {
+        ok = d.target.empty() && !negate;
+        d.target = term;
+      }
+      i = end;
+      wantTerm = false;
+      negate = false;
+    } else {
+      ok = false;
+    }
+  }
+  return ok && !wantTerm;
 }
 
 std::optional<LinkerScript> parseLinkerScript(std::string_view text, std::string &error) {

@@ -66,40 +66,57 @@ void addLinkerDefinedSymbols(Context &ctx) {
       ctx.gotPlt->referenced = true;
 }
 
+// Makes sym TARGET+ADDEND: the same place, type and size as TARGET (an
+// absolute ADDEND without one).
+static void defineAs(Symbol &sym, const Symbol *target, int64_t addend) {
+  sym.kind = SymbolKind::Defined;
+  sym.binding = STB_GLOBAL;
+  sym.section = nullptr;
+  sym.chunk = nullptr;
+  sym.file = nullptr;
+  sym.isLinkerDefined = false;
+  sym.isAbsolute = true;
+  sym.type = STT_NOTYPE;
+  sym.size = 0;
+  sym.value = addend;
+  if (!target)
+    return;
+  sym.type = target->type;
+  sym.size = target->size;
+  sym.file = target->file;
+  sym.isLinkerDefined = target->isLinkerDefined;
+  if (target->isLinkerDefined) // internal, like its target (as in GNU ld)
+    sym.visibility = target->visibility;
+  sym.isAbsolute = target->isAbsolute || (!target->section && !target->isLinkerDefined);
+  sym.section = target->section;
+  sym.value = target->value + addend;
+}
+
 // --defsym NAME=SYMBOL+ADDEND: NAME becomes another name for that place (in
 // the same section, with SYMBOL's type and size, so it is exported and
 // relocated like SYMBOL); NAME=NUMBER is absolute. Like an assignment in a
-// GNU ld script, it overrides a definition NAME has in an object. A target
-// the linker defines gets its value in fixLinkerDefinedSymbols.
+// GNU ld script, it overrides a definition NAME has in an object (the
+// script's assignments are here too). A PROVIDE defines only a name that is
+// referenced and not defined, and evaluates nothing otherwise. A target the
+// linker defines gets its value in fixLinkerDefinedSymbols.
 void defineDefsyms(Context &ctx) {
   for (const Defsym &d : ctx.config.defsyms) {
+    Symbol *existing = ctx.symtab.find(d.name);
+    if (d.provide && (!existing || existing->kind != SymbolKind::Undefined))
+      continue;
     Symbol *target = d.target.empty() ? nullptr : ctx.symtab.find(d.target);
     if (!d.target.empty() && (!target || !target->isDefined())) {
-      Error(ctx) << "--defsym: undefined symbol '" << d.target << "' referenced in expression";
+      if (d.script.empty())
+        Error(ctx) << "--defsym: undefined symbol '" << d.target << "' referenced in expression";
+      else
+        Error(ctx) << d.script << ":" << d.line << ": undefined symbol '" << d.target
+                   << "' referenced in expression";
       continue;
     }
     Symbol *sym = ctx.symtab.intern(ctx.saver.save(d.name));
-    sym->kind = SymbolKind::Defined;
-    sym->binding = STB_GLOBAL;
-    sym->section = nullptr;
-    sym->chunk = nullptr;
-    sym->file = nullptr;
-    sym->isLinkerDefined = false;
-    sym->isAbsolute = true;
-    sym->type = STT_NOTYPE;
-    sym->size = 0;
-    sym->value = d.addend;
-    if (!target)
-      continue;
-    sym->type = target->type;
-    sym->size = target->size;
-    sym->file = target->file;
-    sym->isLinkerDefined = target->isLinkerDefined;
-    if (target->isLinkerDefined) // internal, like its target (as in GNU ld)
-      sym->visibility = target->visibility;
-    sym->isAbsolute = target->isAbsolute || (!target->section && !target->isLinkerDefined);
-    sym->section = target->section;
-    sym->value = target->value + d.addend;
+    defineAs(*sym, target, d.addend);
+    if (d.hidden)
+      sym->visibility = STV_HIDDEN;
   }
 }
 

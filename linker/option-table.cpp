@@ -4,6 +4,8 @@
 // the named functions above the table).
 #include "option-table.h"
 
+#include "linker-script.h"
+
 #include "llvm/BinaryFormat/ELF.h"
 
 #include <cctype>
@@ -19,17 +21,7 @@ namespace mld::opt {
 namespace {
 
 // Accepts decimal and 0x-prefixed hexadecimal, nothing else.
-bool parseNumber(std::string_view s, uint64_t &out) {
-  int base = 10;
-  if (s.size() > 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-    s.remove_prefix(2);
-    base = 16;
-  }
-  if (s.empty())
-    return false;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out, base);
-  return ec == std::errc() && ptr == s.data() + s.size();
-}
+bool parseNumber(std::string_view s, uint64_t &out) { return parseScriptNumber(s, out); }
 
 void setAddress(ParseState &s, const char *option, const std::string &v) {
   uint64_t addr;
@@ -39,52 +31,12 @@ void setAddress(ParseState &s, const char *option, const std::string &v) {
     s.error(std::string("invalid address for ") + option + ": " + v);
 }
 
-// --defsym NAME=EXPR. GNU ld takes any script expression here; what users
-// write is a number, a symbol, or a symbol plus or minus a number, and that
-// is what this accepts: terms (numbers or symbol names) joined by + and -,
-// with at most one symbol, which must be added.
+// --defsym NAME=EXPR: evaluated as a linker script's assignment is
+// (parseSymbolAssignment), which takes what users write: a number, a
+// symbol, or a symbol plus or minus a number.
 void addDefsym(ParseState &s, const std::string &v) {
-  size_t eq = v.find('=');
-  auto isNameChar = [](char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '.' || c == '$' ||
-           c == '@';
-  };
   Defsym d;
-  d.name = v.substr(0, eq);
-  bool ok = eq != std::string::npos && !d.name.empty();
-  std::string_view expr = ok ? std::string_view(v).substr(eq + 1) : std::string_view();
-  bool negate = false, wantTerm = true;
-  size_t i = 0;
-  while (ok && i < expr.size()) {
-    char c = expr[i];
-    if (c == ' ' || c == '\t') {
-      ++i;
-    } else if (c == '+' || c == '-') { // binary, or unary before a term
-      negate = wantTerm ? negate != (c == '-') : c == '-';
-      wantTerm = true;
-      ++i;
-    } else if (wantTerm && isNameChar(c)) {
-      size_t end = i;
-      while (end < expr.size() && isNameChar(expr[end]))
-        ++end;
-      std::string_view term = expr.substr(i, end - i);
-      uint64_t n;
-      if (std::isdigit(static_cast<unsigned char>(c))) {
-        ok = parseNumber(term, n);
-        // Wraps around at 64 bits, as GNU ld's expression arithmetic does.
-        d.addend = static_cast<int64_t>(static_cast<uint64_t>(d.addend) + (negate ? 0 - n : n));
-      } else {
-        ok = d.target.empty() && !negate;
-        d.target = term;
-      }
-      i = end;
-      wantTerm = false;
-      negate = false;
-    } else {
-      ok = false;
-    }
-  }
-  if (!ok || wantTerm)
+  if (!parseSymbolAssignment(v, d))
     s.error("--defsym: cannot evaluate '" + v +
             "' (mld takes NAME=SYMBOL, NAME=NUMBER or NAME=SYMBOL+-NUMBER)");
   else

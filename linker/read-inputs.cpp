@@ -432,10 +432,15 @@ static void setEntrySymbol(Context &ctx, std::string_view name) {
   ctx.entrySym->nonIrRef = true; // LTO keeps the entry point
 }
 
-// Whether the text's first word is a command of the linker-script language.
+// Whether the text's first word is a command of the linker-script language,
+// or the text starts with an assignment (NAME = ..., NAME += ...).
 static bool startsWithScriptCommand(llvm::StringRef text) {
   text = text.ltrim();
   if (text.startswith("/*"))
+    return true;
+  size_t nameEnd = text.find_first_of(" \t\r\n=+-*/&|<>;(");
+  llvm::StringRef afterName = text.drop_front(std::min(nameEnd, text.size())).ltrim();
+  if (nameEnd > 0 && afterName.ltrim("+-*/&|<>").startswith("="))
     return true;
   static const char *const commands[] = {"GROUP",      "INPUT",   "OUTPUT_FORMAT", "OUTPUT_ARCH",
                                          "SEARCH_DIR", "ENTRY",   "AS_NEEDED",     "SECTIONS",
@@ -471,6 +476,15 @@ void Reader::addScript(const std::string &path, llvm::MemoryBufferRef mb) {
   }
   if (!script->versionText.empty())
     ctx.config.scriptVersions.emplace_back(path, script->versionText);
+  // Assignments are --defsyms that name their script. The target of an
+  // unconditional one is a reference, which can pull an archive member; a
+  // PROVIDE's only counts if the PROVIDE is used (defineDefsyms).
+  for (Defsym &d : script->assignments) {
+    d.script = path;
+    if (!d.target.empty() && !d.provide)
+      ctx.symtab.intern(ctx.saver.save(d.target))->isWeakRefOnly = false;
+    ctx.config.defsyms.push_back(std::move(d));
+  }
 
   // A script's GROUP acts like --start-group ... --end-group around its
   // members; AS_NEEDED(...) like --as-needed for those members.

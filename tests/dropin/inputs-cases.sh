@@ -354,3 +354,63 @@ __asm__(".symver f3, foo@@V3");' "$T/v3.o" -fPIC
   bothFail "$T/bad.so" -shared "$T/v3.o" -Wl,--version-script="$T/lib.map"
   expectErr "version node not found for symbol foo@@V3"
 }
+
+# Symbol assignments in a linker script given as an input or with -T, as
+# GNU ld reads them outside SECTIONS: a file holding only `bar = foo;` is a
+# script, and bar is foo's place, exported as FUNC like foo; NAME = EXPR
+# overrides an object's definition; PROVIDE defines only a name referenced
+# and not defined, PROVIDE_HIDDEN likewise but hidden, HIDDEN always hidden.
+# An undefined target is an error naming the script and line, as in ld.bfd.
+case_script_assignments() {
+  cText 'int foo(void) { return 42; } int val = 7; int over(void) { return 1; }' "$T/a.o" -fPIC
+  printf 'bar = foo;\n' >"$T/s"
+  mldLink gcc "$T/x.so" -shared "$T/s" "$T/a.o"
+  refLink gcc "$T/x.bfd.so" -shared "$T/s" "$T/a.o"
+  # TYPE BIND VIS of bar, and whether it is foo's address.
+  symLine() {
+    readelf -W --dyn-syms "$1" | awk -v n="$2" '$8 == n {print $2, $4, $5, $6}'
+  }
+  local got ref name
+  for f in x.so x.bfd.so; do
+    got=$(symLine "$T/$f" bar) ref=$(symLine "$T/$f" foo)
+    [ -n "$got" ] && [ "${got%% *}" = "${ref%% *}" ] && [ "${got#* }" = "${ref#* }" ] ||
+      fail "$f: bar '$got', foo '$ref'"
+  done
+
+  # INPUT plus assignments, PROVIDE forms, and -T.
+  printf 'INPUT(a.o)\nover = foo;\nnum = 0x10 + 2;\nPROVIDE(pb = foo);\nPROVIDE(unref = foo);\nPROVIDE(val = 3);\nPROVIDE_HIDDEN(ph = foo);\nHIDDEN(hh = foo);\nPROVIDE(pn = nosuch);\n' >"$T/s2"
+  cText '#include <stdio.h>
+int pb(void), ph(void), hh(void), over(void); extern int val;
+int main(void) { printf("%d %d %d %d %d\n", pb(), ph(), hh(), over(), val); return 0; }' \
+    "$T/m.o"
+  mldLink gcc "$T/m" "$T/m.o" "$T/s2"
+  refLink gcc "$T/m.bfd" "$T/m.o" "$T/s2"
+  compareRun "$T/m" "$T/m.bfd"
+  expectOutput "$T/m" "42 42 42 42 7"
+  nm "$T/m" | grep -q '^0*12 A num$' || fail "num: $(nm "$T/m" | grep ' num$')"
+  for name in unref pn; do
+    ! nm "$T/m" | grep -q " $name\$" || fail "unreferenced PROVIDE($name) defined"
+  done
+  nm "$T/m" | grep -q ' t ph$' && nm "$T/m" | grep -q ' t hh$' || fail "ph, hh not hidden: $(nm "$T/m" | grep -E ' (ph|hh)$')"
+  printf 'bar = foo + 1;\n' >"$T/t.ld"
+  mldLink gcc "$T/t.so" -shared "$T/a.o" -Wl,-T,"$T/t.ld"
+  got=$(readelf -W --dyn-syms "$T/t.so" | awk '$8 == "bar" {print $2}')
+  ref=$(readelf -W --dyn-syms "$T/t.so" | awk '$8 == "foo" {print $2}')
+  [ -n "$got" ] && [ $((16#$got)) = $((16#$ref + 1)) ] || fail "-T: bar=$got, foo=$ref"
+
+  # Errors: an undefined target (ld.bfd: "s4:1: undefined symbol `nosuch'
+  # referenced in expression"), the location counter, compound operators.
+  printf '\nbar = nosuch;\n' >"$T/s4"
+  bothFail "$T/bad.so" -shared "$T/a.o" "$T/s4"
+  expectErr "$T/s4:2: undefined symbol 'nosuch' referenced in expression"
+  [ "$(grep -c . <<<"$linkErr")" = 2 ] || fail "more than one line (and collect2's): $linkErr"
+  printf 'bar += 1;\n' >"$T/s5"
+  bothFail "$T/bad.so" -shared "$T/a.o" "$T/s5"
+  expectErr "$T/s5: line 1: unsupported assignment operator '+=' (mld takes NAME = EXPR)"
+  printf '/* x */\n. = 0x1000;\n' >"$T/s6"
+  mldLinkFails gcc "$T/bad.so" -shared "$T/a.o" "$T/s6"
+  expectErr "$T/s6: line 2: assignment to the location counter '.' is not supported outside SECTIONS"
+  printf 'INPUT(a.o)\nbar = foo * 2;\n' >"$T/s7"
+  mldLinkFails gcc "$T/bad.so" -shared "$T/s7"
+  expectErr "line 2: cannot evaluate 'bar = foo * 2'"
+}

@@ -305,6 +305,41 @@ case_default_symver_and_exclude_libs() {
   [ "$got" = "baz " ] || fail "--exclude-libs=ALL: exports '$got'"
 }
 
+# --default-symver with a version script (GNU ld's rule): what the script
+# leaves without a named version (an anonymous node's names, and names no
+# pattern matches) gets the soname's version, whose definition is written
+# even when nothing uses it; names in named nodes keep theirs. Each
+# script's .dynsym names and version definitions are ld.bfd's.
+case_default_symver_with_version_script() {
+  ccText 'int foo(void) { return 1; } int bar2(void) { return 2; } int baz(void) { return 3; }' \
+    "$T/a.o" -fPIC
+  local v got ref
+  versionsOf() {
+    readelf -W --dyn-syms "$1" | awk '$7 != "UND" {print $8}' | grep -E '^(foo|bar2|baz)' |
+      sort | tr '\n' ' '
+    readelf -V "$1" | grep -o 'Name: [^ ]*' | tr '\n' ' '
+  }
+  for v in '{ global: foo; local: *; };' '{ global: foo; };' 'V1 { global: foo; local: *; };' \
+    'V1 { global: foo; }; V2 { global: baz; } V1;' '{ local: *; };'; do
+    printf '%s\n' "$v" >"$T/v"
+    mldLink gcc "$T/libx.so" -shared -Wl,-soname,libx.so -Wl,--default-symver \
+      -Wl,--version-script="$T/v" "$T/a.o"
+    refLink gcc "$T/libx.bfd.so" -shared -Wl,-soname,libx.so -Wl,--default-symver \
+      -Wl,--version-script="$T/v" "$T/a.o"
+    got=$(versionsOf "$T/libx.so") ref=$(versionsOf "$T/libx.bfd.so")
+    [ "$got" = "$ref" ] || fail "'$v': '$got', ld.bfd: '$ref'"
+  done
+  [ "$got" = "Name: libx.so Name: libx.so " ] || fail "'{ local: *; }': '$got'"
+  # A program linked against it imports foo@libx.so and runs.
+  ccText 'int foo(void); int main(void) { return foo() == 1 ? 0 : 1; }' "$T/m.o"
+  printf '{ global: foo; local: *; };\n' >"$T/v"
+  mldLink gcc "$T/libx.so" -shared -Wl,-soname,libx.so -Wl,--default-symver \
+    -Wl,--version-script="$T/v" "$T/a.o"
+  mldLink gcc "$T/m" "$T/m.o" "$T/libx.so" -Wl,-rpath,"$T"
+  expectOutput "$T/m" ""
+  readelf -W --dyn-syms "$T/m" | grep -q ' foo@libx\.so' || fail "m does not import foo@libx.so"
+}
+
 # ENTRY(sym) in a linker script given as an input sets the entry point when
 # no -e is given (GNU ld: -e, then ENTRY, then _start); -e still wins.
 case_entry_from_script_input() {

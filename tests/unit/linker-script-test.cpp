@@ -102,8 +102,40 @@ TEST(LinkerScript, UnsupportedCommandsNameTheLine) {
   EXPECT_EQ(parseError("/* a\n b */\nOUTPUT_FORMAT(elf64-x86-64)\nSECTIONS\n{\n}\n"),
             "line 4: unsupported linker script command SECTIONS");
   EXPECT_EQ(parseError("MEMORY { }"), "line 1: unsupported linker script command MEMORY");
-  EXPECT_EQ(parseError("\nfoo = 0x1000;"), "line 2: unsupported linker script command foo");
-  EXPECT_EQ(parseError("foo=1;"), "line 1: unsupported linker script command foo");
+  EXPECT_EQ(parseError("\nfoo += 0x1000;"),
+            "line 2: unsupported assignment operator '+=' (mld takes NAME = EXPR)");
+  EXPECT_EQ(parseError("foo<<=1;"),
+            "line 1: unsupported assignment operator '<<=' (mld takes NAME = EXPR)");
+  EXPECT_EQ(parseError("\n. = 0x1000;"),
+            "line 2: assignment to the location counter '.' is not supported outside SECTIONS");
+  EXPECT_EQ(parseError("foo = bar * 2;"),
+            "line 1: cannot evaluate 'foo = bar * 2' (mld takes NAME = SYMBOL, NUMBER or "
+            "SYMBOL +- NUMBER)");
+  EXPECT_EQ(parseError("foo = bar"), "line 1: expected ';' after 'foo = bar' (mld takes NAME = "
+                                     "SYMBOL, NUMBER or SYMBOL +- NUMBER)");
+  EXPECT_EQ(parseError("PROVIDE()"), "line 1: expected an assignment");
+}
+
+// NAME = EXPR; and PROVIDE / PROVIDE_HIDDEN / HIDDEN of one, with EXPR as
+// --defsym takes it, spaces or not.
+TEST(LinkerScript, SymbolAssignments) {
+  LinkerScript script = parseOk("INPUT(a.o)\nbar = foo;\nnum=0x10+2;\n"
+                                "PROVIDE(p = foo - 1);\nPROVIDE_HIDDEN ( ph = foo ) ;\n"
+                                "HIDDEN(h = 5);");
+  ASSERT_EQ(script.assignments.size(), 5u);
+  auto describe = [](const mld::Defsym &d) {
+    return d.name + "=" + d.target + "+" + std::to_string(d.addend) + (d.provide ? " P" : "") +
+           (d.hidden ? " H" : "") + " @" + std::to_string(d.line);
+  };
+  std::vector<std::string> got;
+  for (const mld::Defsym &d : script.assignments)
+    got.push_back(describe(d));
+  EXPECT_EQ(got, (std::vector<std::string>{"bar=foo+0 @2", "num=+18 @3", "p=foo+-1 P @4",
+                                           "ph=foo+0 P H @5", "h=+5 H @6"}));
+  EXPECT_EQ(script.inputs.size(), 1u);
+  EXPECT_TRUE(mld::looksLikeLinkerScript("bar = foo;\n"));
+  EXPECT_TRUE(mld::looksLikeLinkerScript(". = 0x1000;\n"));
+  EXPECT_FALSE(mld::looksLikeLinkerScript(".text\n"));
 }
 
 TEST(LinkerScript, SyntaxErrorsNameTheLine) {
