@@ -280,6 +280,15 @@ void DynsymSection::writeTo(Context &ctx, uint8_t *buf) {
     if (sym.needs & NeedsCopy) {
       es.st_shndx = sym.copySection(ctx)->shndx;
       es.st_value = sym.getCopyVA(ctx);
+    } else if (sym.type == STT_GNU_IFUNC && sym.ipltIndex >= 0 && !ctx.config.isPic()) {
+      // The executable's own references use the IFUNC's PLT entry as its
+      // address. A DSO must bind to that same entry, as a plain function
+      // (glibc refuses to run an executable's IFUNC resolver for a DSO's
+      // reference before the executable is relocated): GNU ld's rule.
+      es.setBindingAndType(binding, STT_FUNC);
+      es.st_shndx = ctx.plt->shndx;
+      es.st_value = sym.getVA(ctx);
+      es.st_size = 0;
     } else if (sym.isDefined()) {
       es.st_shndx = sym.getOutputShndx();
       uint64_t va = sym.getVA(ctx);

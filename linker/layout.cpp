@@ -690,6 +690,26 @@ static uint32_t segmentFlags(const Chunk *c) {
   return f;
 }
 
+// One PT_NOTE per run of adjacent notes of one alignment, as GNU ld: a
+// reader walks a PT_NOTE by its p_align, so the 4-aligned notes after the
+// 8-aligned .note.gnu.property would be misread in a segment of align 8.
+static void addNoteSegments(Context &ctx) {
+  Segment *note = nullptr;
+  Chunk *prev = nullptr;
+  for (Chunk *c : ctx.chunks) {
+    if (c->isAlloc() && c->shdr.sh_type == SHT_NOTE) {
+      Chunk *last = note ? note->chunks.back() : nullptr;
+      if (!last || prev != last || last->shdr.sh_addralign != c->shdr.sh_addralign) {
+        note = &ctx.segments.emplace_back();
+        note->p_type = PT_NOTE;
+        note->p_flags = PF_R;
+      }
+      note->chunks.push_back(c);
+    }
+    prev = c;
+  }
+}
+
 // Groups chunks into program headers. Only the structure is decided here
 // (which chunks each segment covers); addresses come in assignAddresses.
 void createSegments(Context &ctx) {
@@ -724,6 +744,12 @@ void createSegments(Context &ctx) {
     loadHasBss |= c->isNoBits() && !c->isTls();
     load->chunks.push_back(c);
   }
+  // The rest in GNU ld's order: DYNAMIC, NOTEs, TLS, GNU_PROPERTY,
+  // GNU_EH_FRAME, GNU_STACK, GNU_RELRO, so that tools comparing program
+  // headers with ld.bfd's output see the same list.
+  if (ctx.dynamic)
+    add(PT_DYNAMIC, PF_R | PF_W).chunks.push_back((Chunk *)ctx.dynamic);
+  addNoteSegments(ctx);
   // TLS template: .tdata and .tbss, contiguous in layout order.
   {
     Segment *tls = nullptr;
@@ -731,29 +757,23 @@ void createSegments(Context &ctx) {
       if (c->isAlloc() && c->isTls())
         (tls ? tls : (tls = &add(PT_TLS, PF_R)))->chunks.push_back(c);
   }
-  if (ctx.dynamic)
-    add(PT_DYNAMIC, PF_R | PF_W).chunks.push_back((Chunk *)ctx.dynamic);
-  {
-    Segment *relro = nullptr;
-    for (Chunk *c : ctx.chunks)
-      if (c->isRelro)
-        (relro ? relro : (relro = &add(PT_GNU_RELRO, PF_R)))->chunks.push_back(c);
-  }
+  // glibc's ld.so reads the x86 feature and ISA-level bits (IBT, SHSTK)
+  // through PT_GNU_PROPERTY, not by walking the PT_NOTEs.
+  for (Chunk *c : ctx.chunks)
+    if (c->isAlloc() && c->shdr.sh_type == SHT_NOTE && c->name == ".note.gnu.property") {
+      add(PT_GNU_PROPERTY, PF_R).chunks.push_back(c);
+      break;
+    }
   if (ctx.ehFrameHdr)
     add(PT_GNU_EH_FRAME, PF_R).chunks.push_back((Chunk *)ctx.ehFrameHdr);
   // -z stack-size: the loader sizes the main thread's stack from p_memsz.
   add(PT_GNU_STACK, ctx.config.zExecStack ? PF_R | PF_W | PF_X : PF_R | PF_W).p_memsz =
       ctx.config.zStackSize;
-  // One PT_NOTE per run of adjacent notes.
-  Segment *note = nullptr;
-  Chunk *prev = nullptr;
-  for (Chunk *c : ctx.chunks) {
-    if (c->isAlloc() && c->shdr.sh_type == SHT_NOTE) {
-      if (!note || prev != note->chunks.back())
-        note = &add(PT_NOTE, PF_R);
-      note->chunks.push_back(c);
-    }
-    prev = c;
+  {
+    Segment *relro = nullptr;
+    for (Chunk *c : ctx.chunks)
+      if (c->isRelro)
+        (relro ? relro : (relro = &add(PT_GNU_RELRO, PF_R)))->chunks.push_back(c);
   }
 }
 

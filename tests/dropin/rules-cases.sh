@@ -361,6 +361,42 @@ _start: call abs_ifunc@PLT' "$T/abs.o"
   [ "$(irel "$T/abs")" = "$(irel "$T/abs.bfd")" ] || fail "absolute IFUNC: ld.bfd has '$(irel "$T/abs.bfd")'"
 }
 
+# An IFUNC defined in a non-PIE executable whose address a DSO takes: the
+# executable's own references use its PLT entry, and GNU ld exports the name
+# as a plain function at that entry (size 0), so the DSO binds to the same
+# address. As an IFUNC, glibc's ld.so refuses the program ("unsatisfiable
+# circular dependency"). In a PIE or a shared object it stays an IFUNC at
+# its resolver.
+case_ifunc_address_equality_exported() {
+  srcObj c 'int foo(void); void *get_foo(void) { return foo; }' "$T/b.o" -fPIC
+  mldLink gcc "$T/libb.so" -shared "$T/b.o"
+  local main='#include <stdio.h>
+static int real(void) { return 42; }
+static void *resolve(void) { return real; }
+int foo(void) __attribute__((ifunc("resolve")));
+void *get_foo(void);
+int main(void) { printf("%p %p %d\n", (void *)foo, get_foo(), foo()); return 0; }'
+  srcObj c "$main" "$T/c.o" -fno-PIE
+  srcObj c "$main" "$T/cp.o" -fPIE
+  dynFoo() { readelf --dyn-syms -W "$1" | awk '$8 == "foo" {print $4, $3}'; }
+  sameAsBfd gcc nopie -no-pie "$T/c.o" "$T/libb.so" "-Wl,-rpath,$T"
+  [ "$(dynFoo "$T/nopie")" = "$(dynFoo "$T/nopie.bfd")" ] ||
+    fail "-no-pie: .dynsym foo is '$(dynFoo "$T/nopie")', ld.bfd's '$(dynFoo "$T/nopie.bfd")'"
+  read -r a b n <"$T/nopie.out"
+  [ "$a" = "$b" ] && [ "$n" = 42 ] || fail "-no-pie: addresses differ or wrong call: $(cat "$T/nopie.out")"
+  [ "$(dynFoo "$T/nopie")" = "FUNC 0" ] || fail "-no-pie: foo is not FUNC size 0: '$(dynFoo "$T/nopie")'"
+  # PIE: ld.bfd's program is refused by ld.so too, so only the symbol.
+  mldLink gcc "$T/pie" -pie "$T/cp.o" "$T/libb.so"
+  refLink gcc "$T/pie.bfd" -pie "$T/cp.o" "$T/libb.so"
+  [ "$(dynFoo "$T/pie")" = "$(dynFoo "$T/pie.bfd")" ] ||
+    fail "pie: .dynsym foo is '$(dynFoo "$T/pie")', ld.bfd's '$(dynFoo "$T/pie.bfd")'"
+  srcObj c "$main" "$T/cs.o" -fPIC
+  mldLink gcc "$T/libc-ifunc.so" -shared "$T/cs.o"
+  refLink gcc "$T/libc-ifunc.bfd.so" -shared "$T/cs.o"
+  [ "$(dynFoo "$T/libc-ifunc.so")" = "$(dynFoo "$T/libc-ifunc.bfd.so")" ] ||
+    fail "-shared: .dynsym foo is '$(dynFoo "$T/libc-ifunc.so")', ld.bfd's '$(dynFoo "$T/libc-ifunc.bfd.so")'"
+}
+
 # --as-needed and weak references: a library only weak references resolve
 # to is not needed (gcc links libc --as-needed: a shared object that calls
 # nothing of libc has crtbeginS.o's weak __cxa_finalize only), and the name
