@@ -22,6 +22,10 @@ void SharedFile::parse(Context &ctx) {
 
 // Everything that concerns only this file (and may run on a worker thread):
 // headers, SONAME, versions, and the names of the symbols with their hashes.
+bool SharedFile::isWritableAtRunTime(const ElfShdr &sh) const {
+  return (sh.sh_flags & SHF_WRITE) && !(sh.sh_addr >= relroStart && sh.sh_addr < relroEnd);
+}
+
 void SharedFile::read(Context &ctx) {
   std::string name = displayName();
   elf = openElf(ctx, mb, name);
@@ -39,6 +43,17 @@ void SharedFile::read(Context &ctx) {
     case SHT_GNU_verdef:
       verdefSec = &sh;
       break;
+    }
+  }
+  auto phdrs = elf->program_headers();
+  if (!phdrs) {
+    llvm::consumeError(phdrs.takeError()); // (no RELRO known: all writable)
+  } else {
+    for (const auto &ph : *phdrs) {
+      if (ph.p_type == PT_GNU_RELRO) {
+        relroStart = ph.p_vaddr;
+        relroEnd = ph.p_vaddr + ph.p_memsz;
+      }
     }
   }
   // DT_SONAME; without one the reader records the name the user gave.
@@ -170,7 +185,7 @@ void SharedFile::resolveSymbols(Context &ctx) {
     if (won) {
       sym->sharedVersion = ver;
       if (esym.st_shndx < shdrs.size())
-        sym->writable = shdrs[esym.st_shndx].sh_flags & SHF_WRITE;
+        sym->writable = isWritableAtRunTime(shdrs[esym.st_shndx]);
     }
     if (sym->traced)
       std::cout << name << ": shared definition of " << symName << "\n";
@@ -248,7 +263,7 @@ void bindVersionedReferences(Context &ctx) {
         sym->sharedVersion = so->versyms[i];
         auto shdrs = check(ctx, so->elf->sections(), so->displayName());
         if (esym.st_shndx < shdrs.size())
-          sym->writable = shdrs[esym.st_shndx].sh_flags & SHF_WRITE;
+          sym->writable = so->isWritableAtRunTime(shdrs[esym.st_shndx]);
       }
       break;
     }

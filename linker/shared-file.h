@@ -30,6 +30,12 @@ public:
   std::vector<std::string> verdefNames;
   std::vector<uint16_t> versyms;
   std::vector<Symbol *> dynSymbols;
+  // Whether data in section `sh` stays writable at run time: SHF_WRITE and
+  // not inside the library's PT_GNU_RELRO (a COPY of .data.rel.ro data is
+  // read-only after relocation too, so it goes under our RELRO, as GNU ld
+  // places it).
+  bool isWritableAtRunTime(const ElfShdr &sh) const;
+  uint64_t relroStart = 0, relroEnd = 0;
 };
 
 // --as-needed, GNU ld's rule: a library is needed if a regular object

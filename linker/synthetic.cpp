@@ -370,6 +370,13 @@ void SymtabSection::writeTo(Context &ctx, uint8_t *buf) {
       es.st_value = 0;
       continue;
     }
+    // A COPY-relocated object lives in this output now: it is defined at
+    // its copy, as GNU ld lists it (and as .dynsym says).
+    if (sym.needs & NeedsCopy) {
+      es.st_shndx = sym.copySection(ctx)->shndx;
+      es.st_value = sym.getCopyVA(ctx);
+      continue;
+    }
     if (!sym.isDefined()) {
       es.st_shndx = SHN_UNDEF;
       es.st_value = 0;

@@ -248,28 +248,41 @@ case_copy_relocation_relro() {
 #include <stdio.h>
 extern const char readonly[100];
 extern char readwrite[100];
+extern char relro[100];
 static int segv;
-static jmp_buf buf;
-static void handler(int sig) { segv = 1; longjmp(buf, 1); }
+static sigjmp_buf buf;
+static void handler(int sig) { segv = 1; siglongjmp(buf, 1); }
 int main(void) {
   signal(SIGSEGV, handler);
   readwrite[0] = 5;
   int x = segv;
-  if (setjmp(buf) == 0)
+  if (sigsetjmp(buf, 1) == 0)
     *(volatile char *)readonly = 5;
-  printf("%s %s %d %d\n", readonly, readwrite + 1, x, segv);
+  int y = segv;
+  segv = 0;
+  if (sigsetjmp(buf, 1) == 0)
+    *(volatile char *)relro = 5;
+  printf("%s %s %s %d %d %d\n", readonly, readwrite + 1, relro, x, y, segv);
   return 0;
 }' "$T/a.o" -fno-PIE
-  srcObj c 'const char readonly[100] = "abc"; char readwrite[100] = "xyz";' "$T/b.o" -fPIC
+  # (relro: writable data the library's PT_GNU_RELRO covers, so read-only
+  # once it is relocated; its copy must be too.)
+  srcObj c 'const char readonly[100] = "abc"; char readwrite[100] = "xyz";
+__attribute__((section(".data.rel.ro"))) char relro[100] = "rr";' "$T/b.o" -fPIC
   refLink gcc "$T/libb.so" -shared "$T/b.o"
   bothLink exe -no-pie "$T/a.o" "$T/libb.so" -Wl,-rpath,"$T"
-  expectOutput "$T/exe" "abc yz 0 1"
+  expectOutput "$T/exe" "abc yz rr 0 1 1"
+  # .symtab lists each copy as defined where it is, as ld.bfd does.
+  local defs
+  defs() { nm "$1" | awk '$3 ~ /^(readonly|readwrite|relro)$/ {print $2, $3}' | sort; }
+  [ "$(defs "$T/exe")" = "$(defs "$T/exe.bfd")" ] ||
+    fail "nm: [$(defs "$T/exe" | tr '\n' ' ')], ld.bfd [$(defs "$T/exe.bfd" | tr '\n' ' ')]"
   # Where each copy lives: the section of its COPY relocation's offset.
   local f sym want
   for f in exe exe.bfd; do
-    for sym in readonly readwrite; do
+    for sym in readonly readwrite relro; do
       want=.bss
-      [ $sym = readonly ] && want=.data.rel.ro
+      [ $sym != readwrite ] && want=.data.rel.ro
       local off sec
       off=$(readelf -rW "$T/$f" | awk -v s=$sym '$3 == "R_X86_64_COPY" && $5 == s {print $1}')
       [ -n "$off" ] || fail "$f: no COPY relocation for $sym"
