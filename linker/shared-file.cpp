@@ -133,6 +133,26 @@ void SharedFile::read(Context &ctx) {
   }
 }
 
+bool SharedFile::claimDefinition(Context &ctx, Symbol &sym, uint32_t i,
+                                 llvm::ArrayRef<ElfShdr> shdrs) {
+  const ElfSym &esym = elfSyms[i];
+  SymbolClaim c{};
+  c.kind = SymbolKind::Shared;
+  c.binding = esym.getBinding();
+  c.type = esym.getType();
+  c.visibility = STV_DEFAULT;
+  c.file = this;
+  c.value = esym.st_value;
+  c.size = esym.st_size;
+  c.commonAlign = 1;
+  if (!ctx.symtab.resolve(sym, c, false))
+    return false;
+  sym.sharedVersion = versyms.empty() ? (uint16_t)VER_NDX_GLOBAL : versyms[i];
+  if (esym.st_shndx < shdrs.size())
+    sym.writable = isWritableAtRunTime(shdrs[esym.st_shndx]);
+  return true;
+}
+
 // In command-line order: each name against what came before.
 void SharedFile::resolveSymbols(Context &ctx) {
   const std::string &name = displayName();
@@ -168,25 +188,11 @@ void SharedFile::resolveSymbols(Context &ctx) {
         sym->strongDsoRef = this;
       continue;
     }
-    SymbolClaim c{};
-    c.kind = SymbolKind::Shared;
-    c.binding = esym.getBinding();
-    c.type = esym.getType();
-    c.visibility = STV_DEFAULT;
-    c.file = this;
-    c.value = esym.st_value;
-    c.size = esym.st_size;
-    c.commonAlign = 1;
-    bool won = ctx.symtab.resolve(*sym, c, false);
+    claimDefinition(ctx, *sym, i, shdrs);
     // If an object file defines this name too, that definition must be
     // exported, so the loader binds the library's references to ours
     // (interposition); computeImportExport reads this flag.
     sym->referencedByDso = true;
-    if (won) {
-      sym->sharedVersion = ver;
-      if (esym.st_shndx < shdrs.size())
-        sym->writable = isWritableAtRunTime(shdrs[esym.st_shndx]);
-    }
     if (sym->traced)
       std::cout << name << ": shared definition of " << symName << "\n";
   }
@@ -249,22 +255,7 @@ void bindVersionedReferences(Context &ctx) {
       uint32_t i = findDefaultVersion(*so, sym->name.substr(0, at), sym->name.substr(at + 1));
       if (!i)
         continue;
-      const ElfSym &esym = so->elfSyms[i];
-      SymbolClaim c{};
-      c.kind = SymbolKind::Shared;
-      c.binding = esym.getBinding();
-      c.type = esym.getType();
-      c.visibility = STV_DEFAULT;
-      c.file = so;
-      c.value = esym.st_value;
-      c.size = esym.st_size;
-      c.commonAlign = 1;
-      if (ctx.symtab.resolve(*sym, c, false)) {
-        sym->sharedVersion = so->versyms[i];
-        auto shdrs = check(ctx, so->elf->sections(), so->displayName());
-        if (esym.st_shndx < shdrs.size())
-          sym->writable = so->isWritableAtRunTime(shdrs[esym.st_shndx]);
-      }
+      so->claimDefinition(ctx, *sym, i, check(ctx, so->elf->sections(), so->displayName()));
       break;
     }
   }

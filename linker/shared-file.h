@@ -35,6 +35,9 @@ public:
   // read-only after relocation too, so it goes under our RELRO, as GNU ld
   // places it).
   bool isWritableAtRunTime(const ElfShdr &sh) const;
+  // Resolves `sym` with the definition at .dynsym index i; if it wins,
+  // records its version and whether it stays writable (for COPY).
+  bool claimDefinition(Context &ctx, Symbol &sym, uint32_t i, llvm::ArrayRef<ElfShdr> shdrs);
   uint64_t relroStart = 0, relroEnd = 0;
 };
 
