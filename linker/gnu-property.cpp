@@ -109,6 +109,16 @@ static InputSection *combineGnuProperties(Context &ctx) {
   return isec;
 }
 
+// The properties of a note combineGnuProperties (or the options) wrote:
+// one 16-byte record (type, size 4, value, padding) after the header.
+static std::map<uint32_t, uint32_t> combinedProperties(const InputSection *note) {
+  std::map<uint32_t, uint32_t> props;
+  if (note)
+    for (size_t off = 16; off + 12 <= note->contents.size(); off += 16)
+      props[read32le(&note->contents[off])] = read32le(&note->contents[off + 8]);
+  return props;
+}
+
 // -z shstk and -z ibt mark the output shadow-stack or IBT compatible
 // whatever the inputs say; -z x86-64-vN adds that level to the ISA levels
 // needed (as GNU ld does).
@@ -116,10 +126,7 @@ static void addOptionProperties(Context &ctx, InputSection *&note) {
   const Config &cfg = ctx.config;
   if (!cfg.zShstk && !cfg.zIbt && !cfg.isaLevelNeeded)
     return;
-  std::map<uint32_t, uint32_t> props;
-  if (note)
-    for (size_t off = 16; off + 12 <= note->contents.size(); off += 16)
-      props[read32le(&note->contents[off])] = read32le(&note->contents[off + 8]);
+  std::map<uint32_t, uint32_t> props = combinedProperties(note);
   if (cfg.zShstk)
     props[kX86Feature1And] |= kFeatureShstk;
   if (cfg.zIbt)
@@ -176,12 +183,9 @@ static void reportMissingCet(Context &ctx) {
 // The IBT-enabled PLT is used when the output is marked IBT compatible
 // (every input is, or -z ibt) or -z ibtplt asks for it, as GNU ld decides.
 static void chooseIbtPlt(Context &ctx, const InputSection *note) {
-  bool ibt = ctx.config.zIbt || ctx.config.zIbtPlt;
-  if (note)
-    for (size_t off = 16; off + 12 <= note->contents.size(); off += 16)
-      if (read32le(&note->contents[off]) == kX86Feature1And)
-        ibt |= (read32le(&note->contents[off + 8]) & kFeatureIbt) != 0;
-  ctx.ibtPlt = ibt; // (createSyntheticSections splits the PLT)
+  std::map<uint32_t, uint32_t> props = combinedProperties(note);
+  ctx.ibtPlt = ctx.config.zIbt || ctx.config.zIbtPlt ||
+               (props[kX86Feature1And] & kFeatureIbt); // (createSyntheticSections splits the PLT)
 }
 
 void mergeGnuPropertyNotes(Context &ctx) {
